@@ -1,0 +1,86 @@
+//! Embeds `data/` and refuses to build when a file is broken: a missing market on a complete
+//! card, a gap or overlap between tier bands, a duplicate row, a rate that is not a decimal.
+//! The checks are the catalog's own (the same source files, compiled here too).
+
+#![allow(dead_code, unused_imports)]
+
+#[path = "src/category.rs"]
+mod category;
+#[path = "src/catalog/mod.rs"]
+mod catalog;
+#[path = "src/money.rs"]
+mod money;
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+fn data_files(dir: &Path) -> Vec<(String, PathBuf)> {
+    let mut files: Vec<(String, PathBuf)> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|x| x == "csv"))
+        .map(|path| {
+            let name = format!(
+                "{}/{}",
+                dir.file_name().unwrap_or_default().to_string_lossy(),
+                path.file_name().unwrap_or_default().to_string_lossy()
+            );
+            (name, path)
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+fn main() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    println!("cargo:rerun-if-changed={}", data.display());
+    let groups = ["rates", "tiers", "markets"].map(|group| {
+        let dir = data.join(group);
+        println!("cargo:rerun-if-changed={}", dir.display());
+        data_files(&dir)
+    });
+
+    let texts: Vec<Vec<(String, String)>> = groups
+        .iter()
+        .map(|files| {
+            files
+                .iter()
+                .map(|(name, path)| {
+                    let text = std::fs::read_to_string(path)
+                        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+                    (name.clone(), text)
+                })
+                .collect()
+        })
+        .collect();
+    let borrowed: Vec<Vec<(&str, &str)>> = texts
+        .iter()
+        .map(|files| files.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect())
+        .collect();
+    if let Err(errors) = catalog::Catalog::from_files(&borrowed[0], &borrowed[1], &borrowed[2]) {
+        for error in &errors {
+            println!("cargo:warning=core/data/{error}");
+        }
+        panic!(
+            "core/data failed validation ({} problem(s)):\n{}",
+            errors.len(),
+            errors
+                .iter()
+                .map(|e| format!("  core/data/{e}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+    }
+
+    let mut out = String::new();
+    for (constant, files) in ["RATE_FILES", "TIER_FILES", "MARKET_FILES"].iter().zip(&groups) {
+        writeln!(out, "pub static {constant}: &[(&str, &str)] = &[").ok();
+        for (name, path) in files {
+            writeln!(out, "    ({name:?}, include_str!({:?})),", path.display().to_string()).ok();
+        }
+        writeln!(out, "];").ok();
+    }
+    let target = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default()).join("embedded_data.rs");
+    std::fs::write(&target, out).unwrap_or_else(|e| panic!("cannot write {}: {e}", target.display()));
+}

@@ -1,0 +1,289 @@
+//! The checked data: Meta's rate cards, tier ladders and country-to-market tables, embedded at
+//! compile time from `core/data/` and validated both by `build.rs` (a broken file fails the
+//! build, naming file, line and problem) and again when loaded.
+
+pub mod csv;
+mod error;
+pub mod markets;
+pub mod rate_cards;
+pub mod tiers;
+
+pub use error::DataError;
+pub use markets::{LookupError, MarketMatch, MarketTable};
+pub use rate_cards::{CardGaps, CardId, Rate, RateCard};
+pub use tiers::{Band, BandUse, Ladder, TierCard};
+
+use crate::category::Category;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// The sixteen billing currencies Meta offers (pricing-rules CUR-2). A currency here without a
+/// card in our data is known but not priceable.
+pub const BILLING_CURRENCIES: [&str; 16] = [
+    "USD", "AED", "ARS", "AUD", "BRL", "CLP", "COP", "EUR", "GBP", "IDR", "INR", "MXN", "MYR",
+    "PEN", "SAR", "SGD",
+];
+
+/// A data file: its path under `core/data/` and its text.
+pub type DataFile<'a> = (&'a str, &'a str);
+
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    cards: Vec<RateCard>,
+    tier_cards: Vec<TierCard>,
+    market_tables: Vec<MarketTable>,
+}
+
+/// What the product says about a card: its identity, completeness and gaps.
+#[derive(Debug, Clone, Serialize)]
+pub struct CardInfo {
+    pub effective: NaiveDate,
+    pub currency: String,
+    pub complete: bool,
+    pub markets: usize,
+    pub rates: usize,
+    pub has_tiers: bool,
+    pub missing_markets: Vec<String>,
+    pub missing_rates: Vec<(String, Category)>,
+    pub file: String,
+}
+
+impl Catalog {
+    /// Parses and cross-checks a set of files; every problem found is returned, not just the first.
+    pub fn from_files(
+        rate_files: &[DataFile],
+        tier_files: &[DataFile],
+        market_files: &[DataFile],
+    ) -> Result<Catalog, Vec<DataError>> {
+        let mut errors = Vec::new();
+        let mut market_tables: Vec<MarketTable> = Vec::new();
+        for (name, text) in market_files {
+            match MarketTable::parse_all(name, text) {
+                Ok(tables) => {
+                    for table in tables {
+                        if market_tables.iter().any(|t| t.effective == table.effective) {
+                            errors.push(DataError::new(
+                                name,
+                                0,
+                                format!("duplicate market table for {}", table.effective),
+                            ));
+                        } else {
+                            market_tables.push(table);
+                        }
+                    }
+                }
+                Err(e) => errors.push(e),
+            }
+        }
+        market_tables.sort_by_key(|t| t.effective);
+        if market_tables.is_empty() && errors.is_empty() {
+            errors.push(DataError::new("markets/", 0, "no market table"));
+        }
+
+        let mut cards: Vec<RateCard> = Vec::new();
+        for (name, text) in rate_files {
+            match RateCard::parse(name, text) {
+                Ok(card) if cards.iter().any(|c| c.id == card.id) => errors.push(DataError::new(
+                    name,
+                    0,
+                    format!("duplicate card: {} is in two files", card.id),
+                )),
+                Ok(card) => cards.push(card),
+                Err(e) => errors.push(e),
+            }
+        }
+        cards.sort_by(|a, b| a.id.cmp(&b.id));
+
+        let mut tier_cards: Vec<TierCard> = Vec::new();
+        for (name, text) in tier_files {
+            match TierCard::parse(name, text) {
+                Ok(tiers) if tier_cards.iter().any(|t| t.id == tiers.id) => {
+                    errors.push(DataError::new(
+                        name,
+                        0,
+                        format!("duplicate tier file for {}", tiers.id),
+                    ))
+                }
+                Ok(tiers) => tier_cards.push(tiers),
+                Err(e) => errors.push(e),
+            }
+        }
+
+        let catalog = Catalog {
+            cards,
+            tier_cards,
+            market_tables,
+        };
+        if !catalog.market_tables.is_empty() {
+            errors.extend(catalog.cross_check());
+        }
+        if errors.is_empty() {
+            Ok(catalog)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Checks between files: a card declared complete lacks nothing; every market a card or a
+    /// ladder names exists in the market table of its date.
+    fn cross_check(&self) -> Vec<DataError> {
+        let mut errors = Vec::new();
+        for card in &self.cards {
+            if !BILLING_CURRENCIES.contains(&card.id.currency.as_str()) {
+                errors.push(DataError::new(
+                    &card.file,
+                    0,
+                    format!("{} is not one of Meta's billing currencies", card.id.currency),
+                ));
+            }
+            let markets = self.market_table_on(card.id.effective).markets();
+            let gaps = card.gaps(&markets);
+            for market in &gaps.unknown_markets {
+                errors.push(DataError::new(
+                    &card.file,
+                    0,
+                    format!(
+                        "market `{market}` is not in the market table in force on {}",
+                        card.id.effective
+                    ),
+                ));
+            }
+            if card.declared_complete {
+                for market in &gaps.missing_markets {
+                    errors.push(DataError::new(
+                        &card.file,
+                        0,
+                        format!("missing market: `{market}` has no rate (name the file .partial.csv if the card is known to be incomplete)"),
+                    ));
+                }
+                for (market, category) in &gaps.missing_rates {
+                    errors.push(DataError::new(
+                        &card.file,
+                        0,
+                        format!("missing category: `{market}` has no {category} rate while the rest of the card has one"),
+                    ));
+                }
+            }
+        }
+        for tiers in &self.tier_cards {
+            let markets = self.market_table_on(tiers.id.effective).markets();
+            for ladder in tiers.ladders.values() {
+                if !markets.contains(&ladder.market) {
+                    errors.push(DataError::new(
+                        &tiers.file,
+                        0,
+                        format!(
+                            "market `{}` is not in the market table in force on {}",
+                            ladder.market, tiers.id.effective
+                        ),
+                    ));
+                }
+            }
+        }
+        errors
+    }
+
+    pub fn cards(&self) -> &[RateCard] {
+        &self.cards
+    }
+
+    pub fn tier_cards(&self) -> &[TierCard] {
+        &self.tier_cards
+    }
+
+    pub fn market_tables(&self) -> &[MarketTable] {
+        &self.market_tables
+    }
+
+    /// Currencies that have at least one card, in Meta's order.
+    pub fn currencies(&self) -> Vec<&'static str> {
+        BILLING_CURRENCIES
+            .into_iter()
+            .filter(|c| self.cards.iter().any(|card| card.id.currency == *c))
+            .collect()
+    }
+
+    pub fn card(&self, currency: &str, effective: NaiveDate) -> Option<&RateCard> {
+        self.cards
+            .iter()
+            .find(|c| c.id.currency == currency && c.id.effective == effective)
+    }
+
+    /// The latest card of `currency` that took effect on or before `date`.
+    pub fn card_in_force(&self, currency: &str, date: NaiveDate) -> Option<&RateCard> {
+        self.cards
+            .iter()
+            .filter(|c| c.id.currency == currency && c.id.effective <= date)
+            .max_by_key(|c| c.id.effective)
+    }
+
+    /// The next card of `currency` after `date`, to warn when a month straddles a change.
+    pub fn next_card_after(&self, currency: &str, date: NaiveDate) -> Option<&RateCard> {
+        self.cards
+            .iter()
+            .filter(|c| c.id.currency == currency && c.id.effective > date)
+            .min_by_key(|c| c.id.effective)
+    }
+
+    /// The published ladder for a card's market and category. Only a ladder of the card's own
+    /// date and currency counts: an older ladder is never carried forward.
+    pub fn ladder(&self, card: &CardId, market: &str, category: Category) -> Option<&Ladder> {
+        self.tier_cards
+            .iter()
+            .find(|t| &t.id == card)
+            .and_then(|t| t.ladders.get(&(market.to_string(), category)))
+    }
+
+    /// Whether any tier file exists for this card.
+    pub fn has_tiers(&self, card: &CardId) -> bool {
+        self.tier_cards.iter().any(|t| &t.id == card)
+    }
+
+    /// The market table in force on `date`; dates before the first version use the first
+    /// (our oldest table, Meta's 2023 list, is the best record of the older mapping).
+    pub fn market_table_on(&self, date: NaiveDate) -> &MarketTable {
+        self.market_tables
+            .iter()
+            .rev()
+            .find(|t| t.effective <= date)
+            .unwrap_or(&self.market_tables[0])
+    }
+
+    pub fn market_for_country(&self, iso2: &str, date: NaiveDate) -> Result<MarketMatch, LookupError> {
+        self.market_table_on(date).for_country(iso2)
+    }
+
+    pub fn market_for_number(&self, number: &str, date: NaiveDate) -> Result<MarketMatch, LookupError> {
+        self.market_table_on(date).for_number(number)
+    }
+
+    /// Whether `name` is a market of the table in force on `date` (case-insensitive), returning
+    /// Meta's spelling.
+    pub fn market_name(&self, name: &str, date: NaiveDate) -> Option<String> {
+        self.market_table_on(date)
+            .markets()
+            .into_iter()
+            .find(|m| m.eq_ignore_ascii_case(name.trim()))
+    }
+
+    /// Every card with its completeness against the market table of its date.
+    pub fn card_infos(&self) -> Vec<CardInfo> {
+        self.cards.iter().map(|card| self.card_info(card)).collect()
+    }
+
+    pub fn card_info(&self, card: &RateCard) -> CardInfo {
+        let markets = self.market_table_on(card.id.effective).markets();
+        let gaps = card.gaps(&markets);
+        CardInfo {
+            effective: card.id.effective,
+            currency: card.id.currency.clone(),
+            complete: card.declared_complete && gaps.is_empty(),
+            markets: card.markets().len(),
+            rates: card.rates.len(),
+            has_tiers: self.has_tiers(&card.id),
+            missing_markets: gaps.missing_markets,
+            missing_rates: gaps.missing_rates,
+            file: card.file.clone(),
+        }
+    }
+}

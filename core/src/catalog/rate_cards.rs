@@ -1,0 +1,215 @@
+//! Meta's rate cards: one file per (effective date, billing currency), rates as printed.
+
+use super::csv::{self, field, Header};
+use super::error::DataError;
+use crate::category::Category;
+use crate::money::parse_rate;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Identifies a card: Meta publishes one per billing currency for each effective date.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct CardId {
+    pub effective: NaiveDate,
+    pub currency: String,
+}
+
+impl std::fmt::Display for CardId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.currency, self.effective)
+    }
+}
+
+/// One published rate with where it came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Rate {
+    pub rate: Decimal,
+    /// The rate exactly as the source printed it (`0.0260`, `8.0E-4`).
+    pub printed: String,
+    /// `stated` when the source gives the effective date, `inferred` when we dated it.
+    pub date_basis: String,
+    pub source: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct RateCard {
+    pub id: CardId,
+    /// Whether the vendored file is Meta's whole card; a partial card names what it lacks.
+    pub declared_complete: bool,
+    pub file: String,
+    pub rates: BTreeMap<(String, Category), Rate>,
+}
+
+impl RateCard {
+    /// Parses a card file named `YYYY-MM-DD_CUR.csv` (or `….partial.csv` for a card our
+    /// sources do not hold in full). Every row must carry the date and currency of its name.
+    pub fn parse(file: &str, text: &str) -> Result<RateCard, DataError> {
+        let id = card_id_from_name(file)?;
+        let declared_complete = !file.ends_with(".partial.csv");
+        let records = csv::parse(text).map_err(|e| DataError::new(file, e.line, e.problem))?;
+        let (head, rows) = records
+            .split_first()
+            .ok_or_else(|| DataError::new(file, 0, "the file is empty"))?;
+        let header = Header::new(head);
+        let [date_i, currency_i, market_i, category_i, rate_i, basis_i, source_i] = header
+            .require([
+                "effective_date",
+                "currency",
+                "market",
+                "category",
+                "rate",
+                "date_basis",
+                "source",
+            ])
+            .map_err(|p| DataError::new(file, head.line, p))?;
+        let mut rates = BTreeMap::new();
+        for record in rows {
+            let at = |problem: String| DataError::new(file, record.line, problem);
+            let date = field(record, date_i);
+            if date != id.effective.to_string() {
+                return Err(at(format!(
+                    "effective_date `{date}` differs from the file's card date {}",
+                    id.effective
+                )));
+            }
+            let currency = field(record, currency_i);
+            if currency != id.currency {
+                return Err(at(format!(
+                    "currency `{currency}` differs from the file's card currency {}",
+                    id.currency
+                )));
+            }
+            let market = field(record, market_i);
+            if market.is_empty() {
+                return Err(at("market is empty".into()));
+            }
+            let category_text = field(record, category_i);
+            let category = Category::parse(category_text)
+                .ok_or_else(|| at(format!("category `{category_text}` is not known")))?;
+            let printed = field(record, rate_i);
+            let rate = parse_rate(printed).map_err(|p| at(format!("rate {p}")))?;
+            let basis = field(record, basis_i);
+            if basis != "stated" && basis != "inferred" {
+                return Err(at(format!(
+                    "date_basis `{basis}` is neither stated nor inferred"
+                )));
+            }
+            let entry = Rate {
+                rate,
+                printed: printed.to_string(),
+                date_basis: basis.to_string(),
+                source: field(record, source_i).to_string(),
+            };
+            if rates
+                .insert((market.to_string(), category), entry)
+                .is_some()
+            {
+                return Err(at(format!("duplicate row: {market} {category} appears twice")));
+            }
+        }
+        Ok(RateCard {
+            id,
+            declared_complete,
+            file: file.to_string(),
+            rates,
+        })
+    }
+
+    pub fn rate(&self, market: &str, category: Category) -> Option<&Rate> {
+        self.rates.get(&(market.to_string(), category))
+    }
+
+    /// Markets that have at least one rate on this card.
+    pub fn markets(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = self.rates.keys().map(|(m, _)| m.as_str()).collect();
+        names.dedup();
+        names
+    }
+
+    /// Categories printed for at least one market. Authentication-international exists only
+    /// for some markets by Meta's design, so its absence elsewhere is not a gap.
+    pub fn categories(&self) -> Vec<Category> {
+        let mut categories: Vec<Category> = self.rates.keys().map(|(_, c)| *c).collect();
+        categories.sort();
+        categories.dedup();
+        categories
+    }
+
+    /// What this card lacks against the markets of the mapping in force on its date: whole
+    /// markets, then single (market, category) cells that the rest of the card prints.
+    pub fn gaps(&self, markets: &[String]) -> CardGaps {
+        let present = self.markets();
+        let categories: Vec<Category> = self
+            .categories()
+            .into_iter()
+            .filter(|c| *c != Category::AuthenticationInternational)
+            .collect();
+        let missing_markets: Vec<String> = markets
+            .iter()
+            .filter(|m| !present.contains(&m.as_str()))
+            .cloned()
+            .collect();
+        let mut missing_rates = Vec::new();
+        for market in markets.iter().filter(|m| present.contains(&m.as_str())) {
+            for category in &categories {
+                if self.rate(market, *category).is_none() {
+                    missing_rates.push((market.clone(), *category));
+                }
+            }
+        }
+        let unknown_markets = present
+            .iter()
+            .filter(|m| !markets.iter().any(|known| known == *m))
+            .map(|m| m.to_string())
+            .collect();
+        CardGaps {
+            missing_markets,
+            missing_rates,
+            unknown_markets,
+        }
+    }
+}
+
+/// What a card lacks (or has too much of) against the market table of its date.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct CardGaps {
+    pub missing_markets: Vec<String>,
+    pub missing_rates: Vec<(String, Category)>,
+    /// Markets the card prints that the mapping of its date does not know.
+    pub unknown_markets: Vec<String>,
+}
+
+impl CardGaps {
+    pub fn is_empty(&self) -> bool {
+        self.missing_markets.is_empty()
+            && self.missing_rates.is_empty()
+            && self.unknown_markets.is_empty()
+    }
+}
+
+/// `2026-10-01_USD.csv` → (2026-10-01, USD), from the file name without folders.
+pub fn card_id_from_name(file: &str) -> Result<CardId, DataError> {
+    let name = file.rsplit('/').next().unwrap_or(file);
+    let stem = name
+        .strip_suffix(".partial.csv")
+        .or_else(|| name.strip_suffix(".csv"))
+        .ok_or_else(|| DataError::new(file, 0, "a card file must end in .csv"))?;
+    let (date, currency) = stem.split_once('_').ok_or_else(|| {
+        DataError::new(file, 0, "a card file must be named YYYY-MM-DD_CUR.csv")
+    })?;
+    let effective = NaiveDate::parse_from_str(date, "%Y-%m-%d")
+        .map_err(|_| DataError::new(file, 0, format!("`{date}` in the file name is not a date")))?;
+    if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_uppercase()) {
+        return Err(DataError::new(
+            file,
+            0,
+            format!("`{currency}` in the file name is not an ISO 4217 currency code"),
+        ));
+    }
+    Ok(CardId {
+        effective,
+        currency: currency.to_string(),
+    })
+}

@@ -1,0 +1,28 @@
+//! The data built into this binary: the files under `core/data/`, listed and checked by
+//! `build.rs`. Kept apart from `catalog` because `build.rs` compiles that module itself.
+
+use crate::catalog::Catalog;
+
+impl Catalog {
+    /// The data built into this binary. `build.rs` has already parsed and validated exactly
+    /// these files, so loading them cannot fail at run time.
+    pub fn builtin() -> &'static Catalog {
+        static CATALOG: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
+        CATALOG.get_or_init(|| {
+            Catalog::from_files(
+                embedded::RATE_FILES,
+                embedded::TIER_FILES,
+                embedded::MARKET_FILES,
+            )
+            .unwrap_or_else(|errors| {
+                // Unreachable: build.rs rejects the build for the same errors.
+                panic!("embedded data failed validation: {}", errors[0])
+            })
+        })
+    }
+
+}
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded_data.rs"));
+}

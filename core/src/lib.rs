@@ -1,0 +1,13 @@
+//! wacost's domain: what Meta charges for WhatsApp Business Platform messages.
+//!
+//! Pure Rust with no DOM or JavaScript types, so the same rules serve the command line, the
+//! Yew page, the widget and the JavaScript package. Money is `rust_decimal::Decimal`
+//! throughout; counts are integers.
+
+pub mod catalog;
+pub mod category;
+mod catalog_builtin;
+pub mod money;
+
+pub use catalog::Catalog;
+pub use category::Category;
