@@ -15,8 +15,12 @@ use std::collections::BTreeMap;
 pub struct Band {
     pub tier: u8,
     pub from: u64,
+    /// `from` as printed: Meta prints the first band from 0 although it covers message 1.
+    pub from_printed: u64,
     pub to: Option<u64>,
     pub rate: Decimal,
+    /// The rate exactly as the source printed it.
+    pub printed: String,
     /// The discount printed beside the band, kept for display only: never used to compute.
     pub discount: Option<Decimal>,
 }
@@ -149,7 +153,8 @@ impl TierCard {
             let from = number(from_i, "from")?
                 .ok_or_else(|| at("from is empty".into()))?;
             let to = number(to_i, "to")?;
-            let rate = parse_rate(field(record, rate_i)).map_err(|p| at(format!("rate {p}")))?;
+            let printed = field(record, rate_i).to_string();
+            let rate = parse_rate(&printed).map_err(|p| at(format!("rate {p}")))?;
             let discount_text = field(record, discount_i);
             let discount = if discount_text.is_empty() {
                 None
@@ -181,6 +186,7 @@ impl TierCard {
                     "{market} {category}: tier {tier} where tier {expected_tier} was expected (bands must come in order without gaps)"
                 )));
             }
+            let from_printed = from;
             let from = match ladder.bands.last() {
                 None if from <= 1 => 1,
                 None => {
@@ -217,8 +223,10 @@ impl TierCard {
             ladder.bands.push(Band {
                 tier,
                 from,
+                from_printed,
                 to,
                 rate,
+                printed,
                 discount,
             });
         }

@@ -1,0 +1,7 @@
+//! One module per `wacost` subcommand.
+
+pub mod card_choice;
+pub mod cards;
+pub mod market;
+pub mod rates;
+pub mod tiers;

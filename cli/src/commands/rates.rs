@@ -1,0 +1,77 @@
+//! `wacost rates`: a whole rate card as CSV (`effective_date,currency,market,category,rate`) or JSON.
+
+use crate::args::Args;
+use crate::commands::card_choice::choose_card;
+use crate::CliError;
+use wacost_core::money::to_plain_string;
+use wacost_core::Catalog;
+
+pub fn run(words: &[String]) -> Result<(), CliError> {
+    let args = Args::parse(words, &["card", "currency", "format"], &[])?;
+    let format = args.format(&["csv", "json"], "csv")?;
+    let catalog = Catalog::builtin();
+    let card = choose_card(catalog, &args)?;
+    let info = catalog.card_info(card);
+    if !info.complete {
+        eprintln!(
+            "wacost rates: note: the {} card is partial in wacost's data: {} market(s) missing{}",
+            card.id,
+            info.missing_markets.len(),
+            if info.missing_markets.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", info.missing_markets.join(", "))
+            }
+        );
+    }
+    match format {
+        "json" => {
+            let rows: Vec<serde_json::Value> = card
+                .rates
+                .iter()
+                .map(|((market, category), rate)| {
+                    serde_json::json!({
+                        "effective_date": card.id.effective,
+                        "currency": card.id.currency,
+                        "market": market,
+                        "category": category,
+                        "rate": to_plain_string(rate.rate, 0),
+                        "printed": rate.printed,
+                        "date_basis": rate.date_basis,
+                        "source": rate.source,
+                    })
+                })
+                .collect();
+            let document = serde_json::json!({
+                "card": { "effective_date": card.id.effective, "currency": card.id.currency,
+                          "complete": info.complete, "missing_markets": info.missing_markets },
+                "rates": rows,
+            });
+            println!("{}", serde_json::to_string_pretty(&document).unwrap_or_default());
+        }
+        _ => {
+            println!("effective_date,currency,market,category,rate");
+            for ((market, category), rate) in &card.rates {
+                println!(
+                    "{},{},{},{},{}",
+                    card.id.effective,
+                    card.id.currency,
+                    csv_field(market),
+                    category,
+                    rate.printed
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Quotes a CSV field when it holds a comma or a quote (market names such as
+/// "Rest of Central & Eastern Europe" do not, but user data may).
+pub fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}

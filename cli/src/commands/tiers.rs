@@ -1,0 +1,79 @@
+//! `wacost tiers`: the volume-tier ladders of a card as CSV
+//! (`effective_date,currency,market,category,tier,from,to,rate`, empty `to` for the open band) or JSON.
+
+use crate::args::Args;
+use crate::commands::rates::csv_field;
+use crate::CliError;
+use wacost_core::money::to_plain_string;
+use wacost_core::Catalog;
+
+pub fn run(words: &[String]) -> Result<(), CliError> {
+    let args = Args::parse(words, &["card", "currency", "format"], &[])?;
+    let format = args.format(&["csv", "json"], "csv")?;
+    let catalog = Catalog::builtin();
+    let currency = args.value("currency").unwrap_or("USD").to_ascii_uppercase();
+    let date = match args.date("card")? {
+        Some(date) => date,
+        None => catalog
+            .card_in_force(&currency, chrono::Utc::now().date_naive())
+            .map(|c| c.id.effective)
+            .ok_or_else(|| CliError::usage(format!("no {currency} card is in force today")))?,
+    };
+    let tiers = catalog
+        .tier_cards()
+        .iter()
+        .find(|t| t.id.currency == currency && t.id.effective == date)
+        .ok_or_else(|| {
+            let known: Vec<String> = catalog
+                .tier_cards()
+                .iter()
+                .map(|t| t.id.to_string())
+                .collect();
+            CliError::usage(format!(
+                "no {currency} volume-tier file takes effect on {date} (wacost has: {})",
+                known.join("; ")
+            ))
+        })?;
+    match format {
+        "json" => {
+            let ladders: Vec<serde_json::Value> = tiers
+                .ladders
+                .values()
+                .map(|ladder| {
+                    serde_json::json!({
+                        "market": ladder.market,
+                        "category": ladder.category,
+                        "source": ladder.source,
+                        "bands": ladder.bands.iter().map(|b| serde_json::json!({
+                            "tier": b.tier, "from": b.from, "to": b.to,
+                            "rate": to_plain_string(b.rate, 0),
+                        })).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            let document = serde_json::json!({
+                "effective_date": tiers.id.effective, "currency": tiers.id.currency, "ladders": ladders,
+            });
+            println!("{}", serde_json::to_string_pretty(&document).unwrap_or_default());
+        }
+        _ => {
+            println!("effective_date,currency,market,category,tier,from,to,rate");
+            for ladder in tiers.ladders.values() {
+                for band in &ladder.bands {
+                    println!(
+                        "{},{},{},{},{},{},{},{}",
+                        tiers.id.effective,
+                        tiers.id.currency,
+                        csv_field(&ladder.market),
+                        ladder.category,
+                        band.tier,
+                        band.from_printed,
+                        band.to.map(|t| t.to_string()).unwrap_or_default(),
+                        band.printed
+                    );
+                }
+            }
+        }
+    }
+    Ok(())
+}
