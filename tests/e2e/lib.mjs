@@ -15,8 +15,8 @@ const TYPES = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.csv': 'text/csv',
 };
 
-/** Serves `dir` on 127.0.0.1 at a free port; resolves to { url, close }. */
-export async function serve(dir) {
+/** Serves `dir` on 127.0.0.1 (at `port`, or a free one); resolves to { url, close }. */
+export async function serve(dir, port = 0) {
   const base = resolve(dir);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -31,9 +31,9 @@ export async function serve(dir) {
       res.writeHead(404).end('not found');
     }
   });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(ok)) };
+  await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
+  const bound = server.address().port;
+  return { url: `http://127.0.0.1:${bound}`, close: () => new Promise((ok) => server.close(ok)) };
 }
 
 /** Launches Debian's Chromium headless with the flags this sandbox needs. */

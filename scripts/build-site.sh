@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Builds the static site into dist/: the calculator page (Trunk, release), the embeddable
+# widget (dist/widget/) and the JavaScript package (js/pkg/), then reports gzipped sizes.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+trunk build --release --offline
+[ -x scripts/build-widget.sh ] && scripts/build-widget.sh
+[ -x scripts/build-js.sh ] && scripts/build-js.sh
+scripts/size-report.sh
