@@ -11,3 +11,6 @@ pub mod money;
 
 pub use catalog::Catalog;
 pub use category::Category;
+pub mod custom_card;
+pub mod estimate;
+pub mod scenario;

@@ -1,0 +1,305 @@
+//! A user's own rate card: Meta's published CSV as downloaded (title and footnote lines, one
+//! column per category, `n/a` cells, currency symbols, thousands separators), or a plain
+//! `market,category,rate` file. Either becomes `custom_rates` for a scenario.
+//!
+//! The whole file loads or nothing does: a bad number, an unknown market or a duplicate row is
+//! an error naming its line, and every such error is reported at once.
+
+use crate::catalog::csv::{self, Record};
+use crate::category::Category;
+use crate::money::parse_rate;
+use crate::scenario::CustomRate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A problem in the card text, at a 1-based line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CardError {
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for CardError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "line {}: {}", self.line, self.message)
+        }
+    }
+}
+
+/// The rates read from a card and the currency its `Currency` column names, if it has one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomCard {
+    pub currency: Option<String>,
+    pub rates: Vec<CustomRate>,
+}
+
+/// Meta's columns, by header text with everything but letters removed.
+const META_COLUMNS: [(&str, Category); 5] = [
+    ("marketing", Category::Marketing),
+    ("utility", Category::Utility),
+    ("authentication", Category::Authentication),
+    ("authenticationinternational", Category::AuthenticationInternational),
+    ("service", Category::Service),
+];
+
+fn letters(text: &str) -> String {
+    text.chars()
+        .filter(char::is_ascii_alphabetic)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// Parses a card. `markets` are the market names that may appear (Meta's table of the date);
+/// names match case-insensitively and come back in Meta's spelling.
+pub fn parse(text: &str, markets: &[String]) -> Result<CustomCard, Vec<CardError>> {
+    let records = csv::parse(text).map_err(|e| {
+        vec![CardError {
+            line: e.line,
+            message: e.problem,
+        }]
+    })?;
+    let Some(header_at) = records
+        .iter()
+        .position(|r| r.fields.first().is_some_and(|f| letters(f) == "market"))
+    else {
+        return Err(vec![CardError {
+            line: 0,
+            message: "no header row starting with `Market` (expected Meta's card layout or market,category,rate)".into(),
+        }]);
+    };
+    let header: Vec<String> = records[header_at].fields.iter().map(|f| letters(f)).collect();
+    let rows = &records[header_at + 1..];
+    let mut card = if header.iter().any(|h| h == "category") && header.iter().any(|h| h == "rate") {
+        plain(&header, rows, markets)?
+    } else {
+        meta(&header, records[header_at].line, rows, markets)?
+    };
+    card.rates.sort_by(|a, b| a.market.cmp(&b.market).then(a.category.cmp(&b.category)));
+    Ok(card)
+}
+
+struct Loader<'m> {
+    markets: &'m [String],
+    rates: Vec<CustomRate>,
+    errors: Vec<CardError>,
+}
+
+impl Loader<'_> {
+    fn fail(&mut self, line: usize, message: String) {
+        self.errors.push(CardError { line, message });
+    }
+
+    fn market(&mut self, line: usize, name: &str) -> Option<String> {
+        let found = self.markets.iter().find(|m| m.eq_ignore_ascii_case(name.trim())).cloned();
+        if found.is_none() {
+            self.fail(line, format!("unknown market `{}` (not in Meta's market table)", name.trim()));
+        }
+        found
+    }
+
+    fn add(&mut self, line: usize, market: String, category: Category, rate: Decimal) {
+        if self.rates.iter().any(|r| r.market == market && r.category == category) {
+            self.fail(line, format!("duplicate row: {market} {category} is given twice"));
+        } else {
+            self.rates.push(CustomRate { market, category, rate });
+        }
+    }
+
+    fn finish(self, currency: Option<String>) -> Result<CustomCard, Vec<CardError>> {
+        if self.errors.is_empty() {
+            Ok(CustomCard {
+                currency,
+                rates: self.rates,
+            })
+        } else {
+            Err(self.errors)
+        }
+    }
+}
+
+fn plain(header: &[String], rows: &[Record], markets: &[String]) -> Result<CustomCard, Vec<CardError>> {
+    let at = |name: &str| header.iter().position(|h| h == name);
+    let (Some(market_i), Some(category_i), Some(rate_i)) = (at("market"), at("category"), at("rate")) else {
+        return Err(vec![CardError { line: 0, message: "the header needs market, category and rate".into() }]);
+    };
+    let mut loader = Loader { markets, rates: Vec::new(), errors: Vec::new() };
+    for record in rows {
+        let line = record.line;
+        if record.fields.len() > header.len() {
+            loader.fail(
+                line,
+                format!("{} fields where the header has {} (a decimal comma, or a comma inside an unquoted value?)", record.fields.len(), header.len()),
+            );
+            continue;
+        }
+        let cell = |i: usize| csv::field(record, i);
+        let market = loader.market(line, cell(market_i));
+        let category = Category::parse(cell(category_i));
+        if category.is_none() {
+            loader.fail(line, format!("unknown category `{}`", cell(category_i)));
+        }
+        let rate = match rate_cell(cell(rate_i)) {
+            Ok(Some(rate)) => Some(rate),
+            Ok(None) => {
+                loader.fail(line, format!("rate `{}` is not a number", cell(rate_i)));
+                None
+            }
+            Err(message) => {
+                loader.fail(line, message);
+                None
+            }
+        };
+        if let (Some(market), Some(category), Some(rate)) = (market, category, rate) {
+            loader.add(line, market, category, rate);
+        }
+    }
+    loader.finish(None)
+}
+
+fn meta(header: &[String], header_line: usize, rows: &[Record], markets: &[String]) -> Result<CustomCard, Vec<CardError>> {
+    let columns: Vec<(usize, Category)> = META_COLUMNS
+        .iter()
+        .filter_map(|(name, category)| header.iter().position(|h| h == name).map(|i| (i, *category)))
+        .collect();
+    if columns.is_empty() {
+        return Err(vec![CardError {
+            line: header_line,
+            message: "the header names no category column (Marketing, Utility, Authentication, Authentication-International, Service)".into(),
+        }]);
+    }
+    let currency_i = header.iter().position(|h| h == "currency");
+    let mut loader = Loader { markets, rates: Vec::new(), errors: Vec::new() };
+    let mut currency: Option<String> = None;
+    for record in rows {
+        let line = record.line;
+        let name = csv::field(record, 0);
+        let known = markets.iter().any(|m| m.eq_ignore_ascii_case(name));
+        let cells: Vec<(Category, &str, Result<Option<Decimal>, String>)> = columns
+            .iter()
+            .map(|&(i, category)| {
+                let text = csv::field(record, i);
+                (category, text, rate_cell(text))
+            })
+            .collect();
+        let looks_like_data = cells.iter().any(|(_, text, parsed)| matches!(parsed, Ok(Some(_))) || is_na(text));
+        if !known && !looks_like_data {
+            // A title, a footnote or a link: Meta's files carry several around the table.
+            continue;
+        }
+        let Some(market) = loader.market(line, name) else { continue };
+        if let Some(i) = currency_i {
+            let code = csv::field(record, i).to_ascii_uppercase();
+            match &currency {
+                None if !code.is_empty() => currency = Some(code),
+                Some(seen) if !code.is_empty() && *seen != code => {
+                    loader.fail(line, format!("currency `{code}` differs from `{seen}` on the rows above"))
+                }
+                _ => {}
+            }
+        }
+        for (category, text, parsed) in cells {
+            match parsed {
+                Ok(Some(rate)) => loader.add(line, market.clone(), category, rate),
+                Ok(None) => {}
+                Err(message) => loader.fail(line, format!("{category}: {message} (`{text}`)")),
+            }
+        }
+    }
+    loader.finish(currency)
+}
+
+fn is_na(text: &str) -> bool {
+    let lower = text.trim().to_ascii_lowercase();
+    matches!(lower.as_str(), "n/a" | "na" | "-" | "—")
+}
+
+/// A rate cell: `Ok(None)` for `n/a` or empty, the rate otherwise. Currency symbols or codes
+/// around the number and thousands separators (`1,234.5`) are accepted; a comma used as the
+/// decimal mark (`0,025`) is not, since it cannot be told from a thousands separator.
+fn rate_cell(text: &str) -> Result<Option<Decimal>, String> {
+    let text = text.trim();
+    if text.is_empty() || is_na(text) {
+        return Ok(None);
+    }
+    let number = text
+        .trim_start_matches(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
+        .trim_end_matches(|c: char| !c.is_ascii_digit());
+    if number.starts_with('-') {
+        return Err("a rate cannot be negative".into());
+    }
+    let (whole, fraction) = match number.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (number, None),
+    };
+    let groups: Vec<&str> = whole.split(',').collect();
+    let grouped_well = groups.len() == 1
+        || (!groups[0].is_empty()
+            && !groups[0].starts_with('0')
+            && groups[0].len() <= 3
+            && groups[1..].iter().all(|g| g.len() == 3));
+    if !grouped_well {
+        return Err("not a number (thousands separators must group three digits; use `.` for decimals)".into());
+    }
+    let joined = match fraction {
+        Some(fraction) => format!("{}.{fraction}", groups.concat()),
+        None => groups.concat(),
+    };
+    parse_rate(&joined).map(Some).map_err(|_| "not a number".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn markets() -> Vec<String> {
+        ["India", "Rest of Africa", "North America", "Indonesia"].map(String::from).to_vec()
+    }
+
+    const META: &str = "Cost per message in INR on the WhatsApp Business Platform, effective October 1, 2026\n\
+Learn more here: https://developers.facebook.com/docs/whatsapp/pricing\n\
+\n\
+Market,Currency,Marketing,Utility,Authentication,\"Authentication-\nInternational\",Service\n\
+India,INR,₹0.8631,0.1150,0.1150,2.4971,0.1150\n\
+Indonesia,INR,\"1,234.50\",n/a,0.5,n/a,n/a\n\
+\n\
+* Rates are per delivered message. See our terms, and pricing updates.\n";
+
+    #[test]
+    fn reads_metas_layout_with_title_footnotes_symbols_and_separators() {
+        let card = parse(META, &markets()).unwrap();
+        assert_eq!(card.currency.as_deref(), Some("INR"));
+        let find = |m: &str, c: Category| card.rates.iter().find(|r| r.market == m && r.category == c).map(|r| r.rate.to_string());
+        assert_eq!(find("India", Category::Marketing).as_deref(), Some("0.8631"));
+        assert_eq!(find("India", Category::AuthenticationInternational).as_deref(), Some("2.4971"));
+        assert_eq!(find("Indonesia", Category::Marketing).as_deref(), Some("1234.5"));
+        assert_eq!(find("Indonesia", Category::Utility), None);
+        assert_eq!(card.rates.len(), 7);
+    }
+
+    #[test]
+    fn reads_the_plain_layout() {
+        let card = parse("market,category,rate\nindia,utility,0.0013\nRest of Africa,authentication-international,$0.02\n", &markets()).unwrap();
+        assert_eq!(card.rates.len(), 2);
+        assert_eq!(card.rates[0].market, "India");
+        assert_eq!(card.rates[1].category, Category::AuthenticationInternational);
+    }
+
+    #[test]
+    fn nothing_half_loads_and_every_problem_names_its_line() {
+        let text = "market,category,rate\nIndia,utility,0.0013\nIndia,utility,0.0014\nAtlantis,marketing,0.01\nIndia,marketing,abc\nIndia,service,0,025\n";
+        let errors = parse(text, &markets()).unwrap_err();
+        let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
+        assert_eq!(lines, vec![3, 4, 5, 6], "{errors:?}");
+        assert!(errors[0].to_string().starts_with("line 3: duplicate row"));
+        assert!(errors[1].message.contains("Atlantis"));
+        let bad_meta = "Market,Currency,Marketing\nIndia,INR,0.0118\nAtlantis,INR,0.02\nIndonesia,INR,1.2.3\n";
+        let errors = parse(bad_meta, &markets()).unwrap_err();
+        assert_eq!(errors.iter().map(|e| e.line).collect::<Vec<_>>(), vec![3, 4]);
+        assert!(parse("no header here\n1,2\n", &markets()).is_err());
+        assert!(parse("Market,Marketing\nIndia,\"0,025\"\n", &markets()).is_err());
+    }
+}

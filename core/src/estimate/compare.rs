@@ -1,0 +1,131 @@
+//! The same month under every rules version, priced with one card, so a user sees what each
+//! change of Meta's rules does to their bill and why.
+
+use super::model::{Comparison, Difference, VersionAmount, VersionResult};
+use super::resolve;
+use crate::catalog::Catalog;
+use crate::category::Category;
+use crate::scenario::{RulesVersion, Scenario, ScenarioErrors};
+use std::collections::BTreeMap;
+
+/// Compares a scenario under every rules version with the data built into this binary.
+pub fn compare(scenario: &Scenario) -> Result<Comparison, ScenarioErrors> {
+    compare_with(Catalog::builtin(), scenario)
+}
+
+/// The card is the scenario's (given, or in force on the 1st of the month) for every version,
+/// so differences come from the rules alone. A version that cannot price the scenario with that
+/// card (a 2022 card has no utility rate; the Mexico test prices only Mexico) is listed with
+/// its reasons rather than failing the comparison; only a scenario that no version could read
+/// (bad values, no card) is an error.
+pub fn compare_with(catalog: &Catalog, scenario: &Scenario) -> Result<Comparison, ScenarioErrors> {
+    scenario.check()?;
+    let mut base = scenario.clone();
+    // Any version will do to resolve the card; the month's own rules may not exist (too early).
+    base.rules = Some(RulesVersion::Pmp2026_10);
+    let card = match resolve::resolve(catalog, &base) {
+        Ok(resolved) => resolved.card,
+        Err(errors) => {
+            let fatal: Vec<_> = errors
+                .into_iter()
+                .filter(|e| matches!(e.path.as_str(), "currency" | "rate_card" | "month") || e.path.ends_with(".country"))
+                .collect();
+            if !fatal.is_empty() {
+                return Err(ScenarioErrors(fatal));
+            }
+            let first = scenario.month.and_then(|m| m.first_day());
+            match (scenario.rate_card, first) {
+                (Some(date), _) => catalog.card(&scenario.currency, date),
+                (None, Some(first)) => catalog.card_in_force(&scenario.currency, first),
+                _ => None,
+            }
+            .ok_or_else(|| ScenarioErrors::one("rate_card", "no card to compare with"))?
+        }
+    };
+    let mut versions = Vec::with_capacity(RulesVersion::ALL.len());
+    for rules in RulesVersion::ALL {
+        let mut variant = scenario.clone();
+        variant.rules = Some(rules);
+        variant.rate_card = Some(card.id.effective);
+        let result = super::estimate_checked(catalog, &variant);
+        versions.push(match result {
+            Ok(estimate) => VersionResult {
+                rules,
+                summary: rules.summary().into(),
+                estimate: Some(estimate),
+                errors: Vec::new(),
+            },
+            Err(errors) => VersionResult {
+                rules,
+                summary: rules.summary().into(),
+                estimate: None,
+                errors: errors.lines(),
+            },
+        });
+    }
+    Ok(Comparison {
+        rate_card: card.id.effective.to_string(),
+        currency: card.id.currency.clone(),
+        month: scenario.month.map(|m| m.to_string()),
+        differences: differences(&versions),
+        versions,
+    })
+}
+
+fn differences(versions: &[VersionResult]) -> Vec<Difference> {
+    let mut rows: BTreeMap<(String, Category), Vec<VersionAmount>> = BTreeMap::new();
+    for version in versions {
+        let Some(estimate) = &version.estimate else { continue };
+        for market in &estimate.markets {
+            for category in &market.categories {
+                rows.entry((market.market.clone(), category.category))
+                    .or_default()
+                    .push(VersionAmount {
+                        rules: version.rules,
+                        charged: category.charged,
+                        amount: category.amount.clone(),
+                    });
+            }
+        }
+    }
+    rows.into_iter()
+        .map(|((market, category), amounts)| {
+            let differs = amounts.windows(2).any(|w| w[0].amount != w[1].amount);
+            let reasons = amounts
+                .iter()
+                .map(|a| format!("{}: {}", a.rules, treatment(a.rules, category)))
+                .collect();
+            Difference {
+                market,
+                category,
+                amounts,
+                differs,
+                reasons,
+            }
+        })
+        .collect()
+}
+
+/// How a rules version treats a category, in one clause.
+fn treatment(rules: RulesVersion, category: Category) -> &'static str {
+    use Category::*;
+    use RulesVersion::*;
+    match (rules, category) {
+        (Mx2021_02, BusinessInitiated) => "templates open 24-hour conversations at one Mexico rate, after the monthly free conversations",
+        (Mx2021_02, UserInitiated) => "replies open 24-hour conversations at one Mexico rate, after the monthly free conversations",
+        (Cbp2022_02, BusinessInitiated) => "templates open business-initiated conversations; utility inside the window joins the open one; the first 1,000 conversations per WABA are free",
+        (Cbp2022_02, UserInitiated) => "service messages open user-initiated conversations; the first 1,000 conversations per WABA are free",
+        (Cbp2023_06, Service) => "service conversations, the first 1,000 per WABA free",
+        (Cbp2024_11, Service) => "service conversations are all free",
+        (Cbp2023_06 | Cbp2024_11, Utility) => "utility conversations, charged even when opened inside the window; no tiers",
+        (Cbp2023_06 | Cbp2024_11, AuthenticationInternational) => "authentication conversations at the international rate; no tiers",
+        (Cbp2023_06 | Cbp2024_11, _) => "one charge per conversation of the category; no tiers",
+        (Pmp2025_07, Utility) => "per message with volume tiers; utility inside the window is free",
+        (Pmp2025_07, Service) => "service messages are free",
+        (Pmp2026_10, Utility) => "per message with volume tiers; utility inside the window is charged too",
+        (Pmp2026_10, Service) => "service messages beyond 1,000 per phone number are charged at the service rate, no tiers",
+        (Pmp2025_07 | Pmp2026_10, Authentication | AuthenticationInternational) => "per message with volume tiers (shared by both authentication rates)",
+        (Pmp2025_07 | Pmp2026_10, Marketing) => "per delivered message, no tiers",
+        _ => "as the rules define it",
+    }
+}

@@ -1,0 +1,225 @@
+//! What a user should know about an estimate: warnings in plain sentences, which figures rest
+//! on their own rates, and the one figure that drives most of the cost.
+
+use super::model::{Driver, Estimate};
+use super::price::{money_text, Priced};
+use super::resolve::Resolved;
+use crate::catalog::Catalog;
+use crate::category::Category;
+use crate::scenario::{RulesVersion, Scenario};
+use chrono::NaiveDate;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// What pricing noticed, market by market.
+#[derive(Default)]
+pub struct Notes {
+    amounts: Vec<(String, Category, Decimal)>,
+    no_ladder: Vec<(String, Category)>,
+    custom: Vec<(String, Category)>,
+    custom_untiered: Vec<(String, Category)>,
+}
+
+impl Notes {
+    pub fn record(&mut self, market: &str, priced: &Priced) {
+        let key = (market.to_string(), priced.output.category);
+        self.amounts.push((key.0.clone(), key.1, priced.amount));
+        if priced.no_ladder {
+            self.no_ladder.push(key.clone());
+        }
+        if priced.output.custom && (priced.output.charged > 0 || priced.output.delivered > 0) {
+            self.custom.push(key.clone());
+        }
+        if priced.custom_rate_untiered {
+            self.custom_untiered.push(key);
+        }
+    }
+}
+
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Marketing to US numbers stopped being delivered on 2025-04-01 (timeline #13).
+fn us_marketing_blocked_from() -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(2025, 4, 1)
+}
+
+pub fn explain(
+    catalog: &Catalog,
+    scenario: &Scenario,
+    resolved: &Resolved,
+    notes: &Notes,
+    meta_total: Decimal,
+    estimate: &mut Estimate,
+) {
+    let card = resolved.card;
+    let cur = &card.id.currency;
+    let warnings = &mut estimate.warnings;
+    let info = catalog.card_info(card);
+    if !info.complete {
+        warnings.push(format!(
+            "The {cur} {} card is held only in part in this build ({} markets have rates, {} of Meta's markets have none): a market it lacks cannot be priced without custom_rates.",
+            card.id.effective,
+            info.markets,
+            info.missing_markets.len()
+        ));
+    }
+    let period_start = resolved.month.and_then(|m| m.first_day()).unwrap_or(card.id.effective);
+    if let Some(month) = resolved.month {
+        if let (Some(first), Some(last)) = (month.first_day(), month.last_day()) {
+            if let Some(next) = catalog.next_card_after(cur, first) {
+                if next.id.effective <= last {
+                    warnings.push(format!(
+                        "A new {cur} rate card takes effect on {}, inside {month}: this estimate prices the whole month with the {} card.",
+                        next.id.effective, card.id.effective
+                    ));
+                }
+            }
+            if let Some(in_force) = catalog.card_in_force(cur, first) {
+                if in_force.id != card.id {
+                    warnings.push(format!(
+                        "You chose the {cur} {} card; the card in force on {first} is {}.",
+                        card.id.effective, in_force.id.effective
+                    ));
+                }
+            }
+            if let Ok(rules) = RulesVersion::for_month(month.year, month.month) {
+                if rules != resolved.rules {
+                    warnings.push(format!(
+                        "You chose the {} rules; the rules in force in {month} are {rules}.",
+                        resolved.rules
+                    ));
+                }
+            }
+        }
+    }
+    if resolved.rules == RulesVersion::Mx2021_02 {
+        warnings.push(format!(
+            "The Mexico test's monthly free conversations are taken as {} (free_conversations): one provider published 1,500, another 1,000, and Meta's page only says \"a free tier\".",
+            thousands(scenario.free_conversations)
+        ));
+    }
+    if us_marketing_blocked_from().is_some_and(|from| period_start >= from) {
+        for (index, line) in scenario.lines.iter().enumerate() {
+            if line.marketing == 0 {
+                continue;
+            }
+            let to_us = line.country.as_deref() == Some("US");
+            let to_north_america = line.country.is_none() && resolved.markets[index] == "North America";
+            if to_us || to_north_america {
+                warnings.push(format!(
+                    "lines[{index}]: marketing templates to +1 United States numbers are not delivered (since April 2025), so Meta charges nothing for them; the {} marketing messages {} are priced here as if they were delivered.",
+                    thousands(line.marketing),
+                    if to_us { "to the United States" } else { "to North America (which includes the United States)" }
+                ));
+            }
+        }
+    }
+    for (market, category) in &notes.no_ladder {
+        warnings.push(format!(
+            "{market} {category}: the {cur} {} card has no published volume-tier ladder, so every message is priced at the list rate; the amount is an upper bound.",
+            card.id.effective
+        ));
+    }
+    for (market, category) in &notes.custom {
+        warnings.push(format!(
+            "{market} {category} is priced with your custom rate{}, not with Meta's {cur} {} card.",
+            if notes.custom_untiered.contains(&(market.clone(), *category)) {
+                " at a flat rate (Meta's tier ladder belongs to Meta's list rate; add custom_tiers to tier it)"
+            } else {
+                ""
+            },
+            card.id.effective
+        ));
+    }
+    estimate.custom = !notes.custom.is_empty();
+
+    let top = notes
+        .amounts
+        .iter()
+        .fold(None::<&(String, Category, Decimal)>, |best, item| match best {
+            Some(b) if b.2 >= item.2 => Some(b),
+            _ => Some(item),
+        });
+    if let Some((market, category, amount)) = top.filter(|t| t.2 > Decimal::ZERO && meta_total > Decimal::ZERO) {
+        let share = (*amount / meta_total).round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero);
+        let assumptions = assumptions(scenario, resolved.rules, *category, notes.custom.contains(&(market.clone(), *category)));
+        let percent = (share * Decimal::ONE_HUNDRED).normalize();
+        warnings.push(format!(
+            "{market} {category} is {percent}% of Meta's charge ({cur} {}); it rests on {}.",
+            money_text(*amount),
+            assumptions.join(", ")
+        ));
+        estimate.main_driver = Some(Driver {
+            market: market.clone(),
+            category: *category,
+            amount: money_text(*amount),
+            share: share.normalize().to_string(),
+            assumptions,
+        });
+    }
+}
+
+/// The scenario fields a category's amount depends on, most direct first.
+fn assumptions(scenario: &Scenario, rules: RulesVersion, category: Category, custom: bool) -> Vec<String> {
+    let mut list = vec![match category {
+        Category::BusinessInitiated => "the marketing, utility and authentication counts".to_string(),
+        Category::UserInitiated => "the service counts".to_string(),
+        Category::AuthenticationInternational => "the authentication counts".to_string(),
+        other => format!("the {other} counts"),
+    }];
+    if scenario.entry_point > Decimal::ZERO {
+        list.push(format!("entry_point {}", scenario.entry_point));
+    }
+    let conversation = rules.counts_conversations();
+    let per = &scenario.per_conversation;
+    match category {
+        Category::Utility if rules == RulesVersion::Pmp2025_07 => {
+            list.push(format!("utility_in_window {}", scenario.utility_in_window))
+        }
+        Category::Service if rules == RulesVersion::Pmp2026_10 => list.push(format!(
+            "the free tier of 1,000 service messages per phone number (phone_numbers {})",
+            scenario.phone_numbers
+        )),
+        Category::Service if rules == RulesVersion::Cbp2023_06 => {
+            list.push(format!("per_conversation.service {}", per.service));
+            list.push(format!("the 1,000 free service conversations per WABA (wabas {})", scenario.wabas));
+        }
+        Category::BusinessInitiated => {
+            list.push(format!(
+                "per_conversation (marketing {}, utility {}, authentication {})",
+                per.marketing, per.utility, per.authentication
+            ));
+            list.push(format!("utility_in_window {}", scenario.utility_in_window));
+        }
+        Category::UserInitiated => list.push(format!("per_conversation.service {}", per.service)),
+        Category::Marketing if conversation => list.push(format!("per_conversation.marketing {}", per.marketing)),
+        Category::Utility if conversation => list.push(format!("per_conversation.utility {}", per.utility)),
+        Category::Authentication | Category::AuthenticationInternational if conversation => {
+            list.push(format!("per_conversation.authentication {}", per.authentication))
+        }
+        _ => {}
+    }
+    match rules {
+        RulesVersion::Cbp2022_02 if matches!(category, Category::BusinessInitiated | Category::UserInitiated) => {
+            list.push(format!("the 1,000 free conversations per WABA (wabas {})", scenario.wabas))
+        }
+        RulesVersion::Mx2021_02 => list.push(format!("free_conversations {}", scenario.free_conversations)),
+        _ => {}
+    }
+    if category == Category::AuthenticationInternational {
+        list.push("auth_international and business_country".into());
+    }
+    if custom {
+        list.push("your custom rates".into());
+    }
+    list
+}

@@ -1,0 +1,177 @@
+//! The estimator: a `Scenario` in, an `Estimate` out, under any of Meta's rules versions.
+//!
+//! Three steps, one module each: `resolve` picks the rules, the card and each line's market;
+//! `parts` splits each line's messages into free and chargeable units and shares the month's
+//! allowance; `price` prices each market's categories. `insight` then explains the result.
+
+mod compare;
+mod insight;
+mod model;
+mod parts;
+mod price;
+mod resolve;
+pub mod split;
+
+pub use compare::{compare, compare_with};
+pub use model::{
+    BandEstimate, BspBreakdown, CategoryEstimate, Comparison, Difference, Driver, Estimate, Free,
+    MarketEstimate, NextTier, VersionAmount, VersionResult,
+};
+
+use crate::catalog::Catalog;
+use crate::category::Category;
+use crate::scenario::{PerMessageOn, Scenario, ScenarioErrors};
+use price::{money_text, per_unit, Counter, Totals};
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+/// Prices a scenario with the data built into this binary.
+pub fn estimate(scenario: &Scenario) -> Result<Estimate, ScenarioErrors> {
+    estimate_with(Catalog::builtin(), scenario)
+}
+
+/// Prices a scenario with a given catalog (tests, or data loaded at run time).
+pub fn estimate_with(catalog: &Catalog, scenario: &Scenario) -> Result<Estimate, ScenarioErrors> {
+    scenario.check()?;
+    estimate_checked(catalog, scenario)
+}
+
+/// Authentication and its international rate share one tier counter per market (AI-6). The
+/// combined count is priced in a fixed order, domestic messages first and international ones
+/// after, so that the same scenario always gives the same bands: the month's real order is not
+/// known to an estimate, and this order is the one Meta's own Example 2 follows (a business
+/// that becomes eligible mid-month continues the counter at the international rate).
+fn estimate_checked(catalog: &Catalog, scenario: &Scenario) -> Result<Estimate, ScenarioErrors> {
+    let resolved = resolve::resolve(catalog, scenario).map_err(ScenarioErrors)?;
+    let rules = resolved.rules;
+    let date = resolved.card.id.effective;
+    let business_market = scenario
+        .business_country
+        .as_ref()
+        .and_then(|country| catalog.market_for_country(country, date).ok())
+        .map(|found| found.market);
+    let international: Vec<bool> = scenario
+        .lines
+        .iter()
+        .zip(&resolved.markets)
+        .map(|(line, market)| {
+            parts::is_international(
+                scenario,
+                line,
+                market,
+                business_market.as_deref(),
+                resolved
+                    .rates
+                    .rate(market, Category::AuthenticationInternational)
+                    .is_some(),
+            )
+        })
+        .collect();
+    let parts = parts::split(scenario, rules, &international);
+
+    struct MarketSums {
+        categories: BTreeMap<Category, Totals>,
+        lines: Vec<usize>,
+        countries: Vec<String>,
+    }
+    let mut by_market: BTreeMap<&str, MarketSums> = BTreeMap::new();
+    for part in &parts {
+        let market = resolved.markets[part.line].as_str();
+        let sums = by_market.entry(market).or_insert_with(|| MarketSums {
+            categories: BTreeMap::new(),
+            lines: Vec::new(),
+            countries: Vec::new(),
+        });
+        if sums.lines.last() != Some(&part.line) {
+            sums.lines.push(part.line);
+            if let Some(country) = &scenario.lines[part.line].country {
+                if !sums.countries.contains(country) {
+                    sums.countries.push(country.clone());
+                }
+            }
+        }
+        sums.categories.entry(part.category).or_default().add(part);
+    }
+
+    let mut errors = Vec::new();
+    let mut markets = Vec::with_capacity(by_market.len());
+    let mut meta_total = Decimal::ZERO;
+    let mut notes = insight::Notes::default();
+    for (market, mut sums) in by_market {
+        sums.countries.sort();
+        let charged_of = |category: Category| sums.categories.get(&category).map_or(0, |t| t.charged);
+        let domestic = charged_of(Category::Authentication);
+        let auth_end = domestic + charged_of(Category::AuthenticationInternational);
+        let mut categories = Vec::with_capacity(sums.categories.len());
+        let mut market_amount = Decimal::ZERO;
+        let mut delivered = 0;
+        for (&category, totals) in &sums.categories {
+            let counter = match category {
+                Category::Authentication => Counter { first: 1, end: auth_end },
+                Category::AuthenticationInternational => Counter { first: domestic + 1, end: auth_end },
+                _ => Counter { first: 1, end: totals.charged },
+            };
+            let priced = price::price(
+                &resolved.rates,
+                rules,
+                market,
+                category,
+                totals,
+                counter,
+                &mut errors,
+            );
+            notes.record(market, &priced);
+            market_amount += priced.amount;
+            delivered += totals.delivered;
+            categories.push(priced.output);
+        }
+        meta_total += market_amount;
+        markets.push(MarketEstimate {
+            market: market.to_string(),
+            countries: sums.countries,
+            lines: sums.lines,
+            delivered,
+            amount: money_text(market_amount),
+            cost_per_delivered: per_unit(market_amount, delivered),
+            categories,
+        });
+    }
+    if !errors.is_empty() {
+        return Err(ScenarioErrors(errors));
+    }
+
+    let bsp = &scenario.bsp;
+    let charged: u64 = markets.iter().flat_map(|m| &m.categories).map(|c| c.charged).sum();
+    let delivered: u64 = markets.iter().map(|m| m.delivered).sum();
+    let per_message_units = match bsp.per_message_on {
+        PerMessageOn::Charged => charged,
+        PerMessageOn::Delivered => delivered,
+    };
+    let per_message = bsp.per_message * Decimal::from(per_message_units);
+    let markup = bsp.markup * meta_total;
+    let per_number = bsp.per_number * Decimal::from(scenario.phone_numbers);
+    let bsp_fees = per_message + markup + bsp.monthly + per_number;
+
+    let mut estimate = Estimate {
+        rules,
+        rate_card: date.to_string(),
+        currency: resolved.card.id.currency.clone(),
+        month: resolved.month.map(|m| m.to_string()),
+        unit: if rules.counts_conversations() { "conversations" } else { "messages" }.into(),
+        markets,
+        meta_total: money_text(meta_total),
+        bsp_fees: money_text(bsp_fees),
+        bsp: BspBreakdown {
+            per_message: money_text(per_message),
+            markup: money_text(markup),
+            monthly: money_text(bsp.monthly),
+            per_number: money_text(per_number),
+        },
+        total: money_text(meta_total + bsp_fees),
+        custom: false,
+        main_driver: None,
+        warnings: Vec::new(),
+    };
+    insight::explain(catalog, scenario, &resolved, &notes, meta_total, &mut estimate);
+    Ok(estimate)
+}

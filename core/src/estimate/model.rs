@@ -1,0 +1,170 @@
+//! The estimate as every front end receives it: counts as integers, money as exact decimal
+//! strings, so JSON, JavaScript and the terminal all show the same figures.
+
+use crate::category::Category;
+use crate::scenario::RulesVersion;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Estimate {
+    pub rules: RulesVersion,
+    /// Effective date of the card priced with, `YYYY-MM-DD`.
+    pub rate_card: String,
+    pub currency: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub month: Option<String>,
+    /// What `charged` counts: `messages` (per-message eras) or `conversations`.
+    pub unit: String,
+    pub markets: Vec<MarketEstimate>,
+    /// Meta's charge.
+    pub meta_total: String,
+    /// The provider's fees.
+    pub bsp_fees: String,
+    pub bsp: BspBreakdown,
+    pub total: String,
+    /// Whether any figure rests on a rate or ladder the user supplied.
+    pub custom: bool,
+    /// The market and category that cost the most, and the inputs it depends on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub main_driver: Option<Driver>,
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MarketEstimate {
+    pub market: String,
+    /// Countries of the lines priced here (lines given by market add none).
+    pub countries: Vec<String>,
+    /// Indexes of the scenario's lines summed into this market.
+    pub lines: Vec<usize>,
+    pub delivered: u64,
+    pub amount: String,
+    /// `amount / delivered`, rounded half-up to 6 decimals for display.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_per_delivered: Option<String>,
+    pub categories: Vec<CategoryEstimate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CategoryEstimate {
+    pub category: Category,
+    /// Delivered messages.
+    pub delivered: u64,
+    pub free: Free,
+    /// Conversations opened (conversation eras only), before the free allowance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conversations: Option<u64>,
+    /// Charged messages, or charged conversations under conversation rules.
+    pub charged: u64,
+    /// The list rate (tier 1 where tiered), as a decimal string.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate: Option<String>,
+    /// Telescopic bands used, for tiered categories priced on a ladder; empty otherwise.
+    pub bands: Vec<BandEstimate>,
+    pub amount: String,
+    /// The rate or ladder came from `custom_rates` / `custom_tiers`.
+    pub custom: bool,
+    /// A tiered category priced at list for lack of a published ladder: the amount is an upper bound.
+    pub upper_bound: bool,
+    /// `amount / charged`, rounded half-up to 6 decimals for display.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_per_charged: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_tier: Option<NextTier>,
+}
+
+/// Messages (entry point, window) and conversations or messages (allowance) that cost nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Free {
+    /// Messages delivered in a free entry point window.
+    pub entry_point: u64,
+    /// Messages free because they fall in a customer service window (utility in window under
+    /// `pmp-2025-07` and `cbp-2022-02`, service under `pmp-2025-07`).
+    pub window: u64,
+    /// Units taken by a monthly free allowance, or free by rule (service under `cbp-2024-11`);
+    /// conversations under conversation rules, messages otherwise.
+    pub allowance: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BandEstimate {
+    pub tier: u8,
+    pub from: u64,
+    pub to: Option<u64>,
+    pub count: u64,
+    pub rate: String,
+    pub amount: String,
+}
+
+/// Where the month's counter stands against the next band of the ladder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NextTier {
+    pub tier: u8,
+    /// First message number of the next band.
+    pub from: u64,
+    /// More charged messages (of this tier family, this market) until one is priced at the
+    /// next band: the last of them is the first at its rate.
+    pub messages_to_go: u64,
+    pub rate: String,
+    /// Current band rate minus the next band's, per message.
+    pub saving_per_message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BspBreakdown {
+    pub per_message: String,
+    pub markup: String,
+    pub monthly: String,
+    pub per_number: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Driver {
+    pub market: String,
+    pub category: Category,
+    pub amount: String,
+    /// Share of `meta_total`, rounded half-up to 4 decimals.
+    pub share: String,
+    /// Scenario fields this figure depends on most.
+    pub assumptions: Vec<String>,
+}
+
+/// The same scenario under every rules version, priced with one card.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Comparison {
+    pub rate_card: String,
+    pub currency: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub month: Option<String>,
+    pub versions: Vec<VersionResult>,
+    pub differences: Vec<Difference>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VersionResult {
+    pub rules: RulesVersion,
+    pub summary: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub estimate: Option<Estimate>,
+    /// Why this version cannot price the scenario with this card (one line per problem).
+    pub errors: Vec<String>,
+}
+
+/// One market and category across the versions that price it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Difference {
+    pub market: String,
+    pub category: Category,
+    pub amounts: Vec<VersionAmount>,
+    /// Whether the amounts differ between the versions that price this row.
+    pub differs: bool,
+    /// How each version treats this category.
+    pub reasons: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VersionAmount {
+    pub rules: RulesVersion,
+    pub charged: u64,
+    pub amount: String,
+}

@@ -1,0 +1,174 @@
+//! Step one of an estimate: each line's delivered messages split into free and chargeable
+//! units under the rules of the era ("How a category's count is split", spec/estimate.md),
+//! then the month's free allowance shared out over the lines.
+
+use super::split::{conversations, largest_remainder, share_of};
+use crate::category::Category;
+use crate::scenario::{Line, RulesVersion, Scenario};
+
+/// One line's share of one output category.
+#[derive(Debug, Clone)]
+pub struct Part {
+    pub line: usize,
+    pub category: Category,
+    pub delivered: u64,
+    pub entry_point: u64,
+    pub window: u64,
+    /// Conversations opened, under conversation rules.
+    pub conversations: Option<u64>,
+    /// Units that are charged unless an allowance frees them.
+    pub eligible: u64,
+    /// Whether this part draws on the month's shared allowance.
+    pub in_pool: bool,
+    pub allowance: u64,
+}
+
+impl Part {
+    pub fn charged(&self) -> u64 {
+        self.eligible - self.allowance
+    }
+
+    fn new(line: usize, category: Category, delivered: u64, entry_point: u64) -> Part {
+        Part {
+            line,
+            category,
+            delivered,
+            entry_point,
+            window: 0,
+            conversations: None,
+            eligible: 0,
+            in_pool: false,
+            allowance: 0,
+        }
+    }
+}
+
+/// Whether an authentication line is billed at the international rate: the business is
+/// eligible, the market has such a rate, and the recipient is abroad. A line given by market
+/// has no country; it counts as abroad unless the business's own country belongs to that
+/// market, and as abroad too when `business_country` is not given (AI-5: an unverified
+/// location does not protect from the international rate).
+pub fn is_international(
+    scenario: &Scenario,
+    line: &Line,
+    market: &str,
+    business_market: Option<&str>,
+    has_rate: bool,
+) -> bool {
+    if !scenario.auth_international || !has_rate {
+        return false;
+    }
+    match (&line.country, &scenario.business_country) {
+        (Some(country), Some(home)) => country != home,
+        (None, Some(_)) => business_market != Some(market),
+        (_, None) => true,
+    }
+}
+
+/// Splits every line, in line order and, within a line, in category order; then shares the
+/// month's allowance over the parts that draw on it.
+pub fn split(
+    scenario: &Scenario,
+    rules: RulesVersion,
+    international: &[bool],
+) -> Vec<Part> {
+    let ep = scenario.entry_point;
+    let uiw = scenario.utility_in_window;
+    let pc = &scenario.per_conversation;
+    let mut parts = Vec::with_capacity(scenario.lines.len() * 4);
+    for (index, line) in scenario.lines.iter().enumerate() {
+        let auth_category = if international.get(index).copied().unwrap_or(false) {
+            Category::AuthenticationInternational
+        } else {
+            Category::Authentication
+        };
+        match rules {
+            RulesVersion::Pmp2025_07 | RulesVersion::Pmp2026_10 => {
+                for (category, n) in [
+                    (Category::Marketing, line.marketing),
+                    (Category::Utility, line.utility),
+                    (auth_category, line.authentication),
+                    (Category::Service, line.service),
+                ] {
+                    let mut part = Part::new(index, category, n, share_of(n, ep));
+                    let rest = n - part.entry_point;
+                    match (category, rules) {
+                        (Category::Utility, RulesVersion::Pmp2025_07) => {
+                            part.window = share_of(rest, uiw);
+                            part.eligible = rest - part.window;
+                        }
+                        (Category::Service, RulesVersion::Pmp2025_07) => part.window = rest,
+                        (Category::Service, _) => {
+                            part.eligible = rest;
+                            part.in_pool = true;
+                        }
+                        _ => part.eligible = rest,
+                    }
+                    parts.push(part);
+                }
+            }
+            RulesVersion::Cbp2023_06 | RulesVersion::Cbp2024_11 => {
+                for (category, n, per) in [
+                    (Category::Marketing, line.marketing, pc.marketing),
+                    (Category::Utility, line.utility, pc.utility),
+                    (auth_category, line.authentication, pc.authentication),
+                    (Category::Service, line.service, pc.service),
+                ] {
+                    let mut part = Part::new(index, category, n, share_of(n, ep));
+                    let opened = conversations(n - part.entry_point, per);
+                    part.conversations = Some(opened);
+                    part.eligible = opened;
+                    if category == Category::Service {
+                        if rules == RulesVersion::Cbp2024_11 {
+                            part.allowance = opened;
+                        } else {
+                            part.in_pool = true;
+                        }
+                    }
+                    parts.push(part);
+                }
+            }
+            RulesVersion::Cbp2022_02 | RulesVersion::Mx2021_02 => {
+                let mut business = Part::new(index, Category::BusinessInitiated, 0, 0);
+                let mut opened = 0;
+                for (n, per, is_utility) in [
+                    (line.marketing, pc.marketing, false),
+                    (line.authentication, pc.authentication, false),
+                    (line.utility, pc.utility, true),
+                ] {
+                    let entry_point = share_of(n, ep);
+                    let rest = n - entry_point;
+                    let window = if is_utility { share_of(rest, uiw) } else { 0 };
+                    business.delivered += n;
+                    business.entry_point += entry_point;
+                    business.window += window;
+                    opened += conversations(rest - window, per);
+                }
+                business.conversations = Some(opened);
+                business.eligible = opened;
+                business.in_pool = true;
+                parts.push(business);
+
+                let n = line.service;
+                let mut user = Part::new(index, Category::UserInitiated, n, share_of(n, ep));
+                let opened = conversations(n - user.entry_point, pc.service);
+                user.conversations = Some(opened);
+                user.eligible = opened;
+                user.in_pool = true;
+                parts.push(user);
+            }
+        }
+    }
+    let allowance = match rules {
+        RulesVersion::Pmp2026_10 => 1000u64.saturating_mul(scenario.phone_numbers),
+        RulesVersion::Cbp2023_06 | RulesVersion::Cbp2022_02 => 1000u64.saturating_mul(scenario.wabas),
+        RulesVersion::Mx2021_02 => scenario.free_conversations,
+        RulesVersion::Cbp2024_11 | RulesVersion::Pmp2025_07 => 0,
+    };
+    let pooled: Vec<usize> = (0..parts.len()).filter(|&i| parts[i].in_pool).collect();
+    let eligible: Vec<u64> = pooled.iter().map(|&i| parts[i].eligible).collect();
+    for (&i, share) in pooled.iter().zip(largest_remainder(allowance, &eligible)) {
+        parts[i].allowance = share;
+    }
+    parts
+}

@@ -1,0 +1,182 @@
+//! Step two: the month's charged units per market and category priced with the card, tiered
+//! categories telescopically on the published ladder.
+
+use super::model::{BandEstimate, CategoryEstimate, Free, NextTier};
+use super::parts::Part;
+use super::resolve::Rates;
+use crate::catalog::Ladder;
+use crate::category::Category;
+use crate::money::to_plain_string;
+use crate::scenario::{FieldError, RulesVersion};
+use rust_decimal::Decimal;
+
+/// A priced category with its exact amount kept beside the display strings.
+pub struct Priced {
+    pub output: CategoryEstimate,
+    pub amount: Decimal,
+    /// Tiered but priced at list for lack of a ladder.
+    pub no_ladder: bool,
+    /// A custom list rate replaced a rate that Meta tiers, so the published ladder was not used.
+    pub custom_rate_untiered: bool,
+}
+
+/// Sums of the parts of one market and category.
+#[derive(Default, Clone)]
+pub struct Totals {
+    pub delivered: u64,
+    pub free: Free,
+    pub conversations: Option<u64>,
+    pub charged: u64,
+    /// Lines with charged units, for errors that must name a line.
+    pub charged_lines: Vec<usize>,
+}
+
+impl Totals {
+    pub fn add(&mut self, part: &Part) {
+        self.delivered += part.delivered;
+        self.free.entry_point += part.entry_point;
+        self.free.window += part.window;
+        self.free.allowance += part.allowance;
+        if let Some(opened) = part.conversations {
+            *self.conversations.get_or_insert(0) += opened;
+        }
+        self.charged += part.charged();
+        if part.charged() > 0 {
+            self.charged_lines.push(part.line);
+        }
+    }
+}
+
+pub fn rate_text(rate: Decimal) -> String {
+    to_plain_string(rate, 4)
+}
+
+pub fn money_text(amount: Decimal) -> String {
+    to_plain_string(amount, 2)
+}
+
+/// `numerator / denominator` rounded half-up to 6 decimals, for per-unit display figures.
+pub fn per_unit(numerator: Decimal, denominator: u64) -> Option<String> {
+    (denominator > 0).then(|| {
+        let value = (numerator / Decimal::from(denominator))
+            .round_dp_with_strategy(6, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        to_plain_string(value, 4)
+    })
+}
+
+/// Where a category's charged units sit in the month's counter of its tier family: message
+/// number `first` is its first; the family's counter ends the month at `end`.
+#[derive(Debug, Clone, Copy)]
+pub struct Counter {
+    pub first: u64,
+    pub end: u64,
+}
+
+/// Prices one market and category. `first` is the number of the first charged unit in the
+/// month's counter of its tier family (1 unless another category of the family came first).
+pub fn price(
+    rates: &Rates,
+    rules: RulesVersion,
+    market: &str,
+    category: Category,
+    totals: &Totals,
+    counter: Counter,
+    errors: &mut Vec<FieldError>,
+) -> Priced {
+    let Counter { first, end: counter_end } = counter;
+    let list = rates.rate(market, category);
+    let tiered = matches!(rules, RulesVersion::Pmp2025_07 | RulesVersion::Pmp2026_10)
+        && category.tier_family().is_some();
+    let ladder = if tiered { rates.ladder(market, category) } else { None };
+    let mut output = CategoryEstimate {
+        category,
+        delivered: totals.delivered,
+        free: totals.free.clone(),
+        conversations: totals.conversations,
+        charged: totals.charged,
+        rate: list.map(|(rate, _)| rate_text(rate)),
+        bands: Vec::new(),
+        amount: money_text(Decimal::ZERO),
+        custom: list.is_some_and(|(_, custom)| custom) || rates.is_custom_ladder(market, category),
+        upper_bound: false,
+        cost_per_charged: None,
+        next_tier: None,
+    };
+    let mut priced = Priced {
+        output: output.clone(),
+        amount: Decimal::ZERO,
+        no_ladder: false,
+        custom_rate_untiered: false,
+    };
+    if let Some(source) = &ladder {
+        let ladder = source.ladder();
+        let uses = ladder.price(first, totals.charged);
+        let amount: Decimal = uses.iter().map(|u| u.amount).sum();
+        output.bands = uses
+            .iter()
+            .map(|u| BandEstimate {
+                tier: u.tier,
+                from: u.from,
+                to: u.to,
+                count: u.count,
+                rate: rate_text(u.rate),
+                amount: money_text(u.amount),
+            })
+            .collect();
+        if output.rate.is_none() {
+            output.rate = ladder.bands.first().map(|b| rate_text(b.rate));
+        }
+        output.next_tier = next_tier(ladder, counter_end);
+        output.amount = money_text(amount);
+        output.cost_per_charged = per_unit(amount, totals.charged);
+        priced.amount = amount;
+        priced.output = output;
+        return priced;
+    }
+    match list {
+        Some((rate, custom)) => {
+            let amount = rate * Decimal::from(totals.charged);
+            output.amount = money_text(amount);
+            output.cost_per_charged = per_unit(amount, totals.charged);
+            if tiered && totals.charged > 0 {
+                if custom {
+                    priced.custom_rate_untiered = true;
+                } else {
+                    output.upper_bound = true;
+                    priced.no_ladder = true;
+                }
+            }
+            priced.amount = amount;
+        }
+        None if totals.charged > 0 => {
+            let card = &rates.card.id;
+            for line in &totals.charged_lines {
+                errors.push(FieldError::new(
+                    format!("lines[{line}]"),
+                    format!(
+                        "the {} {} card has no {category} rate for {market}, and this line has charged {category} {} (add a custom_rates entry, or choose another rate_card or rules)",
+                        card.currency,
+                        card.effective,
+                        if rules.counts_conversations() { "conversations" } else { "messages" }
+                    ),
+                ));
+            }
+        }
+        None => {}
+    }
+    priced.output = output;
+    priced
+}
+
+/// The next band after message number `counter_end` of the month, if the ladder has one.
+fn next_tier(ladder: &Ladder, counter_end: u64) -> Option<NextTier> {
+    let current = ladder.band_for(counter_end.max(1))?;
+    let next = ladder.bands.iter().find(|b| b.tier == current.tier + 1)?;
+    Some(NextTier {
+        tier: next.tier,
+        from: next.from,
+        messages_to_go: next.from.saturating_sub(counter_end),
+        rate: rate_text(next.rate),
+        saving_per_message: rate_text(current.rate - next.rate),
+    })
+}

@@ -1,0 +1,254 @@
+//! From a scenario to what pricing needs: the rules, the card, and each line's market.
+//! Everything that can be wrong with the choice of card or destination is found here, before
+//! anything is priced, and reported all together.
+
+use crate::catalog::{Catalog, Ladder, RateCard};
+use crate::category::Category;
+use crate::scenario::{CustomRate, CustomTier, FieldError, Month, RulesVersion, Scenario};
+use rust_decimal::Decimal;
+
+pub struct Resolved<'a> {
+    pub rules: RulesVersion,
+    pub card: &'a RateCard,
+    pub month: Option<Month>,
+    /// Market of each line, by line index.
+    pub markets: Vec<String>,
+    pub rates: Rates<'a>,
+}
+
+/// Rate and ladder lookup with the user's custom rates taking precedence over the card's.
+pub struct Rates<'a> {
+    pub catalog: &'a Catalog,
+    pub card: &'a RateCard,
+    pub custom_rates: &'a [CustomRate],
+    pub custom_tiers: &'a [CustomTier],
+}
+
+/// A ladder either published by Meta or supplied by the user.
+pub enum LadderSource<'a> {
+    Published(&'a Ladder),
+    Custom(Ladder),
+}
+
+impl LadderSource<'_> {
+    pub fn ladder(&self) -> &Ladder {
+        match self {
+            LadderSource::Published(ladder) => ladder,
+            LadderSource::Custom(ladder) => ladder,
+        }
+    }
+}
+
+impl<'a> Rates<'a> {
+    /// The rate of a market and category, and whether it is the user's.
+    pub fn rate(&self, market: &str, category: Category) -> Option<(Decimal, bool)> {
+        if let Some(custom) = self
+            .custom_rates
+            .iter()
+            .find(|r| r.category == category && r.market.eq_ignore_ascii_case(market))
+        {
+            return Some((custom.rate, true));
+        }
+        self.card.rate(market, category).map(|r| (r.rate, false))
+    }
+
+    /// Whether the market has any rate at all, on the card or custom.
+    pub fn knows_market(&self, market: &str) -> bool {
+        self.card.rates.keys().any(|(m, _)| m == market)
+            || self.custom_rates.iter().any(|r| r.market.eq_ignore_ascii_case(market))
+            || self.custom_tiers.iter().any(|t| t.market.eq_ignore_ascii_case(market))
+    }
+
+    /// The ladder that prices a tiered category: a custom ladder first; none when a custom
+    /// list rate replaces the card's (Meta's bands were published for Meta's list rate); else
+    /// the ladder published for this very card.
+    pub fn ladder(&self, market: &str, category: Category) -> Option<LadderSource<'a>> {
+        if let Some(custom) = self
+            .custom_tiers
+            .iter()
+            .find(|t| t.category == category && t.market.eq_ignore_ascii_case(market))
+        {
+            let mut bands = Vec::new();
+            let mut from = 1u64;
+            for (index, band) in custom.bands.iter().enumerate() {
+                bands.push(crate::catalog::Band {
+                    tier: u8::try_from(index + 1).unwrap_or(u8::MAX),
+                    from,
+                    from_printed: from,
+                    to: band.to,
+                    rate: band.rate,
+                    printed: band.rate.to_string(),
+                    discount: None,
+                });
+                from = band.to.map_or(u64::MAX, |to| to.saturating_add(1));
+            }
+            return Some(LadderSource::Custom(Ladder {
+                market: market.to_string(),
+                category,
+                bands,
+                source: "custom_tiers".into(),
+            }));
+        }
+        if self
+            .custom_rates
+            .iter()
+            .any(|r| r.category == category && r.market.eq_ignore_ascii_case(market))
+        {
+            return None;
+        }
+        self.catalog
+            .ladder(&self.card.id, market, category)
+            .map(LadderSource::Published)
+    }
+
+    pub fn is_custom_ladder(&self, market: &str, category: Category) -> bool {
+        self.custom_tiers
+            .iter()
+            .any(|t| t.category == category && t.market.eq_ignore_ascii_case(market))
+    }
+}
+
+/// Chooses rules, card and markets, or lists everything that prevents it.
+pub fn resolve<'a>(catalog: &'a Catalog, scenario: &'a Scenario) -> Result<Resolved<'a>, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let currency = scenario.currency.as_str();
+    let currencies = catalog.currencies();
+    if !currencies.contains(&currency) {
+        errors.push(FieldError::new(
+            "currency",
+            format!(
+                "no rate card in {currency} in this build (Meta publishes a card per currency and we never convert; cards exist for {})",
+                currencies.join(", ")
+            ),
+        ));
+        return Err(errors);
+    }
+    let rules = match (scenario.rules, scenario.month) {
+        (Some(rules), _) => Some(rules),
+        (None, Some(month)) => match RulesVersion::for_month(month.year, month.month) {
+            Ok(rules) => Some(rules),
+            Err(message) => {
+                errors.push(FieldError::new("month", message));
+                None
+            }
+        },
+        (None, None) => {
+            errors.push(FieldError::new("month", "is required unless both rules and rate_card are given"));
+            None
+        }
+    };
+    if let (Some(month), Some(_)) = (scenario.month, scenario.rules) {
+        if let Err(message) = RulesVersion::for_month(month.year, month.month) {
+            errors.push(FieldError::new("month", message));
+        }
+    }
+    let card = match (scenario.rate_card, scenario.month.and_then(Month::first_day)) {
+        (Some(date), _) => catalog.card(currency, date).or_else(|| {
+            let dates: Vec<String> = catalog
+                .cards()
+                .iter()
+                .filter(|c| c.id.currency == currency)
+                .map(|c| c.id.effective.to_string())
+                .collect();
+            errors.push(FieldError::new(
+                "rate_card",
+                format!(
+                    "no {currency} card takes effect on {date} (the {currency} cards in this build take effect on {})",
+                    dates.join(", ")
+                ),
+            ));
+            None
+        }),
+        (None, Some(first)) => catalog.card_in_force(currency, first).or_else(|| {
+            errors.push(FieldError::new(
+                "rate_card",
+                format!("no {currency} card was in force on {first}; give rate_card to choose one"),
+            ));
+            None
+        }),
+        (None, None) => None,
+    };
+    let (Some(rules), Some(card)) = (rules, card) else {
+        return Err(errors);
+    };
+    let rates = Rates {
+        catalog,
+        card,
+        custom_rates: &scenario.custom_rates,
+        custom_tiers: &scenario.custom_tiers,
+    };
+    let date = card.id.effective;
+    let mut markets = Vec::with_capacity(scenario.lines.len());
+    for (index, line) in scenario.lines.iter().enumerate() {
+        let path = format!("lines[{index}]");
+        let market = if let Some(country) = &line.country {
+            match catalog.market_for_country(country, date) {
+                Ok(found) => Some(found.market),
+                Err(e) => {
+                    errors.push(FieldError::new(format!("{path}.country"), e.to_string()));
+                    None
+                }
+            }
+        } else if let Some(name) = &line.market {
+            catalog
+                .market_name(name, date)
+                .or_else(|| {
+                    rates
+                        .custom_rates
+                        .iter()
+                        .map(|r| &r.market)
+                        .chain(rates.custom_tiers.iter().map(|t| &t.market))
+                        .find(|m| m.eq_ignore_ascii_case(name))
+                        .cloned()
+                })
+                .or_else(|| {
+                    let known = catalog.market_table_on(date).markets();
+                    errors.push(FieldError::new(
+                        format!("{path}.market"),
+                        format!(
+                            "\"{name}\" is not a market of Meta's table in force on {date} (markets: {}); a custom_rates entry can add one",
+                            known.join(", ")
+                        ),
+                    ));
+                    None
+                })
+        } else {
+            errors.push(FieldError::new(path.clone(), "needs a country or a market"));
+            None
+        };
+        let Some(market) = market else {
+            markets.push(String::new());
+            continue;
+        };
+        if rules == RulesVersion::Mx2021_02 && market != "Mexico" {
+            errors.push(FieldError::new(
+                path.clone(),
+                format!(
+                    "{market} cannot be priced under mx-2021-02: only messages to Mexico were in Meta's conversation test; other destinations were on template pricing, whose rates Meta never published"
+                ),
+            ));
+        } else if !rates.knows_market(&market) {
+            errors.push(FieldError::new(
+                path.clone(),
+                format!(
+                    "market {market} has no rates on the {} {} card{} (add a custom_rates entry to price it)",
+                    card.id.currency,
+                    card.id.effective,
+                    if card.declared_complete { "" } else { ", which this build holds only in part" }
+                ),
+            ));
+        }
+        markets.push(market);
+    }
+    if errors.is_empty() {
+        Ok(Resolved {
+            rules,
+            card,
+            month: scenario.month,
+            markets,
+            rates,
+        })
+    } else {
+        Err(errors)
+    }
+}

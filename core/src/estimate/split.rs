@@ -1,0 +1,107 @@
+//! The integer arithmetic of the split: shares, conversations and allowances, all exact.
+//!
+//! Counts are at most 10^12 and shares carry at most 18 decimals (checked when a scenario is
+//! read), so every product below fits in a `u128` and nothing is ever rounded but the one
+//! rounding the spec names.
+
+use rust_decimal::Decimal;
+
+/// `(mantissa, 10^scale)` of a non-negative decimal with at most 18 decimals.
+fn fraction(value: Decimal) -> (u128, u128) {
+    let mut value = value.normalize();
+    if value.scale() > crate::scenario::MAX_SCALE {
+        value = value.round_dp(crate::scenario::MAX_SCALE);
+    }
+    let mantissa = value.mantissa().unsigned_abs();
+    (mantissa, 10u128.pow(value.scale()))
+}
+
+/// `round_half_up(n * share)`, capped at `n`.
+pub fn share_of(n: u64, share: Decimal) -> u64 {
+    let (mantissa, denominator) = fraction(share);
+    let numerator = u128::from(n) * mantissa;
+    let rounded = (2 * numerator + denominator) / (2 * denominator);
+    u64::try_from(rounded).unwrap_or(u64::MAX).min(n)
+}
+
+/// `ceil(messages / per_conversation)`: the conversations `messages` open on average.
+pub fn conversations(messages: u64, per_conversation: Decimal) -> u64 {
+    let (mantissa, denominator) = fraction(per_conversation);
+    if mantissa == 0 {
+        return messages;
+    }
+    let numerator = u128::from(messages) * denominator;
+    let result = numerator.div_ceil(mantissa);
+    u64::try_from(result).unwrap_or(u64::MAX).min(messages)
+}
+
+/// Splits `allowance` over `eligible` counts in proportion, by the largest-remainder method;
+/// ties go to the earlier entry. Nobody gets more than their eligible count, and the whole
+/// allowance is used whenever there is enough to use it on.
+pub fn largest_remainder(allowance: u64, eligible: &[u64]) -> Vec<u64> {
+    let total: u128 = eligible.iter().map(|&e| u128::from(e)).sum();
+    if total <= u128::from(allowance) {
+        return eligible.to_vec();
+    }
+    let allowance = u128::from(allowance);
+    let mut shares: Vec<u64> = Vec::with_capacity(eligible.len());
+    let mut remainders: Vec<(u128, usize)> = Vec::with_capacity(eligible.len());
+    let mut given: u128 = 0;
+    for (index, &count) in eligible.iter().enumerate() {
+        let product = allowance * u128::from(count);
+        let floor = product / total;
+        given += floor;
+        shares.push(u64::try_from(floor).unwrap_or(u64::MAX));
+        remainders.push((product % total, index));
+    }
+    // Largest remainder first; among equals, the earlier entry first.
+    remainders.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let left = allowance.saturating_sub(given);
+    for &(_, index) in remainders.iter().take(usize::try_from(left).unwrap_or(usize::MAX)) {
+        shares[index] += 1;
+    }
+    shares
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(text: &str) -> Decimal {
+        Decimal::from_str(text).unwrap()
+    }
+
+    #[test]
+    fn shares_round_half_up() {
+        assert_eq!(share_of(5, d("0.5")), 3);
+        assert_eq!(share_of(3, d("0.5")), 2);
+        assert_eq!(share_of(1000, d("0.10")), 100);
+        assert_eq!(share_of(7, d("0.1")), 1);
+        assert_eq!(share_of(4, d("0.1")), 0);
+        assert_eq!(share_of(1_000_000_000_000, d("0.000000000000000001")), 0);
+        assert_eq!(share_of(1_000_000_000_000, d("1")), 1_000_000_000_000);
+    }
+
+    #[test]
+    fn conversations_round_up() {
+        assert_eq!(conversations(10, d("4")), 3);
+        assert_eq!(conversations(12, d("4")), 3);
+        assert_eq!(conversations(3, d("1.5")), 2);
+        assert_eq!(conversations(4, d("1.5")), 3);
+        assert_eq!(conversations(0, d("3")), 0);
+        assert_eq!(conversations(1, d("1000000000000")), 1);
+    }
+
+    #[test]
+    fn largest_remainder_is_proportional_with_ties_to_the_earlier() {
+        assert_eq!(largest_remainder(1000, &[300, 200]), vec![300, 200]);
+        assert_eq!(largest_remainder(1000, &[1500, 1500]), vec![500, 500]);
+        assert_eq!(largest_remainder(1, &[5, 5]), vec![1, 0]);
+        assert_eq!(largest_remainder(10, &[1, 1, 1]), vec![1, 1, 1]);
+        assert_eq!(largest_remainder(2, &[1, 1, 1]), vec![1, 1, 0]);
+        // 1000 * 3350 / 4350 = 770.1…, 1000 * 1000 / 4350 = 229.8…
+        assert_eq!(largest_remainder(1000, &[3350, 1000]), vec![770, 230]);
+        assert_eq!(largest_remainder(0, &[3, 4]), vec![0, 0]);
+    }
+}

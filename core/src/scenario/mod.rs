@@ -1,0 +1,191 @@
+//! The `Scenario`: a month of WhatsApp traffic as a marketer describes it (spec/estimate.md).
+//!
+//! Every way in (the page, the widget, the JavaScript API, the command line) goes through the
+//! same validator, so a bad value is refused the same way everywhere, with every problem listed
+//! and named by its field path.
+
+mod error;
+mod parse;
+mod rules;
+
+pub use error::{FieldError, ScenarioErrors};
+pub use rules::{Month, RulesVersion};
+
+use crate::category::Category;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// Largest count the estimator accepts (10^12): far above any real month, small enough that
+/// every product of a count and a rate stays exact.
+pub const MAX_COUNT: u64 = 1_000_000_000_000;
+
+/// Most fractional digits a share, fee or average may carry. Eighteen keep every product with a
+/// count inside exact integer arithmetic, and are more than any typed or JavaScript number has.
+pub const MAX_SCALE: u32 = 18;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Scenario {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub month: Option<Month>,
+    pub currency: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rules: Option<RulesVersion>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rate_card: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub business_country: Option<String>,
+    pub auth_international: bool,
+    pub phone_numbers: u64,
+    pub wabas: u64,
+    pub utility_in_window: Decimal,
+    pub entry_point: Decimal,
+    pub free_conversations: u64,
+    pub per_conversation: PerConversation,
+    pub lines: Vec<Line>,
+    pub bsp: Bsp,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub custom_rates: Vec<CustomRate>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub custom_tiers: Vec<CustomTier>,
+}
+
+/// Average messages per 24-hour conversation, per category (conversation eras only).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PerConversation {
+    pub marketing: Decimal,
+    pub utility: Decimal,
+    pub authentication: Decimal,
+    pub service: Decimal,
+}
+
+impl Default for PerConversation {
+    fn default() -> PerConversation {
+        PerConversation {
+            marketing: Decimal::ONE,
+            utility: Decimal::ONE,
+            authentication: Decimal::ONE,
+            service: Decimal::ONE,
+        }
+    }
+}
+
+/// One destination and its delivered messages for the month.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Line {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub market: Option<String>,
+    pub marketing: u64,
+    pub utility: u64,
+    pub authentication: u64,
+    pub service: u64,
+}
+
+/// Which messages the provider's per-message fee applies to.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PerMessageOn {
+    #[default]
+    Charged,
+    Delivered,
+}
+
+/// The provider's (BSP's) fees on top of Meta's charge.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Bsp {
+    pub per_message: Decimal,
+    pub per_message_on: PerMessageOn,
+    pub markup: Decimal,
+    pub monthly: Decimal,
+    pub per_number: Decimal,
+}
+
+/// A rate the user supplies in place of (or in addition to) the chosen card's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomRate {
+    pub market: String,
+    pub category: Category,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub rate: Decimal,
+}
+
+/// A volume-tier ladder the user supplies: bands in order, the last one open (`to` null).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomTier {
+    pub market: String,
+    pub category: Category,
+    pub bands: Vec<CustomBand>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomBand {
+    pub to: Option<u64>,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub rate: Decimal,
+}
+
+impl Default for Scenario {
+    fn default() -> Scenario {
+        Scenario {
+            month: None,
+            currency: "USD".into(),
+            rules: None,
+            rate_card: None,
+            business_country: None,
+            auth_international: false,
+            phone_numbers: 1,
+            wabas: 1,
+            utility_in_window: Decimal::ZERO,
+            entry_point: Decimal::ZERO,
+            free_conversations: 1500,
+            per_conversation: PerConversation::default(),
+            lines: Vec::new(),
+            bsp: Bsp::default(),
+            custom_rates: Vec::new(),
+            custom_tiers: Vec::new(),
+        }
+    }
+}
+
+impl Scenario {
+    /// Parses and validates a scenario; every problem is listed, each naming its field path.
+    pub fn from_json(text: &str) -> Result<Scenario, ScenarioErrors> {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+            ScenarioErrors(vec![FieldError::new(
+                "(input)",
+                format!("not valid JSON: {e}"),
+            )])
+        })?;
+        parse::scenario(&value)
+    }
+
+    /// Validates an already-decoded JSON value (what the JavaScript bindings receive).
+    pub fn from_value(value: &serde_json::Value) -> Result<Scenario, ScenarioErrors> {
+        parse::scenario(value)
+    }
+
+    /// The scenario as JSON that `from_json` reads back to the same scenario.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Re-checks the limits of a scenario built in code rather than parsed, so `estimate`
+    /// never trusts a value it did not validate.
+    pub fn check(&self) -> Result<(), ScenarioErrors> {
+        let value = serde_json::to_value(self).map_err(|e| {
+            ScenarioErrors(vec![FieldError::new("(scenario)", e.to_string())])
+        })?;
+        parse::scenario(&value).map(|_| ())
+    }
+}
+
+/// Scenarios arriving through serde (serde-wasm-bindgen, a JSON body) take the same validation
+/// path as `from_json`, so no route skips a check.
+impl<'de> Deserialize<'de> for Scenario {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Scenario, D::Error> {
+        let value = serde_json::Value::deserialize(deserializer)?;
+        parse::scenario(&value).map_err(|errors| serde::de::Error::custom(errors.to_string()))
+    }
+}
