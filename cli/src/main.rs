@@ -66,6 +66,8 @@ fn main() {
         "tiers" => commands::tiers::run(rest),
         "cards" => commands::cards::run(rest, on_terminal),
         "market" => commands::market::run(rest),
+        "estimate" => commands::estimate::run(rest, on_terminal),
+        "compare" => commands::compare::run(rest, on_terminal),
         other => Err(CliError::usage(format!(
             "unknown command `{other}` (see `wacost --help`)"
         ))),

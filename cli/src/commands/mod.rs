@@ -5,3 +5,5 @@ pub mod cards;
 pub mod market;
 pub mod rates;
 pub mod tiers;
+pub mod estimate;
+pub mod compare;

@@ -1,0 +1,146 @@
+//! `wacost estimate`: a month of traffic described as a scenario (spec/estimate.md), priced
+//! under one rules version with one rate card.
+
+use crate::args::{read_input, Args};
+use crate::CliError;
+use wacost_core::estimate::{estimate, Estimate};
+use wacost_core::scenario::{RulesVersion, Scenario};
+
+pub fn run(words: &[String], on_terminal: bool) -> Result<(), CliError> {
+    let args = Args::parse(words, &["rules", "rate-card", "format"], &[])?;
+    let format = args.format(&["json", "table"], if on_terminal { "table" } else { "json" })?;
+    let scenario = read_scenario(&args, true)?;
+    let result = estimate(&scenario).map_err(|errors| CliError::many(errors.lines()))?;
+    if format == "json" {
+        println!("{}", serde_json::to_string_pretty(&result).unwrap_or_default());
+    } else {
+        print!("{}", table(&result));
+    }
+    Ok(())
+}
+
+/// Reads the scenario, with `--rules` and `--rate-card` written into it before it is validated,
+/// so a scenario without a month is complete when both are given on the command line.
+pub fn read_scenario(args: &Args, with_rules: bool) -> Result<Scenario, CliError> {
+    if args.positional.len() > 1 {
+        return Err(CliError::usage(format!(
+            "takes one scenario file (or - for standard input), got {}",
+            args.positional.len()
+        )));
+    }
+    let text = read_input(args)?;
+    let mut value: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+        CliError::usage(format!("the scenario is not valid JSON: {e}"))
+    })?;
+    let mut problems = Vec::new();
+    if let Some(object) = value.as_object_mut() {
+        if with_rules {
+            if let Some(rules) = args.value("rules") {
+                match rules.parse::<RulesVersion>() {
+                    Ok(rules) => {
+                        object.insert("rules".into(), rules.as_str().into());
+                    }
+                    Err(e) => problems.push(format!("--rules: {e}")),
+                }
+            }
+        }
+        match args.date("rate-card") {
+            Ok(Some(date)) => {
+                object.insert("rate_card".into(), date.to_string().into());
+            }
+            Ok(None) => {}
+            Err(e) => problems.extend(e.lines),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(CliError::many(problems));
+    }
+    Scenario::from_value(&value).map_err(|errors| CliError::many(errors.lines()))
+}
+
+/// `1234567` → `1,234,567`, for tables people read.
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+pub fn table(e: &Estimate) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} rules, {} card of {}{}; charged counts {}",
+        e.rules,
+        e.currency,
+        e.rate_card,
+        e.month.as_ref().map(|m| format!(", month {m}")).unwrap_or_default(),
+        e.unit
+    );
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "{:<24} {:<28} {:>15} {:>13} {:>13} {:>13} {:>15} {:>8} {:>14}",
+        "market", "category", "delivered", "entry point", "window", "allowance", "charged", "rate", "amount"
+    );
+    for market in &e.markets {
+        for c in &market.categories {
+            let mut flags = String::new();
+            if c.custom {
+                flags.push_str(" (custom)");
+            }
+            if c.upper_bound {
+                flags.push_str(" (at most)");
+            }
+            let _ = writeln!(
+                out,
+                "{:<24} {:<28} {:>15} {:>13} {:>13} {:>13} {:>15} {:>8} {:>14}{}",
+                market.market,
+                c.category.as_str(),
+                grouped(c.delivered),
+                grouped(c.free.entry_point),
+                grouped(c.free.window),
+                grouped(c.free.allowance),
+                grouped(c.charged),
+                c.rate.as_deref().unwrap_or("-"),
+                c.amount,
+                flags
+            );
+            for band in c.bands.iter().filter(|_| c.bands.len() > 1) {
+                let _ = writeln!(
+                    out,
+                    "{:<24}   tier {} ({}..{}) {:>15} x {} = {}",
+                    "",
+                    band.tier,
+                    grouped(band.from),
+                    band.to.map(grouped).unwrap_or_default(),
+                    grouped(band.count),
+                    band.rate,
+                    band.amount
+                );
+            }
+        }
+        let _ = writeln!(out, "{:<24} {:<28} {:>97}", market.market, "market total", market.amount);
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(out, "Meta total  {} {}", e.currency, e.meta_total);
+    let _ = writeln!(
+        out,
+        "BSP fees    {} {} (per message {}, markup {}, monthly {}, per number {})",
+        e.currency, e.bsp_fees, e.bsp.per_message, e.bsp.markup, e.bsp.monthly, e.bsp.per_number
+    );
+    let _ = writeln!(out, "Total       {} {}", e.currency, e.total);
+    if !e.warnings.is_empty() {
+        let _ = writeln!(out);
+        for warning in &e.warnings {
+            let _ = writeln!(out, "- {warning}");
+        }
+    }
+    out
+}

@@ -1,0 +1,152 @@
+//! `wacost estimate` and `wacost compare` as a user runs them: JSON out, or one line per
+//! problem on standard error with exit status 2.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn wacost(args: &[&str], input: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_wacost"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("wacost runs");
+    // A command that fails on its arguments exits without reading: a broken pipe is fine.
+    let _ = child.stdin.take().expect("stdin").write_all(input.as_bytes());
+    child.wait_with_output().expect("wacost finishes")
+}
+
+fn stderr_lines(output: &Output) -> Vec<String> {
+    String::from_utf8_lossy(&output.stderr).lines().map(String::from).collect()
+}
+
+/// Fails with exit 2 and exactly the expected lines (each given by its start).
+fn assert_fails(args: &[&str], input: &str, expected: &[&str]) {
+    let output = wacost(args, input);
+    let lines = stderr_lines(&output);
+    assert_eq!(output.status.code(), Some(2), "{args:?} {input}: {lines:?}");
+    assert!(output.stdout.is_empty(), "nothing on stdout when failing");
+    assert_eq!(lines.len(), expected.len(), "{lines:#?}");
+    for (line, start) in lines.iter().zip(expected) {
+        assert!(line.starts_with(start), "`{line}` should start with `{start}`");
+    }
+}
+
+#[test]
+fn estimate_prints_json_by_default() {
+    let output = wacost(
+        &["estimate", "-"],
+        r#"{"month":"2026-10","lines":[{"country":"KZ","service":3000}]}"#,
+    );
+    assert_eq!(output.status.code(), Some(0), "{:?}", stderr_lines(&output));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON on stdout");
+    assert_eq!(json["meta_total"], "36.00");
+    assert_eq!(json["rules"], "pmp-2026-10");
+    assert_eq!(json["markets"][0]["categories"][3]["charged"], 2000);
+}
+
+#[test]
+fn rules_and_rate_card_flags_complete_a_scenario_without_month() {
+    let input = r#"{"lines":[{"market":"Rest of Africa","marketing":8000}]}"#;
+    let output = wacost(&["estimate", "--rules", "pmp-2025-07", "--rate-card", "2026-07-01"], input);
+    assert_eq!(output.status.code(), Some(0), "{:?}", stderr_lines(&output));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!((json["rules"].as_str(), json["rate_card"].as_str(), json["total"].as_str()), (Some("pmp-2025-07"), Some("2026-07-01"), Some("180.00")));
+    let table = wacost(&["estimate", "--rules=pmp-2025-07", "--rate-card=2026-07-01", "--format", "table"], input);
+    let text = String::from_utf8_lossy(&table.stdout);
+    assert!(text.contains("Meta total  USD 180.00"), "{text}");
+}
+
+#[test]
+fn compare_prints_every_rules_version() {
+    let output = wacost(&["compare"], r#"{"month":"2026-10","lines":[{"country":"IN","service":3350}]}"#);
+    assert_eq!(output.status.code(), Some(0), "{:?}", stderr_lines(&output));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let versions = json["versions"].as_array().unwrap();
+    assert_eq!(versions.len(), 6);
+    assert_eq!(versions[5]["estimate"]["meta_total"], "3.29");
+    assert_eq!(versions[4]["estimate"]["meta_total"], "0.00");
+    assert!(versions[0]["estimate"].is_null());
+}
+
+#[test]
+fn negative_and_fractional_counts_one_line_each() {
+    assert_fails(
+        &["estimate"],
+        r#"{"month":"2026-10","lines":[{"country":"IN","utility":"12.5","marketing":-1},{"country":"IN","service":12.5}]}"#,
+        &[
+            "wacost estimate: lines[0].marketing: must be a whole number >= 0, got -1",
+            "wacost estimate: lines[0].utility: must be a whole number >= 0, got \"12.5\"",
+            "wacost estimate: lines[1].service: must be a whole number >= 0, got 12.5",
+        ],
+    );
+}
+
+#[test]
+fn shares_outside_zero_to_one() {
+    assert_fails(
+        &["estimate"],
+        r#"{"month":"2026-10","entry_point":"1.5","utility_in_window":-0.1,"lines":[]}"#,
+        &[
+            "wacost estimate: utility_in_window: must be a decimal number from 0 to 1, got -0.1",
+            "wacost estimate: entry_point: must be a decimal number from 0 to 1, got \"1.5\"",
+        ],
+    );
+}
+
+#[test]
+fn unknown_rules() {
+    assert_fails(
+        &["estimate"],
+        r#"{"month":"2026-10","rules":"pmp-2027-01","lines":[]}"#,
+        &["wacost estimate: rules: `pmp-2027-01` is not a rules version"],
+    );
+    assert_fails(
+        &["estimate", "--rules", "cbp-2019"],
+        r#"{"month":"2026-10","lines":[]}"#,
+        &["wacost estimate: --rules: `cbp-2019` is not a rules version"],
+    );
+}
+
+#[test]
+fn unknown_country_code_format() {
+    assert_fails(
+        &["compare"],
+        r#"{"month":"2026-10","lines":[{"country":"IND","marketing":1},{"country":"+91","marketing":1}]}"#,
+        &[
+            "wacost compare: lines[0].country: must be an ISO 3166-1 alpha-2 country code",
+            "wacost compare: lines[1].country: must be an ISO 3166-1 alpha-2 country code",
+        ],
+    );
+}
+
+#[test]
+fn a_currency_without_a_card() {
+    for command in ["estimate", "compare"] {
+        assert_fails(
+            &[command],
+            r#"{"month":"2026-10","currency":"GBP","lines":[{"country":"GB","marketing":1}]}"#,
+            &[&format!("wacost {command}: currency: no rate card in GBP in this build")],
+        );
+    }
+}
+
+#[test]
+fn malformed_json_is_one_clear_line() {
+    assert_fails(
+        &["estimate"],
+        r#"{"month":"2026-10","lines":[{"country":"IN",}]}"#,
+        &["wacost estimate: the scenario is not valid JSON: trailing comma at line 1 column 45"],
+    );
+}
+
+#[test]
+fn unknown_fields_and_options_are_errors() {
+    assert_fails(
+        &["estimate"],
+        r#"{"month":"2026-10","entrypoint":"0.1","lines":[]}"#,
+        &["wacost estimate: entrypoint: unknown field"],
+    );
+    assert_fails(&["estimate", "--card", "2026-10-01"], "{}", &["wacost estimate: unknown option `--card`"]);
+}
