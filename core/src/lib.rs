@@ -14,3 +14,4 @@ pub use category::Category;
 pub mod custom_card;
 pub mod estimate;
 pub mod scenario;
+pub mod bill;

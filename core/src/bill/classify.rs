@@ -1,0 +1,101 @@
+//! What a priced outbound message looks like, as Meta's status webhook would describe it.
+
+use super::era::Era;
+use crate::Category;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Model {
+    #[serde(rename = "CBP")]
+    Cbp,
+    #[serde(rename = "PMP")]
+    Pmp,
+}
+
+impl Model {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Model::Cbp => "CBP",
+            Model::Pmp => "PMP",
+        }
+    }
+}
+
+/// `pricing.type` of the webhook (LOG-3); under CBP, the type of the conversation joined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PricingType {
+    Regular,
+    FreeCustomerService,
+    FreeEntryPoint,
+}
+
+impl PricingType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PricingType::Regular => "regular",
+            PricingType::FreeCustomerService => "free_customer_service",
+            PricingType::FreeEntryPoint => "free_entry_point",
+        }
+    }
+}
+
+/// Why a message (or conversation) cost nothing, as the summary counts it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Free {
+    /// Inside a customer service window (PMP-3, PMP-4; service conversations from 2024-11).
+    Window,
+    /// Inside a free entry point window or conversation.
+    EntryPoint,
+    /// A monthly free allowance (service messages per phone number; conversations per WABA).
+    Allowance,
+}
+
+/// What happened to an outbound message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Charged `amount` (may be a band rate).
+    Charged,
+    /// Delivered at no charge; under conversation rules `None` means it joined an open
+    /// conversation and added nothing.
+    Free(Option<Free>),
+    /// Not delivered: never charged (PMP-1, SVC-1).
+    Failed,
+    /// A free-form message with no customer service window open: WhatsApp refuses it.
+    Undeliverable,
+    /// Delivered and (probably) charged, but we cannot price it: the reason says why.
+    Unpriceable(String),
+}
+
+/// One outbound message with its pricing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Priced {
+    pub line: u64,
+    pub time: i64,
+    pub phone: u32,
+    pub user: u64,
+    pub waba: u32,
+    /// Local date in the WABA timezone.
+    pub date: NaiveDate,
+    pub era: Option<Era>,
+    pub market: Option<u16>,
+    pub outcome: Outcome,
+    pub model: Option<Model>,
+    /// `pricing.category` as Meta would send it (conversation category under CBP).
+    pub category: Option<&'static str>,
+    /// The category row of the summary this message counts in.
+    pub summary_category: Option<Category>,
+    pub pricing_type: Option<PricingType>,
+    pub conversation: Option<u64>,
+    /// Whether this message opened its conversation (conversation rules).
+    pub opened: bool,
+    pub tier: Option<u8>,
+    pub band: Option<(u64, Option<u64>)>,
+    pub rate: Option<Decimal>,
+    pub amount: Decimal,
+    pub card: Option<NaiveDate>,
+    /// The rule of pricing-rules.md that decided the classification.
+    pub rule: &'static str,
+}

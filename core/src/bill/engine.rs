@@ -1,0 +1,660 @@
+//! The streaming biller: replays a time-ordered log, rebuilding windows, conversations,
+//! allowances and tier ordinals exactly as pricing-rules sections 4-11 define them.
+//!
+//! Memory is bounded by live state, not by rows: one small record per (phone number, user)
+//! pair with an open window or conversation (swept when everything in it has expired), and
+//! counters per month. The caller must push events in time order; `push` refuses an event
+//! that goes back in time so the caller can fall back to sorting (see `bill_text`).
+
+use super::classify::{Free, Model, Outcome, Priced, PricingType};
+use super::era::Era;
+use super::input::{Event, Kind};
+use super::settings::{CardChoice, RulesChoice, Settings};
+use super::summary::Summary;
+use super::zone::DayCache;
+use crate::catalog::{Ladder, RateCard};
+use crate::{Catalog, Category};
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+use std::collections::{BTreeSet, HashMap};
+
+const HOUR: i64 = 3_600_000_000_000;
+const DAY: i64 = 24 * HOUR;
+const NONE: i64 = i64::MIN;
+/// Era F service free tier per business phone number and month (SVC-3).
+pub const SERVICE_FREE_PER_PHONE: u64 = 1000;
+/// Era C/D free conversations per WABA and month (CBP1-5, CBP2-8).
+pub const FREE_CONVERSATIONS_PER_WABA: u64 = 1000;
+
+/// An event earlier than the one before: the log is not sorted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutOfOrder {
+    pub line: u64,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Conv {
+    until: i64,
+    id: u64,
+    label: &'static str,
+    summary: Category,
+    kind: PricingType,
+}
+
+const NO_CONV: Conv = Conv {
+    until: NONE,
+    id: 0,
+    label: "",
+    summary: Category::Service,
+    kind: PricingType::Regular,
+};
+
+/// Slots of the open conversations of one pair: marketing, utility, authentication, service
+/// (era D); era B/C use slot 0 only (one conversation at a time, CBP1-3).
+const SLOT_MARKETING: usize = 0;
+const SLOT_UTILITY: usize = 1;
+const SLOT_AUTH: usize = 2;
+const SLOT_SERVICE: usize = 3;
+
+#[derive(Debug, Clone, Copy)]
+struct Pair {
+    csw_until: i64,
+    /// Time of the last entry-point message still waiting for the business's answer.
+    entry_at: i64,
+    fep_until: i64,
+    fep_id: u64,
+    convs: [Conv; 4],
+}
+
+impl Pair {
+    fn new() -> Pair {
+        Pair {
+            csw_until: NONE,
+            entry_at: NONE,
+            fep_until: NONE,
+            fep_id: 0,
+            convs: [NO_CONV; 4],
+        }
+    }
+
+    /// Whether anything in the pair can still matter at or after `now`.
+    fn live(&self, now: i64) -> bool {
+        let entry_end = if self.entry_at == NONE { NONE } else { self.entry_at.saturating_add(DAY) };
+        self.csw_until > now
+            || entry_end > now
+            || self.fep_until > now
+            || self.convs.iter().any(|c| c.until > now)
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct MarketInfo {
+    market: u16,
+    iso2: [u8; 2],
+}
+
+/// The biller. Feed it events in time order with `push`, then take the `Summary`.
+pub struct Engine<'c> {
+    catalog: &'c Catalog,
+    settings: Settings,
+    days: DayCache,
+    last_time: i64,
+    pairs: HashMap<(u32, u64), Pair>,
+    since_sweep: usize,
+    next_conv: u64,
+    markets: Vec<String>,
+    market_ids: HashMap<String, u16>,
+    market_cache: HashMap<(NaiveDate, u8, u64), Result<MarketInfo, String>>,
+    prefix_len: HashMap<NaiveDate, u8>,
+    cards: Vec<&'c RateCard>,
+    last_card: Option<(NaiveDate, Option<usize>)>,
+    rates: HashMap<(usize, u16, Category), Option<Decimal>>,
+    ladders: HashMap<(usize, u16, Category), Option<&'c Ladder>>,
+    tiers: HashMap<(u16, Category, i32), u64>,
+    service_used: HashMap<(u32, i32), u64>,
+    conv_free_used: HashMap<(u32, i32), u64>,
+    warnings: BTreeSet<String>,
+    pub summary: Summary,
+}
+
+impl<'c> Engine<'c> {
+    pub fn new(catalog: &'c Catalog, settings: Settings) -> Engine<'c> {
+        let mut cards: Vec<&RateCard> = catalog
+            .cards()
+            .iter()
+            .filter(|c| c.id.currency == settings.currency)
+            .filter(|c| match settings.rate_card {
+                CardChoice::Auto => true,
+                CardChoice::Fixed(d) => c.id.effective == d,
+            })
+            .collect();
+        cards.sort_by_key(|c| c.id.effective);
+        Engine {
+            catalog,
+            days: DayCache::new(settings.zone),
+            settings,
+            last_time: NONE,
+            pairs: HashMap::new(),
+            since_sweep: 0,
+            next_conv: 1,
+            markets: Vec::new(),
+            market_ids: HashMap::new(),
+            market_cache: HashMap::new(),
+            prefix_len: HashMap::new(),
+            cards,
+            last_card: None,
+            rates: HashMap::new(),
+            ladders: HashMap::new(),
+            tiers: HashMap::new(),
+            service_used: HashMap::new(),
+            conv_free_used: HashMap::new(),
+            warnings: BTreeSet::new(),
+            summary: Summary::default(),
+        }
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Market names by index (`Priced::market`).
+    pub fn markets(&self) -> &[String] {
+        &self.markets
+    }
+
+    /// Live (phone number, user) pairs: what memory is bounded by.
+    pub fn live_pairs(&self) -> usize {
+        self.pairs.len()
+    }
+
+    /// Warnings gathered so far, each once.
+    pub fn warnings(&self) -> impl Iterator<Item = &String> {
+        self.warnings.iter()
+    }
+
+    /// Processes one event; returns the pricing of an outbound message.
+    pub fn push(&mut self, event: &Event) -> Result<Option<Priced>, OutOfOrder> {
+        if event.time < self.last_time {
+            return Err(OutOfOrder { line: event.line });
+        }
+        self.last_time = event.time;
+        self.since_sweep += 1;
+        if self.since_sweep > 200_000usize.max(2 * self.pairs.len()) {
+            let now = event.time;
+            self.pairs.retain(|_, p| p.live(now));
+            self.since_sweep = 0;
+        }
+        let t = event.time;
+        if event.kind.is_inbound() {
+            let pair = self.pairs.entry((event.phone, event.user)).or_insert_with(Pair::new);
+            pair.csw_until = t.saturating_add(DAY);
+            if event.kind == Kind::InEntryPoint {
+                pair.entry_at = t;
+            }
+            return Ok(None);
+        }
+        let date = self.days.date(t);
+        let era = match self.settings.rules {
+            RulesChoice::Auto => Era::on(date),
+            RulesChoice::Fixed(e) => Some(e),
+        };
+        let mut p = Priced {
+            line: event.line,
+            time: t,
+            phone: event.phone,
+            user: event.user,
+            waba: event.waba,
+            date,
+            era,
+            market: None,
+            outcome: Outcome::Free(None),
+            model: None,
+            category: None,
+            summary_category: None,
+            pricing_type: None,
+            conversation: None,
+            opened: false,
+            tier: None,
+            band: None,
+            rate: None,
+            amount: Decimal::ZERO,
+            card: None,
+            rule: "",
+        };
+        let market = self.market_of(event.user, date);
+        if let Ok(m) = &market {
+            p.market = Some(m.market);
+        }
+        if event.failed {
+            p.outcome = Outcome::Failed;
+            p.rule = if era.is_some_and(Era::is_conversation) { "CBP2-2" } else { "PMP-1" };
+            self.summary.add(&p);
+            return Ok(Some(p));
+        }
+        let mut pair = self
+            .pairs
+            .get(&(event.phone, event.user))
+            .copied()
+            .unwrap_or_else(Pair::new);
+        let csw_open = pair.csw_until > t;
+        if event.kind == Kind::FreeForm && !csw_open {
+            p.outcome = Outcome::Undeliverable;
+            p.rule = "DEF-4";
+            self.summary.add(&p);
+            return Ok(Some(p));
+        }
+        let (Some(era), Ok(market)) = (era, market) else {
+            p.outcome = Outcome::Unpriceable(match (era, self.market_of(event.user, date)) {
+                (None, _) => "sent before 2021-02-01: template pricing, whose rates Meta never published".to_string(),
+                (_, Err(e)) => e,
+                _ => String::new(),
+            });
+            p.rule = if era.is_none() { "PRE-7" } else { "DEF-1" };
+            self.summary.add(&p);
+            return Ok(Some(p));
+        };
+        if era == Era::Mx2021 && &market.iso2 != b"MX" {
+            p.outcome = Outcome::Unpriceable(
+                "mx-2021-02 prices only +52 numbers; others were on template pricing, whose rates Meta never published"
+                    .to_string(),
+            );
+            p.rule = "MX-1";
+            self.summary.add(&p);
+            return Ok(Some(p));
+        }
+
+        // Free entry point: the business's first answer within 24h of an entry-point message
+        // opens it (DEF-5, CBP2-7, CBP1-6, MX-5).
+        let mut fep_opened = false;
+        if pair.fep_until <= t && pair.entry_at != NONE && t < pair.entry_at.saturating_add(DAY) {
+            let length = if matches!(era, Era::Mx2021 | Era::Cbp2022) { DAY } else { 3 * DAY };
+            pair.fep_until = t.saturating_add(length);
+            pair.fep_id = self.next_id();
+            pair.entry_at = NONE;
+            fep_opened = true;
+            if era.is_conversation() {
+                pair.convs = [NO_CONV; 4];
+            }
+            if date >= NaiveDate::from_ymd_opt(2026, 9, 28).unwrap_or(NaiveDate::MAX) {
+                self.warnings.insert("free entry point windows opened from 2026-09-28 may stay open up to 7 days (SVC-10); they are modelled as 72h, so messages after 72h may be free at Meta".to_string());
+            }
+        }
+        let fep_open = pair.fep_until > t;
+        let own = match event.kind {
+            Kind::Template(c) => c,
+            _ => Category::Service,
+        };
+        let own = if own == Category::Authentication {
+            self.auth_category(date, market, t)
+        } else {
+            own
+        };
+
+        if era.is_conversation() {
+            p.model = Some(Model::Cbp);
+            if fep_open {
+                p.category = Some("referral_conversion");
+                p.summary_category = Some(if era == Era::Cbp2022 || era == Era::Mx2021 {
+                    Category::UserInitiated
+                } else {
+                    own
+                });
+                p.pricing_type = Some(PricingType::FreeEntryPoint);
+                p.conversation = Some(pair.fep_id);
+                p.opened = fep_opened;
+                p.outcome = Outcome::Free(fep_opened.then_some(Free::EntryPoint));
+                p.rule = match era {
+                    Era::Mx2021 => "MX-5",
+                    Era::Cbp2022 => "CBP1-6",
+                    _ => "CBP2-7",
+                };
+            } else if matches!(era, Era::Mx2021 | Era::Cbp2022) {
+                self.single_conversation(&mut p, &mut pair, era, csw_open, market);
+            } else {
+                self.category_conversation(&mut p, &mut pair, era, event.kind, own, market);
+            }
+        } else {
+            p.model = Some(Model::Pmp);
+            p.category = Some(own.as_str());
+            p.summary_category = Some(own);
+            let carry = &pair.convs[SLOT_UTILITY];
+            if fep_open {
+                p.pricing_type = Some(PricingType::FreeEntryPoint);
+                p.conversation = Some(pair.fep_id);
+                p.outcome = Outcome::Free(Some(Free::EntryPoint));
+                p.rule = if era == Era::Pmp2026 { "SVC-2" } else { "PMP-2" };
+            } else if self.settings.rules == RulesChoice::Auto
+                && own == Category::Utility
+                && carry.until > t
+            {
+                // CBP2-11: a utility conversation opened before the switch still covers
+                // utility templates, under CBP, until it closes.
+                p.model = Some(Model::Cbp);
+                p.category = Some(carry.label);
+                p.pricing_type = Some(carry.kind);
+                p.conversation = Some(carry.id);
+                p.outcome = Outcome::Free(Some(Free::Window));
+                p.rule = "CBP2-11";
+            } else {
+                match (event.kind, era) {
+                    (Kind::FreeForm, Era::Pmp2025) => {
+                        p.pricing_type = Some(PricingType::FreeCustomerService);
+                        p.outcome = Outcome::Free(Some(Free::Window));
+                        p.rule = "PMP-3";
+                    }
+                    (Kind::FreeForm, _) => {
+                        p.rule = "SVC-3";
+                        let used = self.service_used.entry((event.phone, month_key(date))).or_insert(0);
+                        if *used < SERVICE_FREE_PER_PHONE {
+                            *used += 1;
+                            p.pricing_type = Some(PricingType::FreeCustomerService);
+                            p.outcome = Outcome::Free(Some(Free::Allowance));
+                        } else {
+                            p.pricing_type = Some(PricingType::Regular);
+                            self.charge(&mut p, Category::Service, false, market);
+                        }
+                    }
+                    (_, Era::Pmp2025) if own == Category::Utility && csw_open => {
+                        p.pricing_type = Some(PricingType::FreeCustomerService);
+                        p.outcome = Outcome::Free(Some(Free::Window));
+                        p.rule = "PMP-4";
+                    }
+                    _ => {
+                        p.pricing_type = Some(PricingType::Regular);
+                        p.rule = match own {
+                            Category::Marketing => "PMP-5",
+                            Category::Utility if csw_open => "SVC-5",
+                            Category::Utility => "PMP-7",
+                            _ => "PMP-6",
+                        };
+                        self.charge(&mut p, own, own != Category::Marketing, market);
+                    }
+                }
+            }
+        }
+        self.pairs.insert((event.phone, event.user), pair);
+        self.summary.add(&p);
+        Ok(Some(p))
+    }
+
+    /// Eras B and C: one conversation at a time, user-initiated if it answers within the
+    /// customer service window, business-initiated otherwise (CBP1-2, MX-2).
+    fn single_conversation(
+        &mut self,
+        p: &mut Priced,
+        pair: &mut Pair,
+        era: Era,
+        csw_open: bool,
+        market: MarketInfo,
+    ) {
+        let t = p.time;
+        let slot = pair.convs[0];
+        if slot.until > t {
+            self.join(p, &slot, if era == Era::Mx2021 { "MX-2" } else { "CBP1-3" });
+            return;
+        }
+        let summary = if csw_open { Category::UserInitiated } else { Category::BusinessInitiated };
+        let limit = if era == Era::Mx2021 {
+            self.settings.free_conversations_mx
+        } else {
+            FREE_CONVERSATIONS_PER_WABA
+        };
+        let used = self.conv_free_used.entry((p.waba, month_key(p.date))).or_insert(0);
+        let free = *used < limit;
+        if free {
+            *used += 1;
+        }
+        let conv = Conv {
+            until: t.saturating_add(DAY),
+            id: self.next_id(),
+            label: summary.as_str(),
+            summary,
+            kind: if free { PricingType::FreeCustomerService } else { PricingType::Regular },
+        };
+        pair.convs[0] = conv;
+        self.open(p, &conv, if era == Era::Mx2021 { "MX-2" } else { "CBP1-2" });
+        if free {
+            p.outcome = Outcome::Free(Some(Free::Allowance));
+        } else {
+            self.charge(p, summary, false, market);
+        }
+    }
+
+    /// Era D: a template opens a conversation of its category unless one is open (CBP2-3); a
+    /// non-template joins any open conversation or opens a service one (CBP2-4).
+    fn category_conversation(
+        &mut self,
+        p: &mut Priced,
+        pair: &mut Pair,
+        era: Era,
+        kind: Kind,
+        own: Category,
+        market: MarketInfo,
+    ) {
+        let t = p.time;
+        let slot = match own {
+            Category::Marketing => SLOT_MARKETING,
+            Category::Utility => SLOT_UTILITY,
+            Category::Authentication | Category::AuthenticationInternational => SLOT_AUTH,
+            _ => SLOT_SERVICE,
+        };
+        if kind == Kind::FreeForm {
+            let open = if pair.convs[SLOT_SERVICE].until > t {
+                Some(pair.convs[SLOT_SERVICE])
+            } else {
+                pair.convs.iter().filter(|c| c.until > t).min_by_key(|c| c.id).copied()
+            };
+            if let Some(conv) = open {
+                self.join(p, &conv, "CBP2-4");
+                return;
+            }
+        } else if pair.convs[slot].until > t {
+            let conv = pair.convs[slot];
+            self.join(p, &conv, "CBP2-3");
+            return;
+        }
+        let free = if slot == SLOT_SERVICE {
+            if era == Era::Cbp2024 {
+                Some(Free::Window)
+            } else {
+                let used = self.conv_free_used.entry((p.waba, month_key(p.date))).or_insert(0);
+                (*used < FREE_CONVERSATIONS_PER_WABA).then(|| {
+                    *used += 1;
+                    Free::Allowance
+                })
+            }
+        } else {
+            None
+        };
+        let conv = Conv {
+            until: t.saturating_add(DAY),
+            id: self.next_id(),
+            label: own.as_str(),
+            summary: own,
+            kind: if free.is_some() { PricingType::FreeCustomerService } else { PricingType::Regular },
+        };
+        pair.convs[slot] = conv;
+        let rule = match (slot, free) {
+            (SLOT_SERVICE, Some(_)) => "CBP2-8",
+            (SLOT_SERVICE, None) => "CBP2-4",
+            _ => "CBP2-3",
+        };
+        self.open(p, &conv, rule);
+        match free {
+            Some(reason) => p.outcome = Outcome::Free(Some(reason)),
+            None => self.charge(p, own, false, market),
+        }
+    }
+
+    fn join(&mut self, p: &mut Priced, conv: &Conv, rule: &'static str) {
+        p.category = Some(conv.label);
+        p.summary_category = Some(conv.summary);
+        p.pricing_type = Some(conv.kind);
+        p.conversation = Some(conv.id);
+        p.outcome = Outcome::Free(None);
+        p.rule = rule;
+    }
+
+    fn open(&mut self, p: &mut Priced, conv: &Conv, rule: &'static str) {
+        p.category = Some(conv.label);
+        p.summary_category = Some(conv.summary);
+        p.pricing_type = Some(conv.kind);
+        p.conversation = Some(conv.id);
+        p.opened = true;
+        p.rule = rule;
+    }
+
+    fn next_id(&mut self) -> u64 {
+        let id = self.next_conv;
+        self.next_conv += 1;
+        id
+    }
+
+    /// Authentication or authentication-international (AI-1): the business's country differs
+    /// from the recipient's, the market has an international rate, and the start time passed.
+    fn auth_category(&mut self, date: NaiveDate, market: MarketInfo, t: i64) -> Category {
+        let intl = match (&self.settings.business_country, self.settings.auth_international_from) {
+            (Some(country), Some(from)) => country.as_bytes() != market.iso2 && t >= from,
+            _ => false,
+        };
+        if intl {
+            if let Some(card) = self.card_for(date) {
+                if self.rate(card, market.market, Category::AuthenticationInternational).is_some() {
+                    return Category::AuthenticationInternational;
+                }
+            }
+        }
+        Category::Authentication
+    }
+
+    /// Prices a charged message or conversation: the card of its local date, the band of its
+    /// tier ordinal for tiered categories (TIER-2 .. TIER-5), the list rate otherwise.
+    fn charge(&mut self, p: &mut Priced, category: Category, tiered: bool, market: MarketInfo) {
+        p.outcome = Outcome::Charged;
+        let Some(card) = self.card_for(p.date) else {
+            p.outcome = Outcome::Unpriceable(format!(
+                "no {} rate card in force on {}",
+                self.settings.currency, p.date
+            ));
+            return;
+        };
+        let card_date = self.cards[card].id.effective;
+        p.card = Some(card_date);
+        let ordinal = tiered.then(|| {
+            let family = category.tier_family().unwrap_or(category);
+            let n = self.tiers.entry((market.market, family, month_key(p.date))).or_insert(0);
+            *n += 1;
+            *n
+        });
+        let Some(list) = self.rate(card, market.market, category) else {
+            p.outcome = Outcome::Unpriceable(format!(
+                "the {} {} card has no {} rate for {}",
+                card_date, self.settings.currency, category, self.markets[market.market as usize]
+            ));
+            return;
+        };
+        let mut rate = list;
+        if let Some(n) = ordinal {
+            match self.ladder(card, market.market, category).and_then(|l| l.band_for(n)) {
+                Some(band) => {
+                    rate = band.rate;
+                    p.tier = Some(band.tier);
+                    p.band = Some((band.from.max(1), band.to));
+                }
+                None => {
+                    self.warnings.insert(format!(
+                        "no {} volume-tier ladder for {} {} on the {} card: priced at the list rate (an upper bound)",
+                        self.settings.currency, self.markets[market.market as usize], category, card_date
+                    ));
+                }
+            }
+        }
+        p.rate = Some(rate);
+        p.amount = rate;
+    }
+
+    fn card_for(&mut self, date: NaiveDate) -> Option<usize> {
+        if let Some((d, idx)) = self.last_card {
+            if d == date {
+                return idx;
+            }
+        }
+        // A fixed card is the only one kept; `auto` takes the latest in force on the date.
+        let idx = match self.settings.rate_card {
+            CardChoice::Fixed(_) => (!self.cards.is_empty()).then_some(0),
+            CardChoice::Auto => self.cards.iter().rposition(|c| c.id.effective <= date),
+        };
+        self.last_card = Some((date, idx));
+        idx
+    }
+
+    fn rate(&mut self, card: usize, market: u16, category: Category) -> Option<Decimal> {
+        let cards = &self.cards;
+        let markets = &self.markets;
+        *self.rates.entry((card, market, category)).or_insert_with(|| {
+            cards[card]
+                .rate(&markets[market as usize], category)
+                .map(|r| r.rate)
+        })
+    }
+
+    fn ladder(&mut self, card: usize, market: u16, category: Category) -> Option<&'c Ladder> {
+        let catalog = self.catalog;
+        let id = &self.cards[card].id;
+        let name = &self.markets[market as usize];
+        *self
+            .ladders
+            .entry((card, market, category))
+            .or_insert_with(|| catalog.ladder(id, name, category))
+    }
+
+    /// The market of a user on a date (DEF-1, DEF-2), cached by the leading digits that can
+    /// decide it so a log of millions of users costs one lookup per prefix.
+    fn market_of(&mut self, user: u64, date: NaiveDate) -> Result<MarketInfo, String> {
+        let table = self.catalog.market_table_on(date);
+        let effective = table.effective;
+        let max_len = *self.prefix_len.entry(effective).or_insert_with(|| {
+            table
+                .rows
+                .iter()
+                .map(|r| r.calling_code.len() + r.network_prefixes.iter().map(String::len).max().unwrap_or(0))
+                .max()
+                .unwrap_or(15) as u8
+        });
+        let digits = user.checked_ilog10().map_or(1, |d| d + 1) as u8;
+        let keep = max_len.min(digits);
+        let prefix = user / 10u64.pow(u32::from(digits - keep));
+        if let Some(found) = self.market_cache.get(&(effective, keep, prefix)) {
+            return found.clone();
+        }
+        let found = match table.for_number(&format!("+{user}")) {
+            Ok(m) => {
+                if let Some(note) = &m.note {
+                    self.warnings.insert(format!("market of +{}: {note}", m.calling_code));
+                }
+                let id = match self.market_ids.get(&m.market) {
+                    Some(id) => *id,
+                    None => {
+                        let id = self.markets.len() as u16;
+                        self.markets.push(m.market.clone());
+                        self.market_ids.insert(m.market.clone(), id);
+                        id
+                    }
+                };
+                let b = m.iso2.as_bytes();
+                Ok(MarketInfo {
+                    market: id,
+                    iso2: [b.first().copied().unwrap_or(b'?'), b.get(1).copied().unwrap_or(b'?')],
+                })
+            }
+            Err(e) => Err(e.to_string()),
+        };
+        self.market_cache.insert((effective, keep, prefix), found.clone());
+        found
+    }
+}
+
+/// Months as one integer (year * 12 + month - 1), for counter keys.
+pub fn month_key(date: NaiveDate) -> i32 {
+    date.year() * 12 + date.month0() as i32
+}

@@ -1,0 +1,517 @@
+//! The message log: one CSV row per inbound or outbound message (spec/bill.md "Input").
+//!
+//! Parsing is the hot path of a bill of tens of millions of rows, so the common shapes (plain
+//! fields, `YYYY-MM-DDTHH:MM:SS[.f](Z|±HH:MM)` times) are read without allocating; quoted
+//! fields and other RFC 3339 spellings take a slower exact path.
+
+use crate::Category;
+use chrono::DateTime;
+use std::collections::HashMap;
+use std::fmt;
+
+/// What a row is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// A user message: opens (or resets) the customer service window.
+    InMessage,
+    /// A user message through a Click-to-WhatsApp ad or Page button: also makes the business's
+    /// answer within 24h open a free entry point window.
+    InEntryPoint,
+    /// A user call: opens the customer service window like a message (DEF-4).
+    InCall,
+    /// A template of marketing, utility or authentication category.
+    Template(Category),
+    /// A non-template message (text, media, interactive): needs an open window.
+    FreeForm,
+}
+
+impl Kind {
+    pub fn is_inbound(self) -> bool {
+        matches!(self, Kind::InMessage | Kind::InEntryPoint | Kind::InCall)
+    }
+}
+
+/// One parsed row. Phone numbers and WABAs are interned (`Names`); the user is the digits of
+/// the E.164 number, which fit in a u64 (at most 15 digits, never a leading zero).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    /// 1-based line number in the file (the header is line 1).
+    pub line: u64,
+    /// Nanoseconds since the Unix epoch.
+    pub time: i64,
+    pub phone: u32,
+    pub user: u64,
+    pub kind: Kind,
+    pub failed: bool,
+    pub waba: u32,
+    /// Meta's `pricing.category` / `pricing.type` for this message, when the log carries them.
+    pub meta_category: Option<Box<str>>,
+    pub meta_type: Option<Box<str>>,
+}
+
+/// A malformed row: where, which column, what value, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowError {
+    pub line: u64,
+    pub column: String,
+    pub value: String,
+    pub reason: String,
+}
+
+impl fmt::Display for RowError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "line {}, column `{}`: `{}` {}",
+            self.line, self.column, self.value, self.reason
+        )
+    }
+}
+
+/// Interned business phone numbers and WABA ids, to print them back.
+#[derive(Debug, Clone, Default)]
+pub struct Names {
+    phones: Vec<String>,
+    phone_ids: HashMap<String, u32>,
+    wabas: Vec<String>,
+    waba_ids: HashMap<String, u32>,
+}
+
+impl Names {
+    pub fn phone(&self, id: u32) -> &str {
+        self.phones.get(id as usize).map_or("", String::as_str)
+    }
+
+    pub fn waba(&self, id: u32) -> &str {
+        self.wabas.get(id as usize).map_or("", String::as_str)
+    }
+
+    fn intern(list: &mut Vec<String>, ids: &mut HashMap<String, u32>, text: &str) -> u32 {
+        if let Some(id) = ids.get(text) {
+            return *id;
+        }
+        let id = list.len() as u32;
+        list.push(text.to_string());
+        ids.insert(text.to_string(), id);
+        id
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Columns {
+    time: usize,
+    phone: usize,
+    user: usize,
+    direction: usize,
+    kind: usize,
+    category: Option<usize>,
+    status: Option<usize>,
+    waba: Option<usize>,
+    meta_category: Option<usize>,
+    meta_type: Option<usize>,
+    count: usize,
+}
+
+/// Reads rows after the header, line by line.
+#[derive(Debug, Clone)]
+pub struct LogParser {
+    columns: Columns,
+    pub names: Names,
+    ranges: Vec<(usize, usize)>,
+    owned: Vec<String>,
+}
+
+impl LogParser {
+    /// Reads the header row: required columns in any order, extra columns ignored.
+    pub fn new(header: &str) -> Result<LogParser, String> {
+        let header = header.trim_start_matches('\u{feff}');
+        let names: Vec<String> = split_owned(header)
+            .map_err(|e| format!("line 1 (header): {e}"))?
+            .into_iter()
+            .map(|n| n.trim().to_ascii_lowercase())
+            .collect();
+        let find = |name: &str| names.iter().position(|n| n == name);
+        let mut missing = Vec::new();
+        let mut need = |name: &'static str| {
+            find(name).unwrap_or_else(|| {
+                missing.push(name);
+                0
+            })
+        };
+        let columns = Columns {
+            time: need("time"),
+            phone: need("phone_number"),
+            user: need("user"),
+            direction: need("direction"),
+            kind: need("kind"),
+            category: find("category"),
+            status: find("status"),
+            waba: find("waba"),
+            meta_category: find("pricing_category"),
+            meta_type: find("pricing_type"),
+            count: names.len(),
+        };
+        if !missing.is_empty() {
+            return Err(format!(
+                "line 1 (header): missing column(s) {} (found: {})",
+                missing.join(", "),
+                names.join(", ")
+            ));
+        }
+        Ok(LogParser {
+            columns,
+            names: Names::default(),
+            ranges: Vec::with_capacity(columns.count),
+            owned: Vec::new(),
+        })
+    }
+
+    /// Whether the log carries Meta's pricing columns (reconciliation).
+    pub fn has_meta_columns(&self) -> bool {
+        self.columns.meta_category.is_some() || self.columns.meta_type.is_some()
+    }
+
+    /// Parses one data line; `Ok(None)` for a blank line.
+    pub fn parse(&mut self, line_no: u64, line: &str) -> Result<Option<Event>, RowError> {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if line.trim().is_empty() {
+            return Ok(None);
+        }
+        let quoted = line.contains('"');
+        if quoted {
+            self.owned = split_owned(line).map_err(|e| RowError {
+                line: line_no,
+                column: "(row)".into(),
+                value: line.chars().take(60).collect(),
+                reason: e,
+            })?;
+        } else {
+            self.ranges.clear();
+            let mut start = 0;
+            for (i, b) in line.bytes().enumerate() {
+                if b == b',' {
+                    self.ranges.push((start, i));
+                    start = i + 1;
+                }
+            }
+            self.ranges.push((start, line.len()));
+        }
+        let found = if quoted { self.owned.len() } else { self.ranges.len() };
+        if found < self.columns.count {
+            return Err(RowError {
+                line: line_no,
+                column: "(row)".into(),
+                value: line.chars().take(60).collect(),
+                reason: format!(
+                    "has {found} fields, the header has {}",
+                    self.columns.count
+                ),
+            });
+        }
+        let field = |i: usize| -> &str {
+            if quoted {
+                self.owned.get(i).map_or("", |s| s.trim())
+            } else {
+                self.ranges
+                    .get(i)
+                    .map_or("", |&(a, b)| line.get(a..b).unwrap_or("").trim())
+            }
+        };
+        let c = self.columns;
+        let err = |column: &str, value: &str, reason: &str| RowError {
+            line: line_no,
+            column: column.to_string(),
+            value: value.to_string(),
+            reason: reason.to_string(),
+        };
+        let time_text = field(c.time);
+        let time = parse_time(time_text).ok_or_else(|| {
+            err(
+                "time",
+                time_text,
+                "is not an RFC 3339 time with offset (e.g. 2026-10-03T14:05:00Z)",
+            )
+        })?;
+        let phone_text = field(c.phone);
+        if phone_text.is_empty() {
+            return Err(err("phone_number", "", "is empty (the business phone number is required)"));
+        }
+        let user_text = field(c.user);
+        let user = parse_user(user_text).ok_or_else(|| {
+            err(
+                "user",
+                user_text,
+                "is not a number in E.164 form (+ then 8 to 15 digits, e.g. +919876543210)",
+            )
+        })?;
+        let direction = field(c.direction);
+        let kind_text = field(c.kind);
+        let category_text = c.category.map_or("", field);
+        let kind = match direction {
+            "in" => match kind_text {
+                "message" => Kind::InMessage,
+                "entry_point" => Kind::InEntryPoint,
+                "call" => Kind::InCall,
+                _ => return Err(err("kind", kind_text, "is not one of message, entry_point, call (direction in)")),
+            },
+            "out" => match kind_text {
+                "template" => Kind::Template(match category_text {
+                    "marketing" => Category::Marketing,
+                    "utility" => Category::Utility,
+                    "authentication" | "authentication_international"
+                    | "authentication-international" => Category::Authentication,
+                    _ => {
+                        return Err(err(
+                            "category",
+                            category_text,
+                            "is not one of marketing, utility, authentication (required for a template)",
+                        ))
+                    }
+                }),
+                "free_form" => match category_text {
+                    "" | "service" => Kind::FreeForm,
+                    _ => return Err(err("category", category_text, "is not empty or `service` (a free-form message has no template category)")),
+                },
+                _ => return Err(err("kind", kind_text, "is not one of template, free_form (direction out)")),
+            },
+            _ => return Err(err("direction", direction, "is not `in` or `out`")),
+        };
+        let status = c.status.map_or("", field);
+        let failed = match status {
+            "" | "delivered" | "read" => false,
+            "failed" => true,
+            _ if kind.is_inbound() => false,
+            _ => return Err(err("status", status, "is not `delivered` (default when empty), `read` or `failed`")),
+        };
+        let waba_text = c.waba.map_or("", field);
+        let meta = |i: Option<usize>| {
+            i.map(field)
+                .filter(|s| !s.is_empty())
+                .map(|s| s.to_ascii_lowercase().replace('-', "_").into_boxed_str())
+        };
+        let meta_category = meta(c.meta_category);
+        let meta_type = meta(c.meta_type);
+        let phone_owned;
+        let waba_owned;
+        let (phone_key, waba_key) = if quoted {
+            phone_owned = phone_text.to_string();
+            waba_owned = waba_text.to_string();
+            (phone_owned.as_str(), waba_owned.as_str())
+        } else {
+            (phone_text, waba_text)
+        };
+        let names = &mut self.names;
+        let phone = Names::intern(&mut names.phones, &mut names.phone_ids, phone_key);
+        let waba = Names::intern(&mut names.wabas, &mut names.waba_ids, waba_key);
+        Ok(Some(Event {
+            line: line_no,
+            time,
+            phone,
+            user,
+            kind,
+            failed,
+            waba,
+            meta_category,
+            meta_type,
+        }))
+    }
+}
+
+/// Splits a CSV line with RFC 4180 quoting (a quoted field may hold commas and `""`).
+fn split_owned(line: &str) -> Result<Vec<String>, String> {
+    let mut fields = Vec::new();
+    let mut current = String::new();
+    let mut chars = line.chars().peekable();
+    let mut in_quotes = false;
+    let mut was_quoted = false;
+    while let Some(ch) = chars.next() {
+        match (in_quotes, ch) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                current.push('"');
+            }
+            (true, '"') => in_quotes = false,
+            (true, c) => current.push(c),
+            (false, '"') if current.trim().is_empty() && !was_quoted => {
+                current.clear();
+                in_quotes = true;
+                was_quoted = true;
+            }
+            (false, '"') => return Err("a quote inside an unquoted field".to_string()),
+            (false, ',') => {
+                fields.push(std::mem::take(&mut current));
+                was_quoted = false;
+            }
+            (false, c) => current.push(c),
+        }
+    }
+    if in_quotes {
+        return Err("an unterminated quoted field (fields may not span lines)".to_string());
+    }
+    fields.push(current);
+    Ok(fields)
+}
+
+/// The digits of an E.164 number as an integer: `+` optional, 8 to 15 digits, no leading 0.
+pub fn parse_user(text: &str) -> Option<u64> {
+    let body = text.strip_prefix('+').unwrap_or(text);
+    let mut value: u64 = 0;
+    let mut digits = 0;
+    for b in body.bytes() {
+        match b {
+            b'0'..=b'9' => {
+                if digits == 0 && b == b'0' {
+                    return None;
+                }
+                value = value * 10 + u64::from(b - b'0');
+                digits += 1;
+                if digits > 15 {
+                    return None;
+                }
+            }
+            b' ' | b'-' | b'.' | b'(' | b')' => {}
+            _ => return None,
+        }
+    }
+    (digits >= 8).then_some(value)
+}
+
+/// Formats a user back to E.164.
+pub fn format_user(user: u64) -> String {
+    format!("+{user}")
+}
+
+/// Nanoseconds since the epoch of an RFC 3339 time with offset.
+pub fn parse_time(text: &str) -> Option<i64> {
+    fast_time(text.as_bytes()).or_else(|| {
+        DateTime::parse_from_rfc3339(text)
+            .ok()
+            .and_then(|t| t.timestamp_nanos_opt())
+    })
+}
+
+fn fast_time(b: &[u8]) -> Option<i64> {
+    if b.len() < 20 || b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':' || b[16] != b':' {
+        return None;
+    }
+    let num = |from: usize, to: usize| -> Option<i64> {
+        let mut v = 0i64;
+        for &c in b.get(from..to)? {
+            if !c.is_ascii_digit() {
+                return None;
+            }
+            v = v * 10 + i64::from(c - b'0');
+        }
+        Some(v)
+    };
+    let (year, month, day) = (num(0, 4)?, num(5, 7)?, num(8, 10)?);
+    let (hour, minute, second) = (num(11, 13)?, num(14, 16)?, num(17, 19)?);
+    if !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) || hour > 23 || minute > 59 || second > 59 {
+        return None;
+    }
+    let mut at = 19;
+    let mut nanos = 0i64;
+    if b[at] == b'.' {
+        at += 1;
+        let start = at;
+        while at < b.len() && b[at].is_ascii_digit() {
+            at += 1;
+        }
+        let frac = at - start;
+        if frac == 0 || frac > 9 {
+            return None;
+        }
+        nanos = num(start, at)? * 10i64.pow((9 - frac) as u32);
+    }
+    let offset = match b.get(at..)? {
+        [b'Z'] => 0,
+        [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
+            let digits = [*h1, *h2, *m1, *m2];
+            if !digits.iter().all(u8::is_ascii_digit) {
+                return None;
+            }
+            let h = i64::from((h1 - b'0') * 10 + (h2 - b'0'));
+            let m = i64::from((m1 - b'0') * 10 + (m2 - b'0'));
+            if h > 23 || m > 59 {
+                return None;
+            }
+            let s = (h * 60 + m) * 60;
+            if *sign == b'-' {
+                -s
+            } else {
+                s
+            }
+        }
+        _ => return None,
+    };
+    let days = days_from_civil(year, month, day);
+    let secs = days * 86_400 + hour * 3600 + minute * 60 + second - offset;
+    secs.checked_mul(1_000_000_000)?.checked_add(nanos)
+}
+
+fn days_in_month(year: i64, month: i64) -> i64 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        _ => 28,
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fast_times_agree_with_chrono() {
+        for text in [
+            "2026-10-03T14:05:00Z",
+            "2024-02-29T23:59:59.123456789+05:30",
+            "1999-12-31T00:00:00-03:00",
+            "2026-10-03T14:05:00.5Z",
+        ] {
+            let expected = DateTime::parse_from_rfc3339(text).unwrap().timestamp_nanos_opt();
+            assert_eq!(fast_time(text.as_bytes()), expected, "{text}");
+        }
+        assert_eq!(parse_time("2026-10-03 14:05:00Z"), DateTime::parse_from_rfc3339("2026-10-03T14:05:00Z").unwrap().timestamp_nanos_opt());
+        for bad in ["2026-02-30T00:00:00Z", "2026-10-03T14:05:00", "yesterday", "2026-10-03T24:00:00Z"] {
+            assert_eq!(parse_time(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn rows_parse_in_any_column_order_and_errors_name_the_column() {
+        let mut p = LogParser::new("user,kind,extra,direction,time,phone_number,category").unwrap();
+        let e = p
+            .parse(2, "+919876543210,template,x,out,2026-10-03T14:05:00Z,PN1,utility")
+            .unwrap()
+            .unwrap();
+        assert_eq!(e.user, 919_876_543_210);
+        assert_eq!(e.kind, Kind::Template(Category::Utility));
+        assert!(!e.failed);
+        let bad = p
+            .parse(3, "+919876543210,template,x,out,2026-10-03T14:05:00Z,PN1,promo")
+            .unwrap_err();
+        assert_eq!(
+            bad.to_string(),
+            "line 3, column `category`: `promo` is not one of marketing, utility, authentication (required for a template)"
+        );
+        let quoted = p
+            .parse(4, "\"+91 98765 43210\",message,\"a,b\",in,2026-10-03T14:05:00Z,\"PN, 2\",")
+            .unwrap()
+            .unwrap();
+        assert_eq!(p.names.phone(quoted.phone), "PN, 2");
+        assert!(LogParser::new("time,user").is_err());
+    }
+}

@@ -1,0 +1,328 @@
+//! Exact billing of a message log (spec/bill.md): every message with its time, so windows,
+//! conversations, free allowances and tier ordinals are rebuilt as Meta's rules define them.
+//!
+//! `Session` is the streaming driver: parse lines, push events, collect the report. Events
+//! must come in time order; when one goes back in time `Session::push` says so and the caller
+//! restarts with the events sorted in memory (`bill_text` does it for a log held as text; the
+//! CLI re-reads its file). Sorting is the only case that holds every row.
+
+pub mod classify;
+pub mod detail;
+pub mod engine;
+pub mod generate;
+pub mod era;
+pub mod input;
+pub mod settings;
+pub mod summary;
+pub mod zone;
+
+pub use classify::{Free, Model, Outcome, Priced, PricingType};
+pub use engine::{Engine, OutOfOrder};
+pub use era::Era;
+pub use input::{Event, Kind, LogParser, Names, RowError};
+pub use settings::{CardChoice, RulesChoice, Settings};
+pub use summary::{MonthReport, Summary};
+
+use crate::money::to_plain_string;
+use crate::Catalog;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// At most this many reconciliation differences are listed in the report (all are counted;
+/// `--detail` has every message).
+pub const MAX_LISTED_DIFFERENCES: usize = 10_000;
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Skip malformed rows (each is listed) instead of failing without a bill.
+    pub skip_bad_rows: bool,
+}
+
+/// A message where Meta's `pricing_category`/`pricing_type` differ from ours.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Difference {
+    pub line: u64,
+    pub time: String,
+    pub phone_number: String,
+    pub user: String,
+    pub ours: Pricing,
+    pub meta: Pricing,
+    /// The rule that decided our classification.
+    pub rule: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Pricing {
+    pub category: Option<String>,
+    #[serde(rename = "type")]
+    pub pricing_type: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct Reconciliation {
+    /// Delivered messages that carried Meta's pricing columns.
+    pub compared: u64,
+    pub differences: u64,
+    pub listed: Vec<Difference>,
+}
+
+/// The bill: the summary of spec/bill.md "Output".
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Report {
+    pub currency: String,
+    pub rules: String,
+    pub rate_card: String,
+    /// Data rows read (blank lines excluded).
+    pub rows: u64,
+    pub outbound: u64,
+    pub months: Vec<MonthReport>,
+    pub meta_total: String,
+    #[serde(skip)]
+    pub meta_total_value: Decimal,
+    pub warnings: Vec<String>,
+    pub skipped_rows: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reconciliation: Option<Reconciliation>,
+    /// Whether the log was out of time order and had to be sorted in memory.
+    pub sorted_in_memory: bool,
+}
+
+/// Receives each outbound message's pricing (for `--detail` or a page's table).
+pub trait Sink {
+    fn message(&mut self, priced: &Priced, names: &Names, markets: &[String]);
+    /// The log was out of order and is billed again from its first message, sorted: forget
+    /// what was received so far.
+    fn restart(&mut self) {}
+}
+
+/// A sink that keeps nothing.
+pub struct NoSink;
+
+impl Sink for NoSink {
+    fn message(&mut self, _: &Priced, _: &Names, _: &[String]) {}
+}
+
+/// Parses and bills one log, line by line.
+pub struct Session<'c> {
+    pub engine: Engine<'c>,
+    parser: LogParser,
+    options: Options,
+    rows: u64,
+    bad: Vec<RowError>,
+    reconciliation: Option<Reconciliation>,
+    sorted_in_memory: bool,
+}
+
+impl<'c> Session<'c> {
+    /// Starts a bill from the header line.
+    pub fn new(
+        catalog: &'c Catalog,
+        settings: Settings,
+        header: &str,
+        options: Options,
+    ) -> Result<Session<'c>, String> {
+        let parser = LogParser::new(header)?;
+        let reconciliation = parser.has_meta_columns().then(Reconciliation::default);
+        Ok(Session {
+            engine: Engine::new(catalog, settings),
+            parser,
+            options,
+            rows: 0,
+            bad: Vec::new(),
+            reconciliation,
+            sorted_in_memory: false,
+        })
+    }
+
+    /// Marks this session as the sorted re-run of an out-of-order log.
+    pub fn set_sorted_in_memory(&mut self) {
+        self.sorted_in_memory = true;
+    }
+
+    /// Parses one data line (`line_no` 1-based, the header is line 1); a bad row is recorded
+    /// and gives `None`.
+    pub fn parse_line(&mut self, line_no: u64, line: &str) -> Option<Event> {
+        match self.parser.parse(line_no, line) {
+            Ok(Some(event)) => {
+                self.rows += 1;
+                Some(event)
+            }
+            Ok(None) => None,
+            Err(e) => {
+                self.rows += 1;
+                self.bad.push(e);
+                None
+            }
+        }
+    }
+
+    /// Bills one event; `sink` receives each outbound message's pricing (for `--detail`).
+    pub fn push(
+        &mut self,
+        event: &Event,
+        sink: &mut dyn Sink,
+    ) -> Result<(), OutOfOrder> {
+        let Some(priced) = self.engine.push(event)? else {
+            return Ok(());
+        };
+        if let Some(recon) = &mut self.reconciliation {
+            if event.meta_category.is_some() || event.meta_type.is_some() {
+                reconcile(recon, event, &priced, &self.parser.names);
+            }
+        }
+        sink.message(&priced, &self.parser.names, self.engine.markets());
+        Ok(())
+    }
+
+    /// Malformed rows so far.
+    pub fn bad_rows(&self) -> &[RowError] {
+        &self.bad
+    }
+
+    /// The report, or every bad row when they are not to be skipped.
+    pub fn finish(self) -> Result<Report, Vec<String>> {
+        if !self.bad.is_empty() && !self.options.skip_bad_rows {
+            let mut lines: Vec<String> = self.bad.iter().map(ToString::to_string).collect();
+            lines.push(format!(
+                "{} malformed row(s): no bill (use --skip-bad-rows to bill the rest)",
+                self.bad.len()
+            ));
+            return Err(lines);
+        }
+        let summary = &self.engine.summary;
+        let markets = self.engine.markets();
+        let months = summary.months(markets);
+        let total = summary.total();
+        let mut warnings: Vec<String> = self.engine.warnings().cloned().collect();
+        for (reason, count) in summary.unpriceable_reasons() {
+            warnings.push(format!("{count} delivered message(s) not priced: {reason}"));
+        }
+        let undeliverable: u64 = months.iter().map(|m| m.undeliverable).sum();
+        if undeliverable > 0 {
+            warnings.push(format!(
+                "{undeliverable} free-form message(s) sent with no customer service window open: WhatsApp does not deliver them, never charged"
+            ));
+        }
+        for m in &months {
+            if m.rate_cards.len() > 1 {
+                warnings.push(format!(
+                    "{}: a rate card change falls inside the month (cards {})",
+                    m.month,
+                    m.rate_cards.join(", ")
+                ));
+            }
+        }
+        if let Some(r) = &self.reconciliation {
+            if r.differences as usize > r.listed.len() {
+                warnings.push(format!(
+                    "{} reconciliation differences, the first {} listed",
+                    r.differences,
+                    r.listed.len()
+                ));
+            }
+        }
+        if !self.bad.is_empty() {
+            warnings.push(format!("{} malformed row(s) skipped", self.bad.len()));
+        }
+        let settings = self.engine.settings();
+        Ok(Report {
+            currency: settings.currency.clone(),
+            rules: match settings.rules {
+                RulesChoice::Auto => "auto".to_string(),
+                RulesChoice::Fixed(e) => e.as_str().to_string(),
+            },
+            rate_card: match settings.rate_card {
+                CardChoice::Auto => "auto".to_string(),
+                CardChoice::Fixed(d) => d.to_string(),
+            },
+            rows: self.rows,
+            outbound: summary.outbound,
+            months,
+            meta_total: to_plain_string(total, 2),
+            meta_total_value: total,
+            warnings,
+            skipped_rows: self.bad.iter().map(ToString::to_string).collect(),
+            reconciliation: self.reconciliation,
+            sorted_in_memory: self.sorted_in_memory,
+        })
+    }
+}
+
+fn reconcile(recon: &mut Reconciliation, event: &Event, p: &Priced, names: &Names) {
+    let ours_category = match p.outcome {
+        Outcome::Failed => return,
+        Outcome::Undeliverable => Some("undeliverable"),
+        _ => p.category,
+    };
+    recon.compared += 1;
+    let ours_type = p.pricing_type.map(PricingType::as_str);
+    let differs = |meta: &Option<Box<str>>, ours: Option<&str>| {
+        meta.as_deref().is_some_and(|m| Some(m) != ours)
+    };
+    if differs(&event.meta_category, ours_category) || differs(&event.meta_type, ours_type) {
+        recon.differences += 1;
+        if recon.listed.len() < MAX_LISTED_DIFFERENCES {
+            recon.listed.push(Difference {
+                line: p.line,
+                time: detail::format_time(p.time),
+                phone_number: names.phone(p.phone).to_string(),
+                user: input::format_user(p.user),
+                ours: Pricing {
+                    category: ours_category.map(str::to_string),
+                    pricing_type: ours_type.map(str::to_string),
+                },
+                meta: Pricing {
+                    category: event.meta_category.as_deref().map(str::to_string),
+                    pricing_type: event.meta_type.as_deref().map(str::to_string),
+                },
+                rule: p.rule,
+            });
+        }
+    }
+}
+
+/// Bills a log held in memory: streams it while it is in time order, and re-runs it sorted by
+/// time (stable: equal times keep file order) when a row goes back in time.
+pub fn bill_text(
+    catalog: &Catalog,
+    settings: &Settings,
+    text: &str,
+    options: Options,
+    sink: &mut dyn Sink,
+) -> Result<Report, Vec<String>> {
+    let mut lines = text.lines();
+    let header = lines.next().ok_or_else(|| vec!["the log is empty (a header row is required)".to_string()])?;
+    let mut session = Session::new(catalog, settings.clone(), header, options).map_err(|e| vec![e])?;
+    let mut sorted_needed = false;
+    for (i, line) in lines.enumerate() {
+        if let Some(event) = session.parse_line(i as u64 + 2, line) {
+            if session.push(&event, sink).is_err() {
+                sorted_needed = true;
+                break;
+            }
+        }
+    }
+    if !sorted_needed {
+        return session.finish();
+    }
+    sink.restart();
+    let mut session = Session::new(catalog, settings.clone(), header, options).map_err(|e| vec![e])?;
+    session.set_sorted_in_memory();
+    let mut events: Vec<Event> = text
+        .lines()
+        .enumerate()
+        .skip(1)
+        .filter_map(|(i, line)| session.parse_line(i as u64 + 1, line))
+        .collect();
+    events.sort_by_key(|e| e.time);
+    for event in &events {
+        // Sorted: cannot go back in time.
+        let _ = session.push(event, sink);
+    }
+    session.finish()
+}
+
+/// `bill_text` without a detail sink.
+pub fn bill(catalog: &Catalog, settings: &Settings, text: &str, options: Options) -> Result<Report, Vec<String>> {
+    bill_text(catalog, settings, text, options, &mut NoSink)
+}

@@ -1,0 +1,297 @@
+//! Aggregated counters of a bill: per month, market and category, shaped like the Estimate
+//! (spec/bill.md "Output"). Adding a message is O(1); nothing per message is kept.
+
+use super::classify::{Free, Outcome, Priced};
+use super::era::Era;
+use crate::money::to_plain_string;
+use crate::Category;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+#[derive(Debug, Clone, Default, PartialEq)]
+struct BandAcc {
+    from: Option<u64>,
+    to: Option<u64>,
+    count: u64,
+    amount: Decimal,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+struct CategoryAcc {
+    messages: u64,
+    delivered: u64,
+    window: u64,
+    entry_point: u64,
+    allowance: u64,
+    charged: u64,
+    amount: Decimal,
+    bands: BTreeMap<(NaiveDate, Option<u8>, Decimal), BandAcc>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+struct MonthAcc {
+    failed: u64,
+    undeliverable: u64,
+    unpriceable: u64,
+    eras: BTreeSet<Era>,
+    cards: BTreeSet<NaiveDate>,
+}
+
+/// The running totals.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Summary {
+    months: BTreeMap<(i32, u32), MonthAcc>,
+    categories: HashMap<((i32, u32), u16, Category), CategoryAcc>,
+    unpriceable: BTreeMap<String, u64>,
+    pub outbound: u64,
+}
+
+fn month_of(date: NaiveDate) -> (i32, u32) {
+    use chrono::Datelike;
+    (date.year(), date.month())
+}
+
+impl Summary {
+    pub fn add(&mut self, p: &Priced) {
+        self.outbound += 1;
+        let month = month_of(p.date);
+        let acc = self.months.entry(month).or_default();
+        if let Some(era) = p.era {
+            acc.eras.insert(era);
+        }
+        if let Some(card) = p.card {
+            acc.cards.insert(card);
+        }
+        match &p.outcome {
+            Outcome::Failed => {
+                acc.failed += 1;
+                return;
+            }
+            Outcome::Undeliverable => {
+                acc.undeliverable += 1;
+                return;
+            }
+            Outcome::Unpriceable(reason) => {
+                acc.unpriceable += 1;
+                *self.unpriceable.entry(reason.clone()).or_insert(0) += 1;
+                return;
+            }
+            _ => {}
+        }
+        let (Some(market), Some(category)) = (p.market, p.summary_category) else {
+            return;
+        };
+        let c = self.categories.entry((month, market, category)).or_default();
+        c.messages += 1;
+        // The unit is a message under per-message rules, a conversation under conversation
+        // rules (only its opening message counts).
+        let unit = p.era.is_some_and(|e| !e.is_conversation()) || p.opened;
+        if !unit {
+            return;
+        }
+        c.delivered += 1;
+        match p.outcome {
+            Outcome::Charged => {
+                c.charged += 1;
+                c.amount += p.amount;
+                if let (Some(card), Some(rate)) = (p.card, p.rate) {
+                    let band = c.bands.entry((card, p.tier, rate)).or_default();
+                    band.from = p.band.map(|b| b.0);
+                    band.to = p.band.and_then(|b| b.1);
+                    band.count += 1;
+                    band.amount += p.amount;
+                }
+            }
+            Outcome::Free(Some(Free::Window)) => c.window += 1,
+            Outcome::Free(Some(Free::EntryPoint)) => c.entry_point += 1,
+            Outcome::Free(Some(Free::Allowance)) => c.allowance += 1,
+            _ => {}
+        }
+    }
+
+    /// The total charge.
+    pub fn total(&self) -> Decimal {
+        self.categories.values().map(|c| c.amount).sum()
+    }
+
+    /// Adds another summary (e.g. the bill of another month) into this one.
+    pub fn merge(&mut self, other: &Summary) {
+        self.outbound += other.outbound;
+        for (k, m) in &other.months {
+            let acc = self.months.entry(*k).or_default();
+            acc.failed += m.failed;
+            acc.undeliverable += m.undeliverable;
+            acc.unpriceable += m.unpriceable;
+            acc.eras.extend(m.eras.iter().copied());
+            acc.cards.extend(m.cards.iter().copied());
+        }
+        for (k, c) in &other.categories {
+            let acc = self.categories.entry(*k).or_default();
+            acc.messages += c.messages;
+            acc.delivered += c.delivered;
+            acc.window += c.window;
+            acc.entry_point += c.entry_point;
+            acc.allowance += c.allowance;
+            acc.charged += c.charged;
+            acc.amount += c.amount;
+            for (bk, b) in &c.bands {
+                let band = acc.bands.entry(*bk).or_default();
+                band.from = b.from;
+                band.to = b.to;
+                band.count += b.count;
+                band.amount += b.amount;
+            }
+        }
+        for (reason, n) in &other.unpriceable {
+            *self.unpriceable.entry(reason.clone()).or_insert(0) += n;
+        }
+    }
+
+    /// Reasons some delivered messages could not be priced, with their counts.
+    pub fn unpriceable_reasons(&self) -> impl Iterator<Item = (&String, &u64)> {
+        self.unpriceable.iter()
+    }
+
+    /// The serialisable report of the months; `markets` names market indexes.
+    pub fn months(&self, markets: &[String]) -> Vec<MonthReport> {
+        let mut by_month: BTreeMap<(i32, u32), BTreeMap<&str, Vec<(Category, &CategoryAcc)>>> =
+            BTreeMap::new();
+        for ((month, market, category), acc) in &self.categories {
+            let name = markets.get(*market as usize).map_or("?", String::as_str);
+            by_month
+                .entry(*month)
+                .or_default()
+                .entry(name)
+                .or_default()
+                .push((*category, acc));
+        }
+        self.months
+            .iter()
+            .map(|(month, m)| {
+                let markets: Vec<MarketReport> = by_month
+                    .remove(month)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|(market, mut cats)| {
+                        cats.sort_by_key(|(c, _)| *c);
+                        let categories: Vec<CategoryReport> =
+                            cats.into_iter().map(|(c, acc)| category_report(c, acc)).collect();
+                        let amount: Decimal = categories.iter().map(|c| c.amount_value).sum();
+                        MarketReport {
+                            market: market.to_string(),
+                            amount: to_plain_string(amount, 2),
+                            categories,
+                        }
+                    })
+                    .collect();
+                let total = self
+                    .categories
+                    .iter()
+                    .filter(|((mm, _, _), _)| mm == month)
+                    .map(|(_, c)| c.amount)
+                    .sum();
+                MonthReport {
+                    month: format!("{:04}-{:02}", month.0, month.1),
+                    rules: m.eras.iter().map(|e| e.as_str()).collect(),
+                    rate_cards: m.cards.iter().map(|d| d.to_string()).collect(),
+                    markets,
+                    failed: m.failed,
+                    undeliverable: m.undeliverable,
+                    unpriceable: m.unpriceable,
+                    meta_total: to_plain_string(total, 2),
+                    meta_total_value: total,
+                }
+            })
+            .collect()
+    }
+}
+
+fn category_report(category: Category, acc: &CategoryAcc) -> CategoryReport {
+    CategoryReport {
+        category: category.as_str(),
+        messages: acc.messages,
+        delivered: acc.delivered,
+        free: FreeReport {
+            window: acc.window,
+            entry_point: acc.entry_point,
+            allowance: acc.allowance,
+        },
+        charged: acc.charged,
+        bands: acc
+            .bands
+            .iter()
+            .map(|((card, tier, rate), b)| BandReport {
+                rate_card: card.to_string(),
+                tier: *tier,
+                from: b.from,
+                to: b.to,
+                count: b.count,
+                rate: to_plain_string(*rate, 2),
+                amount: to_plain_string(b.amount, 2),
+            })
+            .collect(),
+        amount: to_plain_string(acc.amount, 2),
+        amount_value: acc.amount,
+    }
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct MonthReport {
+    pub month: String,
+    pub rules: Vec<&'static str>,
+    pub rate_cards: Vec<String>,
+    pub markets: Vec<MarketReport>,
+    /// Outbound messages that failed (never charged).
+    pub failed: u64,
+    /// Free-form messages sent with no customer service window open (refused by WhatsApp).
+    pub undeliverable: u64,
+    /// Delivered messages we could not price (see warnings).
+    pub unpriceable: u64,
+    pub meta_total: String,
+    #[serde(skip)]
+    pub meta_total_value: Decimal,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct MarketReport {
+    pub market: String,
+    pub amount: String,
+    pub categories: Vec<CategoryReport>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CategoryReport {
+    pub category: &'static str,
+    /// Delivered messages counted in this category (under conversation rules, the messages
+    /// of its conversations).
+    pub messages: u64,
+    /// Messages (per-message rules) or conversations opened (conversation rules).
+    pub delivered: u64,
+    pub free: FreeReport,
+    pub charged: u64,
+    pub bands: Vec<BandReport>,
+    pub amount: String,
+    #[serde(skip)]
+    pub amount_value: Decimal,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct FreeReport {
+    pub window: u64,
+    pub entry_point: u64,
+    pub allowance: u64,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct BandReport {
+    pub rate_card: String,
+    /// Volume tier (1-6) for tiered categories; absent for untiered ones.
+    pub tier: Option<u8>,
+    pub from: Option<u64>,
+    pub to: Option<u64>,
+    pub count: u64,
+    pub rate: String,
+    pub amount: String,
+}
