@@ -13,12 +13,19 @@ fn wacost(args: &[&str], input: &str) -> Output {
         .spawn()
         .expect("wacost runs");
     // A command that fails on its arguments exits without reading: a broken pipe is fine.
-    let _ = child.stdin.take().expect("stdin").write_all(input.as_bytes());
+    let _ = child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes());
     child.wait_with_output().expect("wacost finishes")
 }
 
 fn stderr_lines(output: &Output) -> Vec<String> {
-    String::from_utf8_lossy(&output.stderr).lines().map(String::from).collect()
+    String::from_utf8_lossy(&output.stderr)
+        .lines()
+        .map(String::from)
+        .collect()
 }
 
 /// Fails with exit 2 and exactly the expected lines (each given by its start).
@@ -29,7 +36,10 @@ fn assert_fails(args: &[&str], input: &str, expected: &[&str]) {
     assert!(output.stdout.is_empty(), "nothing on stdout when failing");
     assert_eq!(lines.len(), expected.len(), "{lines:#?}");
     for (line, start) in lines.iter().zip(expected) {
-        assert!(line.starts_with(start), "`{line}` should start with `{start}`");
+        assert!(
+            line.starts_with(start),
+            "`{line}` should start with `{start}`"
+        );
     }
 }
 
@@ -49,18 +59,46 @@ fn estimate_prints_json_by_default() {
 #[test]
 fn rules_and_rate_card_flags_complete_a_scenario_without_month() {
     let input = r#"{"lines":[{"market":"Rest of Africa","marketing":8000}]}"#;
-    let output = wacost(&["estimate", "--rules", "pmp-2025-07", "--rate-card", "2026-07-01"], input);
+    let output = wacost(
+        &[
+            "estimate",
+            "--rules",
+            "pmp-2025-07",
+            "--rate-card",
+            "2026-07-01",
+        ],
+        input,
+    );
     assert_eq!(output.status.code(), Some(0), "{:?}", stderr_lines(&output));
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert_eq!((json["rules"].as_str(), json["rate_card"].as_str(), json["total"].as_str()), (Some("pmp-2025-07"), Some("2026-07-01"), Some("180.00")));
-    let table = wacost(&["estimate", "--rules=pmp-2025-07", "--rate-card=2026-07-01", "--format", "table"], input);
+    assert_eq!(
+        (
+            json["rules"].as_str(),
+            json["rate_card"].as_str(),
+            json["total"].as_str()
+        ),
+        (Some("pmp-2025-07"), Some("2026-07-01"), Some("180.00"))
+    );
+    let table = wacost(
+        &[
+            "estimate",
+            "--rules=pmp-2025-07",
+            "--rate-card=2026-07-01",
+            "--format",
+            "table",
+        ],
+        input,
+    );
     let text = String::from_utf8_lossy(&table.stdout);
     assert!(text.contains("Meta total  USD 180.00"), "{text}");
 }
 
 #[test]
 fn compare_prints_every_rules_version() {
-    let output = wacost(&["compare"], r#"{"month":"2026-10","lines":[{"country":"IN","service":3350}]}"#);
+    let output = wacost(
+        &["compare"],
+        r#"{"month":"2026-10","lines":[{"country":"IN","service":3350}]}"#,
+    );
     assert_eq!(output.status.code(), Some(0), "{:?}", stderr_lines(&output));
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     let versions = json["versions"].as_array().unwrap();
@@ -127,7 +165,9 @@ fn a_currency_without_a_card() {
         assert_fails(
             &[command],
             r#"{"month":"2026-10","currency":"GBP","lines":[{"country":"GB","marketing":1}]}"#,
-            &[&format!("wacost {command}: currency: no rate card in GBP in this build")],
+            &[&format!(
+                "wacost {command}: currency: no rate card in GBP in this build"
+            )],
         );
     }
 }
@@ -148,5 +188,9 @@ fn unknown_fields_and_options_are_errors() {
         r#"{"month":"2026-10","entrypoint":"0.1","lines":[]}"#,
         &["wacost estimate: entrypoint: unknown field"],
     );
-    assert_fails(&["estimate", "--card", "2026-10-01"], "{}", &["wacost estimate: unknown option `--card`"]);
+    assert_fails(
+        &["estimate", "--card", "2026-10-01"],
+        "{}",
+        &["wacost estimate: unknown option `--card`"],
+    );
 }

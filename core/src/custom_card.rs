@@ -42,7 +42,10 @@ const META_COLUMNS: [(&str, Category); 5] = [
     ("marketing", Category::Marketing),
     ("utility", Category::Utility),
     ("authentication", Category::Authentication),
-    ("authenticationinternational", Category::AuthenticationInternational),
+    (
+        "authenticationinternational",
+        Category::AuthenticationInternational,
+    ),
     ("service", Category::Service),
 ];
 
@@ -71,14 +74,19 @@ pub fn parse(text: &str, markets: &[String]) -> Result<CustomCard, Vec<CardError
             message: "no header row starting with `Market` (expected Meta's card layout or market,category,rate)".into(),
         }]);
     };
-    let header: Vec<String> = records[header_at].fields.iter().map(|f| letters(f)).collect();
+    let header: Vec<String> = records[header_at]
+        .fields
+        .iter()
+        .map(|f| letters(f))
+        .collect();
     let rows = &records[header_at + 1..];
     let mut card = if header.iter().any(|h| h == "category") && header.iter().any(|h| h == "rate") {
         plain(&header, rows, markets)?
     } else {
         meta(&header, records[header_at].line, rows, markets)?
     };
-    card.rates.sort_by(|a, b| a.market.cmp(&b.market).then(a.category.cmp(&b.category)));
+    card.rates
+        .sort_by(|a, b| a.market.cmp(&b.market).then(a.category.cmp(&b.category)));
     Ok(card)
 }
 
@@ -94,18 +102,39 @@ impl Loader<'_> {
     }
 
     fn market(&mut self, line: usize, name: &str) -> Option<String> {
-        let found = self.markets.iter().find(|m| m.eq_ignore_ascii_case(name.trim())).cloned();
+        let found = self
+            .markets
+            .iter()
+            .find(|m| m.eq_ignore_ascii_case(name.trim()))
+            .cloned();
         if found.is_none() {
-            self.fail(line, format!("unknown market `{}` (not in Meta's market table)", name.trim()));
+            self.fail(
+                line,
+                format!(
+                    "unknown market `{}` (not in Meta's market table)",
+                    name.trim()
+                ),
+            );
         }
         found
     }
 
     fn add(&mut self, line: usize, market: String, category: Category, rate: Decimal) {
-        if self.rates.iter().any(|r| r.market == market && r.category == category) {
-            self.fail(line, format!("duplicate row: {market} {category} is given twice"));
+        if self
+            .rates
+            .iter()
+            .any(|r| r.market == market && r.category == category)
+        {
+            self.fail(
+                line,
+                format!("duplicate row: {market} {category} is given twice"),
+            );
         } else {
-            self.rates.push(CustomRate { market, category, rate });
+            self.rates.push(CustomRate {
+                market,
+                category,
+                rate,
+            });
         }
     }
 
@@ -121,12 +150,25 @@ impl Loader<'_> {
     }
 }
 
-fn plain(header: &[String], rows: &[Record], markets: &[String]) -> Result<CustomCard, Vec<CardError>> {
+fn plain(
+    header: &[String],
+    rows: &[Record],
+    markets: &[String],
+) -> Result<CustomCard, Vec<CardError>> {
     let at = |name: &str| header.iter().position(|h| h == name);
-    let (Some(market_i), Some(category_i), Some(rate_i)) = (at("market"), at("category"), at("rate")) else {
-        return Err(vec![CardError { line: 0, message: "the header needs market, category and rate".into() }]);
+    let (Some(market_i), Some(category_i), Some(rate_i)) =
+        (at("market"), at("category"), at("rate"))
+    else {
+        return Err(vec![CardError {
+            line: 0,
+            message: "the header needs market, category and rate".into(),
+        }]);
     };
-    let mut loader = Loader { markets, rates: Vec::new(), errors: Vec::new() };
+    let mut loader = Loader {
+        markets,
+        rates: Vec::new(),
+        errors: Vec::new(),
+    };
     for record in rows {
         let line = record.line;
         if record.fields.len() > header.len() {
@@ -160,10 +202,20 @@ fn plain(header: &[String], rows: &[Record], markets: &[String]) -> Result<Custo
     loader.finish(None)
 }
 
-fn meta(header: &[String], header_line: usize, rows: &[Record], markets: &[String]) -> Result<CustomCard, Vec<CardError>> {
+fn meta(
+    header: &[String],
+    header_line: usize,
+    rows: &[Record],
+    markets: &[String],
+) -> Result<CustomCard, Vec<CardError>> {
     let columns: Vec<(usize, Category)> = META_COLUMNS
         .iter()
-        .filter_map(|(name, category)| header.iter().position(|h| h == name).map(|i| (i, *category)))
+        .filter_map(|(name, category)| {
+            header
+                .iter()
+                .position(|h| h == name)
+                .map(|i| (i, *category))
+        })
         .collect();
     if columns.is_empty() {
         return Err(vec![CardError {
@@ -172,32 +224,41 @@ fn meta(header: &[String], header_line: usize, rows: &[Record], markets: &[Strin
         }]);
     }
     let currency_i = header.iter().position(|h| h == "currency");
-    let mut loader = Loader { markets, rates: Vec::new(), errors: Vec::new() };
+    let mut loader = Loader {
+        markets,
+        rates: Vec::new(),
+        errors: Vec::new(),
+    };
     let mut currency: Option<String> = None;
     for record in rows {
         let line = record.line;
         let name = csv::field(record, 0);
         let known = markets.iter().any(|m| m.eq_ignore_ascii_case(name));
-        let cells: Vec<(Category, &str, Result<Option<Decimal>, String>)> = columns
+        let cells: Vec<Cell> = columns
             .iter()
             .map(|&(i, category)| {
                 let text = csv::field(record, i);
                 (category, text, rate_cell(text))
             })
             .collect();
-        let looks_like_data = cells.iter().any(|(_, text, parsed)| matches!(parsed, Ok(Some(_))) || is_na(text));
+        let looks_like_data = cells
+            .iter()
+            .any(|(_, text, parsed)| matches!(parsed, Ok(Some(_))) || is_na(text));
         if !known && !looks_like_data {
             // A title, a footnote or a link: Meta's files carry several around the table.
             continue;
         }
-        let Some(market) = loader.market(line, name) else { continue };
+        let Some(market) = loader.market(line, name) else {
+            continue;
+        };
         if let Some(i) = currency_i {
             let code = csv::field(record, i).to_ascii_uppercase();
             match &currency {
                 None if !code.is_empty() => currency = Some(code),
-                Some(seen) if !code.is_empty() && *seen != code => {
-                    loader.fail(line, format!("currency `{code}` differs from `{seen}` on the rows above"))
-                }
+                Some(seen) if !code.is_empty() && *seen != code => loader.fail(
+                    line,
+                    format!("currency `{code}` differs from `{seen}` on the rows above"),
+                ),
                 _ => {}
             }
         }
@@ -211,6 +272,9 @@ fn meta(header: &[String], header_line: usize, rows: &[Record], markets: &[Strin
     }
     loader.finish(currency)
 }
+
+/// A rate column of one row: its category, its text and what the text reads as.
+type Cell<'t> = (Category, &'t str, Result<Option<Decimal>, String>);
 
 fn is_na(text: &str) -> bool {
     let lower = text.trim().to_ascii_lowercase();
@@ -242,13 +306,18 @@ fn rate_cell(text: &str) -> Result<Option<Decimal>, String> {
             && groups[0].len() <= 3
             && groups[1..].iter().all(|g| g.len() == 3));
     if !grouped_well {
-        return Err("not a number (thousands separators must group three digits; use `.` for decimals)".into());
+        return Err(
+            "not a number (thousands separators must group three digits; use `.` for decimals)"
+                .into(),
+        );
     }
     let joined = match fraction {
         Some(fraction) => format!("{}.{fraction}", groups.concat()),
         None => groups.concat(),
     };
-    parse_rate(&joined).map(Some).map_err(|_| "not a number".into())
+    parse_rate(&joined)
+        .map(Some)
+        .map_err(|_| "not a number".into())
 }
 
 #[cfg(test)]
@@ -256,10 +325,13 @@ mod tests {
     use super::*;
 
     fn markets() -> Vec<String> {
-        ["India", "Rest of Africa", "North America", "Indonesia"].map(String::from).to_vec()
+        ["India", "Rest of Africa", "North America", "Indonesia"]
+            .map(String::from)
+            .to_vec()
     }
 
-    const META: &str = "Cost per message in INR on the WhatsApp Business Platform, effective October 1, 2026\n\
+    const META: &str =
+        "Cost per message in INR on the WhatsApp Business Platform, effective October 1, 2026\n\
 Learn more here: https://developers.facebook.com/docs/whatsapp/pricing\n\
 \n\
 Market,Currency,Marketing,Utility,Authentication,\"Authentication-\nInternational\",Service\n\
@@ -272,10 +344,24 @@ Indonesia,INR,\"1,234.50\",n/a,0.5,n/a,n/a\n\
     fn reads_metas_layout_with_title_footnotes_symbols_and_separators() {
         let card = parse(META, &markets()).unwrap();
         assert_eq!(card.currency.as_deref(), Some("INR"));
-        let find = |m: &str, c: Category| card.rates.iter().find(|r| r.market == m && r.category == c).map(|r| r.rate.to_string());
-        assert_eq!(find("India", Category::Marketing).as_deref(), Some("0.8631"));
-        assert_eq!(find("India", Category::AuthenticationInternational).as_deref(), Some("2.4971"));
-        assert_eq!(find("Indonesia", Category::Marketing).as_deref(), Some("1234.5"));
+        let find = |m: &str, c: Category| {
+            card.rates
+                .iter()
+                .find(|r| r.market == m && r.category == c)
+                .map(|r| r.rate.to_string())
+        };
+        assert_eq!(
+            find("India", Category::Marketing).as_deref(),
+            Some("0.8631")
+        );
+        assert_eq!(
+            find("India", Category::AuthenticationInternational).as_deref(),
+            Some("2.4971")
+        );
+        assert_eq!(
+            find("Indonesia", Category::Marketing).as_deref(),
+            Some("1234.5")
+        );
         assert_eq!(find("Indonesia", Category::Utility), None);
         assert_eq!(card.rates.len(), 7);
     }
@@ -285,7 +371,10 @@ Indonesia,INR,\"1,234.50\",n/a,0.5,n/a,n/a\n\
         let card = parse("market,category,rate\nindia,utility,0.0013\nRest of Africa,authentication-international,$0.02\n", &markets()).unwrap();
         assert_eq!(card.rates.len(), 2);
         assert_eq!(card.rates[0].market, "India");
-        assert_eq!(card.rates[1].category, Category::AuthenticationInternational);
+        assert_eq!(
+            card.rates[1].category,
+            Category::AuthenticationInternational
+        );
     }
 
     #[test]
@@ -296,9 +385,13 @@ Indonesia,INR,\"1,234.50\",n/a,0.5,n/a,n/a\n\
         assert_eq!(lines, vec![3, 4, 5, 6], "{errors:?}");
         assert!(errors[0].to_string().starts_with("line 3: duplicate row"));
         assert!(errors[1].message.contains("Atlantis"));
-        let bad_meta = "Market,Currency,Marketing\nIndia,INR,0.0118\nAtlantis,INR,0.02\nIndonesia,INR,1.2.3\n";
+        let bad_meta =
+            "Market,Currency,Marketing\nIndia,INR,0.0118\nAtlantis,INR,0.02\nIndonesia,INR,1.2.3\n";
         let errors = parse(bad_meta, &markets()).unwrap_err();
-        assert_eq!(errors.iter().map(|e| e.line).collect::<Vec<_>>(), vec![3, 4]);
+        assert_eq!(
+            errors.iter().map(|e| e.line).collect::<Vec<_>>(),
+            vec![3, 4]
+        );
         assert!(parse("no header here\n1,2\n", &markets()).is_err());
         assert!(parse("Market,Marketing\nIndia,\"0,025\"\n", &markets()).is_err());
     }

@@ -26,9 +26,15 @@ fn category<'a>(estimate: &'a Estimate, market: &str, category: Category) -> &'a
 fn e13_india_october_2026_inr() {
     let e = run(r#"{"month":"2026-10","currency":"INR","phone_numbers":1,
         "lines":[{"country":"IN","marketing":1000,"utility":500,"service":3350}]}"#);
-    assert_eq!((e.rules, e.rate_card.as_str(), e.currency.as_str()), (RulesVersion::Pmp2026_10, "2026-10-01", "INR"));
+    assert_eq!(
+        (e.rules, e.rate_card.as_str(), e.currency.as_str()),
+        (RulesVersion::Pmp2026_10, "2026-10-01", "INR")
+    );
     let service = category(&e, "India", Category::Service);
-    assert_eq!((service.delivered, service.free.allowance, service.charged), (3350, 1000, 2350));
+    assert_eq!(
+        (service.delivered, service.free.allowance, service.charged),
+        (3350, 1000, 2350)
+    );
     assert_eq!(service.amount, "270.25");
     assert_eq!(category(&e, "India", Category::Marketing).amount, "863.10");
     let utility = category(&e, "India", Category::Utility);
@@ -37,34 +43,66 @@ fn e13_india_october_2026_inr() {
     assert!(utility.upper_bound && utility.bands.is_empty());
     assert_eq!(e.meta_total, "1190.85");
     assert_eq!(e.total, "1190.85");
-    assert!(e.warnings.iter().any(|w| w.contains("held only in part")), "{:?}", e.warnings);
-    assert!(e.warnings.iter().any(|w| w.contains("upper bound")), "{:?}", e.warnings);
+    assert!(
+        e.warnings.iter().any(|w| w.contains("held only in part")),
+        "{:?}",
+        e.warnings
+    );
+    assert!(
+        e.warnings.iter().any(|w| w.contains("upper bound")),
+        "{:?}",
+        e.warnings
+    );
 }
 
 #[test]
 fn e13_india_october_2026_usd() {
-    let e = run(r#"{"month":"2026-10","lines":[{"country":"IN","marketing":1000,"utility":500,"service":3350}]}"#);
+    let e = run(
+        r#"{"month":"2026-10","lines":[{"country":"IN","marketing":1000,"utility":500,"service":3350}]}"#,
+    );
     assert_eq!(category(&e, "India", Category::Service).amount, "3.29");
     assert_eq!(category(&e, "India", Category::Marketing).amount, "11.80");
     let utility = category(&e, "India", Category::Utility);
     assert_eq!(utility.amount, "0.70");
     assert_eq!(utility.bands.len(), 1);
-    assert_eq!((utility.bands[0].tier, utility.bands[0].count, utility.bands[0].rate.as_str()), (1, 500, "0.0014"));
+    assert_eq!(
+        (
+            utility.bands[0].tier,
+            utility.bands[0].count,
+            utility.bands[0].rate.as_str()
+        ),
+        (1, 500, "0.0014")
+    );
     let next = utility.next_tier.as_ref().unwrap();
-    assert_eq!((next.tier, next.from, next.messages_to_go), (2, 25_000_001, 25_000_001 - 500));
-    assert_eq!((next.rate.as_str(), next.saving_per_message.as_str()), ("0.0013", "0.0001"));
+    assert_eq!(
+        (next.tier, next.from, next.messages_to_go),
+        (2, 25_000_001, 25_000_001 - 500)
+    );
+    assert_eq!(
+        (next.rate.as_str(), next.saving_per_message.as_str()),
+        ("0.0013", "0.0001")
+    );
     assert_eq!(e.meta_total, "15.79");
     let driver = e.main_driver.as_ref().unwrap();
-    assert_eq!((driver.market.as_str(), driver.category), ("India", Category::Marketing));
+    assert_eq!(
+        (driver.market.as_str(), driver.category),
+        ("India", Category::Marketing)
+    );
     assert_eq!(driver.share, "0.7473");
 }
 
 #[test]
 fn e14_rest_of_africa_marketing_july_and_october_2026() {
     for month in ["2026-07", "2026-10"] {
-        let e = run(&format!(r#"{{"month":"{month}","lines":[{{"market":"Rest of Africa","marketing":8000}}]}}"#));
+        let e = run(&format!(
+            r#"{{"month":"{month}","lines":[{{"market":"Rest of Africa","marketing":8000}}]}}"#
+        ));
         let marketing = category(&e, "Rest of Africa", Category::Marketing);
-        assert_eq!((marketing.charged, marketing.amount.as_str()), (8000, "180.00"), "{month}");
+        assert_eq!(
+            (marketing.charged, marketing.amount.as_str()),
+            (8000, "180.00"),
+            "{month}"
+        );
         assert_eq!(e.meta_total, "180.00");
     }
 }
@@ -73,11 +111,22 @@ fn e14_rest_of_africa_marketing_july_and_october_2026() {
 fn e15_kazakhstan_service_beyond_the_free_tier() {
     let e = run(r#"{"month":"2026-10","lines":[{"country":"KZ","service":3000}]}"#);
     let service = category(&e, "Kazakhstan", Category::Service);
-    assert_eq!((service.free.allowance, service.charged, service.amount.as_str()), (1000, 2000, "36.00"));
+    assert_eq!(
+        (
+            service.free.allowance,
+            service.charged,
+            service.amount.as_str()
+        ),
+        (1000, 2000, "36.00")
+    );
     assert_eq!(e.meta_total, "36.00");
     // Two phone numbers double the free tier.
-    let e = run(r#"{"month":"2026-10","phone_numbers":2,"lines":[{"country":"KZ","service":3000}]}"#);
-    assert_eq!(category(&e, "Kazakhstan", Category::Service).amount, "18.00");
+    let e =
+        run(r#"{"month":"2026-10","phone_numbers":2,"lines":[{"country":"KZ","service":3000}]}"#);
+    assert_eq!(
+        category(&e, "Kazakhstan", Category::Service).amount,
+        "18.00"
+    );
 }
 
 #[test]
@@ -100,17 +149,36 @@ fn e5_india_utility_crossing_25_million() {
     let bands: Vec<(u8, u64, Option<u64>, u64, &str, &str)> = utility
         .bands
         .iter()
-        .map(|b| (b.tier, b.from, b.to, b.count, b.rate.as_str(), b.amount.as_str()))
+        .map(|b| {
+            (
+                b.tier,
+                b.from,
+                b.to,
+                b.count,
+                b.rate.as_str(),
+                b.amount.as_str(),
+            )
+        })
         .collect();
     assert_eq!(
         bands,
         vec![
             (1, 1, Some(25_000_000), 25_000_000, "0.0014", "35000.00"),
-            (2, 25_000_001, Some(50_000_000), 5_000_000, "0.0013", "6500.00"),
+            (
+                2,
+                25_000_001,
+                Some(50_000_000),
+                5_000_000,
+                "0.0013",
+                "6500.00"
+            ),
         ]
     );
     assert_eq!(utility.amount, "41500.00");
-    assert_eq!(utility.next_tier.as_ref().unwrap().messages_to_go, 20_000_001);
+    assert_eq!(
+        utility.next_tier.as_ref().unwrap().messages_to_go,
+        20_000_001
+    );
 }
 
 #[test]
@@ -126,21 +194,31 @@ fn e10_lines_of_one_market_share_the_counter() {
 
 #[test]
 fn authentication_international_tiers() {
-    let e = run(r#"{"month":"2026-10","business_country":"GB","auth_international":true,
-        "lines":[{"country":"IN","authentication":1000000},{"country":"GB","authentication":10}]}"#);
+    let e = run(
+        r#"{"month":"2026-10","business_country":"GB","auth_international":true,
+        "lines":[{"country":"IN","authentication":1000000},{"country":"GB","authentication":10}]}"#,
+    );
     let intl = category(&e, "India", Category::AuthenticationInternational);
     assert_eq!(intl.amount, "29950.00"); // 750,000 × 0.0304 + 250,000 × 0.0286
-    // The business's own country keeps the domestic rate.
-    assert_eq!(category(&e, "United Kingdom", Category::Authentication).charged, 10);
+                                         // The business's own country keeps the domestic rate.
+    assert_eq!(
+        category(&e, "United Kingdom", Category::Authentication).charged,
+        10
+    );
     // Not eligible: everything domestic.
     let e = run(r#"{"month":"2026-10","business_country":"GB",
         "lines":[{"country":"IN","authentication":1000000}]}"#);
-    assert_eq!(category(&e, "India", Category::Authentication).amount, "1375.00"); // 750,000 × 0.0014 + 250,000 × 0.0013
+    assert_eq!(
+        category(&e, "India", Category::Authentication).amount,
+        "1375.00"
+    ); // 750,000 × 0.0014 + 250,000 × 0.0013
 }
 
 #[test]
 fn e19_mexico_test_two_conversations() {
-    let e = run(r#"{"month":"2021-06","free_conversations":0,"lines":[{"country":"MX","marketing":2}]}"#);
+    let e = run(
+        r#"{"month":"2021-06","free_conversations":0,"lines":[{"country":"MX","marketing":2}]}"#,
+    );
     assert_eq!(e.rules, RulesVersion::Mx2021_02);
     let bi = category(&e, "Mexico", Category::BusinessInitiated);
     assert_eq!((bi.charged, bi.amount.as_str()), (2, "0.028"));
@@ -157,7 +235,11 @@ fn mexico_test_rejects_other_destinations() {
     let errors = estimate(&scenario).unwrap_err();
     assert_eq!(errors.0.len(), 1);
     assert_eq!(errors.0[0].path, "lines[1]");
-    assert!(errors.0[0].message.contains("template pricing"), "{}", errors.0[0]);
+    assert!(
+        errors.0[0].message.contains("template pricing"),
+        "{}",
+        errors.0[0]
+    );
 }
 
 #[test]
@@ -170,18 +252,42 @@ fn cbp_2022_free_conversations_split_over_lines_and_kinds() {
     let in_ui = category(&e, "India", Category::UserInitiated);
     let br_bi = category(&e, "Brazil", Category::BusinessInitiated);
     // 1,000 free over 701 + 499 + 801: 350.3 / 249.4 / 400.3 → the largest remainder (user-initiated) gets the odd one.
-    assert_eq!((in_bi.free.allowance, in_ui.free.allowance, br_bi.free.allowance), (350, 250, 400));
-    assert_eq!((in_bi.amount.as_str(), in_ui.amount.as_str(), br_bi.amount.as_str()), ("2.3166", "0.996", "20.05"));
+    assert_eq!(
+        (
+            in_bi.free.allowance,
+            in_ui.free.allowance,
+            br_bi.free.allowance
+        ),
+        (350, 250, 400)
+    );
+    assert_eq!(
+        (
+            in_bi.amount.as_str(),
+            in_ui.amount.as_str(),
+            br_bi.amount.as_str()
+        ),
+        ("2.3166", "0.996", "20.05")
+    );
     assert_eq!(e.meta_total, "23.3626");
 }
 
 #[test]
 fn cbp_2022_utility_inside_the_window_opens_nothing() {
-    let e = run(r#"{"month":"2022-06","utility_in_window":"0.25","per_conversation":{"utility":"2"},
-        "lines":[{"country":"IN","utility":100}]}"#);
+    let e = run(
+        r#"{"month":"2022-06","utility_in_window":"0.25","per_conversation":{"utility":"2"},
+        "lines":[{"country":"IN","utility":100}]}"#,
+    );
     let bi = category(&e, "India", Category::BusinessInitiated);
     // 25 join an open window; 75 messages at 2 per conversation → 38 conversations, all in the free 1,000.
-    assert_eq!((bi.free.window, bi.conversations, bi.free.allowance, bi.charged), (25, Some(38), 38, 0));
+    assert_eq!(
+        (
+            bi.free.window,
+            bi.conversations,
+            bi.free.allowance,
+            bi.charged
+        ),
+        (25, Some(38), 38, 0)
+    );
 }
 
 #[test]
@@ -192,13 +298,23 @@ fn cbp_2023_service_free_tier_per_waba() {
     let id = category(&e, "Indonesia", Category::Service);
     let my = category(&e, "Malaysia", Category::Service);
     assert_eq!((id.free.allowance, my.free.allowance), (591, 409));
-    assert_eq!((id.amount.as_str(), my.amount.as_str()), ("13.471", "10.802"));
+    assert_eq!(
+        (id.amount.as_str(), my.amount.as_str()),
+        ("13.471", "10.802")
+    );
     // A utility template inside the window still opens a charged conversation.
     assert_eq!(category(&e, "Indonesia", Category::Utility).amount, "2.00");
     assert_eq!(e.meta_total, "26.273");
     // Two WABAs: 2,000 free, all 2,200 but 200 free.
-    let e = run(r#"{"month":"2023-08","wabas":2,"lines":[{"country":"ID","service":1300},{"country":"MY","service":900}]}"#);
-    let charged: u64 = e.markets.iter().flat_map(|m| &m.categories).map(|c| c.charged).sum();
+    let e = run(
+        r#"{"month":"2023-08","wabas":2,"lines":[{"country":"ID","service":1300},{"country":"MY","service":900}]}"#,
+    );
+    let charged: u64 = e
+        .markets
+        .iter()
+        .flat_map(|m| &m.categories)
+        .map(|c| c.charged)
+        .sum();
     assert_eq!(charged, 200);
 }
 
@@ -206,11 +322,25 @@ fn cbp_2023_service_free_tier_per_waba() {
 fn cbp_2024_11_service_conversations_all_free() {
     let e = run(r#"{"month":"2025-01","per_conversation":{"marketing":"2"},
         "lines":[{"country":"IN","service":50000,"marketing":101}]}"#);
-    assert_eq!((e.rules, e.rate_card.as_str()), (RulesVersion::Cbp2024_11, "2024-10-01"));
+    assert_eq!(
+        (e.rules, e.rate_card.as_str()),
+        (RulesVersion::Cbp2024_11, "2024-10-01")
+    );
     let service = category(&e, "India", Category::Service);
-    assert_eq!((service.conversations, service.free.allowance, service.charged, service.amount.as_str()), (Some(50000), 50000, 0, "0.00"));
+    assert_eq!(
+        (
+            service.conversations,
+            service.free.allowance,
+            service.charged,
+            service.amount.as_str()
+        ),
+        (Some(50000), 50000, 0, "0.00")
+    );
     let marketing = category(&e, "India", Category::Marketing);
-    assert_eq!((marketing.charged, marketing.amount.as_str()), (51, "0.5457"));
+    assert_eq!(
+        (marketing.charged, marketing.amount.as_str()),
+        (51, "0.5457")
+    );
 }
 
 #[test]
@@ -219,11 +349,27 @@ fn bsp_fees_on_top_of_metas_charge() {
         "lines":[{"market":"Rest of Africa","marketing":8000}],
         "bsp":{"per_message":"0.005","per_message_on":"charged","markup":"0.10","monthly":"49","per_number":"5"}}"#);
     // 8000 × 0.005 = 40; 10 % of 180 = 18; 49; 2 × 5 = 10.
-    assert_eq!((e.bsp.per_message.as_str(), e.bsp.markup.as_str(), e.bsp.monthly.as_str(), e.bsp.per_number.as_str()), ("40.00", "18.00", "49.00", "10.00"));
-    assert_eq!((e.meta_total.as_str(), e.bsp_fees.as_str(), e.total.as_str()), ("180.00", "117.00", "297.00"));
-    let e = run(r#"{"month":"2026-10","entry_point":"0.5","lines":[{"market":"Rest of Africa","marketing":8000}],
-        "bsp":{"per_message":"0.001","per_message_on":"delivered"}}"#);
-    assert_eq!((e.meta_total.as_str(), e.bsp_fees.as_str(), e.total.as_str()), ("90.00", "8.00", "98.00"));
+    assert_eq!(
+        (
+            e.bsp.per_message.as_str(),
+            e.bsp.markup.as_str(),
+            e.bsp.monthly.as_str(),
+            e.bsp.per_number.as_str()
+        ),
+        ("40.00", "18.00", "49.00", "10.00")
+    );
+    assert_eq!(
+        (e.meta_total.as_str(), e.bsp_fees.as_str(), e.total.as_str()),
+        ("180.00", "117.00", "297.00")
+    );
+    let e = run(
+        r#"{"month":"2026-10","entry_point":"0.5","lines":[{"market":"Rest of Africa","marketing":8000}],
+        "bsp":{"per_message":"0.001","per_message_on":"delivered"}}"#,
+    );
+    assert_eq!(
+        (e.meta_total.as_str(), e.bsp_fees.as_str(), e.total.as_str()),
+        ("90.00", "8.00", "98.00")
+    );
 }
 
 #[test]
@@ -240,13 +386,32 @@ fn the_spec_example_scenario() {
       "bsp": { "per_message": "0.005", "per_message_on": "charged", "markup": "0.10", "monthly": "49", "per_number": "0" }
     }"#);
     let utility = category(&e, "India", Category::Utility);
-    assert_eq!((utility.free.entry_point, utility.free.window, utility.charged, utility.amount.as_str()), (50, 0, 450, "0.63"));
+    assert_eq!(
+        (
+            utility.free.entry_point,
+            utility.free.window,
+            utility.charged,
+            utility.amount.as_str()
+        ),
+        (50, 0, 450, "0.63")
+    );
     // Service: 335 in an entry point window, 1,000 free, 2,015 charged × 0.0014.
     let service = category(&e, "India", Category::Service);
-    assert_eq!((service.free.entry_point, service.free.allowance, service.charged, service.amount.as_str()), (335, 1000, 2015, "2.821"));
+    assert_eq!(
+        (
+            service.free.entry_point,
+            service.free.allowance,
+            service.charged,
+            service.amount.as_str()
+        ),
+        (335, 1000, 2015, "2.821")
+    );
     // Marketing: 900 × 0.0118 + 7,200 × 0.0225.
     assert_eq!(category(&e, "India", Category::Marketing).amount, "10.62");
-    assert_eq!(category(&e, "Rest of Africa", Category::Marketing).amount, "162.00");
+    assert_eq!(
+        category(&e, "Rest of Africa", Category::Marketing).amount,
+        "162.00"
+    );
     assert_eq!(e.meta_total, "176.071");
     // Fees: (900 + 450 + 2015 + 7200) × 0.005 = 52.825; markup 17.6071; monthly 49.
     assert_eq!(e.bsp_fees, "119.4321");
@@ -255,31 +420,64 @@ fn the_spec_example_scenario() {
 
 #[test]
 fn warnings_us_marketing_straddle_and_custom_rates() {
-    let e = run(r#"{"month":"2026-09","lines":[{"country":"US","marketing":100},{"country":"CA","marketing":100}]}"#);
-    let us: Vec<&String> = e.warnings.iter().filter(|w| w.contains("United States numbers")).collect();
+    let e = run(
+        r#"{"month":"2026-09","lines":[{"country":"US","marketing":100},{"country":"CA","marketing":100}]}"#,
+    );
+    let us: Vec<&String> = e
+        .warnings
+        .iter()
+        .filter(|w| w.contains("United States numbers"))
+        .collect();
     assert_eq!(us.len(), 1, "{:?}", e.warnings);
     assert!(us[0].starts_with("lines[0]"));
     let e = run(r#"{"month":"2026-09","lines":[{"market":"North America","marketing":100}]}"#);
-    assert!(e.warnings.iter().any(|w| w.contains("United States numbers")));
+    assert!(e
+        .warnings
+        .iter()
+        .any(|w| w.contains("United States numbers")));
     let e = run(r#"{"month":"2026-09","lines":[{"market":"North America","utility":100}]}"#);
-    assert!(!e.warnings.iter().any(|w| w.contains("United States numbers")));
+    assert!(!e
+        .warnings
+        .iter()
+        .any(|w| w.contains("United States numbers")));
 
-    let e = run(r#"{"month":"2026-10","rate_card":"2026-07-01","lines":[{"country":"IN","marketing":100}]}"#);
-    assert!(e.warnings.iter().any(|w| w.contains("the card in force on 2026-10-01 is 2026-10-01")), "{:?}", e.warnings);
+    let e = run(
+        r#"{"month":"2026-10","rate_card":"2026-07-01","lines":[{"country":"IN","marketing":100}]}"#,
+    );
+    assert!(
+        e.warnings
+            .iter()
+            .any(|w| w.contains("the card in force on 2026-10-01 is 2026-10-01")),
+        "{:?}",
+        e.warnings
+    );
 
-    let e = run(r#"{"month":"2026-10","lines":[{"country":"IN","utility":1000},{"market":"Atlantis","marketing":10}],
-        "custom_rates":[{"market":"India","category":"utility","rate":"0.001"},{"market":"Atlantis","category":"marketing","rate":"0.5"}]}"#);
+    let e = run(
+        r#"{"month":"2026-10","lines":[{"country":"IN","utility":1000},{"market":"Atlantis","marketing":10}],
+        "custom_rates":[{"market":"India","category":"utility","rate":"0.001"},{"market":"Atlantis","category":"marketing","rate":"0.5"}]}"#,
+    );
     let utility = category(&e, "India", Category::Utility);
     assert!(utility.custom && utility.bands.is_empty());
     assert_eq!(utility.amount, "1.00");
     assert_eq!(category(&e, "Atlantis", Category::Marketing).amount, "5.00");
     assert!(e.custom);
-    assert!(e.warnings.iter().any(|w| w.contains("India utility is priced with your custom rate")), "{:?}", e.warnings);
+    assert!(
+        e.warnings
+            .iter()
+            .any(|w| w.contains("India utility is priced with your custom rate")),
+        "{:?}",
+        e.warnings
+    );
 
-    let e = run(r#"{"month":"2026-10","lines":[{"country":"IN","utility":3000}],
-        "custom_tiers":[{"market":"India","category":"utility","bands":[{"to":1000,"rate":"0.002"},{"to":null,"rate":"0.001"}]}]}"#);
+    let e = run(
+        r#"{"month":"2026-10","lines":[{"country":"IN","utility":3000}],
+        "custom_tiers":[{"market":"India","category":"utility","bands":[{"to":1000,"rate":"0.002"},{"to":null,"rate":"0.001"}]}]}"#,
+    );
     let utility = category(&e, "India", Category::Utility);
-    assert_eq!((utility.bands.len(), utility.amount.as_str(), utility.custom), (2, "4.00", true));
+    assert_eq!(
+        (utility.bands.len(), utility.amount.as_str(), utility.custom),
+        (2, "4.00", true)
+    );
 }
 
 #[test]
@@ -288,12 +486,24 @@ fn errors_name_the_line_the_market_and_the_card() {
     let errors = estimate(&scenario).unwrap_err();
     assert_eq!(errors.0.len(), 1, "{errors}");
     assert_eq!(errors.0[0].path, "lines[1]");
-    assert!(errors.0[0].message.contains("India") && errors.0[0].message.contains("USD 2023-06-01"), "{errors}");
+    assert!(
+        errors.0[0].message.contains("India") && errors.0[0].message.contains("USD 2023-06-01"),
+        "{errors}"
+    );
     for (json, path) in [
-        (r#"{"month":"2026-10","currency":"GBP","lines":[]}"#, "currency"),
-        (r#"{"month":"2026-10","rate_card":"2026-10-02","lines":[]}"#, "rate_card"),
+        (
+            r#"{"month":"2026-10","currency":"GBP","lines":[]}"#,
+            "currency",
+        ),
+        (
+            r#"{"month":"2026-10","rate_card":"2026-10-02","lines":[]}"#,
+            "rate_card",
+        ),
         (r#"{"month":"2021-01","lines":[]}"#, "month"),
-        (r#"{"month":"2026-10","lines":[{"market":"Narnia","marketing":1}]}"#, "lines[0].market"),
+        (
+            r#"{"month":"2026-10","lines":[{"market":"Narnia","marketing":1}]}"#,
+            "lines[0].market",
+        ),
     ] {
         let errors = estimate(&Scenario::from_json(json).unwrap()).unwrap_err();
         assert_eq!(errors.0[0].path, path, "{json}: {errors}");
@@ -307,7 +517,12 @@ fn compare_prices_one_card_under_every_rules_version() {
     assert_eq!(comparison.rate_card, "2026-10-01");
     assert_eq!(comparison.versions.len(), 6);
     let total = |rules: RulesVersion| {
-        comparison.versions.iter().find(|v| v.rules == rules).and_then(|v| v.estimate.as_ref()).map(|e| e.meta_total.clone())
+        comparison
+            .versions
+            .iter()
+            .find(|v| v.rules == rules)
+            .and_then(|v| v.estimate.as_ref())
+            .map(|e| e.meta_total.clone())
     };
     assert_eq!(total(RulesVersion::Pmp2026_10).as_deref(), Some("15.79"));
     assert_eq!(total(RulesVersion::Pmp2025_07).as_deref(), Some("12.50")); // service free
@@ -315,14 +530,33 @@ fn compare_prices_one_card_under_every_rules_version() {
     // 3,350 service conversations, 1,000 free, 2,350 × 0.0014.
     assert_eq!(total(RulesVersion::Cbp2023_06).as_deref(), Some("15.79"));
     // The 2026 card has no conversation rates by initiator, and the Mexico test prices only Mexico.
-    let mx = comparison.versions.iter().find(|v| v.rules == RulesVersion::Mx2021_02).unwrap();
+    let mx = comparison
+        .versions
+        .iter()
+        .find(|v| v.rules == RulesVersion::Mx2021_02)
+        .unwrap();
     assert!(mx.estimate.is_none() && mx.errors[0].contains("Mexico"));
-    let cbp1 = comparison.versions.iter().find(|v| v.rules == RulesVersion::Cbp2022_02).unwrap();
-    assert!(cbp1.estimate.is_none() && cbp1.errors[0].contains("business_initiated"), "{:?}", cbp1.errors);
-    let service = comparison.differences.iter().find(|d| d.market == "India" && d.category == Category::Service).unwrap();
+    let cbp1 = comparison
+        .versions
+        .iter()
+        .find(|v| v.rules == RulesVersion::Cbp2022_02)
+        .unwrap();
+    assert!(
+        cbp1.estimate.is_none() && cbp1.errors[0].contains("business_initiated"),
+        "{:?}",
+        cbp1.errors
+    );
+    let service = comparison
+        .differences
+        .iter()
+        .find(|d| d.market == "India" && d.category == Category::Service)
+        .unwrap();
     assert!(service.differs);
     assert_eq!(service.amounts.len(), 4);
-    assert!(service.reasons.iter().any(|r| r.starts_with("pmp-2025-07: service messages are free")));
+    assert!(service
+        .reasons
+        .iter()
+        .any(|r| r.starts_with("pmp-2025-07: service messages are free")));
 }
 
 #[test]
@@ -366,10 +600,22 @@ fn every_bad_value_is_listed_with_its_path() {
         "per_conversation.service: must be a decimal number from 1 to",
         "bsp.per_message_on: must be \"charged\" or \"delivered\", got \"sent\"",
     ] {
-        assert!(shown.iter().any(|l| l.starts_with(expected)), "missing `{expected}` in {shown:#?}");
+        assert!(
+            shown.iter().any(|l| l.starts_with(expected)),
+            "missing `{expected}` in {shown:#?}"
+        );
     }
     assert_eq!(shown.len(), 10, "{shown:#?}");
-    assert!(Scenario::from_json("{\"month\": ").unwrap_err().lines()[0].starts_with("(input): not valid JSON"));
-    assert!(Scenario::from_json(r#"{"lines":[]}"#).unwrap_err().lines()[0].starts_with("month: is required"));
-    assert!(Scenario::from_json(r#"{"rules":"pmp-2027-01","rate_card":"2026-10-01"}"#).unwrap_err().lines()[0].starts_with("rules: `pmp-2027-01` is not a rules version"));
+    assert!(Scenario::from_json("{\"month\": ").unwrap_err().lines()[0]
+        .starts_with("(input): not valid JSON"));
+    assert!(
+        Scenario::from_json(r#"{"lines":[]}"#).unwrap_err().lines()[0]
+            .starts_with("month: is required")
+    );
+    assert!(
+        Scenario::from_json(r#"{"rules":"pmp-2027-01","rate_card":"2026-10-01"}"#)
+            .unwrap_err()
+            .lines()[0]
+            .starts_with("rules: `pmp-2027-01` is not a rules version")
+    );
 }

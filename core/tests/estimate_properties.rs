@@ -10,12 +10,48 @@ use wacost_core::scenario::{Line, Month, PerConversation, RulesVersion, Scenario
 /// A month priced by each rules version, and countries its card can price.
 fn setting(rules: RulesVersion) -> (Month, &'static [&'static str]) {
     match rules {
-        RulesVersion::Mx2021_02 => (Month { year: 2021, month: 6 }, &["MX"]),
-        RulesVersion::Cbp2022_02 => (Month { year: 2022, month: 6 }, &["IN", "BR", "MX", "ID", "DE"]),
-        RulesVersion::Cbp2023_06 => (Month { year: 2023, month: 8 }, &["ID", "MY", "AD"]),
-        RulesVersion::Cbp2024_11 => (Month { year: 2025, month: 1 }, &["IN", "BR", "MX", "US", "GB", "NG", "DE"]),
-        RulesVersion::Pmp2025_07 => (Month { year: 2026, month: 7 }, &["IN", "BR", "MX", "US", "GB", "NG", "KE", "DE"]),
-        RulesVersion::Pmp2026_10 => (Month { year: 2026, month: 10 }, &["IN", "BR", "MX", "US", "GB", "NG", "KE", "KZ", "DE"]),
+        RulesVersion::Mx2021_02 => (
+            Month {
+                year: 2021,
+                month: 6,
+            },
+            &["MX"],
+        ),
+        RulesVersion::Cbp2022_02 => (
+            Month {
+                year: 2022,
+                month: 6,
+            },
+            &["IN", "BR", "MX", "ID", "DE"],
+        ),
+        RulesVersion::Cbp2023_06 => (
+            Month {
+                year: 2023,
+                month: 8,
+            },
+            &["ID", "MY", "AD"],
+        ),
+        RulesVersion::Cbp2024_11 => (
+            Month {
+                year: 2025,
+                month: 1,
+            },
+            &["IN", "BR", "MX", "US", "GB", "NG", "DE"],
+        ),
+        RulesVersion::Pmp2025_07 => (
+            Month {
+                year: 2026,
+                month: 7,
+            },
+            &["IN", "BR", "MX", "US", "GB", "NG", "KE", "DE"],
+        ),
+        RulesVersion::Pmp2026_10 => (
+            Month {
+                year: 2026,
+                month: 10,
+            },
+            &["IN", "BR", "MX", "US", "GB", "NG", "KE", "KZ", "DE"],
+        ),
     }
 }
 
@@ -37,46 +73,80 @@ fn per_conversation() -> impl Strategy<Value = Decimal> {
 
 /// Counts that cross tier thresholds and free allowances, within the accepted range.
 fn count() -> impl Strategy<Value = u64> {
-    prop_oneof![0u64..3_000, 0u64..2_000_000, 0u64..60_000_000, Just(MAX_COUNT)]
+    prop_oneof![
+        0u64..3_000,
+        0u64..2_000_000,
+        0u64..60_000_000,
+        Just(MAX_COUNT)
+    ]
 }
 
 fn line(countries: &'static [&'static str]) -> impl Strategy<Value = Line> {
-    (prop::sample::select(countries.to_vec()), count(), count(), count(), count()).prop_map(
-        |(country, marketing, utility, authentication, service)| Line {
-            country: Some(country.to_string()),
-            market: None,
-            marketing,
-            utility,
-            authentication,
-            service,
-        },
+    (
+        prop::sample::select(countries.to_vec()),
+        count(),
+        count(),
+        count(),
+        count(),
     )
+        .prop_map(
+            |(country, marketing, utility, authentication, service)| Line {
+                country: Some(country.to_string()),
+                market: None,
+                marketing,
+                utility,
+                authentication,
+                service,
+            },
+        )
 }
 
 /// A whole scenario under one rules version, its lines drawn from `countries`.
-fn scenario_with(rules: RulesVersion, countries: &'static [&'static str]) -> impl Strategy<Value = Scenario> {
+fn scenario_with(
+    rules: RulesVersion,
+    countries: &'static [&'static str],
+) -> impl Strategy<Value = Scenario> {
     (
         prop::collection::vec(line(countries), 1..6),
         share(),
         share(),
-        (per_conversation(), per_conversation(), per_conversation(), per_conversation()),
+        (
+            per_conversation(),
+            per_conversation(),
+            per_conversation(),
+            per_conversation(),
+        ),
         (1u64..4, 1u64..3, 0u64..3000),
         any::<bool>(),
     )
-        .prop_map(move |(lines, entry_point, utility_in_window, pc, (phone_numbers, wabas, free), auth_international)| Scenario {
-            month: Some(setting(rules).0),
-            rules: Some(rules),
-            business_country: Some("GB".into()),
-            auth_international,
-            phone_numbers,
-            wabas,
-            free_conversations: free,
-            entry_point,
-            utility_in_window,
-            per_conversation: PerConversation { marketing: pc.0, utility: pc.1, authentication: pc.2, service: pc.3 },
-            lines,
-            ..Scenario::default()
-        })
+        .prop_map(
+            move |(
+                lines,
+                entry_point,
+                utility_in_window,
+                pc,
+                (phone_numbers, wabas, free),
+                auth_international,
+            )| Scenario {
+                month: Some(setting(rules).0),
+                rules: Some(rules),
+                business_country: Some("GB".into()),
+                auth_international,
+                phone_numbers,
+                wabas,
+                free_conversations: free,
+                entry_point,
+                utility_in_window,
+                per_conversation: PerConversation {
+                    marketing: pc.0,
+                    utility: pc.1,
+                    authentication: pc.2,
+                    service: pc.3,
+                },
+                lines,
+                ..Scenario::default()
+            },
+        )
 }
 
 fn scenario() -> impl Strategy<Value = Scenario> {
@@ -104,7 +174,11 @@ fn total(e: &Estimate) -> Decimal {
 fn figures(e: &Estimate) -> Vec<(String, Category, u64, String)> {
     e.markets
         .iter()
-        .flat_map(|m| m.categories.iter().map(move |c| (m.market.clone(), c.category, c.charged, c.amount.clone())))
+        .flat_map(|m| {
+            m.categories
+                .iter()
+                .map(move |c| (m.market.clone(), c.category, c.charged, c.amount.clone()))
+        })
         .collect()
 }
 
@@ -124,7 +198,12 @@ fn comparable(e: &Estimate) -> Vec<(String, Category, u64, String)> {
             .map(|m| {
                 let charged: u64 = m.categories.iter().map(|c| c.charged).sum();
                 let free: u64 = m.categories.iter().map(|c| c.free.allowance).sum();
-                (m.market.clone(), Category::BusinessInitiated, charged, free.to_string())
+                (
+                    m.market.clone(),
+                    Category::BusinessInitiated,
+                    charged,
+                    free.to_string(),
+                )
             })
             .collect()
     } else {

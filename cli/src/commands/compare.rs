@@ -8,11 +8,17 @@ use wacost_core::estimate::{compare, Comparison};
 
 pub fn run(words: &[String], on_terminal: bool) -> Result<(), CliError> {
     let args = Args::parse(words, &["rate-card", "format"], &[])?;
-    let format = args.format(&["json", "table"], if on_terminal { "table" } else { "json" })?;
+    let format = args.format(
+        &["json", "table"],
+        if on_terminal { "table" } else { "json" },
+    )?;
     let scenario = read_scenario(&args, false)?;
     let result = compare(&scenario).map_err(|errors| CliError::many(errors.lines()))?;
     if format == "json" {
-        println!("{}", serde_json::to_string_pretty(&result).unwrap_or_default());
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&result).unwrap_or_default()
+        );
     } else {
         print!("{}", table(&result));
     }
@@ -27,7 +33,10 @@ fn table(c: &Comparison) -> String {
         "{} card of {}{}, under every rules version",
         c.currency,
         c.rate_card,
-        c.month.as_ref().map(|m| format!(", month {m}")).unwrap_or_default()
+        c.month
+            .as_ref()
+            .map(|m| format!(", month {m}"))
+            .unwrap_or_default()
     );
     let _ = writeln!(out);
     let _ = write!(out, "{:<24} {:<28}", "market", "category");

@@ -8,11 +8,17 @@ use wacost_core::scenario::{RulesVersion, Scenario};
 
 pub fn run(words: &[String], on_terminal: bool) -> Result<(), CliError> {
     let args = Args::parse(words, &["rules", "rate-card", "format"], &[])?;
-    let format = args.format(&["json", "table"], if on_terminal { "table" } else { "json" })?;
+    let format = args.format(
+        &["json", "table"],
+        if on_terminal { "table" } else { "json" },
+    )?;
     let scenario = read_scenario(&args, true)?;
     let result = estimate(&scenario).map_err(|errors| CliError::many(errors.lines()))?;
     if format == "json" {
-        println!("{}", serde_json::to_string_pretty(&result).unwrap_or_default());
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&result).unwrap_or_default()
+        );
     } else {
         print!("{}", table(&result));
     }
@@ -29,9 +35,8 @@ pub fn read_scenario(args: &Args, with_rules: bool) -> Result<Scenario, CliError
         )));
     }
     let text = read_input(args)?;
-    let mut value: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
-        CliError::usage(format!("the scenario is not valid JSON: {e}"))
-    })?;
+    let mut value: serde_json::Value = serde_json::from_str(&text)
+        .map_err(|e| CliError::usage(format!("the scenario is not valid JSON: {e}")))?;
     let mut problems = Vec::new();
     if let Some(object) = value.as_object_mut() {
         if with_rules {
@@ -80,14 +85,25 @@ pub fn table(e: &Estimate) -> String {
         e.rules,
         e.currency,
         e.rate_card,
-        e.month.as_ref().map(|m| format!(", month {m}")).unwrap_or_default(),
+        e.month
+            .as_ref()
+            .map(|m| format!(", month {m}"))
+            .unwrap_or_default(),
         e.unit
     );
     let _ = writeln!(out);
     let _ = writeln!(
         out,
         "{:<24} {:<28} {:>15} {:>13} {:>13} {:>13} {:>15} {:>8} {:>14}",
-        "market", "category", "delivered", "entry point", "window", "allowance", "charged", "rate", "amount"
+        "market",
+        "category",
+        "delivered",
+        "entry point",
+        "window",
+        "allowance",
+        "charged",
+        "rate",
+        "amount"
     );
     for market in &e.markets {
         for c in &market.categories {
@@ -126,7 +142,11 @@ pub fn table(e: &Estimate) -> String {
                 );
             }
         }
-        let _ = writeln!(out, "{:<24} {:<28} {:>97}", market.market, "market total", market.amount);
+        let _ = writeln!(
+            out,
+            "{:<24} {:<28} {:>97}",
+            market.market, "market total", market.amount
+        );
     }
     let _ = writeln!(out);
     let _ = writeln!(out, "Meta total  {} {}", e.currency, e.meta_total);

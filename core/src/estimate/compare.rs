@@ -28,7 +28,10 @@ pub fn compare_with(catalog: &Catalog, scenario: &Scenario) -> Result<Comparison
         Err(errors) => {
             let fatal: Vec<_> = errors
                 .into_iter()
-                .filter(|e| matches!(e.path.as_str(), "currency" | "rate_card" | "month") || e.path.ends_with(".country"))
+                .filter(|e| {
+                    matches!(e.path.as_str(), "currency" | "rate_card" | "month")
+                        || e.path.ends_with(".country")
+                })
                 .collect();
             if !fatal.is_empty() {
                 return Err(ScenarioErrors(fatal));
@@ -75,7 +78,9 @@ pub fn compare_with(catalog: &Catalog, scenario: &Scenario) -> Result<Comparison
 fn differences(versions: &[VersionResult]) -> Vec<Difference> {
     let mut rows: BTreeMap<(String, Category), Vec<VersionAmount>> = BTreeMap::new();
     for version in versions {
-        let Some(estimate) = &version.estimate else { continue };
+        let Some(estimate) = &version.estimate else {
+            continue;
+        };
         for market in &estimate.markets {
             for category in &market.categories {
                 rows.entry((market.market.clone(), category.category))

@@ -72,7 +72,10 @@ pub fn explain(
             info.missing_markets.len()
         ));
     }
-    let period_start = resolved.month.and_then(|m| m.first_day()).unwrap_or(card.id.effective);
+    let period_start = resolved
+        .month
+        .and_then(|m| m.first_day())
+        .unwrap_or(card.id.effective);
     if let Some(month) = resolved.month {
         if let (Some(first), Some(last)) = (month.first_day(), month.last_day()) {
             if let Some(next) = catalog.next_card_after(cur, first) {
@@ -113,7 +116,8 @@ pub fn explain(
                 continue;
             }
             let to_us = line.country.as_deref() == Some("US");
-            let to_north_america = line.country.is_none() && resolved.markets[index] == "North America";
+            let to_north_america =
+                line.country.is_none() && resolved.markets[index] == "North America";
             if to_us || to_north_america {
                 warnings.push(format!(
                     "lines[{index}]: marketing templates to +1 United States numbers are not delivered (since April 2025), so Meta charges nothing for them; the {} marketing messages {} are priced here as if they were delivered.",
@@ -142,16 +146,25 @@ pub fn explain(
     }
     estimate.custom = !notes.custom.is_empty();
 
-    let top = notes
-        .amounts
-        .iter()
-        .fold(None::<&(String, Category, Decimal)>, |best, item| match best {
-            Some(b) if b.2 >= item.2 => Some(b),
-            _ => Some(item),
-        });
-    if let Some((market, category, amount)) = top.filter(|t| t.2 > Decimal::ZERO && meta_total > Decimal::ZERO) {
-        let share = (*amount / meta_total).round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero);
-        let assumptions = assumptions(scenario, resolved.rules, *category, notes.custom.contains(&(market.clone(), *category)));
+    let top =
+        notes.amounts.iter().fold(
+            None::<&(String, Category, Decimal)>,
+            |best, item| match best {
+                Some(b) if b.2 >= item.2 => Some(b),
+                _ => Some(item),
+            },
+        );
+    if let Some((market, category, amount)) =
+        top.filter(|t| t.2 > Decimal::ZERO && meta_total > Decimal::ZERO)
+    {
+        let share = (*amount / meta_total)
+            .round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero);
+        let assumptions = assumptions(
+            scenario,
+            resolved.rules,
+            *category,
+            notes.custom.contains(&(market.clone(), *category)),
+        );
         let percent = (share * Decimal::ONE_HUNDRED).normalize();
         warnings.push(format!(
             "{market} {category} is {percent}% of Meta's charge ({cur} {}); it rests on {}.",
@@ -169,9 +182,16 @@ pub fn explain(
 }
 
 /// The scenario fields a category's amount depends on, most direct first.
-fn assumptions(scenario: &Scenario, rules: RulesVersion, category: Category, custom: bool) -> Vec<String> {
+fn assumptions(
+    scenario: &Scenario,
+    rules: RulesVersion,
+    category: Category,
+    custom: bool,
+) -> Vec<String> {
     let mut list = vec![match category {
-        Category::BusinessInitiated => "the marketing, utility and authentication counts".to_string(),
+        Category::BusinessInitiated => {
+            "the marketing, utility and authentication counts".to_string()
+        }
         Category::UserInitiated => "the service counts".to_string(),
         Category::AuthenticationInternational => "the authentication counts".to_string(),
         other => format!("the {other} counts"),
@@ -191,7 +211,10 @@ fn assumptions(scenario: &Scenario, rules: RulesVersion, category: Category, cus
         )),
         Category::Service if rules == RulesVersion::Cbp2023_06 => {
             list.push(format!("per_conversation.service {}", per.service));
-            list.push(format!("the 1,000 free service conversations per WABA (wabas {})", scenario.wabas));
+            list.push(format!(
+                "the 1,000 free service conversations per WABA (wabas {})",
+                scenario.wabas
+            ));
         }
         Category::BusinessInitiated => {
             list.push(format!(
@@ -201,18 +224,35 @@ fn assumptions(scenario: &Scenario, rules: RulesVersion, category: Category, cus
             list.push(format!("utility_in_window {}", scenario.utility_in_window));
         }
         Category::UserInitiated => list.push(format!("per_conversation.service {}", per.service)),
-        Category::Marketing if conversation => list.push(format!("per_conversation.marketing {}", per.marketing)),
-        Category::Utility if conversation => list.push(format!("per_conversation.utility {}", per.utility)),
-        Category::Authentication | Category::AuthenticationInternational if conversation => {
-            list.push(format!("per_conversation.authentication {}", per.authentication))
+        Category::Marketing if conversation => {
+            list.push(format!("per_conversation.marketing {}", per.marketing))
         }
+        Category::Utility if conversation => {
+            list.push(format!("per_conversation.utility {}", per.utility))
+        }
+        Category::Authentication | Category::AuthenticationInternational if conversation => list
+            .push(format!(
+                "per_conversation.authentication {}",
+                per.authentication
+            )),
         _ => {}
     }
     match rules {
-        RulesVersion::Cbp2022_02 if matches!(category, Category::BusinessInitiated | Category::UserInitiated) => {
-            list.push(format!("the 1,000 free conversations per WABA (wabas {})", scenario.wabas))
+        RulesVersion::Cbp2022_02
+            if matches!(
+                category,
+                Category::BusinessInitiated | Category::UserInitiated
+            ) =>
+        {
+            list.push(format!(
+                "the 1,000 free conversations per WABA (wabas {})",
+                scenario.wabas
+            ))
         }
-        RulesVersion::Mx2021_02 => list.push(format!("free_conversations {}", scenario.free_conversations)),
+        RulesVersion::Mx2021_02 => list.push(format!(
+            "free_conversations {}",
+            scenario.free_conversations
+        )),
         _ => {}
     }
     if category == Category::AuthenticationInternational {

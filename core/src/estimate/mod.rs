@@ -99,7 +99,8 @@ fn estimate_checked(catalog: &Catalog, scenario: &Scenario) -> Result<Estimate, 
     let mut notes = insight::Notes::default();
     for (market, mut sums) in by_market {
         sums.countries.sort();
-        let charged_of = |category: Category| sums.categories.get(&category).map_or(0, |t| t.charged);
+        let charged_of =
+            |category: Category| sums.categories.get(&category).map_or(0, |t| t.charged);
         let domestic = charged_of(Category::Authentication);
         let auth_end = domestic + charged_of(Category::AuthenticationInternational);
         let mut categories = Vec::with_capacity(sums.categories.len());
@@ -107,9 +108,18 @@ fn estimate_checked(catalog: &Catalog, scenario: &Scenario) -> Result<Estimate, 
         let mut delivered = 0;
         for (&category, totals) in &sums.categories {
             let counter = match category {
-                Category::Authentication => Counter { first: 1, end: auth_end },
-                Category::AuthenticationInternational => Counter { first: domestic + 1, end: auth_end },
-                _ => Counter { first: 1, end: totals.charged },
+                Category::Authentication => Counter {
+                    first: 1,
+                    end: auth_end,
+                },
+                Category::AuthenticationInternational => Counter {
+                    first: domestic + 1,
+                    end: auth_end,
+                },
+                _ => Counter {
+                    first: 1,
+                    end: totals.charged,
+                },
             };
             let priced = price::price(
                 &resolved.rates,
@@ -141,7 +151,11 @@ fn estimate_checked(catalog: &Catalog, scenario: &Scenario) -> Result<Estimate, 
     }
 
     let bsp = &scenario.bsp;
-    let charged: u64 = markets.iter().flat_map(|m| &m.categories).map(|c| c.charged).sum();
+    let charged: u64 = markets
+        .iter()
+        .flat_map(|m| &m.categories)
+        .map(|c| c.charged)
+        .sum();
     let delivered: u64 = markets.iter().map(|m| m.delivered).sum();
     let per_message_units = match bsp.per_message_on {
         PerMessageOn::Charged => charged,
@@ -157,7 +171,12 @@ fn estimate_checked(catalog: &Catalog, scenario: &Scenario) -> Result<Estimate, 
         rate_card: date.to_string(),
         currency: resolved.card.id.currency.clone(),
         month: resolved.month.map(|m| m.to_string()),
-        unit: if rules.counts_conversations() { "conversations" } else { "messages" }.into(),
+        unit: if rules.counts_conversations() {
+            "conversations"
+        } else {
+            "messages"
+        }
+        .into(),
         markets,
         meta_total: money_text(meta_total),
         bsp_fees: money_text(bsp_fees),
@@ -172,6 +191,13 @@ fn estimate_checked(catalog: &Catalog, scenario: &Scenario) -> Result<Estimate, 
         main_driver: None,
         warnings: Vec::new(),
     };
-    insight::explain(catalog, scenario, &resolved, &notes, meta_total, &mut estimate);
+    insight::explain(
+        catalog,
+        scenario,
+        &resolved,
+        &notes,
+        meta_total,
+        &mut estimate,
+    );
     Ok(estimate)
 }

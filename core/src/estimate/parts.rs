@@ -67,11 +67,7 @@ pub fn is_international(
 
 /// Splits every line, in line order and, within a line, in category order; then shares the
 /// month's allowance over the parts that draw on it.
-pub fn split(
-    scenario: &Scenario,
-    rules: RulesVersion,
-    international: &[bool],
-) -> Vec<Part> {
+pub fn split(scenario: &Scenario, rules: RulesVersion, international: &[bool]) -> Vec<Part> {
     let ep = scenario.entry_point;
     let uiw = scenario.utility_in_window;
     let pc = &scenario.per_conversation;
@@ -161,7 +157,9 @@ pub fn split(
     }
     let allowance = match rules {
         RulesVersion::Pmp2026_10 => 1000u64.saturating_mul(scenario.phone_numbers),
-        RulesVersion::Cbp2023_06 | RulesVersion::Cbp2022_02 => 1000u64.saturating_mul(scenario.wabas),
+        RulesVersion::Cbp2023_06 | RulesVersion::Cbp2022_02 => {
+            1000u64.saturating_mul(scenario.wabas)
+        }
         RulesVersion::Mx2021_02 => scenario.free_conversations,
         RulesVersion::Cbp2024_11 | RulesVersion::Pmp2025_07 => 0,
     };

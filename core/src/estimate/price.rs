@@ -83,11 +83,18 @@ pub fn price(
     counter: Counter,
     errors: &mut Vec<FieldError>,
 ) -> Priced {
-    let Counter { first, end: counter_end } = counter;
+    let Counter {
+        first,
+        end: counter_end,
+    } = counter;
     let list = rates.rate(market, category);
     let tiered = matches!(rules, RulesVersion::Pmp2025_07 | RulesVersion::Pmp2026_10)
         && category.tier_family().is_some();
-    let ladder = if tiered { rates.ladder(market, category) } else { None };
+    let ladder = if tiered {
+        rates.ladder(market, category)
+    } else {
+        None
+    };
     let mut output = CategoryEstimate {
         category,
         delivered: totals.delivered,

@@ -55,8 +55,14 @@ impl<'a> Rates<'a> {
     /// Whether the market has any rate at all, on the card or custom.
     pub fn knows_market(&self, market: &str) -> bool {
         self.card.rates.keys().any(|(m, _)| m == market)
-            || self.custom_rates.iter().any(|r| r.market.eq_ignore_ascii_case(market))
-            || self.custom_tiers.iter().any(|t| t.market.eq_ignore_ascii_case(market))
+            || self
+                .custom_rates
+                .iter()
+                .any(|r| r.market.eq_ignore_ascii_case(market))
+            || self
+                .custom_tiers
+                .iter()
+                .any(|t| t.market.eq_ignore_ascii_case(market))
     }
 
     /// The ladder that prices a tiered category: a custom ladder first; none when a custom
@@ -109,7 +115,10 @@ impl<'a> Rates<'a> {
 }
 
 /// Chooses rules, card and markets, or lists everything that prevents it.
-pub fn resolve<'a>(catalog: &'a Catalog, scenario: &'a Scenario) -> Result<Resolved<'a>, Vec<FieldError>> {
+pub fn resolve<'a>(
+    catalog: &'a Catalog,
+    scenario: &'a Scenario,
+) -> Result<Resolved<'a>, Vec<FieldError>> {
     let mut errors = Vec::new();
     let currency = scenario.currency.as_str();
     let currencies = catalog.currencies();
@@ -133,7 +142,10 @@ pub fn resolve<'a>(catalog: &'a Catalog, scenario: &'a Scenario) -> Result<Resol
             }
         },
         (None, None) => {
-            errors.push(FieldError::new("month", "is required unless both rules and rate_card are given"));
+            errors.push(FieldError::new(
+                "month",
+                "is required unless both rules and rate_card are given",
+            ));
             None
         }
     };

@@ -57,7 +57,10 @@ pub fn largest_remainder(allowance: u64, eligible: &[u64]) -> Vec<u64> {
     // Largest remainder first; among equals, the earlier entry first.
     remainders.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let left = allowance.saturating_sub(given);
-    for &(_, index) in remainders.iter().take(usize::try_from(left).unwrap_or(usize::MAX)) {
+    for &(_, index) in remainders
+        .iter()
+        .take(usize::try_from(left).unwrap_or(usize::MAX))
+    {
         shares[index] += 1;
     }
     shares

@@ -174,9 +174,8 @@ impl Scenario {
     /// Re-checks the limits of a scenario built in code rather than parsed, so `estimate`
     /// never trusts a value it did not validate.
     pub fn check(&self) -> Result<(), ScenarioErrors> {
-        let value = serde_json::to_value(self).map_err(|e| {
-            ScenarioErrors(vec![FieldError::new("(scenario)", e.to_string())])
-        })?;
+        let value = serde_json::to_value(self)
+            .map_err(|e| ScenarioErrors(vec![FieldError::new("(scenario)", e.to_string())]))?;
         parse::scenario(&value).map(|_| ())
     }
 }

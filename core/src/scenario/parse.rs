@@ -39,7 +39,13 @@ const LINE: [&str; 6] = [
     "service",
 ];
 const PER_CONVERSATION: [&str; 4] = ["marketing", "utility", "authentication", "service"];
-const BSP: [&str; 5] = ["per_message", "per_message_on", "markup", "monthly", "per_number"];
+const BSP: [&str; 5] = [
+    "per_message",
+    "per_message_on",
+    "markup",
+    "monthly",
+    "per_number",
+];
 
 /// Collects problems while building the scenario; the scenario is returned only when none.
 struct Checker {
@@ -82,12 +88,21 @@ impl Checker {
         };
         let parsed = (!text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()))
             .then(|| text.trim_start_matches('0').len() <= 13)
-            .and_then(|short| if short { text.parse::<u64>().ok() } else { Some(u64::MAX) });
+            .and_then(|short| {
+                if short {
+                    text.parse::<u64>().ok()
+                } else {
+                    Some(u64::MAX)
+                }
+            });
         match parsed {
             Some(n) if n > MAX_COUNT => {
                 self.fail(
                     path,
-                    format!("must be at most 1000000000000 (10^12), got {}", shown(value)),
+                    format!(
+                        "must be at most 1000000000000 (10^12), got {}",
+                        shown(value)
+                    ),
                 );
                 None
             }
@@ -110,7 +125,13 @@ impl Checker {
     }
 
     /// An exact decimal within `[min, max]`, given as a JSON number or string.
-    fn decimal(&mut self, value: &Value, path: &str, min: Decimal, max: Decimal) -> Option<Decimal> {
+    fn decimal(
+        &mut self,
+        value: &Value,
+        path: &str,
+        min: Decimal,
+        max: Decimal,
+    ) -> Option<Decimal> {
         let range = if max == Decimal::ONE && min == Decimal::ZERO {
             "a decimal number from 0 to 1".to_string()
         } else {
@@ -138,7 +159,10 @@ impl Checker {
         if parsed.normalize().scale() > MAX_SCALE {
             self.fail(
                 path,
-                format!("must have at most {MAX_SCALE} decimal places, got {}", shown(value)),
+                format!(
+                    "must have at most {MAX_SCALE} decimal places, got {}",
+                    shown(value)
+                ),
             );
             return None;
         }
@@ -198,7 +222,10 @@ pub(super) fn scenario(value: &Value) -> Result<Scenario, ScenarioErrors> {
             } else {
                 c.fail(
                     "currency",
-                    format!("must be an ISO 4217 currency code (three letters, e.g. USD), got {}", shown(v)),
+                    format!(
+                        "must be an ISO 4217 currency code (three letters, e.g. USD), got {}",
+                        shown(v)
+                    ),
                 );
             }
         }
@@ -217,13 +244,20 @@ pub(super) fn scenario(value: &Value) -> Result<Scenario, ScenarioErrors> {
                 Ok(date) => s.rate_card = Some(date),
                 Err(_) => c.fail(
                     "rate_card",
-                    format!("must be the effective date of a card, YYYY-MM-DD, got {}", shown(v)),
+                    format!(
+                        "must be the effective date of a card, YYYY-MM-DD, got {}",
+                        shown(v)
+                    ),
                 ),
             }
         }
     }
-    if s.month.is_none() && (s.rules.is_none() || s.rate_card.is_none()) && given("month").is_none() {
-        c.fail("month", "is required unless both rules and rate_card are given");
+    if s.month.is_none() && (s.rules.is_none() || s.rate_card.is_none()) && given("month").is_none()
+    {
+        c.fail(
+            "month",
+            "is required unless both rules and rate_card are given",
+        );
     }
     if let Some(v) = given("business_country") {
         s.business_country = c.country(v, "business_country");
@@ -300,7 +334,9 @@ fn per_conversation(c: &mut Checker, value: &Value) -> PerConversation {
         ("service", &mut result.service),
     ] {
         if let Some(v) = object.get(name).filter(|v| !v.is_null()) {
-            if let Some(average) = c.decimal(v, &format!("per_conversation.{name}"), Decimal::ONE, max) {
+            if let Some(average) =
+                c.decimal(v, &format!("per_conversation.{name}"), Decimal::ONE, max)
+            {
                 *slot = average;
             }
         }
@@ -375,7 +411,12 @@ fn bsp(c: &mut Checker, value: &Value) -> Bsp {
     result
 }
 
-fn category(c: &mut Checker, value: Option<&Value>, path: &str, tiered_only: bool) -> Option<Category> {
+fn category(
+    c: &mut Checker,
+    value: Option<&Value>,
+    path: &str,
+    tiered_only: bool,
+) -> Option<Category> {
     let Some(value) = value else {
         c.fail(path, "is required");
         return None;
@@ -421,7 +462,10 @@ fn market_name(c: &mut Checker, value: Option<&Value>, path: &str) -> Option<Str
 
 fn custom_rates(c: &mut Checker, value: &Value) -> Vec<CustomRate> {
     let Some(items) = value.as_array() else {
-        c.fail("custom_rates", format!("must be a JSON array, got {}", shown(value)));
+        c.fail(
+            "custom_rates",
+            format!("must be a JSON array, got {}", shown(value)),
+        );
         return Vec::new();
     };
     let mut rates: Vec<CustomRate> = Vec::new();
@@ -433,7 +477,12 @@ fn custom_rates(c: &mut Checker, value: &Value) -> Vec<CustomRate> {
         let market = market_name(c, object.get("market"), &join(&path, "market"));
         let category = category(c, object.get("category"), &join(&path, "category"), false);
         let rate = match object.get("rate") {
-            Some(v) => c.decimal(v, &join(&path, "rate"), Decimal::ZERO, Decimal::from(MAX_COUNT)),
+            Some(v) => c.decimal(
+                v,
+                &join(&path, "rate"),
+                Decimal::ZERO,
+                Decimal::from(MAX_COUNT),
+            ),
             None => {
                 c.fail(&join(&path, "rate"), "is required");
                 None
@@ -444,9 +493,16 @@ fn custom_rates(c: &mut Checker, value: &Value) -> Vec<CustomRate> {
                 .iter()
                 .any(|r| r.market.eq_ignore_ascii_case(&market) && r.category == category)
             {
-                c.fail(&path, format!("duplicate: {market} {category} is given twice"));
+                c.fail(
+                    &path,
+                    format!("duplicate: {market} {category} is given twice"),
+                );
             } else {
-                rates.push(CustomRate { market, category, rate });
+                rates.push(CustomRate {
+                    market,
+                    category,
+                    rate,
+                });
             }
         }
     }
@@ -455,7 +511,10 @@ fn custom_rates(c: &mut Checker, value: &Value) -> Vec<CustomRate> {
 
 fn custom_tiers(c: &mut Checker, value: &Value) -> Vec<CustomTier> {
     let Some(items) = value.as_array() else {
-        c.fail("custom_tiers", format!("must be a JSON array, got {}", shown(value)));
+        c.fail(
+            "custom_tiers",
+            format!("must be a JSON array, got {}", shown(value)),
+        );
         return Vec::new();
     };
     let mut tiers: Vec<CustomTier> = Vec::new();
@@ -472,9 +531,16 @@ fn custom_tiers(c: &mut Checker, value: &Value) -> Vec<CustomTier> {
                 .iter()
                 .any(|t| t.market.eq_ignore_ascii_case(&market) && t.category == category)
             {
-                c.fail(&path, format!("duplicate: {market} {category} is given twice"));
+                c.fail(
+                    &path,
+                    format!("duplicate: {market} {category} is given twice"),
+                );
             } else {
-                tiers.push(CustomTier { market, category, bands });
+                tiers.push(CustomTier {
+                    market,
+                    category,
+                    bands,
+                });
             }
         }
     }
@@ -484,7 +550,10 @@ fn custom_tiers(c: &mut Checker, value: &Value) -> Vec<CustomTier> {
 /// Bands in order: each `to` above the previous one, only the last open (`to` null).
 fn custom_bands(c: &mut Checker, value: Option<&Value>, path: &str) -> Option<Vec<CustomBand>> {
     let Some(items) = value.and_then(Value::as_array).filter(|a| !a.is_empty()) else {
-        c.fail(path, "must be a non-empty array of bands {\"to\", \"rate\"}, the last with \"to\": null");
+        c.fail(
+            path,
+            "must be a non-empty array of bands {\"to\", \"rate\"}, the last with \"to\": null",
+        );
         return None;
     };
     let before = c.errors.len();
@@ -499,11 +568,17 @@ fn custom_bands(c: &mut Checker, value: Option<&Value>, path: &str) -> Option<Ve
         let to = match object.get("to").filter(|v| !v.is_null()) {
             None if last => None,
             None => {
-                c.fail(&join(&band_path, "to"), "only the last band may be open (to: null)");
+                c.fail(
+                    &join(&band_path, "to"),
+                    "only the last band may be open (to: null)",
+                );
                 None
             }
             Some(_) if last => {
-                c.fail(&join(&band_path, "to"), "the last band must be open (to: null)");
+                c.fail(
+                    &join(&band_path, "to"),
+                    "the last band must be open (to: null)",
+                );
                 None
             }
             Some(v) => {
@@ -515,7 +590,12 @@ fn custom_bands(c: &mut Checker, value: Option<&Value>, path: &str) -> Option<Ve
             }
         };
         let rate = match object.get("rate") {
-            Some(v) => c.decimal(v, &join(&band_path, "rate"), Decimal::ZERO, Decimal::from(MAX_COUNT)),
+            Some(v) => c.decimal(
+                v,
+                &join(&band_path, "rate"),
+                Decimal::ZERO,
+                Decimal::from(MAX_COUNT),
+            ),
             None => {
                 c.fail(&join(&band_path, "rate"), "is required");
                 None

@@ -110,7 +110,10 @@ impl FromStr for RulesVersion {
             .find(|rules| rules.as_str() == text.trim())
             .ok_or_else(|| {
                 let names: Vec<&str> = RulesVersion::ALL.iter().map(|r| r.as_str()).collect();
-                format!("`{text}` is not a rules version (one of {})", names.join(", "))
+                format!(
+                    "`{text}` is not a rules version (one of {})",
+                    names.join(", ")
+                )
             })
     }
 }
@@ -195,9 +198,15 @@ mod tests {
             ((2030, 1), RulesVersion::Pmp2026_10),
         ];
         for ((year, month), rules) in cases {
-            assert_eq!(RulesVersion::for_month(year, month), Ok(rules), "{year}-{month}");
+            assert_eq!(
+                RulesVersion::for_month(year, month),
+                Ok(rules),
+                "{year}-{month}"
+            );
         }
-        assert!(RulesVersion::for_month(2021, 1).unwrap_err().contains("before February 2021"));
+        assert!(RulesVersion::for_month(2021, 1)
+            .unwrap_err()
+            .contains("before February 2021"));
     }
 
     #[test]
@@ -212,11 +221,20 @@ mod tests {
 
     #[test]
     fn months_parse_strictly() {
-        assert_eq!("2026-11".parse::<Month>(), Ok(Month { year: 2026, month: 11 }));
+        assert_eq!(
+            "2026-11".parse::<Month>(),
+            Ok(Month {
+                year: 2026,
+                month: 11
+            })
+        );
         for bad in ["2026-13", "2026-1", "26-11", "2026/11", "2026-11-01", ""] {
             assert!(bad.parse::<Month>().is_err(), "{bad}");
         }
-        let feb = Month { year: 2024, month: 2 };
+        let feb = Month {
+            year: 2024,
+            month: 2,
+        };
         assert_eq!(feb.last_day().unwrap().to_string(), "2024-02-29");
     }
 }
