@@ -1,1 +1,87 @@
+//! wacost for JavaScript: the same estimator as the CLI and the page, as four functions.
+//!
+//! This crate is a thin translation layer: arguments come in as JS values, are handed to
+//! `wacost_core` as JSON text or plain strings (so validation and its messages are the core's),
+//! and results go back as plain JS objects. Failures are thrown as a JS `Error` carrying
+//! `problems: [{path, message}]`.
 
+pub mod catalog_api;
+pub mod problem;
+pub mod scenario_input;
+pub mod types;
+
+pub use catalog_api::{CardRates, RateRow};
+pub use problem::Problem;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// Plain objects (not `Map`s) and numbers, so results are what `JSON.parse` would give.
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| {
+            problem::to_js_error(&[Problem::new("", format!("cannot convert the result: {e}"))])
+        })
+}
+
+fn fail(problems: Vec<Problem>) -> JsValue {
+    problem::to_js_error(&problems)
+}
+
+/// Today in the user's own calendar, the default date of `rates` and `market`.
+fn today() -> NaiveDate {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or(NaiveDate::MIN)
+}
+
+/// Prices a month of traffic. `scenario` is a Scenario object or its JSON text.
+#[wasm_bindgen(unchecked_return_type = "Estimate")]
+pub fn estimate(
+    #[wasm_bindgen(unchecked_param_type = "Scenario | string")] scenario: JsValue,
+) -> Result<JsValue, JsValue> {
+    let json = scenario_input::to_json_text(&scenario).map_err(|p| fail(vec![p]))?;
+    let result = scenario_input::estimate_json(&json).map_err(fail)?;
+    to_js(&result)
+}
+
+/// Prices the same scenario under every rules version, with one rate card.
+#[wasm_bindgen(unchecked_return_type = "Comparison")]
+pub fn compare(
+    #[wasm_bindgen(unchecked_param_type = "Scenario | string")] scenario: JsValue,
+) -> Result<JsValue, JsValue> {
+    let json = scenario_input::to_json_text(&scenario).map_err(|p| fail(vec![p]))?;
+    let result = scenario_input::compare_json(&json).map_err(fail)?;
+    to_js(&result)
+}
+
+/// The rates of one card: `card` is its effective date (`"2026-10-01"`), default the card in
+/// force today; `currency` defaults to `"USD"`.
+#[wasm_bindgen(unchecked_return_type = "CardRates")]
+pub fn rates(card: Option<String>, currency: Option<String>) -> Result<JsValue, JsValue> {
+    let result = catalog_api::rates(card.as_deref(), currency.as_deref(), today()).map_err(fail)?;
+    to_js(&result)
+}
+
+/// The market of an ISO country code (`"IN"`) or E.164 number (`"+919876543210"`) on `date`
+/// (default today).
+#[wasm_bindgen(unchecked_return_type = "MarketMatch")]
+pub fn market(
+    #[wasm_bindgen(js_name = countryOrNumber)] country_or_number: String,
+    date: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let result = catalog_api::market(&country_or_number, date.as_deref(), today()).map_err(fail)?;
+    to_js(&result)
+}
+
+/// Every rate card built in, with completeness and gaps.
+#[wasm_bindgen(unchecked_return_type = "CardInfo[]")]
+pub fn cards() -> Result<JsValue, JsValue> {
+    to_js(&catalog_api::cards())
+}

@@ -1,0 +1,203 @@
+//! The catalog as plain data for JavaScript: which cards exist, a card's rates, where a
+//! country or number is billed. Pure functions over `Catalog::builtin()` so they are tested
+//! natively; `lib.rs` only converts to and from `JsValue`.
+
+use crate::problem::Problem;
+use chrono::NaiveDate;
+use serde::Serialize;
+use wacost_core::catalog::{CardInfo, MarketMatch};
+use wacost_core::Catalog;
+
+/// One rate of a card, flattened so a table can be built without knowing the map's key shape.
+#[derive(Debug, Clone, Serialize)]
+pub struct RateRow {
+    pub market: String,
+    pub category: String,
+    /// Exact decimal string, as normalised from the printed value.
+    pub rate: String,
+    pub printed: String,
+    pub date_basis: String,
+    pub source: String,
+}
+
+/// A whole card: its identity, whether our data holds all of it, and its rates.
+#[derive(Debug, Clone, Serialize)]
+pub struct CardRates {
+    pub effective: NaiveDate,
+    pub currency: String,
+    pub complete: bool,
+    pub missing_markets: Vec<String>,
+    pub rates: Vec<RateRow>,
+}
+
+/// Parses a `YYYY-MM-DD` argument, naming the argument when it is not one.
+pub fn parse_date(path: &str, text: &str) -> Result<NaiveDate, Problem> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| Problem::new(path, format!("must be a date YYYY-MM-DD, got \"{text}\"")))
+}
+
+/// The rates of the `currency` card that takes effect on `card`; without `card`, the card in
+/// force on `today`. An unknown date is an error listing the real dates rather than a silent
+/// substitution: a rate quoted from the wrong card is worse than none.
+pub fn rates(
+    card: Option<&str>,
+    currency: Option<&str>,
+    today: NaiveDate,
+) -> Result<CardRates, Vec<Problem>> {
+    let catalog = Catalog::builtin();
+    let currency = currency.map(|c| c.trim().to_ascii_uppercase());
+    let currency = currency.as_deref().unwrap_or("USD");
+    let dates: Vec<String> = catalog
+        .cards()
+        .iter()
+        .filter(|c| c.id.currency == currency)
+        .map(|c| c.id.effective.to_string())
+        .collect();
+    if dates.is_empty() {
+        let known = catalog.currencies().join(", ");
+        return Err(vec![Problem::new(
+            "currency",
+            format!("no rate card in \"{currency}\"; cards exist in {known}"),
+        )]);
+    }
+    let found = match card {
+        Some(text) => {
+            let date = parse_date("card", text).map_err(|p| vec![p])?;
+            catalog.card(currency, date).ok_or_else(|| {
+                vec![Problem::new(
+                    "card",
+                    format!(
+                        "no {currency} card takes effect on {date}; {currency} cards take effect on {}",
+                        dates.join(", ")
+                    ),
+                )]
+            })?
+        }
+        None => catalog.card_in_force(currency, today).ok_or_else(|| {
+            vec![Problem::new(
+                "card",
+                format!("no {currency} card is in force on {today}"),
+            )]
+        })?,
+    };
+    let info = catalog.card_info(found);
+    Ok(CardRates {
+        effective: found.id.effective,
+        currency: found.id.currency.clone(),
+        complete: info.complete,
+        missing_markets: info.missing_markets,
+        rates: found
+            .rates
+            .iter()
+            .map(|((market, category), rate)| RateRow {
+                market: market.clone(),
+                category: category.as_str().to_string(),
+                rate: rate.rate.to_string(),
+                printed: rate.printed.clone(),
+                date_basis: rate.date_basis.clone(),
+                source: rate.source.clone(),
+            })
+            .collect(),
+    })
+}
+
+/// Where a country (`IN`) or an E.164 number (`+91…`) is billed under the market table in
+/// force on `date` (default `today`). A leading `+` or a digit means a number.
+pub fn market(
+    country_or_number: &str,
+    date: Option<&str>,
+    today: NaiveDate,
+) -> Result<MarketMatch, Vec<Problem>> {
+    let date = match date {
+        Some(text) => parse_date("date", text).map_err(|p| vec![p])?,
+        None => today,
+    };
+    let catalog = Catalog::builtin();
+    let query = country_or_number.trim();
+    let is_number = query.starts_with('+') || query.starts_with(|c: char| c.is_ascii_digit());
+    let found = if is_number {
+        catalog.market_for_number(query, date)
+    } else {
+        catalog.market_for_country(query, date)
+    };
+    found.map_err(|e| vec![Problem::new("countryOrNumber", e.to_string())])
+}
+
+/// Every card we hold, with its completeness, so a caller can tell a partial card from a full one.
+pub fn cards() -> Vec<CardInfo> {
+    Catalog::builtin().card_infos()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn the_2026_10_usd_card_prices_rest_of_africa_marketing_at_its_printed_rate() {
+        let card = rates(Some("2026-10-01"), Some("usd"), day("2026-11-22")).unwrap();
+        assert_eq!(card.currency, "USD");
+        assert_eq!(card.effective, day("2026-10-01"));
+        let row = card
+            .rates
+            .iter()
+            .find(|r| r.market == "Rest of Africa" && r.category == "marketing")
+            .unwrap();
+        assert_eq!(row.rate, "0.0225");
+    }
+
+    #[test]
+    fn without_a_date_the_card_in_force_today_is_used() {
+        let card = rates(None, None, day("2026-11-22")).unwrap();
+        assert_eq!(card.effective, day("2026-10-01"));
+    }
+
+    #[test]
+    fn an_unknown_card_date_lists_the_real_ones() {
+        let problems = rates(Some("2026-10-02"), None, day("2026-11-22")).unwrap_err();
+        assert_eq!(problems[0].path, "card");
+        assert!(
+            problems[0].message.starts_with(
+                "no USD card takes effect on 2026-10-02; USD cards take effect on 2021-02-01,"
+            ),
+            "{}",
+            problems[0].message
+        );
+        let problems = rates(Some("1 Oct"), None, day("2026-11-22")).unwrap_err();
+        assert_eq!(
+            problems[0].message,
+            "must be a date YYYY-MM-DD, got \"1 Oct\""
+        );
+        let problems = rates(None, Some("XYZ"), day("2026-11-22")).unwrap_err();
+        assert_eq!(problems[0].path, "currency");
+    }
+
+    #[test]
+    fn countries_and_numbers_map_to_markets() {
+        let india = market("in", Some("2026-10-01"), day("2026-11-22")).unwrap();
+        assert_eq!(india.market, "India");
+        let number = market("+919876543210", None, day("2026-11-22")).unwrap();
+        assert_eq!(number.iso2, "IN");
+        let problems = market("India!", None, day("2026-11-22")).unwrap_err();
+        assert_eq!(problems[0].path, "countryOrNumber");
+        assert!(problems[0].message.contains("ISO 3166-1 alpha-2"));
+    }
+
+    #[test]
+    fn card_listing_marks_partial_cards() {
+        let all = cards();
+        let partial = all
+            .iter()
+            .find(|c| c.currency == "USD" && c.effective == day("2025-07-01"))
+            .unwrap();
+        assert!(!partial.complete);
+        let full = all
+            .iter()
+            .find(|c| c.currency == "USD" && c.effective == day("2026-10-01"))
+            .unwrap();
+        assert!(full.complete);
+    }
+}

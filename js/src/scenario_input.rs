@@ -1,0 +1,47 @@
+//! A scenario arrives as a JS object or as JSON text; either way the core parses JSON text,
+//! so there is one validator and one set of messages for every front end.
+
+use crate::problem::Problem;
+use wacost_core::estimate::{self, Comparison, Estimate};
+use wacost_core::scenario::{Scenario, ScenarioErrors};
+use wasm_bindgen::JsValue;
+
+/// The JSON text of `value`: a string as given, anything else through `JSON.stringify`.
+pub fn to_json_text(value: &JsValue) -> Result<String, Problem> {
+    if let Some(text) = value.as_string() {
+        return Ok(text);
+    }
+    if value.is_undefined() || value.is_null() || !value.is_object() {
+        return Err(Problem::new(
+            "",
+            "expected a scenario object or its JSON text",
+        ));
+    }
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or_else(|| {
+            Problem::new(
+                "",
+                "the scenario cannot be written as JSON (a BigInt or a cycle?)",
+            )
+        })
+}
+
+fn problems(errors: ScenarioErrors) -> Vec<Problem> {
+    errors
+        .0
+        .into_iter()
+        .map(|e| Problem::new(e.path, e.message))
+        .collect()
+}
+
+pub fn estimate_json(json: &str) -> Result<Estimate, Vec<Problem>> {
+    let scenario = Scenario::from_json(json).map_err(problems)?;
+    estimate::estimate(&scenario).map_err(problems)
+}
+
+pub fn compare_json(json: &str) -> Result<Comparison, Vec<Problem>> {
+    let scenario = Scenario::from_json(json).map_err(problems)?;
+    estimate::compare(&scenario).map_err(problems)
+}

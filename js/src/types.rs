@@ -1,0 +1,120 @@
+//! TypeScript declarations for the values the functions take and return. wasm-bindgen cannot
+//! derive them from the core's serde types, so they are written here and checked against real
+//! output by `js/tests/typescript.rs` (every key the functions return must be declared).
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPESCRIPT: &'static str = r#"
+/** Exact decimal as a string (never a binary float): "180.00", "0.0225". */
+export type DecimalString = string;
+/** A share, fee or average: a decimal string or a JS number. */
+export type DecimalInput = DecimalString | number;
+/** A count of messages: a whole number from 0 to 10^12 (digits-only strings are accepted). */
+export type CountInput = number | string;
+export type RulesVersion = "mx-2021-02" | "cbp-2022-02" | "cbp-2023-06" | "cbp-2024-11" | "pmp-2025-07" | "pmp-2026-10";
+export type Category = "marketing" | "utility" | "authentication" | "authentication_international" | "service" | "business_initiated" | "user_initiated";
+
+/** One destination: a `country` (ISO alpha-2) or a `market` (Meta's name), and its counts. */
+export interface ScenarioLine {
+  country?: string;
+  market?: string;
+  marketing?: CountInput;
+  utility?: CountInput;
+  authentication?: CountInput;
+  service?: CountInput;
+}
+
+export interface Scenario {
+  /** Billing month YYYY-MM; required unless both rules and rate_card are given. */
+  month?: string;
+  /** Billing currency (default "USD"). */
+  currency?: string;
+  rules?: RulesVersion;
+  /** Effective date YYYY-MM-DD of the card to price with. */
+  rate_card?: string;
+  business_country?: string;
+  auth_international?: boolean;
+  phone_numbers?: CountInput;
+  wabas?: CountInput;
+  utility_in_window?: DecimalInput;
+  entry_point?: DecimalInput;
+  free_conversations?: CountInput;
+  per_conversation?: { marketing?: DecimalInput; utility?: DecimalInput; authentication?: DecimalInput; service?: DecimalInput };
+  lines: ScenarioLine[];
+  bsp?: { per_message?: DecimalInput; per_message_on?: "charged" | "delivered"; markup?: DecimalInput; monthly?: DecimalInput; per_number?: DecimalInput };
+  custom_rates?: { market: string; category: Category; rate: DecimalInput }[];
+  custom_tiers?: { market: string; category: Category; bands: { to: number | null; rate: DecimalInput }[] }[];
+}
+
+export interface BandEstimate { tier: number; from: number; to: number | null; count: number; rate: DecimalString; amount: DecimalString }
+export interface NextTier { tier: number; from: number; messages_to_go: number; rate: DecimalString; saving_per_message: DecimalString }
+export interface CategoryEstimate {
+  category: Category;
+  delivered: number;
+  free: { entry_point: number; window: number; allowance: number };
+  /** Conversations opened (conversation eras only). */
+  conversations?: number;
+  /** Charged messages, or conversations under conversation rules. */
+  charged: number;
+  rate?: DecimalString;
+  bands: BandEstimate[];
+  amount: DecimalString;
+  custom: boolean;
+  /** Priced at list rate for lack of a published ladder: an upper bound. */
+  upper_bound: boolean;
+  cost_per_charged?: DecimalString;
+  next_tier?: NextTier;
+}
+export interface MarketEstimate {
+  market: string;
+  countries: string[];
+  lines: number[];
+  delivered: number;
+  amount: DecimalString;
+  cost_per_delivered?: DecimalString;
+  categories: CategoryEstimate[];
+}
+export interface Estimate {
+  rules: RulesVersion;
+  rate_card: string;
+  currency: string;
+  month?: string;
+  /** What `charged` counts: "messages" or "conversations". */
+  unit: string;
+  markets: MarketEstimate[];
+  /** Meta's charge. */
+  meta_total: DecimalString;
+  /** The provider's fees. */
+  bsp_fees: DecimalString;
+  bsp: { per_message: DecimalString; markup: DecimalString; monthly: DecimalString; per_number: DecimalString };
+  total: DecimalString;
+  custom: boolean;
+  main_driver?: { market: string; category: Category; amount: DecimalString; share: DecimalString; assumptions: string[] };
+  warnings: string[];
+}
+export interface Comparison {
+  rate_card: string;
+  currency: string;
+  month?: string;
+  versions: { rules: RulesVersion; summary: string; estimate?: Estimate; errors: string[] }[];
+  differences: { market: string; category: Category; amounts: { rules: RulesVersion; charged: number; amount: DecimalString }[]; differs: boolean; reasons: string[] }[];
+}
+
+export interface RateRow { market: string; category: Category; rate: DecimalString; printed: string; date_basis: string; source: string }
+export interface CardRates { effective: string; currency: string; complete: boolean; missing_markets: string[]; rates: RateRow[] }
+export interface CardInfo {
+  effective: string; currency: string; complete: boolean; markets: number; rates: number;
+  has_tiers: boolean; missing_markets: string[]; missing_rates: [string, Category][]; file: string;
+}
+export interface MarketMatch {
+  market: string; iso2: string; country: string; calling_code: string;
+  network_prefix: string | null; listed_by_meta: boolean; table: string; note: string | null;
+}
+
+/** What every function throws: one `Error` with each problem's field path and message. */
+export interface WacostError extends Error {
+  name: "WacostError";
+  problems: { path: string; message: string }[];
+}
+"#;
