@@ -1,0 +1,177 @@
+//! The estimate: Meta's charge and the total with fees (with exact values in `data-value` for
+//! tests and scripts), the breakdown, the tier ladders and the warnings. When the input is
+//! wrong the last valid estimate stays, marked as such.
+
+use super::chart::SpendChart;
+use super::Ctx;
+use crate::engine::Estimate;
+use crate::i18n::{count, money, rate, t, Lang};
+use wacost_core::estimate::CategoryEstimate;
+use yew::prelude::*;
+
+#[function_component]
+pub fn Results() -> Html {
+    let state = use_context::<Ctx>().expect("Results is rendered inside the app's context");
+    let lang = state.lang;
+    let known = state.field_paths();
+    let other_errors: Vec<String> = state
+        .errors
+        .iter()
+        .filter(|e| !known.contains(&e.path))
+        .map(|e| format!("{}: {}", e.path, e.message))
+        .collect();
+    let stale = !state.errors.is_empty();
+    html! {
+        <section class={classes!("card", "results", stale.then_some("stale"))} aria-labelledby="results-title">
+            <h2 id="results-title">{ t(lang, "results") }</h2>
+            if !other_errors.is_empty() {
+                <div class="errors" role="alert">
+                    <strong>{ t(lang, "other_errors") }</strong>
+                    <ul>{ for other_errors.iter().map(|e| html! { <li>{ e }</li> }) }</ul>
+                </div>
+            }
+            if let Some(estimate) = &state.estimate {
+                if stale { <p class="note" role="status">{ t(lang, "stale") }</p> }
+                { totals(lang, estimate) }
+                if !estimate.warnings.is_empty() {
+                    <div class="warnings">
+                        <h3>{ t(lang, "warnings") }</h3>
+                        <ul>{ for estimate.warnings.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
+                    </div>
+                }
+                <SpendChart estimate={estimate.clone()} {lang} />
+                { breakdown(lang, estimate) }
+                { tiers(lang, estimate) }
+            } else {
+                <p class="note" role="status">{ t(lang, "no_estimate") }</p>
+            }
+        </section>
+    }
+}
+
+fn totals(lang: Lang, e: &Estimate) -> Html {
+    let rules_line = t(lang, "priced_with")
+        .replace("{rules}", e.rules.as_str())
+        .replace("{card}", &e.rate_card)
+        .replace("{currency}", &e.currency);
+    html! {
+        <>
+            <dl class="totals" aria-live="polite">
+                <div class="meta">
+                    <dt>{ t(lang, "meta_total") }</dt>
+                    <dd data-wacost="meta-total" data-value={e.meta_total.clone()}>{ money(lang, &e.currency, &e.meta_total) }</dd>
+                </div>
+                <div>
+                    <dt>{ t(lang, "bsp_fees") }</dt>
+                    <dd data-wacost="bsp-fees" data-value={e.bsp_fees.clone()}>{ money(lang, &e.currency, &e.bsp_fees) }</dd>
+                </div>
+                <div class="grand">
+                    <dt>{ t(lang, "grand_total") }</dt>
+                    <dd data-wacost="total" data-value={e.total.clone()}>{ money(lang, &e.currency, &e.total) }</dd>
+                </div>
+            </dl>
+            <p class="hint">{ rules_line }</p>
+        </>
+    }
+}
+
+fn breakdown(lang: Lang, e: &Estimate) -> Html {
+    let cur = &e.currency;
+    html! {
+        <details class="breakdown" open=true>
+            <summary><h3>{ t(lang, "breakdown") }</h3></summary>
+            <div class="table-scroll">
+                <table>
+                    <thead><tr>
+                        <th scope="col">{ t(lang, "market") }</th>
+                        <th scope="col">{ t(lang, "category") }</th>
+                        <th scope="col" class="num">{ t(lang, "delivered") }</th>
+                        <th scope="col" class="num">{ t(lang, "free") }</th>
+                        <th scope="col" class="num">{ t(lang, "charged") }</th>
+                        <th scope="col" class="num">{ t(lang, "amount") }</th>
+                    </tr></thead>
+                    { for e.markets.iter().map(|m| html! {
+                        <tbody>
+                            { for m.categories.iter().enumerate().map(|(i, c)| html! {
+                                <tr>
+                                    if i == 0 {
+                                        <th scope="rowgroup" rowspan={(m.categories.len() + 1).to_string()}>{ &m.market }</th>
+                                    }
+                                    <td>
+                                        { t(lang, c.category.as_str()) }
+                                        if c.upper_bound { <small class="flag" title={t(lang, "upper_bound").to_string()}>{ " ≤" }</small> }
+                                        if c.custom { <small class="flag">{ format!(" ({})", t(lang, "custom")) }</small> }
+                                    </td>
+                                    <td class="num">{ count(lang, c.delivered) }</td>
+                                    <td class="num" title={format!("entry point {}, window {}, allowance {}", c.free.entry_point, c.free.window, c.free.allowance)}>{ count(lang, c.free.entry_point + c.free.window + c.free.allowance) }</td>
+                                    <td class="num">{ count(lang, c.charged) }</td>
+                                    <td class="num">{ money(lang, cur, &c.amount) }</td>
+                                </tr>
+                            }) }
+                            <tr class="subtotal">
+                                if m.categories.is_empty() { <th scope="rowgroup">{ &m.market }</th> }
+                                <td colspan="4">{ t(lang, "total") }</td>
+                                <td class="num" data-market={m.market.clone()} data-value={m.amount.clone()}>{ money(lang, cur, &m.amount) }</td>
+                            </tr>
+                        </tbody>
+                    }) }
+                </table>
+            </div>
+        </details>
+    }
+}
+
+fn tiers(lang: Lang, e: &Estimate) -> Html {
+    let cur = &e.currency;
+    let tiered: Vec<(&str, &CategoryEstimate)> = e
+        .markets
+        .iter()
+        .flat_map(|m| m.categories.iter().map(move |c| (m.market.as_str(), c)))
+        .filter(|(_, c)| !c.bands.is_empty())
+        .collect();
+    html! {
+        <div class="tiers">
+            <h3>{ t(lang, "tiers") }</h3>
+            if tiered.is_empty() { <p class="hint">{ t(lang, "no_tiers") }</p> }
+            { for tiered.iter().map(|(market, c)| html! {
+                <div class="ladder">
+                    <h4>{ format!("{market} · {}", t(lang, c.category.as_str())) }</h4>
+                    <div class="table-scroll">
+                    <table>
+                        <thead><tr>
+                            <th scope="col">{ t(lang, "tier") }</th>
+                            <th scope="col">{ t(lang, "band") }</th>
+                            <th scope="col" class="num">{ t(lang, "count") }</th>
+                            <th scope="col" class="num">{ t(lang, "rate") }</th>
+                            <th scope="col" class="num">{ t(lang, "amount") }</th>
+                        </tr></thead>
+                        <tbody>
+                        { for c.bands.iter().map(|b| html! {
+                            <tr>
+                                <td>{ b.tier }</td>
+                                <td>{ match b.to {
+                                    Some(to) => format!("{} – {}", count(lang, b.from), count(lang, to)),
+                                    None => format!("{} +", count(lang, b.from)),
+                                } }</td>
+                                <td class="num">{ count(lang, b.count) }</td>
+                                <td class="num">{ rate(lang, cur, &b.rate) }</td>
+                                <td class="num">{ money(lang, cur, &b.amount) }</td>
+                            </tr>
+                        }) }
+                        </tbody>
+                    </table>
+                    </div>
+                    <p class="ladder-facts">
+                        if let Some(b) = &c.cost_per_charged {
+                            <span data-wacost="blended-rate" data-value={b.clone()}>{ format!("{}: {}", t(lang, "blended_rate"), rate(lang, cur, b)) }</span>
+                        }
+                        <span>{ match &c.next_tier {
+                            Some(next) => format!("{}: {} ({} {} → {})", t(lang, "to_next_tier"), count(lang, next.messages_to_go), t(lang, "tier"), next.tier, rate(lang, cur, &next.rate)),
+                            None => t(lang, "top_tier").to_string(),
+                        } }</span>
+                    </p>
+                </div>
+            }) }
+        </div>
+    }
+}

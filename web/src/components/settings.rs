@@ -1,0 +1,135 @@
+//! The month, currency, card, rules and the assumptions that drive the estimate, each with its
+//! error beside it. Choices come from the catalog, so only priceable currencies are offered.
+
+use super::field::{field_id, Field};
+use super::Ctx;
+use crate::i18n::t;
+use crate::state::Action;
+use chrono::NaiveDate;
+use wacost_core::scenario::RulesVersion;
+use wacost_core::Catalog;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[function_component]
+pub fn Settings() -> Html {
+    let state = use_context::<Ctx>().expect("Settings is rendered inside the app's context");
+    let lang = state.lang;
+    let catalog = Catalog::builtin();
+    let draft = &state.draft;
+    let currency = match draft.get("currency").trim() {
+        "" => "USD".to_string(),
+        c => c.to_uppercase(),
+    };
+
+    let currencies: Vec<(String, String)> = catalog
+        .currencies()
+        .into_iter()
+        .map(|c| (c.to_string(), c.to_string()))
+        .collect();
+    let mut infos: Vec<_> = catalog
+        .card_infos()
+        .into_iter()
+        .filter(|i| i.currency == currency)
+        .collect();
+    infos.sort_by(|a, b| b.effective.cmp(&a.effective));
+    let mut cards = vec![(String::new(), t(lang, "in_force").to_string())];
+    cards.extend(infos.iter().map(|i| {
+        let date = i.effective.to_string();
+        let label = if i.complete {
+            date.clone()
+        } else {
+            format!("{date} (partial)")
+        };
+        (date, label)
+    }));
+    let mut rules = vec![(String::new(), t(lang, "rules_auto").to_string())];
+    rules.extend(
+        RulesVersion::ALL
+            .iter()
+            .rev()
+            .map(|r| (r.as_str().to_string(), r.as_str().to_string())),
+    );
+
+    // The card the core actually priced with; its gaps are what the user must know.
+    let priced = state.estimate.as_ref().filter(|e| e.currency == currency);
+    let gaps = priced
+        .and_then(|e| NaiveDate::parse_from_str(&e.rate_card, "%Y-%m-%d").ok())
+        .and_then(|date| infos.iter().find(|i| i.effective == date))
+        .filter(|i| !i.complete)
+        .map(|i| {
+            let mut names = i.missing_markets.clone();
+            names.extend(i.missing_rates.iter().map(|(m, c)| format!("{m} ({c})")));
+            names.join(", ")
+        });
+    // Only conversation eras use messages per conversation; the core says which era applies.
+    let effective_rules = priced.map(|e| e.rules);
+    let conversation_rules = effective_rules.is_some_and(RulesVersion::counts_conversations);
+
+    let auth_id = field_id("auth_international");
+    let auth_checked = draft.get("auth_international") == "true";
+    let on_auth = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            dispatcher.dispatch(Action::Set(
+                "auth_international",
+                input.checked().to_string(),
+            ));
+        })
+    };
+    let per_message_on = vec![
+        ("charged".to_string(), t(lang, "charged").to_string()),
+        ("delivered".to_string(), t(lang, "delivered").to_string()),
+    ];
+
+    html! {
+        <section class="card settings" aria-labelledby="settings-title">
+            <h2 id="settings-title">{ t(lang, "settings") }</h2>
+            <div class="grid">
+                <Field path="month" label={t(lang, "month").to_string()} placeholder="YYYY-MM" inputmode="numeric" />
+                <Field path="currency" label={t(lang, "currency").to_string()} options={currencies} />
+                <Field path="rate_card" label={t(lang, "rate_card").to_string()} options={cards} />
+                <Field path="rules" label={t(lang, "rules").to_string()} options={rules} />
+            </div>
+            if let Some(missing) = gaps {
+                <p class="note" data-wacost="partial-card">{ format!("{} {missing}", t(lang, "partial_card")) }</p>
+            }
+            <div class="grid">
+                <Field path="phone_numbers" label={t(lang, "phone_numbers").to_string()} placeholder="1" inputmode="numeric" />
+                <Field path="wabas" label={t(lang, "wabas").to_string()} placeholder="1" inputmode="numeric" />
+                <Field path="business_country" label={t(lang, "business_country").to_string()} placeholder="GB" inputmode="text" />
+                <div class={classes!("field", "check", state.error_at("auth_international").is_some().then_some("invalid"))}>
+                    <input id={auth_id.clone()} type="checkbox" checked={auth_checked} onchange={on_auth} />
+                    <label for={auth_id}>{ t(lang, "auth_international") }</label>
+                </div>
+                <Field path="utility_in_window" label={t(lang, "utility_in_window").to_string()} placeholder="0" />
+                <Field path="entry_point" label={t(lang, "entry_point").to_string()} placeholder="0" />
+            </div>
+            if conversation_rules {
+                <fieldset>
+                    <legend>{ t(lang, "per_conversation") }</legend>
+                    <div class="grid">
+                        <Field path="per_conversation.marketing" label={t(lang, "marketing").to_string()} placeholder="1" />
+                        <Field path="per_conversation.utility" label={t(lang, "utility").to_string()} placeholder="1" />
+                        <Field path="per_conversation.authentication" label={t(lang, "authentication").to_string()} placeholder="1" />
+                        <Field path="per_conversation.service" label={t(lang, "service").to_string()} placeholder="1" />
+                    </div>
+                    if effective_rules == Some(RulesVersion::Mx2021_02) {
+                        <Field path="free_conversations" label={t(lang, "free_conversations").to_string()} placeholder="1500" inputmode="numeric" />
+                    }
+                </fieldset>
+            }
+            <fieldset>
+                <legend>{ t(lang, "bsp") }</legend>
+                <div class="grid">
+                    <Field path="bsp.per_message" label={t(lang, "bsp_per_message").to_string()} placeholder="0" />
+                    <Field path="bsp.per_message_on" label={t(lang, "bsp_per_message_on").to_string()} options={per_message_on} />
+                    <Field path="bsp.markup" label={t(lang, "bsp_markup").to_string()} placeholder="0" />
+                    <Field path="bsp.monthly" label={t(lang, "bsp_monthly").to_string()} placeholder="0" />
+                    <Field path="bsp.per_number" label={t(lang, "bsp_per_number").to_string()} placeholder="0" />
+                </div>
+            </fieldset>
+        </section>
+    }
+}

@@ -1,0 +1,220 @@
+//! The page's four languages and locale-aware number display. Amounts arrive as the core's
+//! exact decimal strings; `Intl.NumberFormat` formats those strings directly (it accepts
+//! decimal text since ES2023), so no amount ever passes through a binary float here.
+
+use js_sys::{Array, Function, Intl, Object, Reflect};
+use wasm_bindgen::JsValue;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Fr,
+    Es,
+    PtBr,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 4] = [Lang::En, Lang::Fr, Lang::Es, Lang::PtBr];
+
+    /// BCP 47 tag, used for `lang=` and for number formatting.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+            Lang::Es => "es",
+            Lang::PtBr => "pt-BR",
+        }
+    }
+
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Fr => "Français",
+            Lang::Es => "Español",
+            Lang::PtBr => "Português (Brasil)",
+        }
+    }
+
+    /// Picks the language from a browser tag (`fr-CA` → French, any `pt` → Brazilian
+    /// Portuguese, unknown → English).
+    pub fn from_tag(tag: &str) -> Lang {
+        let primary = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match primary.as_str() {
+            "fr" => Lang::Fr,
+            "es" => Lang::Es,
+            "pt" => Lang::PtBr,
+            _ => Lang::En,
+        }
+    }
+
+    /// The browser's preferred language.
+    pub fn detect() -> Lang {
+        web_sys::window()
+            .and_then(|w| w.navigator().language())
+            .map(|tag| Lang::from_tag(&tag))
+            .unwrap_or(Lang::En)
+    }
+
+    fn column(self) -> usize {
+        match self {
+            Lang::En => 0,
+            Lang::Fr => 1,
+            Lang::Es => 2,
+            Lang::PtBr => 3,
+        }
+    }
+}
+
+/// Each entry: key, English, French, Spanish, Brazilian Portuguese.
+const TEXTS: &[(&str, [&str; 4])] = &[
+    ("title", ["WhatsApp Business cost calculator", "Calculateur de coûts WhatsApp Business", "Calculadora de costos de WhatsApp Business", "Calculadora de custos do WhatsApp Business"]),
+    ("intro", ["Describe a month of traffic; the estimate uses Meta's published rate cards.", "Décrivez un mois de trafic ; l'estimation utilise les grilles tarifaires publiées par Meta.", "Describa un mes de tráfico; la estimación usa las tarifas publicadas por Meta.", "Descreva um mês de tráfego; a estimativa usa as tabelas de preços publicadas pela Meta."]),
+    ("language", ["Language", "Langue", "Idioma", "Idioma"]),
+    ("volumes", ["Messages per month", "Messages par mois", "Mensajes por mes", "Mensagens por mês"]),
+    ("destination", ["Destination", "Destination", "Destino", "Destino"]),
+    ("market", ["Market", "Marché", "Mercado", "Mercado"]),
+    ("marketing", ["Marketing", "Marketing", "Marketing", "Marketing"]),
+    ("utility", ["Utility", "Utilitaire", "Utilidad", "Utilidade"]),
+    ("authentication", ["Authentication", "Authentification", "Autenticación", "Autenticação"]),
+    ("authentication_international", ["Authentication-international", "Authentification internationale", "Autenticación internacional", "Autenticação internacional"]),
+    ("service", ["Service", "Service", "Servicio", "Serviço"]),
+    ("business_initiated", ["Business-initiated", "Initiée par l'entreprise", "Iniciada por la empresa", "Iniciada pela empresa"]),
+    ("user_initiated", ["User-initiated", "Initiée par l'utilisateur", "Iniciada por el usuario", "Iniciada pelo usuário"]),
+    ("total", ["Total", "Total", "Total", "Total"]),
+    ("actions", ["Actions", "Actions", "Acciones", "Ações"]),
+    ("add_destination", ["Add a destination (country name, ISO code or +calling code)", "Ajouter une destination (pays, code ISO ou +indicatif)", "Añadir destino (país, código ISO o +prefijo)", "Adicionar destino (país, código ISO ou +DDI)"]),
+    ("add", ["Add", "Ajouter", "Añadir", "Adicionar"]),
+    ("no_match", ["No country or market matches.", "Aucun pays ni marché ne correspond.", "Ningún país o mercado coincide.", "Nenhum país ou mercado corresponde."]),
+    ("remove", ["Remove", "Supprimer", "Quitar", "Remover"]),
+    ("move_up", ["Move up", "Monter", "Subir", "Subir"]),
+    ("move_down", ["Move down", "Descendre", "Bajar", "Descer"]),
+    ("paste_hint", ["Tip: paste a block copied from a spreadsheet into any cell (tab-separated; a first column of countries adds rows).", "Astuce : collez un bloc copié d'un tableur dans une cellule (séparé par tabulations ; une première colonne de pays ajoute des lignes).", "Consejo: pegue un bloque copiado de una hoja de cálculo en cualquier celda (separado por tabulaciones; una primera columna de países añade filas).", "Dica: cole um bloco copiado de uma planilha em qualquer célula (separado por tabulações; uma primeira coluna de países adiciona linhas)."]),
+    ("import_csv", ["Import CSV", "Importer un CSV", "Importar CSV", "Importar CSV"]),
+    ("export_csv", ["Export CSV", "Exporter en CSV", "Exportar CSV", "Exportar CSV"]),
+    ("no_lines", ["No destinations yet: add one above.", "Aucune destination : ajoutez-en une ci-dessus.", "Aún no hay destinos: añada uno arriba.", "Nenhum destino ainda: adicione um acima."]),
+    ("settings", ["Settings", "Paramètres", "Ajustes", "Configurações"]),
+    ("month", ["Billing month", "Mois de facturation", "Mes de facturación", "Mês de faturamento"]),
+    ("currency", ["Currency", "Devise", "Moneda", "Moeda"]),
+    ("partial_card", ["Partial card: no rates for", "Grille partielle : pas de tarif pour", "Tarifa parcial: sin precios para", "Tabela parcial: sem preços para"]),
+    ("rate_card", ["Rate card", "Grille tarifaire", "Tarifa", "Tabela de preços"]),
+    ("in_force", ["In force for the month", "En vigueur pour le mois", "Vigente en el mes", "Em vigor no mês"]),
+    ("rules", ["Pricing rules", "Règles de tarification", "Reglas de precios", "Regras de preço"]),
+    ("rules_auto", ["In force for the month", "En vigueur pour le mois", "Vigentes en el mes", "Em vigor no mês"]),
+    ("phone_numbers", ["Phone numbers", "Numéros de téléphone", "Números de teléfono", "Números de telefone"]),
+    ("wabas", ["WhatsApp Business Accounts", "Comptes WhatsApp Business", "Cuentas de WhatsApp Business", "Contas do WhatsApp Business"]),
+    ("business_country", ["Business country (ISO code)", "Pays de l'entreprise (code ISO)", "País de la empresa (código ISO)", "País da empresa (código ISO)"]),
+    ("none", ["None", "Aucun", "Ninguno", "Nenhum"]),
+    ("auth_international", ["Eligible for authentication-international rates", "Éligible aux tarifs d'authentification internationale", "Elegible para tarifas de autenticación internacional", "Elegível para tarifas de autenticação internacional"]),
+    ("utility_in_window", ["Share of utility sent in an open service window (0–1)", "Part des utilitaires envoyés dans une fenêtre de service ouverte (0–1)", "Proporción de utilidad enviada en una ventana de servicio abierta (0–1)", "Parcela de utilidade enviada em janela de atendimento aberta (0–1)"]),
+    ("entry_point", ["Share delivered in a free entry point window (0–1)", "Part livrée dans une fenêtre de point d'entrée gratuit (0–1)", "Proporción entregada en una ventana de punto de entrada gratuito (0–1)", "Parcela entregue em janela de ponto de entrada gratuito (0–1)"]),
+    ("per_conversation", ["Messages per conversation", "Messages par conversation", "Mensajes por conversación", "Mensagens por conversa"]),
+    ("free_conversations", ["Free conversations per month (Mexico test)", "Conversations gratuites par mois (test Mexique)", "Conversaciones gratuitas por mes (prueba México)", "Conversas gratuitas por mês (teste México)"]),
+    ("bsp", ["Provider (BSP) fees", "Frais du fournisseur (BSP)", "Tarifas del proveedor (BSP)", "Taxas do provedor (BSP)"]),
+    ("bsp_per_message", ["Fee per message", "Frais par message", "Tarifa por mensaje", "Taxa por mensagem"]),
+    ("bsp_per_message_on", ["Per-message fee applies to", "Frais par message appliqués aux", "La tarifa por mensaje se aplica a", "Taxa por mensagem aplicada a"]),
+    ("charged", ["Charged", "Facturés", "Cobrados", "Cobradas"]),
+    ("delivered", ["Delivered", "Livrés", "Entregados", "Entregues"]),
+    ("bsp_markup", ["Markup on Meta's charge (fraction, 0.10 = 10 %)", "Majoration sur le coût Meta (fraction, 0,10 = 10 %)", "Recargo sobre el cargo de Meta (fracción, 0.10 = 10 %)", "Acréscimo sobre a cobrança da Meta (fração, 0,10 = 10 %)"]),
+    ("bsp_monthly", ["Monthly fee", "Abonnement mensuel", "Cuota mensual", "Mensalidade"]),
+    ("bsp_per_number", ["Monthly fee per phone number", "Frais mensuels par numéro", "Cuota mensual por número", "Mensalidade por número"]),
+    ("results", ["Estimate", "Estimation", "Estimación", "Estimativa"]),
+    ("meta_total", ["Meta's charge", "Facturation Meta", "Cargo de Meta", "Cobrança da Meta"]),
+    ("bsp_fees", ["Provider fees", "Frais du fournisseur", "Tarifas del proveedor", "Taxas do provedor"]),
+    ("grand_total", ["Total with provider fees", "Total avec frais du fournisseur", "Total con tarifas del proveedor", "Total com taxas do provedor"]),
+    ("priced_with", ["Priced with the {rules} rules and the {card} {currency} rate card.", "Calculé avec les règles {rules} et la grille {card} en {currency}.", "Calculado con las reglas {rules} y la tarifa {card} en {currency}.", "Calculado com as regras {rules} e a tabela {card} em {currency}."]),
+    ("stale", ["Showing the last valid estimate: correct the marked fields.", "Dernière estimation valide affichée : corrigez les champs signalés.", "Se muestra la última estimación válida: corrija los campos marcados.", "Exibindo a última estimativa válida: corrija os campos marcados."]),
+    ("breakdown", ["Breakdown by market and category", "Détail par marché et catégorie", "Desglose por mercado y categoría", "Detalhamento por mercado e categoria"]),
+    ("category", ["Category", "Catégorie", "Categoría", "Categoria"]),
+    ("free", ["Free", "Gratuits", "Gratis", "Grátis"]),
+    ("amount", ["Amount", "Montant", "Importe", "Valor"]),
+    ("tiers", ["Volume tiers", "Paliers de volume", "Niveles de volumen", "Faixas de volume"]),
+    ("tier", ["Tier", "Palier", "Nivel", "Faixa"]),
+    ("band", ["Messages", "Messages", "Mensajes", "Mensagens"]),
+    ("count", ["Count", "Nombre", "Cantidad", "Quantidade"]),
+    ("rate", ["Rate", "Tarif", "Tarifa", "Tarifa"]),
+    ("blended_rate", ["Blended rate", "Tarif moyen", "Tarifa media", "Tarifa média"]),
+    ("to_next_tier", ["Messages left at this rate before the next tier", "Messages restants à ce tarif avant le palier suivant", "Mensajes restantes a esta tarifa antes del siguiente nivel", "Mensagens restantes nesta tarifa antes da próxima faixa"]),
+    ("top_tier", ["top tier reached", "dernier palier atteint", "último nivel alcanzado", "última faixa alcançada"]),
+    ("no_tiers", ["No tiered category in this estimate.", "Aucune catégorie à paliers dans cette estimation.", "Ninguna categoría con niveles en esta estimación.", "Nenhuma categoria com faixas nesta estimativa."]),
+    ("upper_bound", ["No published tier ladder for this card: priced at the list rate, an upper bound.", "Aucun palier publié pour cette grille : prix catalogue, une borne haute.", "Sin niveles publicados para esta tarifa: precio de lista, un máximo.", "Sem faixas publicadas para esta tabela: preço de lista, um teto."]),
+    ("custom", ["custom rate", "tarif personnalisé", "tarifa personalizada", "tarifa personalizada"]),
+    ("warnings", ["Things to know", "À savoir", "A tener en cuenta", "Bom saber"]),
+    ("chart_spend", ["Spend by market and category", "Dépense par marché et catégorie", "Gasto por mercado y categoría", "Gasto por mercado e categoria"]),
+    ("compare", ["The same traffic under each pricing model", "Le même trafic selon chaque modèle de tarification", "El mismo tráfico con cada modelo de precios", "O mesmo tráfego em cada modelo de preço"]),
+    ("compare_unavailable", ["Comparison unavailable:", "Comparaison indisponible :", "Comparación no disponible:", "Comparação indisponível:"]),
+    ("why", ["Why they differ", "Pourquoi ils diffèrent", "Por qué difieren", "Por que diferem"]),
+    ("copy_link", ["Copy link", "Copier le lien", "Copiar enlace", "Copiar link"]),
+    ("copied", ["Link copied.", "Lien copié.", "Enlace copiado.", "Link copiado."]),
+    ("copy_failed", ["Copy failed; the link is in the address bar.", "Échec de la copie ; le lien est dans la barre d'adresse.", "No se pudo copiar; el enlace está en la barra de direcciones.", "Falha ao copiar; o link está na barra de endereço."]),
+    ("bad_link", ["This link could not be opened, so the default scenario is shown:", "Ce lien n'a pas pu être ouvert ; le scénario par défaut est affiché :", "No se pudo abrir este enlace; se muestra el escenario predeterminado:", "Não foi possível abrir este link; o cenário padrão é exibido:"]),
+    ("dismiss", ["Dismiss", "Fermer", "Cerrar", "Fechar"]),
+    ("csv_error", ["CSV not imported:", "CSV non importé :", "CSV no importado:", "CSV não importado:"]),
+    ("paste_error", ["Paste not applied:", "Collage non appliqué :", "Pegado no aplicado:", "Colagem não aplicada:"]),
+    ("no_estimate", ["No estimate yet: correct the marked fields.", "Pas encore d'estimation : corrigez les champs signalés.", "Aún no hay estimación: corrija los campos marcados.", "Ainda sem estimativa: corrija os campos marcados."]),
+    ("other_errors", ["Problems", "Problèmes", "Problemas", "Problemas"]),
+];
+
+/// The text for `key` in `lang`; an unknown key shows itself, so a missing entry is visible
+/// rather than blank.
+pub fn t(lang: Lang, key: &str) -> &str {
+    TEXTS
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, texts)| texts[lang.column()])
+        .unwrap_or(key)
+}
+
+fn number_format(lang: Lang, options: &[(&str, JsValue)]) -> Option<Function> {
+    let locales = Array::of1(&JsValue::from_str(lang.tag()));
+    let opts = Object::new();
+    for (key, value) in options {
+        Reflect::set(&opts, &JsValue::from_str(key), value).ok()?;
+    }
+    let format = Intl::NumberFormat::new(&locales, &opts);
+    Some(format.format())
+}
+
+fn apply(format: Option<Function>, decimal: &str) -> String {
+    format
+        .and_then(|f| f.call1(&JsValue::NULL, &JsValue::from_str(decimal)).ok())
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| decimal.to_string())
+}
+
+/// An amount in `currency`, from the core's exact decimal string, to at least two and at most
+/// four decimals (Meta's rates have four; totals are shown to the cent or finer).
+pub fn money(lang: Lang, currency: &str, decimal: &str) -> String {
+    let f = number_format(
+        lang,
+        &[
+            ("style", "currency".into()),
+            ("currency", currency.into()),
+            ("minimumFractionDigits", 2.into()),
+            ("maximumFractionDigits", 4.into()),
+        ],
+    );
+    apply(f, decimal)
+}
+
+/// A per-message rate: every published digit is kept (up to six decimals).
+pub fn rate(lang: Lang, currency: &str, decimal: &str) -> String {
+    let f = number_format(
+        lang,
+        &[
+            ("style", "currency".into()),
+            ("currency", currency.into()),
+            ("minimumFractionDigits", 2.into()),
+            ("maximumFractionDigits", 6.into()),
+        ],
+    );
+    apply(f, decimal)
+}
+
+/// A count with the locale's grouping.
+pub fn count(lang: Lang, n: u64) -> String {
+    apply(number_format(lang, &[]), &n.to_string())
+}

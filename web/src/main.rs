@@ -1,0 +1,3 @@
+fn main() {
+    wacost_web::mount_body();
+}

@@ -1,0 +1,416 @@
+//! Getting volumes in and out of the sheet: finding a destination from what a user types
+//! (country name, ISO code, calling code or Meta market), pasting a block from a spreadsheet,
+//! and CSV import and export.
+
+use crate::state::{Dest, Draft, COLUMNS};
+use chrono::NaiveDate;
+use wacost_core::catalog::markets::MarketTable;
+use wacost_core::Catalog;
+
+/// The market table for the draft's month (the latest one when the month is not valid yet), so
+/// the picker offers the countries and markets the estimate will use.
+pub fn table_for(draft: &Draft) -> &'static MarketTable {
+    let catalog = Catalog::builtin();
+    let date = draft
+        .get("month")
+        .trim()
+        .split_once('-')
+        .and_then(|(y, m)| NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, 1))
+        .unwrap_or(NaiveDate::MAX);
+    catalog.market_table_on(date)
+}
+
+/// One suggestion of the destination picker.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suggestion {
+    pub dest: Dest,
+    /// What the user sees: "India (IN, +91) · India".
+    pub label: String,
+}
+
+/// Destinations matching `query`, best first: an exact ISO code or calling code, then names
+/// that start with the query, then names that contain it; Meta's market names as well.
+pub fn search(table: &MarketTable, query: &str, limit: usize) -> Vec<Suggestion> {
+    let q = query.trim().to_lowercase();
+    if q.is_empty() {
+        return Vec::new();
+    }
+    let digits = q.trim_start_matches('+');
+    let by_code = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
+    // (rank, unlisted, name): a calling code shared by several countries shows Meta's listed one first.
+    let mut ranked: Vec<(u8, bool, String, Suggestion)> = Vec::new();
+    for row in &table.rows {
+        let name = row.country.to_lowercase();
+        let rank = if row.iso2.eq_ignore_ascii_case(&q) || (by_code && row.calling_code == digits) {
+            0
+        } else if by_code && row.calling_code.starts_with(digits) {
+            2
+        } else if name.starts_with(&q) {
+            1
+        } else if name.contains(&q) {
+            3
+        } else {
+            continue;
+        };
+        let code = if row.calling_code.is_empty() {
+            String::new()
+        } else {
+            format!(", +{}", row.calling_code)
+        };
+        ranked.push((
+            rank,
+            !row.listed_by_meta,
+            row.country.clone(),
+            Suggestion {
+                dest: Dest::Country(row.iso2.clone()),
+                label: format!("{} ({}{code}) · {}", row.country, row.iso2, row.market),
+            },
+        ));
+    }
+    if !by_code {
+        for market in table.markets() {
+            let name = market.to_lowercase();
+            let rank = if name == q {
+                0
+            } else if name.starts_with(&q) {
+                1
+            } else if name.contains(&q) {
+                3
+            } else {
+                continue;
+            };
+            ranked.push((
+                rank,
+                false,
+                market.clone(),
+                Suggestion {
+                    label: format!("{market} (market)"),
+                    dest: Dest::Market(market),
+                },
+            ));
+        }
+    }
+    ranked.sort_by(|a, b| (a.0, a.1, &a.2).cmp(&(b.0, b.1, &b.2)));
+    ranked
+        .into_iter()
+        .take(limit)
+        .map(|(_, _, _, s)| s)
+        .collect()
+}
+
+/// The one destination `text` names exactly (ISO code, +calling code, country name or market
+/// name), for pasted and imported rows where there is no list to pick from.
+pub fn resolve(table: &MarketTable, text: &str) -> Option<Dest> {
+    let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
+    if let Some(row) = table.rows.iter().find(|r| r.iso2.eq_ignore_ascii_case(t)) {
+        return Some(Dest::Country(row.iso2.clone()));
+    }
+    if let Some(digits) = t.strip_prefix('+') {
+        // +1 is shared by many countries: prefer the one Meta lists by name.
+        let mut rows = table.rows.iter().filter(|r| r.calling_code == digits);
+        let first = rows
+            .clone()
+            .find(|r| r.listed_by_meta)
+            .or_else(|| rows.next());
+        return first.map(|r| Dest::Country(r.iso2.clone()));
+    }
+    if let Some(row) = table
+        .rows
+        .iter()
+        .find(|r| r.country.eq_ignore_ascii_case(t))
+    {
+        return Some(Dest::Country(row.iso2.clone()));
+    }
+    table
+        .markets()
+        .into_iter()
+        .find(|m| m.eq_ignore_ascii_case(t))
+        .map(Dest::Market)
+}
+
+/// How a destination is shown in the sheet: the country's name, or the market's.
+pub fn describe(table: &MarketTable, dest: &Dest) -> (String, String) {
+    match dest {
+        Dest::Country(iso) => match table.rows.iter().find(|r| r.iso2.eq_ignore_ascii_case(iso)) {
+            Some(row) => (
+                format!("{} ({})", row.country, row.iso2),
+                row.market.clone(),
+            ),
+            None => (iso.clone(), String::new()),
+        },
+        Dest::Market(name) => (name.clone(), name.clone()),
+    }
+}
+
+fn is_count_like(cell: &str) -> bool {
+    let c = cell.trim();
+    c.is_empty()
+        || c.bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b' ' || b == b'.')
+}
+
+/// Spreadsheets copy numbers with grouping ("1,000" or "1 000"): those separators are dropped;
+/// anything else is kept as typed so the core can name the problem.
+fn clean_count(cell: &str) -> String {
+    let c = cell.trim();
+    if c.contains(',') || c.contains(' ') || c.contains('\u{a0}') {
+        let stripped: String = c
+            .chars()
+            .filter(|ch| !matches!(ch, ',' | ' ' | '\u{a0}'))
+            .collect();
+        if stripped.bytes().all(|b| b.is_ascii_digit()) {
+            return stripped;
+        }
+    }
+    c.to_string()
+}
+
+/// Applies a pasted block. With a first column of destinations each row finds or adds its
+/// line and fills the four columns; a block of numbers alone fills the sheet from the cell it
+/// was pasted into, down and right. Nothing is applied if any destination is unknown or the
+/// block runs past the sheet.
+pub fn paste(
+    draft: &mut Draft,
+    id: u32,
+    column: usize,
+    text: &str,
+    table: &MarketTable,
+) -> Result<(), String> {
+    let rows: Vec<Vec<&str>> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.split('\t').collect())
+        .collect();
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let mut next = draft.clone();
+    let with_dest = rows.iter().any(|r| !is_count_like(r[0]));
+    if with_dest {
+        for (at, row) in rows.iter().enumerate() {
+            let dest = resolve(table, row[0]).ok_or_else(|| {
+                format!(
+                    "row {}: `{}` is not a country or market",
+                    at + 1,
+                    row[0].trim()
+                )
+            })?;
+            let cells: Vec<String> = row[1..].iter().map(|c| clean_count(c)).collect();
+            if cells.len() > COLUMNS.len() {
+                return Err(format!("row {}: more than four numbers", at + 1));
+            }
+            let line_id = match next.lines.iter().find(|l| l.dest == dest) {
+                Some(line) => line.id,
+                None => next.push(dest, ["", "", "", ""]),
+            };
+            if let Some(line) = next.lines.iter_mut().find(|l| l.id == line_id) {
+                for (c, value) in cells.into_iter().enumerate() {
+                    line.counts[c] = value;
+                }
+            }
+        }
+    } else {
+        let start = next
+            .lines
+            .iter()
+            .position(|l| l.id == id)
+            .ok_or_else(|| "the row pasted into no longer exists".to_string())?;
+        if start + rows.len() > next.lines.len() {
+            return Err(format!(
+                "{} rows pasted but only {} below this cell: add destinations first, or paste with a first column of countries",
+                rows.len(),
+                next.lines.len() - start
+            ));
+        }
+        for (r, row) in rows.iter().enumerate() {
+            if column + row.len() > COLUMNS.len() {
+                return Err(format!(
+                    "row {}: the block runs past the service column",
+                    r + 1
+                ));
+            }
+            for (c, cell) in row.iter().enumerate() {
+                next.lines[start + r].counts[column + c] = clean_count(cell);
+            }
+        }
+    }
+    *draft = next;
+    Ok(())
+}
+
+/// The sheet as CSV: `destination,marketing,utility,authentication,service`, a destination
+/// being an ISO code or a market name.
+pub fn export_csv(draft: &Draft) -> String {
+    let mut out = String::from("destination,marketing,utility,authentication,service\n");
+    for line in &draft.lines {
+        let dest = match &line.dest {
+            Dest::Country(iso) | Dest::Market(iso) => iso,
+        };
+        let mut cells = vec![quote(dest)];
+        cells.extend(line.counts.iter().map(|c| quote(c.trim())));
+        out.push_str(&cells.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+fn quote(cell: &str) -> String {
+    if cell.contains([',', '"', '\n']) {
+        format!("\"{}\"", cell.replace('"', "\"\""))
+    } else {
+        cell.to_string()
+    }
+}
+
+/// Splits one CSV record, honouring double quotes.
+fn split_record(line: &str) -> Vec<String> {
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                cell.push('"');
+                chars.next();
+            }
+            '"' => quoted = !quoted,
+            ',' if !quoted => cells.push(std::mem::take(&mut cell)),
+            _ => cell.push(c),
+        }
+    }
+    cells.push(cell);
+    cells
+}
+
+/// Reads a CSV of the export's shape. The first column may be headed `destination`,
+/// `country` or `market`; count columns are found by name, in any order. Every unknown
+/// destination is reported; nothing is imported if there is one.
+pub fn import_csv(text: &str, table: &MarketTable) -> Result<Vec<(Dest, [String; 4])>, String> {
+    let text = text.trim_start_matches('\u{feff}');
+    let mut records = text.lines().filter(|l| !l.trim().is_empty());
+    let header: Vec<String> = records
+        .next()
+        .map(split_record)
+        .ok_or_else(|| "the file is empty".to_string())?
+        .into_iter()
+        .map(|h| h.trim().to_lowercase())
+        .collect();
+    let dest_at = header
+        .iter()
+        .position(|h| matches!(h.as_str(), "destination" | "country" | "market"))
+        .ok_or_else(|| {
+            "no `destination`, `country` or `market` column in the header".to_string()
+        })?;
+    let columns: Vec<Option<usize>> = COLUMNS
+        .iter()
+        .map(|c| header.iter().position(|h| h == c))
+        .collect();
+    if columns.iter().all(Option::is_none) {
+        return Err("no marketing, utility, authentication or service column in the header".into());
+    }
+    let mut lines = Vec::new();
+    let mut problems = Vec::new();
+    for (at, record) in records.enumerate() {
+        let cells = split_record(record);
+        let cell = |i: usize| cells.get(i).map(|c| c.trim()).unwrap_or("");
+        match resolve(table, cell(dest_at)) {
+            Some(dest) => {
+                let counts = [0, 1, 2, 3]
+                    .map(|c| columns[c].map(|i| clean_count(cell(i))).unwrap_or_default());
+                lines.push((dest, counts));
+            }
+            None => problems.push(format!(
+                "line {}: `{}` is not a country or market",
+                at + 2,
+                cell(dest_at)
+            )),
+        }
+    }
+    if problems.is_empty() {
+        Ok(lines)
+    } else {
+        Err(problems.join("; "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table() -> &'static MarketTable {
+        Catalog::builtin().market_table_on(NaiveDate::from_ymd_opt(2026, 11, 1).unwrap())
+    }
+
+    #[test]
+    fn resolves_codes_names_and_markets() {
+        let t = table();
+        assert_eq!(resolve(t, "in"), Some(Dest::Country("IN".into())));
+        assert_eq!(resolve(t, "+91"), Some(Dest::Country("IN".into())));
+        assert_eq!(resolve(t, "Brazil"), Some(Dest::Country("BR".into())));
+        assert_eq!(
+            resolve(t, "rest of africa"),
+            Some(Dest::Market("Rest of Africa".into()))
+        );
+        assert_eq!(resolve(t, "Atlantis"), None);
+    }
+
+    #[test]
+    fn search_puts_exact_codes_first() {
+        let found = search(table(), "+44", 5);
+        assert_eq!(found[0].dest, Dest::Country("GB".into()));
+        let found = search(table(), "ind", 8);
+        assert!(found.iter().any(|s| s.dest == Dest::Country("IN".into())));
+        assert!(found.iter().any(|s| s.dest == Dest::Country("ID".into())));
+    }
+
+    #[test]
+    fn paste_with_destinations_adds_rows() {
+        let mut draft = Draft::default_scenario("2026-11");
+        let id = draft.lines[0].id;
+        paste(&mut draft, id, 0, "Mexico\t1,000\t20\nIN\t7\n", table()).unwrap();
+        let mx = draft.lines.last().unwrap();
+        assert_eq!(mx.dest, Dest::Country("MX".into()));
+        assert_eq!(mx.counts, ["1000", "20", "", ""].map(String::from));
+        assert_eq!(draft.lines[0].counts[0], "7");
+        assert_eq!(draft.lines.len(), 4);
+    }
+
+    #[test]
+    fn paste_numbers_fills_down_and_right_or_nothing() {
+        let mut draft = Draft::default_scenario("2026-11");
+        let id = draft.lines[1].id;
+        paste(&mut draft, id, 2, "1\t2\n3\t4", table()).unwrap();
+        assert_eq!(draft.lines[1].counts[2..], ["1", "2"].map(String::from));
+        assert_eq!(draft.lines[2].counts[2..], ["3", "4"].map(String::from));
+        let before = draft.clone();
+        assert!(paste(&mut draft, id, 2, "1\t2\t3", table()).is_err());
+        assert!(paste(&mut draft, id, 0, "1\n2\n3", table()).is_err());
+        assert_eq!(draft, before);
+    }
+
+    #[test]
+    fn csv_round_trips_and_reports_unknowns() {
+        let draft = Draft::default_scenario("2026-11");
+        let csv = export_csv(&draft);
+        assert!(csv.starts_with(
+            "destination,marketing,utility,authentication,service\nIN,1000,5000,2000,3000\n"
+        ));
+        let lines = import_csv(&csv, table()).unwrap();
+        assert_eq!(lines.len(), 3);
+        assert_eq!(lines[1].0, Dest::Country("BR".into()));
+        assert_eq!(
+            lines[1].1,
+            ["2000", "1000", "500", "1500"].map(String::from)
+        );
+        let err = import_csv(
+            "country,marketing\nAtlantis,3\n\"Rest of Africa\",4\n",
+            table(),
+        )
+        .unwrap_err();
+        assert_eq!(err, "line 2: `Atlantis` is not a country or market");
+    }
+}

@@ -1,0 +1,536 @@
+//! The page's whole state and its reducer. The user's input is kept as typed (text), so a bad
+//! value can be shown beside its field while the last valid estimate stays on screen; the
+//! scenario JSON built from it is the single thing sent to the core and put in the link.
+
+use crate::engine::{self, Comparison, Estimate, FieldError};
+use crate::i18n::Lang;
+use crate::sheet_io;
+use serde_json::{Map, Value};
+use std::rc::Rc;
+use yew::Reducible;
+
+/// The four count columns of the volume sheet, in the order of the spec.
+pub const COLUMNS: [&str; 4] = ["marketing", "utility", "authentication", "service"];
+
+/// How a settings field travels in the scenario JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A JSON string, omitted when empty (the core then applies its default).
+    Text,
+    /// A whole number; text that is not one is sent as typed so the core names the problem.
+    Count,
+    /// A decimal, sent as a string so no digit is lost.
+    Decimal,
+    Bool,
+}
+
+/// Every setting by its JSON path: the path doubles as the key that a core error names, so an
+/// error lands beside the field it is about.
+pub const SETTINGS: &[(&str, Kind)] = &[
+    ("month", Kind::Text),
+    ("currency", Kind::Text),
+    ("rules", Kind::Text),
+    ("rate_card", Kind::Text),
+    ("business_country", Kind::Text),
+    ("auth_international", Kind::Bool),
+    ("phone_numbers", Kind::Count),
+    ("wabas", Kind::Count),
+    ("utility_in_window", Kind::Decimal),
+    ("entry_point", Kind::Decimal),
+    ("free_conversations", Kind::Count),
+    ("per_conversation.marketing", Kind::Decimal),
+    ("per_conversation.utility", Kind::Decimal),
+    ("per_conversation.authentication", Kind::Decimal),
+    ("per_conversation.service", Kind::Decimal),
+    ("bsp.per_message", Kind::Decimal),
+    ("bsp.per_message_on", Kind::Text),
+    ("bsp.markup", Kind::Decimal),
+    ("bsp.monthly", Kind::Decimal),
+    ("bsp.per_number", Kind::Decimal),
+];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Dest {
+    /// ISO 3166-1 alpha-2 code.
+    Country(String),
+    /// Meta's market name, for traffic known only by market ("Rest of Africa").
+    Market(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// Stable key for the list, independent of position (rows move).
+    pub id: u32,
+    pub dest: Dest,
+    pub counts: [String; 4],
+}
+
+/// What the user typed.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Draft {
+    pub settings: Vec<(&'static str, String)>,
+    pub lines: Vec<Line>,
+    /// Scenario fields the page has no control for (`custom_rates`, …), kept so a shared link
+    /// survives a round trip through the page unchanged.
+    pub extra: Map<String, Value>,
+    next_id: u32,
+}
+
+impl Draft {
+    pub fn empty() -> Draft {
+        Draft {
+            settings: SETTINGS.iter().map(|(k, _)| (*k, String::new())).collect(),
+            lines: Vec::new(),
+            extra: Map::new(),
+            next_id: 1,
+        }
+    }
+
+    /// The starting point: a small, realistic month to the largest markets.
+    pub fn default_scenario(month: &str) -> Draft {
+        let mut draft = Draft::empty();
+        draft.set("month", month);
+        draft.set("currency", "USD");
+        draft.push(Dest::Country("IN".into()), ["1000", "5000", "2000", "3000"]);
+        draft.push(Dest::Country("BR".into()), ["2000", "1000", "500", "1500"]);
+        draft.push(Dest::Country("GB".into()), ["500", "800", "0", "600"]);
+        draft
+    }
+
+    pub fn get(&self, key: &str) -> &str {
+        self.settings
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or("")
+    }
+
+    pub fn set(&mut self, key: &str, value: &str) {
+        if let Some(slot) = self.settings.iter_mut().find(|(k, _)| *k == key) {
+            slot.1 = value.to_string();
+        }
+    }
+
+    pub fn push(&mut self, dest: Dest, counts: [&str; 4]) -> u32 {
+        let id = self.next_id.max(1);
+        self.next_id = id + 1;
+        self.lines.push(Line {
+            id,
+            dest,
+            counts: counts.map(str::to_string),
+        });
+        id
+    }
+
+    /// The scenario JSON the core reads, and the link carries.
+    pub fn to_json(&self) -> String {
+        let mut root = self.extra.clone();
+        for (key, kind) in SETTINGS {
+            let text = self.get(key).trim();
+            let value = match kind {
+                Kind::Bool if text == "true" => Value::Bool(true),
+                Kind::Bool => continue,
+                _ if text.is_empty() => continue,
+                Kind::Count => count_value(text),
+                Kind::Text | Kind::Decimal => Value::String(text.to_string()),
+            };
+            match key.split_once('.') {
+                Some((group, field)) => {
+                    let entry = root
+                        .entry(group.to_string())
+                        .or_insert_with(|| Value::Object(Map::new()));
+                    if let Value::Object(map) = entry {
+                        map.insert(field.to_string(), value);
+                    }
+                }
+                None => {
+                    root.insert(key.to_string(), value);
+                }
+            }
+        }
+        let lines: Vec<Value> = self
+            .lines
+            .iter()
+            .map(|line| {
+                let mut map = Map::new();
+                match &line.dest {
+                    Dest::Country(iso) => map.insert("country".into(), Value::String(iso.clone())),
+                    Dest::Market(name) => map.insert("market".into(), Value::String(name.clone())),
+                };
+                for (column, text) in COLUMNS.iter().zip(&line.counts) {
+                    let text = text.trim();
+                    if !text.is_empty() {
+                        map.insert((*column).into(), count_value(text));
+                    }
+                }
+                Value::Object(map)
+            })
+            .collect();
+        root.insert("lines".into(), Value::Array(lines));
+        Value::Object(root).to_string()
+    }
+
+    /// Reads a scenario JSON (a shared link) back into editable text. Shape problems are
+    /// reported; value problems are left for the core, which names the field.
+    pub fn from_json(text: &str) -> Result<Draft, String> {
+        let value: Value = serde_json::from_str(text)
+            .map_err(|e| format!("the scenario is not valid JSON: {e}"))?;
+        let Value::Object(mut root) = value else {
+            return Err("the scenario is not a JSON object".into());
+        };
+        let mut draft = Draft::empty();
+        for (key, kind) in SETTINGS {
+            let found = match key.split_once('.') {
+                Some((group, field)) => root
+                    .get_mut(group)
+                    .and_then(Value::as_object_mut)
+                    .and_then(|m| m.remove(field)),
+                None => root.remove(*key),
+            };
+            if let Some(v) = found {
+                let text = match (kind, v) {
+                    (_, Value::String(s)) => s,
+                    (_, Value::Bool(b)) => b.to_string(),
+                    (_, Value::Null) => String::new(),
+                    (_, other) => other.to_string(),
+                };
+                draft.set(key, &text);
+            }
+        }
+        for group in ["per_conversation", "bsp"] {
+            if root
+                .get(group)
+                .and_then(Value::as_object)
+                .is_some_and(Map::is_empty)
+            {
+                root.remove(group);
+            }
+        }
+        if let Some(lines) = root.remove("lines") {
+            let Value::Array(lines) = lines else {
+                return Err("`lines` is not a list".into());
+            };
+            for (at, line) in lines.iter().enumerate() {
+                let Some(map) = line.as_object() else {
+                    return Err(format!("lines[{at}] is not an object"));
+                };
+                let text = |key: &str| match map.get(key) {
+                    Some(Value::String(s)) => s.clone(),
+                    Some(Value::Null) | None => String::new(),
+                    Some(other) => other.to_string(),
+                };
+                let dest = match (map.get("country"), map.get("market")) {
+                    (Some(_), _) => Dest::Country(text("country")),
+                    (None, Some(_)) => Dest::Market(text("market")),
+                    (None, None) => {
+                        return Err(format!("lines[{at}] has neither `country` nor `market`"))
+                    }
+                };
+                let counts = COLUMNS.map(text);
+                draft.push(
+                    dest,
+                    [&counts[0], &counts[1], &counts[2], &counts[3]].map(|s| s.as_str()),
+                );
+            }
+        }
+        draft.extra = root;
+        Ok(draft)
+    }
+}
+
+fn count_value(text: &str) -> Value {
+    match text.parse::<u64>() {
+        Ok(n) => Value::Number(n.into()),
+        Err(_) => Value::String(text.to_string()),
+    }
+}
+
+/// A message shown above the page until dismissed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub key: &'static str,
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppState {
+    pub lang: Lang,
+    pub draft: Draft,
+    /// The JSON of `draft`, computed once per change.
+    pub json: String,
+    pub estimate: Option<Rc<Estimate>>,
+    pub comparison: Result<Rc<Comparison>, String>,
+    /// Problems with the current input; empty when `estimate` is of the current input.
+    pub errors: Vec<FieldError>,
+    pub notice: Option<Notice>,
+}
+
+impl AppState {
+    /// The state for a page opened with `query` (`?scenario=…` or empty); `default_month` is
+    /// used when no link is given or the link cannot be read.
+    pub fn from_query(query: &str, lang: Lang, default_month: &str) -> AppState {
+        let fallback = || Draft::default_scenario(default_month);
+        let (draft, notice) = match crate::url::query_param(query, "scenario") {
+            None => (fallback(), None),
+            Some(value) => match load_link(&value) {
+                Ok(draft) => (draft, None),
+                Err(detail) => (
+                    fallback(),
+                    Some(Notice {
+                        key: "bad_link",
+                        detail,
+                    }),
+                ),
+            },
+        };
+        let mut state = AppState {
+            lang,
+            draft,
+            json: String::new(),
+            estimate: None,
+            comparison: Err(String::new()),
+            errors: Vec::new(),
+            notice,
+        };
+        state.recompute();
+        state
+    }
+
+    /// Prices the draft. On failure the previous estimate is kept on screen.
+    fn recompute(&mut self) {
+        self.json = self.draft.to_json();
+        match engine::estimate(&self.json) {
+            Ok(estimate) => {
+                self.estimate = Some(Rc::new(estimate));
+                self.errors.clear();
+                self.comparison = engine::compare(&self.json).map(Rc::new);
+            }
+            Err(errors) => self.errors = errors,
+        }
+    }
+
+    /// The problem with the field at `path`, if any.
+    pub fn error_at(&self, path: &str) -> Option<&str> {
+        self.errors
+            .iter()
+            .find(|e| e.path == path)
+            .map(|e| e.message.as_str())
+    }
+
+    /// The error paths of the visible fields, to list the rest separately.
+    pub fn field_paths(&self) -> Vec<String> {
+        let mut paths: Vec<String> = SETTINGS.iter().map(|(k, _)| k.to_string()).collect();
+        for at in 0..self.draft.lines.len() {
+            paths.push(format!("lines[{at}]"));
+            paths.push(format!("lines[{at}].country"));
+            paths.push(format!("lines[{at}].market"));
+            for column in COLUMNS {
+                paths.push(format!("lines[{at}].{column}"));
+            }
+        }
+        paths
+    }
+}
+
+/// Reads a `?scenario=` value; the link must decode and the core must accept it.
+fn load_link(value: &str) -> Result<Draft, String> {
+    let json = crate::url::decode_scenario(value)?;
+    let draft = Draft::from_json(&json)?;
+    if let Err(errors) = engine::estimate(&draft.to_json()) {
+        let text: Vec<String> = errors
+            .iter()
+            .map(|e| format!("{}: {}", e.path, e.message))
+            .collect();
+        return Err(text.join("; "));
+    }
+    Ok(draft)
+}
+
+pub enum Action {
+    SetLang(Lang),
+    Set(&'static str, String),
+    SetCount {
+        id: u32,
+        column: usize,
+        value: String,
+    },
+    AddLine(Dest),
+    RemoveLine(u32),
+    MoveLine {
+        id: u32,
+        delta: i32,
+    },
+    /// A block pasted at a cell (`id`, `column`): tab-separated rows from a spreadsheet.
+    Paste {
+        id: u32,
+        column: usize,
+        text: String,
+    },
+    ImportCsv(String),
+    /// A problem outside the scenario (a file that could not be read), shown until dismissed.
+    Notify(&'static str, String),
+    Dismiss,
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut state = (*self).clone();
+        let mut changed = true;
+        match action {
+            Action::SetLang(lang) => {
+                state.lang = lang;
+                changed = false;
+            }
+            Action::Set(key, value) => state.draft.set(key, &value),
+            Action::SetCount { id, column, value } => {
+                if let Some(line) = state.draft.lines.iter_mut().find(|l| l.id == id) {
+                    if let Some(slot) = line.counts.get_mut(column) {
+                        *slot = value;
+                    }
+                }
+            }
+            Action::AddLine(dest) => {
+                if !state.draft.lines.iter().any(|l| l.dest == dest) {
+                    state.draft.push(dest, ["", "", "", ""]);
+                }
+            }
+            Action::RemoveLine(id) => state.draft.lines.retain(|l| l.id != id),
+            Action::MoveLine { id, delta } => {
+                let lines = &mut state.draft.lines;
+                if let Some(at) = lines.iter().position(|l| l.id == id) {
+                    let to = at as i64 + i64::from(delta);
+                    if (0..lines.len() as i64).contains(&to) {
+                        lines.swap(at, to as usize);
+                    }
+                }
+            }
+            Action::Paste { id, column, text } => {
+                let table = sheet_io::table_for(&state.draft);
+                match sheet_io::paste(&mut state.draft, id, column, &text, table) {
+                    Ok(()) => state.notice = None,
+                    Err(detail) => {
+                        state.notice = Some(Notice {
+                            key: "paste_error",
+                            detail,
+                        });
+                        changed = false;
+                    }
+                }
+            }
+            Action::ImportCsv(text) => {
+                let table = sheet_io::table_for(&state.draft);
+                match sheet_io::import_csv(&text, table) {
+                    Ok(lines) => {
+                        state.draft.lines.clear();
+                        for (dest, counts) in lines {
+                            let counts = [&counts[0], &counts[1], &counts[2], &counts[3]];
+                            state.draft.push(dest, counts.map(|s| s.as_str()));
+                        }
+                        state.notice = None;
+                    }
+                    Err(detail) => {
+                        state.notice = Some(Notice {
+                            key: "csv_error",
+                            detail,
+                        });
+                        changed = false;
+                    }
+                }
+            }
+            Action::Notify(key, detail) => {
+                state.notice = Some(Notice { key, detail });
+                changed = false;
+            }
+            Action::Dismiss => {
+                state.notice = None;
+                changed = false;
+            }
+        }
+        if changed {
+            state.recompute();
+        }
+        Rc::new(state)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// India and Brazil in November 2026 (pmp-2026-10, USD card of 2026-10-01):
+    /// IN 1000 marketing × 0.0118 = 11.80; 500 utility × 0.0014 = 0.70; 3350 service, the
+    /// first 1000 free, 2350 × 0.0014 = 3.29; BR 2000 marketing × 0.0625 = 125.00.
+    pub const LINK_JSON: &str = r#"{"month":"2026-11","currency":"USD","lines":[{"country":"IN","marketing":1000,"utility":500,"authentication":0,"service":3350},{"country":"BR","marketing":2000}]}"#;
+
+    #[test]
+    fn a_link_is_priced_by_the_core() {
+        let query = crate::url::scenario_query(LINK_JSON);
+        let state = AppState::from_query(&query, Lang::En, "2026-11");
+        assert_eq!(state.notice, None);
+        let estimate = state.estimate.expect("priced");
+        assert_eq!(estimate.meta_total, "140.79");
+        assert_eq!(estimate.total, "140.79");
+    }
+
+    #[test]
+    fn the_draft_round_trips_through_json() {
+        let mut draft = Draft::from_json(LINK_JSON).unwrap();
+        draft.set("bsp.markup", "0.10");
+        draft.set("auth_international", "true");
+        draft
+            .extra
+            .insert("custom_rates".into(), Value::Array(vec![]));
+        let again = Draft::from_json(&draft.to_json()).unwrap();
+        assert_eq!(again.to_json(), draft.to_json());
+        assert_eq!(again.get("bsp.markup"), "0.10");
+        assert_eq!(
+            again.lines[1].counts,
+            ["2000", "", "", ""].map(String::from)
+        );
+        assert!(again.extra.contains_key("custom_rates"));
+    }
+
+    #[test]
+    fn a_bad_value_keeps_the_last_estimate_and_names_the_field() {
+        let query = crate::url::scenario_query(LINK_JSON);
+        let state = Rc::new(AppState::from_query(&query, Lang::En, "2026-11"));
+        let id = state.draft.lines[0].id;
+        let state = state.reduce(Action::SetCount {
+            id,
+            column: 1,
+            value: "12.5".into(),
+        });
+        assert!(state.error_at("lines[0].utility").is_some());
+        assert_eq!(state.estimate.as_ref().unwrap().meta_total, "140.79");
+        let state = state.reduce(Action::Set("bsp.markup", "0.10".into()));
+        assert_eq!(state.estimate.as_ref().unwrap().meta_total, "140.79");
+        let state = state.reduce(Action::SetCount {
+            id,
+            column: 1,
+            value: "500".into(),
+        });
+        assert!(state.errors.is_empty());
+        // 10 % of 140.79 on top.
+        assert_eq!(state.estimate.as_ref().unwrap().total, "154.869");
+    }
+
+    #[test]
+    fn a_broken_link_falls_back_to_the_default_with_a_notice() {
+        for query in [
+            "?scenario=%%%",
+            "?scenario=bm90IGpzb24",
+            "?scenario=eyJtb250aCI6IjE5OTktMDEifQ",
+        ] {
+            let state = AppState::from_query(query, Lang::En, "2026-11");
+            assert_eq!(
+                state.notice.as_ref().map(|n| n.key),
+                Some("bad_link"),
+                "{query}"
+            );
+            assert_eq!(state.draft, Draft::default_scenario("2026-11"));
+            assert!(state.estimate.is_some(), "{query}");
+        }
+    }
+}

@@ -1,0 +1,142 @@
+//! The shareable link: the whole scenario travels in `?scenario=` as base64url JSON, so a link
+//! pasted in a chat reopens exactly the same estimate with no server involved.
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Base64url without padding (RFC 4648 §5): shorter links, and `=` needs no escaping.
+pub fn encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        let chars = chunk.len() + 1;
+        for i in 0..chars {
+            out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+/// Decodes base64url with or without padding; also accepts the standard alphabet's `+` and `/`
+/// because links get re-encoded by chat apps and mail clients.
+pub fn decode(text: &str) -> Result<Vec<u8>, String> {
+    let text = text.trim().trim_end_matches('=');
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    let mut acc: u32 = 0;
+    let mut bits = 0;
+    for (at, c) in text.bytes().enumerate() {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'-' | b'+' => 62,
+            b'_' | b'/' => 63,
+            _ => {
+                return Err(format!(
+                    "character {:?} at position {at} is not base64url",
+                    c as char
+                ))
+            }
+        };
+        acc = (acc << 6) | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    if bits >= 6 {
+        return Err("the text has a stray final character".into());
+    }
+    Ok(out)
+}
+
+/// The value of `name` in a query string (`?a=1&scenario=…`), percent-decoded.
+pub fn query_param(query: &str, name: &str) -> Option<String> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|pair| pair.split_once('=').or(Some((pair, ""))))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| percent_decode(value))
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(b) => {
+                        out.push(b);
+                        i += 3;
+                        continue;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b'+' => out.push(b' '),
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The query string that carries `scenario_json`.
+pub fn scenario_query(scenario_json: &str) -> String {
+    format!("?scenario={}", encode(scenario_json.as_bytes()))
+}
+
+/// Why a `?scenario=` value could not be read, before the core even sees it.
+pub fn decode_scenario(value: &str) -> Result<String, String> {
+    let bytes = decode(value)?;
+    String::from_utf8(bytes).map_err(|_| "the decoded text is not UTF-8".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_every_length() {
+        let text = "{\"month\":\"2026-11\",\"lines\":[{\"country\":\"IN\"}]}é";
+        for end in 0..text.len() {
+            let bytes = &text.as_bytes()[..end];
+            assert_eq!(decode(&encode(bytes)).unwrap(), bytes);
+        }
+    }
+
+    #[test]
+    fn known_vectors_with_and_without_padding() {
+        assert_eq!(encode(b"foob"), "Zm9vYg");
+        assert_eq!(encode(b"\xfb\xff"), "-_8");
+        assert_eq!(decode("Zm9vYg==").unwrap(), b"foob");
+        assert_eq!(decode("Zm9vYg").unwrap(), b"foob");
+        assert_eq!(decode("-_8").unwrap(), b"\xfb\xff");
+    }
+
+    #[test]
+    fn rejects_garbage() {
+        assert!(decode("ab$c").is_err());
+        assert!(decode("abcde").is_err());
+    }
+
+    #[test]
+    fn reads_the_scenario_parameter() {
+        assert_eq!(
+            query_param("?lang=fr&scenario=Zm9v%3D", "scenario").as_deref(),
+            Some("Zm9v=")
+        );
+        assert_eq!(query_param("?lang=fr", "scenario"), None);
+        assert_eq!(query_param("", "scenario"), None);
+    }
+}

@@ -1,0 +1,178 @@
+//! The page in a real browser: mount it into a div, type into it as a user would, and read the
+//! totals the page shows in `data-value`. Figures are checked by hand against the USD card of
+//! 2026-10-01 (core/data/rates/2026-10-01_USD.csv).
+#![cfg(target_arch = "wasm32")]
+
+use wacost_web::{mount_with_query, url, Lang};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{
+    Element, Event, EventInit, HtmlInputElement, HtmlSelectElement, KeyboardEvent,
+    KeyboardEventInit,
+};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// IN 1000 marketing × 0.0118 = 11.80; 500 utility × 0.0014 = 0.70; 3350 service, first 1000
+/// free, 2350 × 0.0014 = 3.29; BR 2000 marketing × 0.0625 = 125.00. Meta total 140.79.
+const LINK_JSON: &str = r#"{"month":"2026-11","currency":"USD","lines":[{"country":"IN","marketing":1000,"utility":500,"authentication":0,"service":3350},{"country":"BR","marketing":2000}]}"#;
+
+/// Lets Yew's scheduler render.
+async fn settle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+struct Page {
+    root: Element,
+}
+
+impl Page {
+    async fn open(query: &str) -> Page {
+        let document = web_sys::window().unwrap().document().unwrap();
+        let root = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&root).unwrap();
+        // The handle is leaked on purpose: the app lives as long as the test page.
+        std::mem::forget(mount_with_query(root.clone(), query, Lang::En));
+        settle().await;
+        Page { root }
+    }
+
+    fn find(&self, selector: &str) -> Element {
+        self.root
+            .query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("no element matches {selector}"))
+    }
+
+    fn value(&self, hook: &str) -> String {
+        self.find(&format!("[data-wacost=\"{hook}\"]"))
+            .get_attribute("data-value")
+            .unwrap_or_default()
+    }
+
+    async fn type_into(&self, selector: &str, text: &str) {
+        let input: HtmlInputElement = self.find(selector).dyn_into().unwrap();
+        input.focus().unwrap();
+        input.set_value(text);
+        fire(&input, "input");
+        settle().await;
+    }
+
+    async fn choose(&self, selector: &str, value: &str) {
+        let select: HtmlSelectElement = self.find(selector).dyn_into().unwrap();
+        select.set_value(value);
+        fire(&select, "change");
+        settle().await;
+    }
+
+    async fn press(&self, selector: &str, key: &str) {
+        let init = KeyboardEventInit::new();
+        init.set_key(key);
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        self.find(selector).dispatch_event(&event).unwrap();
+        settle().await;
+    }
+
+    fn text(&self, selector: &str) -> String {
+        self.find(selector).text_content().unwrap_or_default()
+    }
+}
+
+fn fire(target: &web_sys::EventTarget, name: &str) {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    let event = Event::new_with_event_init_dict(name, &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+fn link() -> String {
+    url::scenario_query(LINK_JSON)
+}
+
+#[wasm_bindgen_test]
+async fn a_shared_link_shows_its_estimate() {
+    let page = Page::open(&link()).await;
+    assert_eq!(page.value("meta-total"), "140.79");
+    assert_eq!(page.value("total"), "140.79");
+    assert!(page.text("[data-wacost=\"meta-total\"]").contains("140.79"));
+    // Padding is optional in the link.
+    let padded = format!("{}==", link());
+    let page = Page::open(&padded).await;
+    assert_eq!(page.value("meta-total"), "140.79");
+}
+
+#[wasm_bindgen_test]
+async fn adding_a_country_prices_it() {
+    let page = Page::open(&link()).await;
+    page.type_into("#dest-search", "+52").await;
+    page.press("#dest-search", "Enter").await;
+    // Mexico is the third row; 100 marketing × 0.0397 = 3.97.
+    page.type_into("#cell-2-marketing", "100").await;
+    assert_eq!(page.value("meta-total"), "144.76");
+}
+
+#[wasm_bindgen_test]
+async fn changing_a_share_reprices() {
+    let page = Page::open(&link()).await;
+    page.type_into("#f-entry-point", "0.10").await;
+    // 10 % of each category is free: IN 900 × 0.0118 = 10.62, 450 × 0.0014 = 0.63,
+    // (3015 - 1000) × 0.0014 = 2.821; BR 1800 × 0.0625 = 112.50.
+    assert_eq!(page.value("meta-total"), "126.571");
+}
+
+#[wasm_bindgen_test]
+async fn switching_rules_reprices() {
+    let page = Page::open(&link()).await;
+    page.choose("#f-rules", "pmp-2025-07").await;
+    // Service is free under pmp-2025-07: 140.79 - 3.29.
+    assert_eq!(page.value("meta-total"), "137.50");
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_value_is_marked_and_the_last_estimate_stays() {
+    let page = Page::open(&link()).await;
+    page.type_into("#cell-0-utility", "12.5").await;
+    let cell = page.find("#cell-0-utility");
+    assert_eq!(cell.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(page.text("#cell-0-utility-error").contains("12.5"));
+    assert_eq!(page.value("meta-total"), "140.79");
+    page.type_into("#f-bsp-markup", "0.10").await;
+    assert_eq!(page.value("total"), "140.79");
+    page.type_into("#cell-0-utility", "500").await;
+    assert_eq!(
+        page.find("#cell-0-utility")
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("false")
+    );
+    // 10 % markup on 140.79.
+    assert_eq!(page.value("total"), "154.869");
+}
+
+#[wasm_bindgen_test]
+async fn a_broken_link_shows_a_message_and_the_default_scenario() {
+    let page = Page::open("?scenario=bm90IGpzb24").await;
+    assert!(page
+        .text("[data-wacost=\"notice\"]")
+        .contains("not valid JSON"));
+    assert!(!page.value("meta-total").is_empty());
+    assert!(page.text("#sheet-title").contains("Messages per month"));
+}
+
+#[wasm_bindgen_test]
+async fn the_language_can_be_switched() {
+    let page = Page::open(&link()).await;
+    page.choose("#lang-select", "fr").await;
+    assert!(page.text("#results-title").contains("Estimation"));
+    let shown = page.text("[data-wacost=\"meta-total\"]");
+    assert!(shown.contains("140,79"), "{shown}");
+    assert_eq!(page.value("meta-total"), "140.79");
+}
