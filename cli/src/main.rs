@@ -68,6 +68,8 @@ fn main() {
         "market" => commands::market::run(rest),
         "estimate" => commands::estimate::run(rest, on_terminal),
         "compare" => commands::compare::run(rest, on_terminal),
+        "bill" => commands::bill::run(rest, on_terminal),
+        "generate-log" => commands::generate::run(rest),
         other => Err(CliError::usage(format!(
             "unknown command `{other}` (see `wacost --help`)"
         ))),

@@ -7,3 +7,5 @@ pub mod rates;
 pub mod tiers;
 pub mod estimate;
 pub mod compare;
+pub mod bill;
+pub mod generate;

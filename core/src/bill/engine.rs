@@ -16,7 +16,8 @@ use crate::catalog::{Ladder, RateCard};
 use crate::{Catalog, Category};
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
-use std::collections::{BTreeSet, HashMap};
+use super::fxhash::FxHashMap as HashMap;
+use std::collections::BTreeSet;
 
 const HOUR: i64 = 3_600_000_000_000;
 const DAY: i64 = 24 * HOUR;
@@ -36,7 +37,7 @@ pub struct OutOfOrder {
 struct Conv {
     until: i64,
     id: u64,
-    label: &'static str,
+    /// The conversation category (Meta's label is `summary.as_str()`).
     summary: Category,
     kind: PricingType,
 }
@@ -44,7 +45,6 @@ struct Conv {
 const NO_CONV: Conv = Conv {
     until: NONE,
     id: 0,
-    label: "",
     summary: Category::Service,
     kind: PricingType::Regular,
 };
@@ -56,15 +56,19 @@ const SLOT_UTILITY: usize = 1;
 const SLOT_AUTH: usize = 2;
 const SLOT_SERVICE: usize = 3;
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 struct Pair {
     csw_until: i64,
     /// Time of the last entry-point message still waiting for the business's answer.
     entry_at: i64,
     fep_until: i64,
     fep_id: u64,
-    convs: [Conv; 4],
+    /// Open conversations, allocated only under conversation rules so that per-message eras
+    /// keep each live pair at 40 bytes.
+    convs: Option<Box<[Conv; 4]>>,
 }
+
+const NO_CONVS: [Conv; 4] = [NO_CONV; 4];
 
 impl Pair {
     fn new() -> Pair {
@@ -73,8 +77,16 @@ impl Pair {
             entry_at: NONE,
             fep_until: NONE,
             fep_id: 0,
-            convs: [NO_CONV; 4],
+            convs: None,
         }
+    }
+
+    fn convs(&self) -> &[Conv; 4] {
+        self.convs.as_deref().unwrap_or(&NO_CONVS)
+    }
+
+    fn convs_mut(&mut self) -> &mut [Conv; 4] {
+        self.convs.get_or_insert_with(|| Box::new(NO_CONVS))
     }
 
     /// Whether anything in the pair can still matter at or after `now`.
@@ -83,7 +95,7 @@ impl Pair {
         self.csw_until > now
             || entry_end > now
             || self.fep_until > now
-            || self.convs.iter().any(|c| c.until > now)
+            || self.convs().iter().any(|c| c.until > now)
     }
 }
 
@@ -105,7 +117,8 @@ pub struct Engine<'c> {
     markets: Vec<String>,
     market_ids: HashMap<String, u16>,
     market_cache: HashMap<(NaiveDate, u8, u64), Result<MarketInfo, String>>,
-    prefix_len: HashMap<NaiveDate, u8>,
+    /// The last market table used and the longest prefix that can decide a market in it.
+    last_table: Option<(NaiveDate, u8)>,
     cards: Vec<&'c RateCard>,
     last_card: Option<(NaiveDate, Option<usize>)>,
     rates: HashMap<(usize, u16, Category), Option<Decimal>>,
@@ -134,20 +147,20 @@ impl<'c> Engine<'c> {
             days: DayCache::new(settings.zone),
             settings,
             last_time: NONE,
-            pairs: HashMap::new(),
+            pairs: HashMap::default(),
             since_sweep: 0,
             next_conv: 1,
             markets: Vec::new(),
-            market_ids: HashMap::new(),
-            market_cache: HashMap::new(),
-            prefix_len: HashMap::new(),
+            market_ids: HashMap::default(),
+            market_cache: HashMap::default(),
+            last_table: None,
             cards,
             last_card: None,
-            rates: HashMap::new(),
-            ladders: HashMap::new(),
-            tiers: HashMap::new(),
-            service_used: HashMap::new(),
-            conv_free_used: HashMap::new(),
+            rates: HashMap::default(),
+            ladders: HashMap::default(),
+            tiers: HashMap::default(),
+            service_used: HashMap::default(),
+            conv_free_used: HashMap::default(),
             warnings: BTreeSet::new(),
             summary: Summary::default(),
         }
@@ -231,15 +244,13 @@ impl<'c> Engine<'c> {
             self.summary.add(&p);
             return Ok(Some(p));
         }
-        let mut pair = self
-            .pairs
-            .get(&(event.phone, event.user))
-            .copied()
-            .unwrap_or_else(Pair::new);
+        let key = (event.phone, event.user);
+        let mut pair = self.pairs.remove(&key).unwrap_or_else(Pair::new);
         let csw_open = pair.csw_until > t;
         if event.kind == Kind::FreeForm && !csw_open {
             p.outcome = Outcome::Undeliverable;
             p.rule = "DEF-4";
+            self.keep(key, pair);
             self.summary.add(&p);
             return Ok(Some(p));
         }
@@ -250,6 +261,7 @@ impl<'c> Engine<'c> {
                 _ => String::new(),
             });
             p.rule = if era.is_none() { "PRE-7" } else { "DEF-1" };
+            self.keep(key, pair);
             self.summary.add(&p);
             return Ok(Some(p));
         };
@@ -259,6 +271,7 @@ impl<'c> Engine<'c> {
                     .to_string(),
             );
             p.rule = "MX-1";
+            self.keep(key, pair);
             self.summary.add(&p);
             return Ok(Some(p));
         }
@@ -273,7 +286,7 @@ impl<'c> Engine<'c> {
             pair.entry_at = NONE;
             fep_opened = true;
             if era.is_conversation() {
-                pair.convs = [NO_CONV; 4];
+                pair.convs = None;
             }
             if date >= NaiveDate::from_ymd_opt(2026, 9, 28).unwrap_or(NaiveDate::MAX) {
                 self.warnings.insert("free entry point windows opened from 2026-09-28 may stay open up to 7 days (SVC-10); they are modelled as 72h, so messages after 72h may be free at Meta".to_string());
@@ -317,7 +330,7 @@ impl<'c> Engine<'c> {
             p.model = Some(Model::Pmp);
             p.category = Some(own.as_str());
             p.summary_category = Some(own);
-            let carry = &pair.convs[SLOT_UTILITY];
+            let carry = pair.convs()[SLOT_UTILITY];
             if fep_open {
                 p.pricing_type = Some(PricingType::FreeEntryPoint);
                 p.conversation = Some(pair.fep_id);
@@ -330,7 +343,7 @@ impl<'c> Engine<'c> {
                 // CBP2-11: a utility conversation opened before the switch still covers
                 // utility templates, under CBP, until it closes.
                 p.model = Some(Model::Cbp);
-                p.category = Some(carry.label);
+                p.category = Some(carry.summary.as_str());
                 p.pricing_type = Some(carry.kind);
                 p.conversation = Some(carry.id);
                 p.outcome = Outcome::Free(Some(Free::Window));
@@ -372,7 +385,7 @@ impl<'c> Engine<'c> {
                 }
             }
         }
-        self.pairs.insert((event.phone, event.user), pair);
+        self.keep(key, pair);
         self.summary.add(&p);
         Ok(Some(p))
     }
@@ -388,7 +401,7 @@ impl<'c> Engine<'c> {
         market: MarketInfo,
     ) {
         let t = p.time;
-        let slot = pair.convs[0];
+        let slot = pair.convs()[0];
         if slot.until > t {
             self.join(p, &slot, if era == Era::Mx2021 { "MX-2" } else { "CBP1-3" });
             return;
@@ -407,11 +420,10 @@ impl<'c> Engine<'c> {
         let conv = Conv {
             until: t.saturating_add(DAY),
             id: self.next_id(),
-            label: summary.as_str(),
             summary,
             kind: if free { PricingType::FreeCustomerService } else { PricingType::Regular },
         };
-        pair.convs[0] = conv;
+        pair.convs_mut()[0] = conv;
         self.open(p, &conv, if era == Era::Mx2021 { "MX-2" } else { "CBP1-2" });
         if free {
             p.outcome = Outcome::Free(Some(Free::Allowance));
@@ -439,17 +451,18 @@ impl<'c> Engine<'c> {
             _ => SLOT_SERVICE,
         };
         if kind == Kind::FreeForm {
-            let open = if pair.convs[SLOT_SERVICE].until > t {
-                Some(pair.convs[SLOT_SERVICE])
+            let convs = pair.convs();
+            let open = if convs[SLOT_SERVICE].until > t {
+                Some(convs[SLOT_SERVICE])
             } else {
-                pair.convs.iter().filter(|c| c.until > t).min_by_key(|c| c.id).copied()
+                convs.iter().filter(|c| c.until > t).min_by_key(|c| c.id).copied()
             };
             if let Some(conv) = open {
                 self.join(p, &conv, "CBP2-4");
                 return;
             }
-        } else if pair.convs[slot].until > t {
-            let conv = pair.convs[slot];
+        } else if pair.convs()[slot].until > t {
+            let conv = pair.convs()[slot];
             self.join(p, &conv, "CBP2-3");
             return;
         }
@@ -469,11 +482,10 @@ impl<'c> Engine<'c> {
         let conv = Conv {
             until: t.saturating_add(DAY),
             id: self.next_id(),
-            label: own.as_str(),
             summary: own,
             kind: if free.is_some() { PricingType::FreeCustomerService } else { PricingType::Regular },
         };
-        pair.convs[slot] = conv;
+        pair.convs_mut()[slot] = conv;
         let rule = match (slot, free) {
             (SLOT_SERVICE, Some(_)) => "CBP2-8",
             (SLOT_SERVICE, None) => "CBP2-4",
@@ -486,8 +498,15 @@ impl<'c> Engine<'c> {
         }
     }
 
+    /// Puts a pair back, unless nothing in it can matter any more.
+    fn keep(&mut self, key: (u32, u64), pair: Pair) {
+        if pair.live(self.last_time) {
+            self.pairs.insert(key, pair);
+        }
+    }
+
     fn join(&mut self, p: &mut Priced, conv: &Conv, rule: &'static str) {
-        p.category = Some(conv.label);
+        p.category = Some(conv.summary.as_str());
         p.summary_category = Some(conv.summary);
         p.pricing_type = Some(conv.kind);
         p.conversation = Some(conv.id);
@@ -496,7 +515,7 @@ impl<'c> Engine<'c> {
     }
 
     fn open(&mut self, p: &mut Priced, conv: &Conv, rule: &'static str) {
-        p.category = Some(conv.label);
+        p.category = Some(conv.summary.as_str());
         p.summary_category = Some(conv.summary);
         p.pricing_type = Some(conv.kind);
         p.conversation = Some(conv.id);
@@ -613,14 +632,19 @@ impl<'c> Engine<'c> {
     fn market_of(&mut self, user: u64, date: NaiveDate) -> Result<MarketInfo, String> {
         let table = self.catalog.market_table_on(date);
         let effective = table.effective;
-        let max_len = *self.prefix_len.entry(effective).or_insert_with(|| {
-            table
-                .rows
-                .iter()
-                .map(|r| r.calling_code.len() + r.network_prefixes.iter().map(String::len).max().unwrap_or(0))
-                .max()
-                .unwrap_or(15) as u8
-        });
+        let max_len = match self.last_table {
+            Some((d, len)) if d == effective => len,
+            _ => {
+                let len = table
+                    .rows
+                    .iter()
+                    .map(|r| r.calling_code.len() + r.network_prefixes.iter().map(String::len).max().unwrap_or(0))
+                    .max()
+                    .unwrap_or(15) as u8;
+                self.last_table = Some((effective, len));
+                len
+            }
+        };
         let digits = user.checked_ilog10().map_or(1, |d| d + 1) as u8;
         let keep = max_len.min(digits);
         let prefix = user / 10u64.pow(u32::from(digits - keep));

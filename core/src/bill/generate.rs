@@ -25,6 +25,10 @@ pub struct LogGenerator {
     time_ms: i64,
     step_ms: i64,
     users: u64,
+    /// Users who wrote lately: free-form answers go to them, as a business's agents would.
+    recent: [u64; 64],
+    recent_len: usize,
+    recent_at: usize,
 }
 
 impl LogGenerator {
@@ -38,6 +42,9 @@ impl LogGenerator {
             time_ms: start_ms,
             step_ms: (30 * 86_400_000 / rows.max(1) as i64).max(1),
             users: users.max(1),
+            recent: [0; 64],
+            recent_len: 0,
+            recent_at: 0,
         }
     }
 
@@ -57,11 +64,20 @@ impl LogGenerator {
     /// Appends one row to `out`.
     pub fn row(&mut self, out: &mut String) {
         self.time_ms += self.below(2 * self.step_ms as u64 + 1) as i64;
-        let user = self.below(self.users);
+        let roll = self.below(100);
+        let user = if roll >= 70 && self.recent_len > 0 {
+            self.recent[self.below(self.recent_len as u64) as usize]
+        } else {
+            self.below(self.users)
+        };
+        if roll < 35 {
+            self.recent[self.recent_at] = user;
+            self.recent_at = (self.recent_at + 1) % self.recent.len();
+            self.recent_len = (self.recent_len + 1).min(self.recent.len());
+        }
         let (code, len) = MARKETS[(user % MARKETS.len() as u64) as usize];
         let national = 10u64.pow(len - 1) + (user * 7919) % (9 * 10u64.pow(len - 1));
         let phone = if user % 5 == 0 { "PN2" } else { "PN1" };
-        let roll = self.below(100);
         let (direction, kind, category) = match roll {
             0..=29 => ("in", "message", ""),
             30..=32 => ("in", "entry_point", ""),

@@ -9,6 +9,7 @@
 pub mod classify;
 pub mod detail;
 pub mod engine;
+mod fxhash;
 pub mod generate;
 pub mod era;
 pub mod input;

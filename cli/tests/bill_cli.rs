@@ -1,0 +1,137 @@
+//! `wacost bill` and `wacost generate-log` from the outside: exit codes, JSON, detail file,
+//! bad rows, unsorted input, reconciliation.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn wacost(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_wacost"))
+        .args(args)
+        .output()
+        .expect("wacost runs")
+}
+
+fn temp(name: &str, text: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("wacost-bill-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+const E1: &str = "\
+time,phone_number,user,direction,kind,category,status,pricing_category,pricing_type
+2026-08-03T00:00:00Z,PN1,+254712345678,out,template,marketing,,marketing,regular
+2026-08-03T02:00:00Z,PN1,+254712345678,in,message,,,,
+2026-08-03T03:00:00Z,PN1,+254712345678,out,free_form,,,service,free_customer_service
+2026-08-03T04:00:00Z,PN1,+254712345678,out,template,utility,,utility,regular
+2026-08-04T06:00:00Z,PN1,+254712345678,out,template,utility,delivered,utility,regular
+";
+
+#[test]
+fn bills_a_log_to_json_with_a_detail_file_and_reconciliation() {
+    let log = temp("e1.csv", E1);
+    let detail = log.with_file_name("e1-detail.csv");
+    let out = wacost(&["bill", log.to_str().unwrap(), "--format", "json", "--detail", detail.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["meta_total"], "0.0265");
+    assert_eq!(json["months"][0]["month"], "2026-08");
+    assert_eq!(json["months"][0]["markets"][0]["market"], "Rest of Africa");
+    let recon = &json["reconciliation"];
+    assert_eq!(recon["compared"], 4);
+    assert_eq!(recon["differences"], 1);
+    assert_eq!(recon["listed"][0]["line"], 5);
+    assert_eq!(recon["listed"][0]["rule"], "PMP-4");
+    assert_eq!(recon["listed"][0]["ours"]["type"], "free_customer_service");
+    let detail = std::fs::read_to_string(&detail).unwrap();
+    let lines: Vec<&str> = detail.lines().collect();
+    assert_eq!(lines.len(), 5);
+    assert!(lines[0].starts_with("line,time,phone_number,user,market,rules,pricing_model,category,type"));
+    assert_eq!(
+        lines[4],
+        "6,2026-08-04T06:00:00Z,PN1,+254712345678,Rest of Africa,pmp-2025-07,PMP,utility,regular,,,,0.004,0.004,2026-07-01,charged,PMP-7"
+    );
+}
+
+#[test]
+fn the_same_log_under_another_rules_version() {
+    let log = temp("e1b.csv", E1);
+    let out = wacost(&["bill", log.to_str().unwrap(), "--format", "json", "--rules", "pmp-2026-10"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // The utility template inside the window is charged from October 2026 (SVC-5).
+    assert_eq!(json["meta_total"], "0.0305");
+    let table = wacost(&["bill", log.to_str().unwrap(), "--format", "table"]);
+    let text = String::from_utf8(table.stdout).unwrap();
+    assert!(text.contains("Meta total: 0.0265 USD"), "{text}");
+}
+
+#[test]
+fn a_bad_row_fails_without_a_bill_unless_skipped() {
+    let text = format!("{E1}2026-08-05T00:00:00Z,PN1,+254712345678,out,template,promo,,,\nnot-a-time,PN1,+254712345678,in,message,,,,\n");
+    let log = temp("bad.csv", &text);
+    let out = wacost(&["bill", log.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("line 7, column `category`: `promo` is not one of marketing, utility, authentication"), "{err}");
+    assert!(err.contains("line 8, column `time`: `not-a-time` is not an RFC 3339 time"), "{err}");
+    let out = wacost(&["bill", log.to_str().unwrap(), "--format", "json", "--skip-bad-rows"]);
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["meta_total"], "0.0265");
+    assert_eq!(json["skipped_rows"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn unsorted_files_are_sorted_and_bill_the_same() {
+    let mut lines: Vec<&str> = E1.lines().collect();
+    let header = lines.remove(0);
+    lines.reverse();
+    let log = temp("reversed.csv", &format!("{header}\n{}\n", lines.join("\n")));
+    let detail = log.with_file_name("reversed-detail.csv");
+    let out = wacost(&["bill", log.to_str().unwrap(), "--format", "json", "--detail", detail.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["meta_total"], "0.0265");
+    assert_eq!(json["sorted_in_memory"], true);
+    // The detail file holds each message once, in time order.
+    let detail = std::fs::read_to_string(&detail).unwrap();
+    assert_eq!(detail.lines().count(), 5);
+    assert!(detail.lines().nth(1).unwrap().starts_with("6,2026-08-03T00:00:00Z"));
+}
+
+#[test]
+fn settings_file_errors_name_the_field() {
+    let log = temp("e1c.csv", E1);
+    let settings = temp("settings.json", r#"{"timezone": "Mars/Olympus", "rules": "pmp-2030"}"#);
+    let out = wacost(&["bill", log.to_str().unwrap(), "--settings", settings.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("timezone: `Mars/Olympus`"), "{err}");
+    assert!(err.contains("rules: `pmp-2030` is not `auto`"), "{err}");
+    let settings = temp("settings2.json", r#"{"timezone": "+05:30", "currency": "USD", "rules": "auto", "rate_card": "2026-10-01"}"#);
+    let out = wacost(&["bill", log.to_str().unwrap(), "--settings", settings.to_str().unwrap(), "--format", "json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["rate_card"], "2026-10-01");
+}
+
+#[test]
+fn generate_log_is_deterministic_and_bills() {
+    let a = wacost(&["generate-log", "--rows", "2000", "--seed", "9", "--users", "100"]);
+    let b = wacost(&["generate-log", "--rows", "2000", "--seed", "9", "--users", "100"]);
+    assert!(a.status.success());
+    assert_eq!(a.stdout, b.stdout);
+    let text = String::from_utf8(a.stdout).unwrap();
+    assert_eq!(text.lines().count(), 2001);
+    let log = temp("generated.csv", &text);
+    let out = wacost(&["bill", log.to_str().unwrap(), "--format", "json"]);
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["rows"], 2000);
+    assert_ne!(json["meta_total"], "0.00");
+    let bad = wacost(&["generate-log", "--rows", "ten"]);
+    assert_eq!(bad.status.code(), Some(2));
+}
