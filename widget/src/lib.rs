@@ -1,0 +1,289 @@
+//! The embeddable wacost calculator. The loader script (`scripts/build-widget.sh` wraps the
+//! wasm-bindgen glue into `wacost-widget.js`) calls `mountAll()` for every
+//! `[data-wacost-widget]` element and exposes `mount(element, config)` as `window.wacost.mount`.
+//!
+//! Each widget lives in its own shadow root with its own stylesheet, so the host page's CSS
+//! does not reach in and ours does not leak out; only the `--wacost-*` custom properties
+//! (which inherit through the shadow boundary) theme it.
+
+mod app;
+pub mod config;
+mod events;
+pub mod i18n;
+pub mod outcome;
+
+use app::{initial_counts, App, AppProps, Problems, ProblemsProps};
+use chrono::NaiveDate;
+use config::{camel_case, Config, Source};
+use outcome::{run, Target};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wacost_core::Catalog;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use yew::AppHandle;
+
+const STYLE: &str = include_str!("style.css");
+
+enum Running {
+    Calculator(AppHandle<App>),
+    Problems(AppHandle<Problems>),
+}
+
+thread_local! {
+    /// Every mounted widget, so a second mount on the same element replaces the first and
+    /// `destroy` can find its app.
+    static MOUNTED: RefCell<Vec<(Element, Running)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// What `wacost.mount` returns: `destroy()` unmounts the widget and empties its shadow root.
+#[wasm_bindgen]
+pub struct WidgetHandle {
+    element: Element,
+}
+
+#[wasm_bindgen]
+impl WidgetHandle {
+    /// Unmounts the widget; calling it twice is harmless.
+    pub fn destroy(&self) {
+        unmount(&self.element);
+    }
+
+    /// Whether this handle's widget is still mounted.
+    #[wasm_bindgen(getter)]
+    pub fn mounted(&self) -> bool {
+        MOUNTED.with(|m| m.borrow().iter().any(|(e, _)| e == &self.element))
+    }
+}
+
+/// Mounts a widget in `element`. `config` is an object of settings (`{countries: "IN,BR",
+/// currency: "USD", bspPerMessage: 0.005, …}`, arrays allowed for `countries`); without it,
+/// the element's `data-*` attributes are read.
+#[wasm_bindgen]
+pub fn mount(element: JsValue, config: JsValue) -> Result<WidgetHandle, JsValue> {
+    let element: Element = element.dyn_into().map_err(|_| {
+        JsValue::from(js_sys::TypeError::new(
+            "wacost.mount: the first argument must be a DOM element",
+        ))
+    })?;
+    let (entries, source) = if config.is_undefined() || config.is_null() {
+        (attribute_entries(&element), Source::Attributes)
+    } else if config.is_object() {
+        (object_entries(&config), Source::Script)
+    } else {
+        return Err(js_sys::TypeError::new(
+            "wacost.mount: the second argument must be a settings object (or omitted to read data-* attributes)",
+        )
+        .into());
+    };
+    mount_with(&element, &entries, source)?;
+    Ok(WidgetHandle { element })
+}
+
+/// Mounts a widget in every `[data-wacost-widget]` element not mounted yet; returns how many.
+#[wasm_bindgen(js_name = mountAll)]
+pub fn mount_all() -> u32 {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return 0;
+    };
+    let Ok(found) = document.query_selector_all("[data-wacost-widget]") else {
+        return 0;
+    };
+    let mut count = 0;
+    for i in 0..found.length() {
+        let Some(element) = found.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        if MOUNTED.with(|m| m.borrow().iter().any(|(e, _)| e == &element)) {
+            continue;
+        }
+        let entries = attribute_entries(&element);
+        if mount_with(&element, &entries, Source::Attributes).is_ok() {
+            count += 1;
+        }
+    }
+    count
+}
+
+/// `data-foo-bar="x"` → `("fooBar", "x")`, for every `data-*` attribute.
+fn attribute_entries(element: &Element) -> Vec<(String, String)> {
+    element
+        .get_attribute_names()
+        .iter()
+        .filter_map(|name| name.as_string())
+        .filter_map(|name| {
+            let key = name.strip_prefix("data-")?.to_string();
+            Some((
+                camel_case(&key),
+                element.get_attribute(&name).unwrap_or_default(),
+            ))
+        })
+        .collect()
+}
+
+/// A settings object's own properties as text: arrays joined with commas, numbers as JS
+/// prints them (`0.005`).
+fn object_entries(config: &JsValue) -> Vec<(String, String)> {
+    js_sys::Object::entries(&js_sys::Object::from(config.clone()))
+        .iter()
+        .filter_map(|pair| {
+            let pair = js_sys::Array::from(&pair);
+            let key = pair.get(0).as_string()?;
+            let value = pair.get(1);
+            let text = if let Some(text) = value.as_string() {
+                text
+            } else if js_sys::Array::is_array(&value) {
+                String::from(js_sys::Array::from(&value).join(","))
+            } else {
+                js_sys::JSON::stringify(&value)
+                    .ok()
+                    .and_then(|s| s.as_string())
+                    .unwrap_or_default()
+            };
+            Some((key, text))
+        })
+        .collect()
+}
+
+/// `YYYY-MM` of today in the visitor's calendar: the default month.
+fn current_month() -> String {
+    let now = js_sys::Date::new_0();
+    format!("{:04}-{:02}", now.get_full_year(), now.get_month() + 1)
+}
+
+fn shadow_root(element: &Element) -> Result<ShadowRoot, JsValue> {
+    if let Some(root) = element.shadow_root() {
+        return Ok(root);
+    }
+    element
+        .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+        .map_err(|_| {
+            js_sys::Error::new(&format!(
+                "wacost widget: cannot attach a shadow root to <{}>; use a <div>",
+                element.tag_name().to_ascii_lowercase()
+            ))
+            .into()
+        })
+}
+
+/// Fresh shadow content: our stylesheet and an empty container for Yew.
+fn prepare(root: &ShadowRoot) -> Result<Element, JsValue> {
+    root.set_inner_html("");
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("wacost widget: no document"))?;
+    let style = document.create_element("style")?;
+    style.set_text_content(Some(STYLE));
+    root.append_child(&style)?;
+    let container = document.create_element("div")?;
+    container.set_class_name("wacost-root");
+    root.append_child(&container)?;
+    Ok(container)
+}
+
+fn mount_with(
+    element: &Element,
+    entries: &[(String, String)],
+    source: Source,
+) -> Result<(), JsValue> {
+    unmount(element);
+    let root = match shadow_root(element) {
+        Ok(root) => root,
+        Err(e) => {
+            web_sys::console::error_1(&e);
+            element.set_text_content(Some(&e.as_string().unwrap_or_else(|| {
+                "wacost widget: cannot attach a shadow root; use a <div>".into()
+            })));
+            return Err(e);
+        }
+    };
+    let container = prepare(&root)?;
+    let running = match checked(entries, source) {
+        Ok((config, names)) => Running::Calculator(
+            yew::Renderer::<App>::with_root_and_props(
+                container,
+                AppProps {
+                    config: Rc::new(config),
+                    host: element.clone(),
+                    names: Rc::new(names),
+                },
+            )
+            .render(),
+        ),
+        Err(problems) => {
+            web_sys::console::error_2(
+                &"wacost widget: bad settings, nothing is estimated:\n".into(),
+                &problems.join("\n").into(),
+            );
+            Running::Problems(
+                yew::Renderer::<Problems>::with_root_and_props(
+                    container,
+                    ProblemsProps {
+                        title: "This calculator is set up wrongly:".into(),
+                        problems: Rc::new(problems),
+                    },
+                )
+                .render(),
+            )
+        }
+    };
+    MOUNTED.with(|m| m.borrow_mut().push((element.clone(), running)));
+    Ok(())
+}
+
+/// Each row's (country name, market name), shown beside its code.
+type RowNames = Vec<(String, String)>;
+
+/// Settings that parse and that the core accepts with the starting counts, with each row's
+/// country name and market; otherwise every problem, in words.
+fn checked(
+    entries: &[(String, String)],
+    source: Source,
+) -> Result<(Config, RowNames), Vec<String>> {
+    let config = Config::parse(entries, source, &current_month())
+        .map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+    if let Err(issues) = run(&config, &initial_counts(config.countries.len())) {
+        let setup: Vec<String> = issues
+            .iter()
+            .filter(|i| !matches!(i.target, Target::Count { .. }))
+            .map(|i| match &i.target {
+                Target::Setting(name) => format!("{name}: {}", i.message),
+                _ => i.message.clone(),
+            })
+            .collect();
+        if !setup.is_empty() {
+            return Err(setup);
+        }
+    }
+    let date = NaiveDate::parse_from_str(&format!("{}-01", config.month), "%Y-%m-%d")
+        .unwrap_or(NaiveDate::MIN);
+    let names = config
+        .countries
+        .iter()
+        .map(
+            |code| match Catalog::builtin().market_for_country(code, date) {
+                Ok(found) => (found.country, found.market),
+                Err(_) => (String::new(), String::new()),
+            },
+        )
+        .collect();
+    Ok((config, names))
+}
+
+fn unmount(element: &Element) {
+    let running = MOUNTED.with(|m| {
+        let mut mounted = m.borrow_mut();
+        let at = mounted.iter().position(|(e, _)| e == element)?;
+        Some(mounted.remove(at).1)
+    });
+    if let Some(running) = running {
+        match running {
+            Running::Calculator(handle) => handle.destroy(),
+            Running::Problems(handle) => handle.destroy(),
+        }
+        if let Some(root) = element.shadow_root() {
+            root.set_inner_html("");
+        }
+    }
+}
