@@ -1,0 +1,33 @@
+// Compile-only check that js/pkg/wacost.d.ts is valid TypeScript and describes the API as the
+// README uses it. Build the package first (scripts/build-js.sh), then:
+//   tsc --noEmit --strict --target es2022 --module es2022 --moduleResolution bundler js/tests/types-check.ts
+import init, { estimate, compare, rates, market, cards } from '../pkg/wacost.js';
+import type { Scenario, Estimate, Comparison, CardRates, MarketMatch, CardInfo, WacostError } from '../pkg/wacost.js';
+
+export async function demo(): Promise<string> {
+  await init();
+  const scenario: Scenario = {
+    month: '2026-11',
+    currency: 'USD',
+    rules: 'pmp-2026-10',
+    lines: [{ country: 'IN', marketing: 1000, utility: '500' }, { market: 'Rest of Africa', marketing: 8000 }],
+    bsp: { per_message: 0.005, per_message_on: 'charged', monthly: '49' },
+  };
+  const e: Estimate = estimate(scenario);
+  const fromText: Estimate = estimate(JSON.stringify(scenario));
+  const firstBand = e.markets[0].categories[0].bands[0];
+  const to: number | null = firstBand ? firstBand.to : null;
+  const c: Comparison = compare(scenario);
+  const totals: string[] = c.versions.map((v) => v.estimate?.total ?? v.errors.join('; '));
+  const card: CardRates = rates('2026-10-01', 'USD');
+  const noArgs: CardRates = rates();
+  const m: MarketMatch = market('+919876543210');
+  const all: CardInfo[] = cards();
+  try {
+    estimate({ lines: [] });
+  } catch (caught) {
+    const err = caught as WacostError;
+    return err.problems.map((p) => `${p.path}: ${p.message}`).join('\n');
+  }
+  return [e.total, fromText.meta_total, String(to), totals.join(), card.rates[0].rate, noArgs.effective, m.market, String(all.length)].join(' ');
+}
