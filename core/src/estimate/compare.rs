@@ -20,10 +20,12 @@ pub fn compare(scenario: &Scenario) -> Result<Comparison, ScenarioErrors> {
 /// (bad values, no card) is an error.
 pub fn compare_with(catalog: &Catalog, scenario: &Scenario) -> Result<Comparison, ScenarioErrors> {
     scenario.check()?;
-    let mut base = scenario.clone();
     // Any version will do to resolve the card; the month's own rules may not exist (too early).
-    base.rules = Some(RulesVersion::Pmp2026_10);
-    let card = match resolve::resolve(catalog, &base) {
+    let any_rules = resolve::Choice {
+        rules: Some(RulesVersion::Pmp2026_10),
+        rate_card: None,
+    };
+    let card = match resolve::resolve(catalog, scenario, any_rules) {
         Ok(resolved) => resolved.card,
         Err(errors) => {
             let fatal: Vec<_> = errors
@@ -47,10 +49,11 @@ pub fn compare_with(catalog: &Catalog, scenario: &Scenario) -> Result<Comparison
     };
     let mut versions = Vec::with_capacity(RulesVersion::ALL.len());
     for rules in RulesVersion::ALL {
-        let mut variant = scenario.clone();
-        variant.rules = Some(rules);
-        variant.rate_card = Some(card.id.effective);
-        let result = super::estimate_checked(catalog, &variant);
+        let choice = resolve::Choice {
+            rules: Some(rules),
+            rate_card: Some(card.id.effective),
+        };
+        let result = super::estimate_checked(catalog, scenario, choice);
         versions.push(match result {
             Ok(estimate) => VersionResult {
                 rules,

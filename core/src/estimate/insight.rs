@@ -58,13 +58,15 @@ pub fn explain(
     resolved: &Resolved,
     notes: &Notes,
     meta_total: Decimal,
+    rules_from_scenario: bool,
     estimate: &mut Estimate,
 ) {
     let card = resolved.card;
     let cur = &card.id.currency;
     let warnings = &mut estimate.warnings;
-    let info = catalog.card_info(card);
-    if !info.complete {
+    // A complete card has no gaps (the build checks it), so only a partial one is inspected.
+    if !card.declared_complete {
+        let info = catalog.card_info(card);
         warnings.push(format!(
             "The {cur} {} card is held only in part in this build ({} markets have rates, {} of Meta's markets have none): a market it lacks cannot be priced without custom_rates.",
             card.id.effective,
@@ -95,7 +97,7 @@ pub fn explain(
                 }
             }
             if let Ok(rules) = RulesVersion::for_month(month.year, month.month) {
-                if rules != resolved.rules {
+                if rules != resolved.rules && rules_from_scenario {
                     warnings.push(format!(
                         "You chose the {} rules; the rules in force in {month} are {rules}.",
                         resolved.rules
@@ -117,7 +119,7 @@ pub fn explain(
             }
             let to_us = line.country.as_deref() == Some("US");
             let to_north_america =
-                line.country.is_none() && resolved.markets[index] == "North America";
+                line.country.is_none() && resolved.market(index) == "North America";
             if to_us || to_north_america {
                 warnings.push(format!(
                     "lines[{index}]: marketing templates to +1 United States numbers are not delivered (since April 2025), so Meta charges nothing for them; the {} marketing messages {} are priced here as if they were delivered.",

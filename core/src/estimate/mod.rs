@@ -33,7 +33,7 @@ pub fn estimate(scenario: &Scenario) -> Result<Estimate, ScenarioErrors> {
 /// Prices a scenario with a given catalog (tests, or data loaded at run time).
 pub fn estimate_with(catalog: &Catalog, scenario: &Scenario) -> Result<Estimate, ScenarioErrors> {
     scenario.check()?;
-    estimate_checked(catalog, scenario)
+    estimate_checked(catalog, scenario, resolve::Choice::default())
 }
 
 /// Authentication and its international rate share one tier counter per market (AI-6). The
@@ -41,8 +41,12 @@ pub fn estimate_with(catalog: &Catalog, scenario: &Scenario) -> Result<Estimate,
 /// after, so that the same scenario always gives the same bands: the month's real order is not
 /// known to an estimate, and this order is the one Meta's own Example 2 follows (a business
 /// that becomes eligible mid-month continues the counter at the international rate).
-fn estimate_checked(catalog: &Catalog, scenario: &Scenario) -> Result<Estimate, ScenarioErrors> {
-    let resolved = resolve::resolve(catalog, scenario).map_err(ScenarioErrors)?;
+fn estimate_checked(
+    catalog: &Catalog,
+    scenario: &Scenario,
+    choice: resolve::Choice,
+) -> Result<Estimate, ScenarioErrors> {
+    let resolved = resolve::resolve(catalog, scenario, choice).map_err(ScenarioErrors)?;
     let rules = resolved.rules;
     let date = resolved.card.id.effective;
     let business_market = scenario
@@ -50,21 +54,21 @@ fn estimate_checked(catalog: &Catalog, scenario: &Scenario) -> Result<Estimate, 
         .as_ref()
         .and_then(|country| catalog.market_for_country(country, date).ok())
         .map(|found| found.market);
+    let mut has_international: std::collections::HashMap<&str, bool> = Default::default();
     let international: Vec<bool> = scenario
         .lines
         .iter()
-        .zip(&resolved.markets)
-        .map(|(line, market)| {
-            parts::is_international(
-                scenario,
-                line,
-                market,
-                business_market.as_deref(),
-                resolved
-                    .rates
-                    .rate(market, Category::AuthenticationInternational)
-                    .is_some(),
-            )
+        .enumerate()
+        .map(|(index, line)| {
+            let market = resolved.market(index);
+            let has_rate = *has_international.entry(market).or_insert_with(|| {
+                scenario.auth_international
+                    && resolved
+                        .rates
+                        .rate(market, Category::AuthenticationInternational)
+                        .is_some()
+            });
+            parts::is_international(scenario, line, market, business_market.as_deref(), has_rate)
         })
         .collect();
     let parts = parts::split(scenario, rules, &international);
@@ -74,10 +78,18 @@ fn estimate_checked(catalog: &Catalog, scenario: &Scenario) -> Result<Estimate, 
         lines: Vec<usize>,
         countries: Vec<String>,
     }
-    let mut by_market: BTreeMap<&str, MarketSums> = BTreeMap::new();
+    // Summed by market index, then put in market-name order so the output does not depend on
+    // the order of the lines.
+    let mut by_index: Vec<Option<MarketSums>> = (0..resolved.names.len()).map(|_| None).collect();
     for part in &parts {
-        let market = resolved.markets[part.line].as_str();
-        let sums = by_market.entry(market).or_insert_with(|| MarketSums {
+        let Some(slot) = resolved
+            .line_market
+            .get(part.line)
+            .and_then(|&i| by_index.get_mut(i))
+        else {
+            continue;
+        };
+        let sums = slot.get_or_insert_with(|| MarketSums {
             categories: BTreeMap::new(),
             lines: Vec::new(),
             countries: Vec::new(),
@@ -92,6 +104,13 @@ fn estimate_checked(catalog: &Catalog, scenario: &Scenario) -> Result<Estimate, 
         }
         sums.categories.entry(part.category).or_default().add(part);
     }
+
+    let mut by_market: Vec<(&str, MarketSums)> = by_index
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, sums)| Some((resolved.names[i].as_str(), sums?)))
+        .collect();
+    by_market.sort_by(|a, b| a.0.cmp(b.0));
 
     let mut errors = Vec::new();
     let mut markets = Vec::with_capacity(by_market.len());
@@ -121,15 +140,23 @@ fn estimate_checked(catalog: &Catalog, scenario: &Scenario) -> Result<Estimate, 
                     end: totals.charged,
                 },
             };
-            let priced = price::price(
-                &resolved.rates,
-                rules,
-                market,
-                category,
-                totals,
-                counter,
-                &mut errors,
-            );
+            let priced = price::price(&resolved.rates, rules, market, category, totals, counter);
+            if priced.missing_rate {
+                let index = resolved.names.iter().position(|n| n == market);
+                for part in parts.iter().filter(|p| {
+                    p.category == category
+                        && p.charged() > 0
+                        && resolved.line_market.get(p.line).copied() == index
+                }) {
+                    errors.push(price::missing_rate(
+                        &resolved.rates,
+                        rules,
+                        market,
+                        category,
+                        part.line,
+                    ));
+                }
+            }
             notes.record(market, &priced);
             market_amount += priced.amount;
             delivered += totals.delivered;
@@ -197,6 +224,7 @@ fn estimate_checked(catalog: &Catalog, scenario: &Scenario) -> Result<Estimate, 
         &resolved,
         &notes,
         meta_total,
+        choice.rules.is_none(),
         &mut estimate,
     );
     Ok(estimate)

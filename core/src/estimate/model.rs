@@ -73,6 +73,26 @@ pub struct CategoryEstimate {
     pub next_tier: Option<NextTier>,
 }
 
+impl CategoryEstimate {
+    /// A placeholder replaced once the category is priced.
+    pub(crate) fn empty(category: Category) -> CategoryEstimate {
+        CategoryEstimate {
+            category,
+            delivered: 0,
+            free: Free::default(),
+            conversations: None,
+            charged: 0,
+            rate: None,
+            bands: Vec::new(),
+            amount: String::new(),
+            custom: false,
+            upper_bound: false,
+            cost_per_charged: None,
+            next_tier: None,
+        }
+    }
+}
+
 /// Messages (entry point, window) and conversations or messages (allowance) that cost nothing.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Free {

@@ -2,7 +2,7 @@
 //! units under the rules of the era ("How a category's count is split", spec/estimate.md),
 //! then the month's free allowance shared out over the lines.
 
-use super::split::{conversations, largest_remainder, share_of};
+use super::split::{largest_remainder, Fraction};
 use crate::category::Category;
 use crate::scenario::{Line, RulesVersion, Scenario};
 
@@ -68,9 +68,15 @@ pub fn is_international(
 /// Splits every line, in line order and, within a line, in category order; then shares the
 /// month's allowance over the parts that draw on it.
 pub fn split(scenario: &Scenario, rules: RulesVersion, international: &[bool]) -> Vec<Part> {
-    let ep = scenario.entry_point;
-    let uiw = scenario.utility_in_window;
+    let ep = Fraction::of(scenario.entry_point);
+    let uiw = Fraction::of(scenario.utility_in_window);
     let pc = &scenario.per_conversation;
+    let (pc_marketing, pc_utility, pc_authentication, pc_service) = (
+        Fraction::of(pc.marketing),
+        Fraction::of(pc.utility),
+        Fraction::of(pc.authentication),
+        Fraction::of(pc.service),
+    );
     let mut parts = Vec::with_capacity(scenario.lines.len() * 4);
     for (index, line) in scenario.lines.iter().enumerate() {
         let auth_category = if international.get(index).copied().unwrap_or(false) {
@@ -86,11 +92,11 @@ pub fn split(scenario: &Scenario, rules: RulesVersion, international: &[bool]) -
                     (auth_category, line.authentication),
                     (Category::Service, line.service),
                 ] {
-                    let mut part = Part::new(index, category, n, share_of(n, ep));
+                    let mut part = Part::new(index, category, n, ep.share_of(n));
                     let rest = n - part.entry_point;
                     match (category, rules) {
                         (Category::Utility, RulesVersion::Pmp2025_07) => {
-                            part.window = share_of(rest, uiw);
+                            part.window = uiw.share_of(rest);
                             part.eligible = rest - part.window;
                         }
                         (Category::Service, RulesVersion::Pmp2025_07) => part.window = rest,
@@ -105,13 +111,13 @@ pub fn split(scenario: &Scenario, rules: RulesVersion, international: &[bool]) -
             }
             RulesVersion::Cbp2023_06 | RulesVersion::Cbp2024_11 => {
                 for (category, n, per) in [
-                    (Category::Marketing, line.marketing, pc.marketing),
-                    (Category::Utility, line.utility, pc.utility),
-                    (auth_category, line.authentication, pc.authentication),
-                    (Category::Service, line.service, pc.service),
+                    (Category::Marketing, line.marketing, pc_marketing),
+                    (Category::Utility, line.utility, pc_utility),
+                    (auth_category, line.authentication, pc_authentication),
+                    (Category::Service, line.service, pc_service),
                 ] {
-                    let mut part = Part::new(index, category, n, share_of(n, ep));
-                    let opened = conversations(n - part.entry_point, per);
+                    let mut part = Part::new(index, category, n, ep.share_of(n));
+                    let opened = per.conversations(n - part.entry_point);
                     part.conversations = Some(opened);
                     part.eligible = opened;
                     if category == Category::Service {
@@ -128,17 +134,17 @@ pub fn split(scenario: &Scenario, rules: RulesVersion, international: &[bool]) -
                 let mut business = Part::new(index, Category::BusinessInitiated, 0, 0);
                 let mut opened = 0;
                 for (n, per, is_utility) in [
-                    (line.marketing, pc.marketing, false),
-                    (line.authentication, pc.authentication, false),
-                    (line.utility, pc.utility, true),
+                    (line.marketing, pc_marketing, false),
+                    (line.authentication, pc_authentication, false),
+                    (line.utility, pc_utility, true),
                 ] {
-                    let entry_point = share_of(n, ep);
+                    let entry_point = ep.share_of(n);
                     let rest = n - entry_point;
-                    let window = if is_utility { share_of(rest, uiw) } else { 0 };
+                    let window = if is_utility { uiw.share_of(rest) } else { 0 };
                     business.delivered += n;
                     business.entry_point += entry_point;
                     business.window += window;
-                    opened += conversations(rest - window, per);
+                    opened += per.conversations(rest - window);
                 }
                 business.conversations = Some(opened);
                 business.eligible = opened;
@@ -146,8 +152,8 @@ pub fn split(scenario: &Scenario, rules: RulesVersion, international: &[bool]) -
                 parts.push(business);
 
                 let n = line.service;
-                let mut user = Part::new(index, Category::UserInitiated, n, share_of(n, ep));
-                let opened = conversations(n - user.entry_point, pc.service);
+                let mut user = Part::new(index, Category::UserInitiated, n, ep.share_of(n));
+                let opened = pc_service.conversations(n - user.entry_point);
                 user.conversations = Some(opened);
                 user.eligible = opened;
                 user.in_pool = true;

@@ -7,7 +7,7 @@ use super::resolve::Rates;
 use crate::catalog::Ladder;
 use crate::category::Category;
 use crate::money::to_plain_string;
-use crate::scenario::{FieldError, RulesVersion};
+use crate::scenario::RulesVersion;
 use rust_decimal::Decimal;
 
 /// A priced category with its exact amount kept beside the display strings.
@@ -18,6 +18,8 @@ pub struct Priced {
     pub no_ladder: bool,
     /// A custom list rate replaced a rate that Meta tiers, so the published ladder was not used.
     pub custom_rate_untiered: bool,
+    /// Units are charged but neither the card nor the user gives a rate.
+    pub missing_rate: bool,
 }
 
 /// Sums of the parts of one market and category.
@@ -27,8 +29,6 @@ pub struct Totals {
     pub free: Free,
     pub conversations: Option<u64>,
     pub charged: u64,
-    /// Lines with charged units, for errors that must name a line.
-    pub charged_lines: Vec<usize>,
 }
 
 impl Totals {
@@ -41,18 +41,59 @@ impl Totals {
             *self.conversations.get_or_insert(0) += opened;
         }
         self.charged += part.charged();
-        if part.charged() > 0 {
-            self.charged_lines.push(part.line);
-        }
     }
 }
 
 pub fn rate_text(rate: Decimal) -> String {
-    to_plain_string(rate, 4)
+    plain(rate, 4)
 }
 
 pub fn money_text(amount: Decimal) -> String {
-    to_plain_string(amount, 2)
+    plain(amount, 2)
+}
+
+/// The same text as `money::to_plain_string`, built from the mantissa directly: an estimate
+/// prints hundreds of figures and `Decimal`'s general formatter dominated its run time.
+fn plain(value: Decimal, min_scale: u32) -> String {
+    let mut mantissa = value.mantissa().unsigned_abs();
+    let mut scale = value.scale();
+    while scale > min_scale && mantissa % 10 == 0 {
+        mantissa /= 10;
+        scale -= 1;
+    }
+    if mantissa == 0 {
+        scale = scale.min(min_scale);
+    }
+    while scale < min_scale {
+        match mantissa.checked_mul(10) {
+            Some(m) => mantissa = m,
+            None => return to_plain_string(value, min_scale),
+        }
+        scale += 1;
+    }
+    if mantissa >= 1u128 << 96 {
+        // Beyond what a Decimal holds: let the general formatter decide.
+        return to_plain_string(value, min_scale);
+    }
+    let digits = mantissa.to_string();
+    let scale = scale as usize;
+    let mut out = String::with_capacity(digits.len() + 3);
+    if value.is_sign_negative() && mantissa != 0 {
+        out.push('-');
+    }
+    if digits.len() <= scale {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', scale - digits.len()));
+        out.push_str(&digits);
+    } else {
+        let (whole, fraction) = digits.split_at(digits.len() - scale);
+        out.push_str(whole);
+        if scale > 0 {
+            out.push('.');
+            out.push_str(fraction);
+        }
+    }
+    out
 }
 
 /// `numerator / denominator` rounded half-up to 6 decimals, for per-unit display figures.
@@ -60,8 +101,49 @@ pub fn per_unit(numerator: Decimal, denominator: u64) -> Option<String> {
     (denominator > 0).then(|| {
         let value = (numerator / Decimal::from(denominator))
             .round_dp_with_strategy(6, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
-        to_plain_string(value, 4)
+        plain(value, 4)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn plain_matches_the_money_formatter() {
+        for text in [
+            "0",
+            "0.0",
+            "0.000",
+            "1",
+            "180",
+            "180.00",
+            "0.63000",
+            "3.29",
+            "0.0014",
+            "0.115",
+            "41500.0000",
+            "0.028",
+            "123456789012.3456",
+            "1e-20",
+            "-2.50",
+            "0.00000001",
+            "79228162514264337593543950335",
+            "7922816251426433759354395033.5",
+        ] {
+            let value = Decimal::from_str(text)
+                .or_else(|_| Decimal::from_scientific(text))
+                .unwrap();
+            for min_scale in [0, 2, 4] {
+                assert_eq!(
+                    plain(value, min_scale),
+                    to_plain_string(value, min_scale),
+                    "{text} {min_scale}"
+                );
+            }
+        }
+    }
 }
 
 /// Where a category's charged units sit in the month's counter of its tier family: message
@@ -81,7 +163,6 @@ pub fn price(
     category: Category,
     totals: &Totals,
     counter: Counter,
-    errors: &mut Vec<FieldError>,
 ) -> Priced {
     let Counter {
         first,
@@ -110,10 +191,11 @@ pub fn price(
         next_tier: None,
     };
     let mut priced = Priced {
-        output: output.clone(),
+        output: CategoryEstimate::empty(category),
         amount: Decimal::ZERO,
         no_ladder: false,
         custom_rate_untiered: false,
+        missing_rate: false,
     };
     if let Some(source) = &ladder {
         let ladder = source.ladder();
@@ -155,20 +237,7 @@ pub fn price(
             }
             priced.amount = amount;
         }
-        None if totals.charged > 0 => {
-            let card = &rates.card.id;
-            for line in &totals.charged_lines {
-                errors.push(FieldError::new(
-                    format!("lines[{line}]"),
-                    format!(
-                        "the {} {} card has no {category} rate for {market}, and this line has charged {category} {} (add a custom_rates entry, or choose another rate_card or rules)",
-                        card.currency,
-                        card.effective,
-                        if rules.counts_conversations() { "conversations" } else { "messages" }
-                    ),
-                ));
-            }
-        }
+        None if totals.charged > 0 => priced.missing_rate = true,
         None => {}
     }
     priced.output = output;
@@ -186,4 +255,24 @@ fn next_tier(ladder: &Ladder, counter_end: u64) -> Option<NextTier> {
         rate: rate_text(next.rate),
         saving_per_message: rate_text(current.rate - next.rate),
     })
+}
+
+/// The error for a line with charged units of a category the card has no rate for.
+pub fn missing_rate(
+    rates: &Rates,
+    rules: RulesVersion,
+    market: &str,
+    category: Category,
+    line: usize,
+) -> crate::scenario::FieldError {
+    let card = &rates.card.id;
+    crate::scenario::FieldError::new(
+        format!("lines[{line}]"),
+        format!(
+            "the {} {} card has no {category} rate for {market}, and this line has charged {category} {} (add a custom_rates entry, or choose another rate_card or rules)",
+            card.currency,
+            card.effective,
+            if rules.counts_conversations() { "conversations" } else { "messages" }
+        ),
+    )
 }

@@ -6,14 +6,27 @@ use crate::catalog::{Catalog, Ladder, RateCard};
 use crate::category::Category;
 use crate::scenario::{CustomRate, CustomTier, FieldError, Month, RulesVersion, Scenario};
 use rust_decimal::Decimal;
+use std::collections::HashMap;
 
 pub struct Resolved<'a> {
     pub rules: RulesVersion,
     pub card: &'a RateCard,
     pub month: Option<Month>,
-    /// Market of each line, by line index.
-    pub markets: Vec<String>,
+    /// The distinct markets of the lines.
+    pub names: Vec<String>,
+    /// Index into `names` of each line's market.
+    pub line_market: Vec<usize>,
     pub rates: Rates<'a>,
+}
+
+impl Resolved<'_> {
+    /// The market of line `index`.
+    pub fn market(&self, index: usize) -> &str {
+        self.line_market
+            .get(index)
+            .and_then(|&i| self.names.get(i))
+            .map_or("", String::as_str)
+    }
 }
 
 /// Rate and ladder lookup with the user's custom rates taking precedence over the card's.
@@ -114,11 +127,21 @@ impl<'a> Rates<'a> {
     }
 }
 
+/// Rules and card set from outside the scenario (by `compare`), without cloning it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Choice {
+    pub rules: Option<RulesVersion>,
+    pub rate_card: Option<chrono::NaiveDate>,
+}
+
 /// Chooses rules, card and markets, or lists everything that prevents it.
 pub fn resolve<'a>(
     catalog: &'a Catalog,
     scenario: &'a Scenario,
+    choice: Choice,
 ) -> Result<Resolved<'a>, Vec<FieldError>> {
+    let chosen_rules = choice.rules.or(scenario.rules);
+    let chosen_card = choice.rate_card.or(scenario.rate_card);
     let mut errors = Vec::new();
     let currency = scenario.currency.as_str();
     let currencies = catalog.currencies();
@@ -132,7 +155,7 @@ pub fn resolve<'a>(
         ));
         return Err(errors);
     }
-    let rules = match (scenario.rules, scenario.month) {
+    let rules = match (chosen_rules, scenario.month) {
         (Some(rules), _) => Some(rules),
         (None, Some(month)) => match RulesVersion::for_month(month.year, month.month) {
             Ok(rules) => Some(rules),
@@ -149,12 +172,12 @@ pub fn resolve<'a>(
             None
         }
     };
-    if let (Some(month), Some(_)) = (scenario.month, scenario.rules) {
+    if let (Some(month), Some(_)) = (scenario.month, chosen_rules) {
         if let Err(message) = RulesVersion::for_month(month.year, month.month) {
             errors.push(FieldError::new("month", message));
         }
     }
-    let card = match (scenario.rate_card, scenario.month.and_then(Month::first_day)) {
+    let card = match (chosen_card, scenario.month.and_then(Month::first_day)) {
         (Some(date), _) => catalog.card(currency, date).or_else(|| {
             let dates: Vec<String> = catalog
                 .cards()
@@ -190,21 +213,33 @@ pub fn resolve<'a>(
         custom_tiers: &scenario.custom_tiers,
     };
     let date = card.id.effective;
-    let mut markets = Vec::with_capacity(scenario.lines.len());
+    // Scenarios repeat a few destinations over many lines: each is looked up once.
+    let mut by_country: HashMap<&str, Result<String, String>> = HashMap::new();
+    let mut by_name: HashMap<&str, Option<String>> = HashMap::new();
+    let mut names: Vec<String> = Vec::new();
+    let mut priced: Vec<bool> = Vec::new();
+    let mut line_market = Vec::with_capacity(scenario.lines.len());
     for (index, line) in scenario.lines.iter().enumerate() {
-        let path = format!("lines[{index}]");
-        let market = if let Some(country) = &line.country {
-            match catalog.market_for_country(country, date) {
-                Ok(found) => Some(found.market),
-                Err(e) => {
-                    errors.push(FieldError::new(format!("{path}.country"), e.to_string()));
+        let market: Option<&str> = if let Some(country) = &line.country {
+            let found = by_country.entry(country.as_str()).or_insert_with(|| {
+                catalog
+                    .market_for_country(country, date)
+                    .map(|found| found.market)
+                    .map_err(|e| e.to_string())
+            });
+            match found {
+                Ok(market) => Some(market.as_str()),
+                Err(message) => {
+                    errors.push(FieldError::new(
+                        format!("lines[{index}].country"),
+                        message.clone(),
+                    ));
                     None
                 }
             }
         } else if let Some(name) = &line.market {
-            catalog
-                .market_name(name, date)
-                .or_else(|| {
+            let found = by_name.entry(name.as_str()).or_insert_with(|| {
+                catalog.market_name(name, date).or_else(|| {
                     rates
                         .custom_rates
                         .iter()
@@ -213,51 +248,68 @@ pub fn resolve<'a>(
                         .find(|m| m.eq_ignore_ascii_case(name))
                         .cloned()
                 })
-                .or_else(|| {
-                    let known = catalog.market_table_on(date).markets();
-                    errors.push(FieldError::new(
-                        format!("{path}.market"),
-                        format!(
-                            "\"{name}\" is not a market of Meta's table in force on {date} (markets: {}); a custom_rates entry can add one",
-                            known.join(", ")
-                        ),
-                    ));
-                    None
-                })
+            });
+            if found.is_none() {
+                let table = catalog.market_table_on(date).markets();
+                errors.push(FieldError::new(
+                    format!("lines[{index}].market"),
+                    format!(
+                        "\"{name}\" is not a market of Meta's table in force on {date} (markets: {}); a custom_rates entry can add one",
+                        table.join(", ")
+                    ),
+                ));
+            }
+            found.as_deref()
         } else {
-            errors.push(FieldError::new(path.clone(), "needs a country or a market"));
+            errors.push(FieldError::new(
+                format!("lines[{index}]"),
+                "needs a country or a market",
+            ));
             None
         };
         let Some(market) = market else {
-            markets.push(String::new());
+            line_market.push(usize::MAX);
             continue;
         };
+        let position = match names.iter().position(|n| n == market) {
+            Some(position) => position,
+            None => {
+                names.push(market.to_string());
+                priced.push(rates.knows_market(market));
+                names.len() - 1
+            }
+        };
+        line_market.push(position);
         if rules == RulesVersion::Mx2021_02 && market != "Mexico" {
             errors.push(FieldError::new(
-                path.clone(),
+                format!("lines[{index}]"),
                 format!(
                     "{market} cannot be priced under mx-2021-02: only messages to Mexico were in Meta's conversation test; other destinations were on template pricing, whose rates Meta never published"
                 ),
             ));
-        } else if !rates.knows_market(&market) {
+        } else if !priced[position] {
             errors.push(FieldError::new(
-                path.clone(),
+                format!("lines[{index}]"),
                 format!(
                     "market {market} has no rates on the {} {} card{} (add a custom_rates entry to price it)",
                     card.id.currency,
                     card.id.effective,
-                    if card.declared_complete { "" } else { ", which this build holds only in part" }
+                    if card.declared_complete {
+                        ""
+                    } else {
+                        ", which this build holds only in part"
+                    }
                 ),
             ));
         }
-        markets.push(market);
     }
     if errors.is_empty() {
         Ok(Resolved {
             rules,
             card,
             month: scenario.month,
-            markets,
+            names,
+            line_market,
             rates,
         })
     } else {

@@ -6,33 +6,53 @@
 
 use rust_decimal::Decimal;
 
-/// `(mantissa, 10^scale)` of a non-negative decimal with at most 18 decimals.
-fn fraction(value: Decimal) -> (u128, u128) {
-    let mut value = value.normalize();
-    if value.scale() > crate::scenario::MAX_SCALE {
-        value = value.round_dp(crate::scenario::MAX_SCALE);
+/// A non-negative decimal with at most 18 decimals as `mantissa / 10^scale`, taken apart once
+/// so that applying it to many counts is plain integer arithmetic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fraction {
+    mantissa: u128,
+    denominator: u128,
+}
+
+impl Fraction {
+    pub fn of(value: Decimal) -> Fraction {
+        let mut value = value.normalize();
+        if value.scale() > crate::scenario::MAX_SCALE {
+            value = value.round_dp(crate::scenario::MAX_SCALE);
+        }
+        Fraction {
+            mantissa: value.mantissa().unsigned_abs(),
+            denominator: 10u128.pow(value.scale()),
+        }
     }
-    let mantissa = value.mantissa().unsigned_abs();
-    (mantissa, 10u128.pow(value.scale()))
+
+    /// `round_half_up(n * self)`, capped at `n`.
+    pub fn share_of(self, n: u64) -> u64 {
+        let numerator = u128::from(n) * self.mantissa;
+        let rounded = (2 * numerator + self.denominator) / (2 * self.denominator);
+        u64::try_from(rounded).unwrap_or(u64::MAX).min(n)
+    }
+
+    /// `ceil(messages / self)`: the conversations `messages` open on average.
+    pub fn conversations(self, messages: u64) -> u64 {
+        if self.mantissa == 0 {
+            return messages;
+        }
+        let numerator = u128::from(messages) * self.denominator;
+        u64::try_from(numerator.div_ceil(self.mantissa))
+            .unwrap_or(u64::MAX)
+            .min(messages)
+    }
 }
 
 /// `round_half_up(n * share)`, capped at `n`.
 pub fn share_of(n: u64, share: Decimal) -> u64 {
-    let (mantissa, denominator) = fraction(share);
-    let numerator = u128::from(n) * mantissa;
-    let rounded = (2 * numerator + denominator) / (2 * denominator);
-    u64::try_from(rounded).unwrap_or(u64::MAX).min(n)
+    Fraction::of(share).share_of(n)
 }
 
 /// `ceil(messages / per_conversation)`: the conversations `messages` open on average.
 pub fn conversations(messages: u64, per_conversation: Decimal) -> u64 {
-    let (mantissa, denominator) = fraction(per_conversation);
-    if mantissa == 0 {
-        return messages;
-    }
-    let numerator = u128::from(messages) * denominator;
-    let result = numerator.div_ceil(mantissa);
-    u64::try_from(result).unwrap_or(u64::MAX).min(messages)
+    Fraction::of(per_conversation).conversations(messages)
 }
 
 /// Splits `allowance` over `eligible` counts in proportion, by the largest-remainder method;

@@ -4,6 +4,7 @@
 //! same validator, so a bad value is refused the same way everywhere, with every problem listed
 //! and named by its field path.
 
+mod check;
 mod error;
 mod parse;
 mod rules;
@@ -171,12 +172,15 @@ impl Scenario {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
-    /// Re-checks the limits of a scenario built in code rather than parsed, so `estimate`
-    /// never trusts a value it did not validate.
+    /// Checks the limits of a scenario built in code rather than parsed, so `estimate` never
+    /// trusts a value it did not validate.
     pub fn check(&self) -> Result<(), ScenarioErrors> {
-        let value = serde_json::to_value(self)
-            .map_err(|e| ScenarioErrors(vec![FieldError::new("(scenario)", e.to_string())]))?;
-        parse::scenario(&value).map(|_| ())
+        let errors = check::check(self);
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(ScenarioErrors(errors))
+        }
     }
 }
 
