@@ -14,7 +14,11 @@ function showLoadFailure(error) {
   });
 }
 
-var ready = wasm_bindgen().then(function () {
+// The .wasm sits next to this script, wherever it is served from (a query string such as
+// ?v=3 is allowed).
+var wasmUrl = new URL('wacost-widget_bg.wasm', wacostScript ? wacostScript.src : location.href);
+
+var ready = wasm_bindgen({ module_or_path: wasmUrl }).then(function () {
   wacostModule = wasm_bindgen;
   var mountAll = function () { wacostModule.mountAll(); };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mountAll);

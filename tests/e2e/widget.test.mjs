@@ -3,23 +3,32 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, launch, watchErrors, SCREENSHOTS, ROOT } from './lib.mjs';
 
 let server;
 let browser;
+let site;
 
 before(async () => {
   assert.ok(existsSync(join(ROOT, 'dist/widget/wacost-widget.js')), 'run scripts/build-widget.sh first');
   await mkdir(SCREENSHOTS, { recursive: true });
-  server = await serve(ROOT); // host.html loads ../dist/widget/wacost-widget.js
+  // A copy of the widget build and the examples, laid out as in the repository (host.html
+  // loads ../dist/widget/wacost-widget.js), so a concurrent `trunk build` emptying dist/
+  // cannot pull the files away mid-test.
+  site = await mkdtemp(join(tmpdir(), 'wacost-widget-e2e-'));
+  await cp(join(ROOT, 'dist/widget'), join(site, 'dist/widget'), { recursive: true });
+  await cp(join(ROOT, 'examples'), join(site, 'examples'), { recursive: true });
+  server = await serve(site);
   browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
   await server?.close();
+  if (site) await rm(site, { recursive: true, force: true });
 });
 
 // The one console error the page should log: the deliberately misconfigured third widget.
@@ -108,7 +117,7 @@ async function hostStyles(page) {
 test('the host page keeps its styles and none of them reach into the widgets', async () => {
   // Before: the same page with the widget script refused.
   const bare = await browser.newPage({ viewport: { width: 1100, height: 1300 } });
-  await bare.route('**/wacost-widget.js', (route) => route.abort());
+  await bare.route('**/wacost-widget.js*', (route) => route.abort());
   await bare.goto(`${server.url}/examples/host.html`);
   const before = await hostStyles(bare);
   assert.equal(before['#intro'].color, 'rgb(200, 0, 0)');
