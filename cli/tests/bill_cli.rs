@@ -32,8 +32,19 @@ time,phone_number,user,direction,kind,category,status,pricing_category,pricing_t
 fn bills_a_log_to_json_with_a_detail_file_and_reconciliation() {
     let log = temp("e1.csv", E1);
     let detail = log.with_file_name("e1-detail.csv");
-    let out = wacost(&["bill", log.to_str().unwrap(), "--format", "json", "--detail", detail.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = wacost(&[
+        "bill",
+        log.to_str().unwrap(),
+        "--format",
+        "json",
+        "--detail",
+        detail.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["meta_total"], "0.0265");
     assert_eq!(json["months"][0]["month"], "2026-08");
@@ -47,7 +58,8 @@ fn bills_a_log_to_json_with_a_detail_file_and_reconciliation() {
     let detail = std::fs::read_to_string(&detail).unwrap();
     let lines: Vec<&str> = detail.lines().collect();
     assert_eq!(lines.len(), 5);
-    assert!(lines[0].starts_with("line,time,phone_number,user,market,rules,pricing_model,category,type"));
+    assert!(lines[0]
+        .starts_with("line,time,phone_number,user,market,rules,pricing_model,category,type"));
     assert_eq!(
         lines[4],
         "6,2026-08-04T06:00:00Z,PN1,+254712345678,Rest of Africa,pmp-2025-07,PMP,utility,regular,,,,0.004,0.004,2026-07-01,charged,PMP-7"
@@ -57,8 +69,19 @@ fn bills_a_log_to_json_with_a_detail_file_and_reconciliation() {
 #[test]
 fn the_same_log_under_another_rules_version() {
     let log = temp("e1b.csv", E1);
-    let out = wacost(&["bill", log.to_str().unwrap(), "--format", "json", "--rules", "pmp-2026-10"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = wacost(&[
+        "bill",
+        log.to_str().unwrap(),
+        "--format",
+        "json",
+        "--rules",
+        "pmp-2026-10",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     // The utility template inside the window is charged from October 2026 (SVC-5).
     assert_eq!(json["meta_total"], "0.0305");
@@ -75,9 +98,23 @@ fn a_bad_row_fails_without_a_bill_unless_skipped() {
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("line 7, column `category`: `promo` is not one of marketing, utility, authentication"), "{err}");
-    assert!(err.contains("line 8, column `time`: `not-a-time` is not an RFC 3339 time"), "{err}");
-    let out = wacost(&["bill", log.to_str().unwrap(), "--format", "json", "--skip-bad-rows"]);
+    assert!(
+        err.contains(
+            "line 7, column `category`: `promo` is not one of marketing, utility, authentication"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("line 8, column `time`: `not-a-time` is not an RFC 3339 time"),
+        "{err}"
+    );
+    let out = wacost(&[
+        "bill",
+        log.to_str().unwrap(),
+        "--format",
+        "json",
+        "--skip-bad-rows",
+    ]);
     assert!(out.status.success());
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["meta_total"], "0.0265");
@@ -91,37 +128,90 @@ fn unsorted_files_are_sorted_and_bill_the_same() {
     lines.reverse();
     let log = temp("reversed.csv", &format!("{header}\n{}\n", lines.join("\n")));
     let detail = log.with_file_name("reversed-detail.csv");
-    let out = wacost(&["bill", log.to_str().unwrap(), "--format", "json", "--detail", detail.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = wacost(&[
+        "bill",
+        log.to_str().unwrap(),
+        "--format",
+        "json",
+        "--detail",
+        detail.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["meta_total"], "0.0265");
     assert_eq!(json["sorted_in_memory"], true);
     // The detail file holds each message once, in time order.
     let detail = std::fs::read_to_string(&detail).unwrap();
     assert_eq!(detail.lines().count(), 5);
-    assert!(detail.lines().nth(1).unwrap().starts_with("6,2026-08-03T00:00:00Z"));
+    assert!(detail
+        .lines()
+        .nth(1)
+        .unwrap()
+        .starts_with("6,2026-08-03T00:00:00Z"));
 }
 
 #[test]
 fn settings_file_errors_name_the_field() {
     let log = temp("e1c.csv", E1);
-    let settings = temp("settings.json", r#"{"timezone": "Mars/Olympus", "rules": "pmp-2030"}"#);
-    let out = wacost(&["bill", log.to_str().unwrap(), "--settings", settings.to_str().unwrap()]);
+    let settings = temp(
+        "settings.json",
+        r#"{"timezone": "Mars/Olympus", "rules": "pmp-2030"}"#,
+    );
+    let out = wacost(&[
+        "bill",
+        log.to_str().unwrap(),
+        "--settings",
+        settings.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("timezone: `Mars/Olympus`"), "{err}");
     assert!(err.contains("rules: `pmp-2030` is not `auto`"), "{err}");
-    let settings = temp("settings2.json", r#"{"timezone": "+05:30", "currency": "USD", "rules": "auto", "rate_card": "2026-10-01"}"#);
-    let out = wacost(&["bill", log.to_str().unwrap(), "--settings", settings.to_str().unwrap(), "--format", "json"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let settings = temp(
+        "settings2.json",
+        r#"{"timezone": "+05:30", "currency": "USD", "rules": "auto", "rate_card": "2026-10-01"}"#,
+    );
+    let out = wacost(&[
+        "bill",
+        log.to_str().unwrap(),
+        "--settings",
+        settings.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["rate_card"], "2026-10-01");
 }
 
 #[test]
 fn generate_log_is_deterministic_and_bills() {
-    let a = wacost(&["generate-log", "--rows", "2000", "--seed", "9", "--users", "100"]);
-    let b = wacost(&["generate-log", "--rows", "2000", "--seed", "9", "--users", "100"]);
+    let a = wacost(&[
+        "generate-log",
+        "--rows",
+        "2000",
+        "--seed",
+        "9",
+        "--users",
+        "100",
+    ]);
+    let b = wacost(&[
+        "generate-log",
+        "--rows",
+        "2000",
+        "--seed",
+        "9",
+        "--users",
+        "100",
+    ]);
     assert!(a.status.success());
     assert_eq!(a.stdout, b.stdout);
     let text = String::from_utf8(a.stdout).unwrap();

@@ -42,10 +42,34 @@ fn e1_per_message_pricing_charges_two_of_four() {
     assert_eq!(
         got,
         vec![
-            ("Rest of Africa", "marketing", "regular", dec("0.0225"), "PMP-5"),
-            ("Rest of Africa", "service", "free_customer_service", Decimal::ZERO, "PMP-3"),
-            ("Rest of Africa", "utility", "free_customer_service", Decimal::ZERO, "PMP-4"),
-            ("Rest of Africa", "utility", "regular", dec("0.004"), "PMP-7"),
+            (
+                "Rest of Africa",
+                "marketing",
+                "regular",
+                dec("0.0225"),
+                "PMP-5"
+            ),
+            (
+                "Rest of Africa",
+                "service",
+                "free_customer_service",
+                Decimal::ZERO,
+                "PMP-3"
+            ),
+            (
+                "Rest of Africa",
+                "utility",
+                "free_customer_service",
+                Decimal::ZERO,
+                "PMP-4"
+            ),
+            (
+                "Rest of Africa",
+                "utility",
+                "regular",
+                dec("0.004"),
+                "PMP-7"
+            ),
         ]
     );
     assert!(msgs.iter().all(|(p, _)| p.model == Some(Model::Pmp)));
@@ -58,10 +82,16 @@ fn e1_per_message_pricing_charges_two_of_four() {
         .iter()
         .find(|c| c.category == "utility")
         .unwrap();
-    assert_eq!((utility.delivered, utility.free.window, utility.charged), (2, 1, 1));
+    assert_eq!(
+        (utility.delivered, utility.free.window, utility.charged),
+        (2, 1, 1)
+    );
     // The 2026-07-01 USD tier file has no Rest of Africa ladder: list rate, flagged.
     assert_eq!(utility.bands[0].tier, None);
-    assert!(report.warnings.iter().any(|w| w.contains("Rest of Africa utility")));
+    assert!(report
+        .warnings
+        .iter()
+        .any(|w| w.contains("Rest of Africa utility")));
 }
 
 #[test]
@@ -94,7 +124,10 @@ fn e2_a_utility_template_inside_a_utility_conversation_opens_nothing() {
         .iter()
         .find(|c| c.category == "utility")
         .unwrap();
-    assert_eq!((utility.messages, utility.delivered, utility.charged), (2, 1, 1));
+    assert_eq!(
+        (utility.messages, utility.delivered, utility.charged),
+        (2, 1, 1)
+    );
 }
 
 #[test]
@@ -123,8 +156,14 @@ fn e3_non_templates_join_the_marketing_conversation_then_open_a_service_one() {
         ]
     );
     // The service conversation is free: first of the month's 1,000 (CBP2-8).
-    assert_eq!(msgs[2].0.outcome, Outcome::Free(Some(wacost_core::bill::Free::Allowance)));
-    assert_eq!(msgs[2].0.pricing_type, Some(PricingType::FreeCustomerService));
+    assert_eq!(
+        msgs[2].0.outcome,
+        Outcome::Free(Some(wacost_core::bill::Free::Allowance))
+    );
+    assert_eq!(
+        msgs[2].0.pricing_type,
+        Some(PricingType::FreeCustomerService)
+    );
     assert_eq!(report.meta_total, "0.0411");
 
     // Replayed under cbp-2024-11 the service conversation is free without any allowance, and
@@ -136,14 +175,44 @@ fn e3_non_templates_join_the_marketing_conversation_then_open_a_service_one() {
 #[test]
 fn e4_free_entry_point_conversation_lasts_72h_and_closes_the_others() {
     let rows = vec![
-        row(&t("2023-07-10", 8, 0), INDONESIA, "out", "template", "marketing"),
+        row(
+            &t("2023-07-10", 8, 0),
+            INDONESIA,
+            "out",
+            "template",
+            "marketing",
+        ),
         row(&t("2023-07-10", 10, 0), INDONESIA, "in", "entry_point", ""),
-        row(&t("2023-07-10", 22, 0), INDONESIA, "out", "template", "utility"),
-        row(&t("2023-07-11", 9, 0), INDONESIA, "out", "template", "marketing"),
+        row(
+            &t("2023-07-10", 22, 0),
+            INDONESIA,
+            "out",
+            "template",
+            "utility",
+        ),
+        row(
+            &t("2023-07-11", 9, 0),
+            INDONESIA,
+            "out",
+            "template",
+            "marketing",
+        ),
         row(&t("2023-07-11", 9, 30), INDONESIA, "out", "free_form", ""),
         row(&t("2023-07-11", 11, 0), INDONESIA, "out", "free_form", ""),
-        row(&t("2023-07-13", 21, 59), INDONESIA, "out", "template", "marketing"),
-        row(&t("2023-07-13", 22, 0), INDONESIA, "out", "template", "marketing"),
+        row(
+            &t("2023-07-13", 21, 59),
+            INDONESIA,
+            "out",
+            "template",
+            "marketing",
+        ),
+        row(
+            &t("2023-07-13", 22, 0),
+            INDONESIA,
+            "out",
+            "template",
+            "marketing",
+        ),
     ];
     let (report, msgs) = run("{}", &rows);
     let got: Vec<_> = msgs
@@ -181,14 +250,31 @@ fn e18_a_utility_conversation_opened_under_cbp_covers_utility_after_the_switch()
     let (report, msgs) = run("{}", &rows);
     let got: Vec<_> = msgs
         .iter()
-        .map(|(p, _)| (p.model.unwrap(), p.amount, p.rule, p.card.map(|c| c.to_string())))
+        .map(|(p, _)| {
+            (
+                p.model.unwrap(),
+                p.amount,
+                p.rule,
+                p.card.map(|c| c.to_string()),
+            )
+        })
         .collect();
     assert_eq!(
         got,
         vec![
-            (Model::Cbp, dec("0.004"), "CBP2-3", Some("2024-10-01".to_string())),
+            (
+                Model::Cbp,
+                dec("0.004"),
+                "CBP2-3",
+                Some("2024-10-01".to_string())
+            ),
             (Model::Cbp, Decimal::ZERO, "CBP2-11", None),
-            (Model::Pmp, dec("0.004"), "PMP-7", Some("2025-07-01".to_string())),
+            (
+                Model::Pmp,
+                dec("0.004"),
+                "PMP-7",
+                Some("2025-07-01".to_string())
+            ),
         ]
     );
     assert_eq!(msgs[0].0.conversation, msgs[1].0.conversation);
@@ -210,7 +296,13 @@ fn tier_boundary_is_crossed_within_a_month() {
     let rows: Vec<String> = (0..80_002)
         .map(|i| {
             let time = (base + chrono::Duration::seconds(i)).to_rfc3339();
-            row(&time, &format!("+1415555{:04}", i % 10_000), "out", "template", "utility")
+            row(
+                &time,
+                &format!("+1415555{:04}", i % 10_000),
+                "out",
+                "template",
+                "utility",
+            )
         })
         .collect();
     let (report, msgs) = run("{}", &rows);
@@ -221,7 +313,10 @@ fn tier_boundary_is_crossed_within_a_month() {
     assert_eq!(report.meta_total, "272.0064");
     let utility = &report.months[0].markets[0].categories[0];
     assert_eq!(utility.bands.len(), 2);
-    assert_eq!((utility.bands[1].from, utility.bands[1].count), (Some(80_001), 2));
+    assert_eq!(
+        (utility.bands[1].from, utility.bands[1].count),
+        (Some(80_001), 2)
+    );
 }
 
 #[test]
@@ -234,7 +329,10 @@ fn service_allowance_frees_1000_per_phone_number_e15_kazakhstan() {
         row(&time, kz, "out", "free_form", "")
     }));
     let (report, msgs) = run("{}", &rows);
-    assert_eq!(msgs[999].0.pricing_type, Some(PricingType::FreeCustomerService));
+    assert_eq!(
+        msgs[999].0.pricing_type,
+        Some(PricingType::FreeCustomerService)
+    );
     assert_eq!(msgs[1000].0.pricing_type, Some(PricingType::Regular));
     assert_eq!(msgs[1000].0.amount, dec("0.018"));
     assert_eq!(msgs[1000].0.rule, "SVC-3");
@@ -242,7 +340,10 @@ fn service_allowance_frees_1000_per_phone_number_e15_kazakhstan() {
     let service = &report.months[0].markets[0];
     assert_eq!(service.market, "Kazakhstan");
     assert_eq!(
-        (service.categories[0].free.allowance, service.categories[0].charged),
+        (
+            service.categories[0].free.allowance,
+            service.categories[0].charged
+        ),
         (1000, 2000)
     );
 }
@@ -272,14 +373,28 @@ fn e13_india_october_2026_usd() {
         rows.push(row(&at(&mut s), user, "out", "template", "marketing"));
     }
     for _ in 0..500 {
-        rows.push(row(&at(&mut s), "+919876500000", "out", "template", "utility"));
+        rows.push(row(
+            &at(&mut s),
+            "+919876500000",
+            "out",
+            "template",
+            "utility",
+        ));
     }
     let (report, _) = run("{}", &rows);
     let india = &report.months[0].markets[0];
-    let amounts: Vec<_> = india.categories.iter().map(|c| (c.category, c.amount.as_str())).collect();
+    let amounts: Vec<_> = india
+        .categories
+        .iter()
+        .map(|c| (c.category, c.amount.as_str()))
+        .collect();
     assert_eq!(
         amounts,
-        vec![("marketing", "11.80"), ("utility", "0.70"), ("service", "3.29")]
+        vec![
+            ("marketing", "11.80"),
+            ("utility", "0.70"),
+            ("service", "3.29")
+        ]
     );
     assert_eq!(report.meta_total, "15.79");
 }
@@ -353,13 +468,34 @@ fn utility_inside_the_window_is_charged_and_tiered_from_october_2026() {
 fn authentication_international_applies_from_the_start_time_to_other_countries() {
     let india = "+919876543210";
     let rows = vec![
-        row("2026-10-09T23:59:59Z", india, "out", "template", "authentication"),
-        row("2026-10-10T00:00:00Z", india, "out", "template", "authentication"),
-        row("2026-10-10T00:00:01Z", "+12025550123", "out", "template", "authentication"),
+        row(
+            "2026-10-09T23:59:59Z",
+            india,
+            "out",
+            "template",
+            "authentication",
+        ),
+        row(
+            "2026-10-10T00:00:00Z",
+            india,
+            "out",
+            "template",
+            "authentication",
+        ),
+        row(
+            "2026-10-10T00:00:01Z",
+            "+12025550123",
+            "out",
+            "template",
+            "authentication",
+        ),
     ];
     let gb = r#"{"business_country": "GB", "auth_international_from": "2026-10-10T00:00:00Z"}"#;
     let (report, msgs) = run(gb, &rows);
-    let got: Vec<_> = msgs.iter().map(|(p, _)| (p.category.unwrap(), p.amount)).collect();
+    let got: Vec<_> = msgs
+        .iter()
+        .map(|(p, _)| (p.category.unwrap(), p.amount))
+        .collect();
     assert_eq!(
         got,
         vec![
@@ -384,8 +520,20 @@ fn authentication_international_applies_from_the_start_time_to_other_countries()
 fn failed_messages_cost_nothing_and_mexico_test_prices_only_plus_52() {
     let rows = vec![
         "2026-10-05T10:00:00Z,PN1,+919876543210,out,template,marketing,failed".to_string(),
-        row("2021-06-01T10:00:00Z", "+5215512345678", "out", "template", "marketing"),
-        row("2021-06-01T11:00:00Z", "+919876543210", "out", "template", "marketing"),
+        row(
+            "2021-06-01T10:00:00Z",
+            "+5215512345678",
+            "out",
+            "template",
+            "marketing",
+        ),
+        row(
+            "2021-06-01T11:00:00Z",
+            "+919876543210",
+            "out",
+            "template",
+            "marketing",
+        ),
     ];
     let (report, msgs) = run(r#"{"free_conversations": 0}"#, &rows);
     // Rows are billed in time order: the 2026 row comes last.
@@ -403,7 +551,13 @@ fn failed_messages_cost_nothing_and_mexico_test_prices_only_plus_52() {
 #[test]
 fn timezone_decides_the_month_and_the_card() {
     // 2026-09-30T20:00Z is 2026-10-01 01:30 in India: October rules and card.
-    let rows = vec![row("2026-09-30T20:00:00Z", "+254712345678", "out", "template", "utility")];
+    let rows = vec![row(
+        "2026-09-30T20:00:00Z",
+        "+254712345678",
+        "out",
+        "template",
+        "utility",
+    )];
     let (report, msgs) = run(r#"{"timezone": "Asia/Kolkata"}"#, &rows);
     assert_eq!(report.months[0].month, "2026-10");
     assert_eq!(msgs[0].0.card.unwrap().to_string(), "2026-10-01");

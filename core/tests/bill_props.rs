@@ -20,8 +20,13 @@ const USERS: [&str; 6] = [
 ];
 
 fn report_json(text: &str, settings_json: &str) -> serde_json::Value {
-    let report = bill::bill(Catalog::builtin(), &settings(settings_json), text, Options::default())
-        .expect("bills");
+    let report = bill::bill(
+        Catalog::builtin(),
+        &settings(settings_json),
+        text,
+        Options::default(),
+    )
+    .expect("bills");
     let mut value = serde_json::to_value(&report).expect("serialises");
     value["sorted_in_memory"] = serde_json::Value::Bool(false);
     value

@@ -8,15 +8,28 @@ use crate::args::Args;
 use crate::CliError;
 use std::fs::File;
 use std::io::{BufWriter, IsTerminal, Read, Seek, Write};
-use wacost_core::bill::{self, detail, Event, Names, Options, Priced, Report, Session, Settings, Sink};
+use wacost_core::bill::{
+    self, detail, Event, Names, Options, Priced, Report, Session, Settings, Sink,
+};
 use wacost_core::money::to_plain_string;
 use wacost_core::Catalog;
 
-const VALUE_OPTIONS: [&str; 7] = ["settings", "rules", "rate-card", "timezone", "currency", "detail", "format"];
+const VALUE_OPTIONS: [&str; 7] = [
+    "settings",
+    "rules",
+    "rate-card",
+    "timezone",
+    "currency",
+    "detail",
+    "format",
+];
 
 pub fn run(words: &[String], on_terminal: bool) -> Result<(), CliError> {
     let args = Args::parse(words, &VALUE_OPTIONS, &["skip-bad-rows"])?;
-    let format = args.format(&["json", "table"], if on_terminal { "table" } else { "json" })?;
+    let format = args.format(
+        &["json", "table"],
+        if on_terminal { "table" } else { "json" },
+    )?;
     let catalog = Catalog::builtin();
     let settings = read_settings(&args, catalog)?;
     let options = Options {
@@ -56,9 +69,11 @@ pub fn run(words: &[String], on_terminal: bool) -> Result<(), CliError> {
     }
     let text = match format {
         "table" => table(&report),
-        _ => serde_json::to_string_pretty(&report)
-            .map_err(|e| CliError::usage(format!("cannot write JSON: {e}")))?
-            + "\n",
+        _ => {
+            serde_json::to_string_pretty(&report)
+                .map_err(|e| CliError::usage(format!("cannot write JSON: {e}")))?
+                + "\n"
+        }
     };
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())
@@ -78,15 +93,21 @@ fn read_settings(args: &Args, catalog: &Catalog) -> Result<Settings, CliError> {
         None => Settings::default(),
     };
     if let Some(rules) = args.value("rules") {
-        settings.set_rules(rules).map_err(|e| CliError::usage(format!("--{e}")))?;
+        settings
+            .set_rules(rules)
+            .map_err(|e| CliError::usage(format!("--{e}")))?;
     }
     if let Some(card) = args.value("rate-card") {
-        settings
-            .set_rate_card(card)
-            .map_err(|e| CliError::usage(format!("--rate-card: {}", e.trim_start_matches("rate_card: "))))?;
+        settings.set_rate_card(card).map_err(|e| {
+            CliError::usage(format!(
+                "--rate-card: {}",
+                e.trim_start_matches("rate_card: ")
+            ))
+        })?;
     }
     if let Some(tz) = args.value("timezone") {
-        settings.zone = bill::zone::Zone::parse(tz).map_err(|e| CliError::usage(format!("--timezone: {e}")))?;
+        settings.zone =
+            bill::zone::Zone::parse(tz).map_err(|e| CliError::usage(format!("--timezone: {e}")))?;
     }
     if let Some(currency) = args.value("currency") {
         settings.currency = currency.trim().to_ascii_uppercase();
@@ -128,7 +149,12 @@ fn for_each_line(
             }
         };
         let text = std::str::from_utf8(&buf[..complete]).map_err(|e| {
-            let bad_line = line_no + 1 + buf[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() as u64;
+            let bad_line = line_no
+                + 1
+                + buf[..e.valid_up_to()]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count() as u64;
             CliError::usage(format!("`{path}` line {bad_line}: not UTF-8 text"))
         })?;
         let body = text.strip_suffix('\n').unwrap_or(text);
@@ -154,7 +180,8 @@ fn bill_file(
     mut sink: Option<&mut DetailFile>,
 ) -> Result<Report, CliError> {
     let open = || -> Result<(File, u64), CliError> {
-        let file = File::open(path).map_err(|e| CliError::usage(format!("cannot read `{path}`: {e}")))?;
+        let file =
+            File::open(path).map_err(|e| CliError::usage(format!("cannot read `{path}`: {e}")))?;
         let size = file.metadata().map(|m| m.len()).unwrap_or(0);
         Ok((file, size))
     };
@@ -195,7 +222,9 @@ fn bill_file(
         return Err(CliError::usage(e));
     }
     let Some(session) = session else {
-        return Err(CliError::usage(format!("`{path}` is empty (a header row is required)")));
+        return Err(CliError::usage(format!(
+            "`{path}` is empty (a header row is required)"
+        )));
     };
     if !out_of_order {
         progress.done();
@@ -205,7 +234,8 @@ fn bill_file(
     if let Some(s) = sink.as_deref_mut() {
         s.restart();
     }
-    let mut session = Session::new(catalog, settings.clone(), &header, options).map_err(CliError::usage)?;
+    let mut session =
+        Session::new(catalog, settings.clone(), &header, options).map_err(CliError::usage)?;
     session.set_sorted_in_memory();
     let mut events: Vec<Event> = Vec::new();
     let (file, _) = open()?;
@@ -241,7 +271,8 @@ struct DetailFile {
 
 impl DetailFile {
     fn create(path: &str) -> Result<DetailFile, CliError> {
-        let file = File::create(path).map_err(|e| CliError::usage(format!("cannot write `{path}`: {e}")))?;
+        let file = File::create(path)
+            .map_err(|e| CliError::usage(format!("cannot write `{path}`: {e}")))?;
         let mut d = DetailFile {
             path: path.to_string(),
             writer: BufWriter::with_capacity(1 << 20, file),
@@ -263,7 +294,10 @@ impl DetailFile {
             self.error.get_or_insert(e);
         }
         match self.error {
-            Some(e) => Err(CliError::usage(format!("cannot write `{}`: {e}", self.path))),
+            Some(e) => Err(CliError::usage(format!(
+                "cannot write `{}`: {e}",
+                self.path
+            ))),
             None => Ok(()),
         }
     }
@@ -314,7 +348,7 @@ impl Progress {
 
     fn advance(&mut self, bytes: u64) {
         self.read += bytes;
-        if self.on && self.read - self.shown >= self.total / 200 + 1 {
+        if self.on && self.read - self.shown > self.total / 200 {
             self.shown = self.read;
             let share = (self.read * 40 / self.total).min(40) as usize;
             eprint!(
@@ -353,7 +387,15 @@ pub fn table(r: &Report) -> String {
     let _ = writeln!(
         out,
         "{:<8} {:<34} {:<29} {:>10} {:>10} {:>10} {:>10} {:>10} {:>14}",
-        "month", "market", "category", "delivered", "window", "entry pt", "allowance", "charged", "amount"
+        "month",
+        "market",
+        "category",
+        "delivered",
+        "window",
+        "entry pt",
+        "allowance",
+        "charged",
+        "amount"
     );
     for m in &r.months {
         for market in &m.markets {
@@ -361,8 +403,15 @@ pub fn table(r: &Report) -> String {
                 let _ = writeln!(
                     out,
                     "{:<8} {:<34} {:<29} {:>10} {:>10} {:>10} {:>10} {:>10} {:>14}",
-                    m.month, market.market, c.category, c.delivered, c.free.window, c.free.entry_point,
-                    c.free.allowance, c.charged, c.amount
+                    m.month,
+                    market.market,
+                    c.category,
+                    c.delivered,
+                    c.free.window,
+                    c.free.entry_point,
+                    c.free.allowance,
+                    c.charged,
+                    c.amount
                 );
             }
         }
@@ -385,7 +434,12 @@ pub fn table(r: &Report) -> String {
             m.meta_total
         );
     }
-    let _ = writeln!(out, "Meta total: {} {}", to_plain_string(r.meta_total_value, 2), r.currency);
+    let _ = writeln!(
+        out,
+        "Meta total: {} {}",
+        to_plain_string(r.meta_total_value, 2),
+        r.currency
+    );
     if let Some(recon) = &r.reconciliation {
         let _ = writeln!(
             out,

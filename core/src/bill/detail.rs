@@ -11,9 +11,12 @@ pub const DETAIL_HEADER: &str = "line,time,phone_number,user,market,rules,pricin
 
 /// RFC 3339 in UTC of an instant in nanoseconds.
 pub fn format_time(nanos: i64) -> String {
-    DateTime::from_timestamp(nanos.div_euclid(1_000_000_000), nanos.rem_euclid(1_000_000_000) as u32)
-        .map(|t| t.to_rfc3339_opts(SecondsFormat::AutoSi, true))
-        .unwrap_or_default()
+    DateTime::from_timestamp(
+        nanos.div_euclid(1_000_000_000),
+        nanos.rem_euclid(1_000_000_000) as u32,
+    )
+    .map(|t| t.to_rfc3339_opts(SecondsFormat::AutoSi, true))
+    .unwrap_or_default()
 }
 
 fn csv_field(out: &mut String, text: &str) {
@@ -31,7 +34,12 @@ pub fn detail_row(p: &Priced, names: &Names, markets: &[String], out: &mut Strin
     let _ = write!(out, "{},{},", p.line, format_time(p.time));
     csv_field(out, names.phone(p.phone));
     let _ = write!(out, ",+{},", p.user);
-    csv_field(out, p.market.and_then(|m| markets.get(m as usize)).map_or("", String::as_str));
+    csv_field(
+        out,
+        p.market
+            .and_then(|m| markets.get(m as usize))
+            .map_or("", String::as_str),
+    );
     let outcome = match &p.outcome {
         Outcome::Charged => "charged",
         Outcome::Free(_) => "free",
@@ -47,7 +55,15 @@ pub fn detail_row(p: &Priced, names: &Names, markets: &[String], out: &mut Strin
         p.category.unwrap_or(""),
         p.pricing_type.map_or("", |t| t.as_str()),
         p.conversation.map(|c| c.to_string()).unwrap_or_default(),
-        if p.conversation.is_some() { if p.opened { "yes" } else { "no" } } else { "" },
+        if p.conversation.is_some() {
+            if p.opened {
+                "yes"
+            } else {
+                "no"
+            }
+        } else {
+            ""
+        },
         p.tier.map(|t| t.to_string()).unwrap_or_default(),
         p.rate.map(|r| to_plain_string(r, 2)).unwrap_or_default(),
         to_plain_string(p.amount, 2),

@@ -8,6 +8,7 @@
 
 use super::classify::{Free, Model, Outcome, Priced, PricingType};
 use super::era::Era;
+use super::fxhash::FxHashMap as HashMap;
 use super::input::{Event, Kind};
 use super::settings::{CardChoice, RulesChoice, Settings};
 use super::summary::Summary;
@@ -16,7 +17,6 @@ use crate::catalog::{Ladder, RateCard};
 use crate::{Catalog, Category};
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
-use super::fxhash::FxHashMap as HashMap;
 use std::collections::BTreeSet;
 
 const HOUR: i64 = 3_600_000_000_000;
@@ -91,7 +91,11 @@ impl Pair {
 
     /// Whether anything in the pair can still matter at or after `now`.
     fn live(&self, now: i64) -> bool {
-        let entry_end = if self.entry_at == NONE { NONE } else { self.entry_at.saturating_add(DAY) };
+        let entry_end = if self.entry_at == NONE {
+            NONE
+        } else {
+            self.entry_at.saturating_add(DAY)
+        };
         self.csw_until > now
             || entry_end > now
             || self.fep_until > now
@@ -121,6 +125,7 @@ pub struct Engine<'c> {
     last_table: Option<(NaiveDate, u8)>,
     cards: Vec<&'c RateCard>,
     last_card: Option<(NaiveDate, Option<usize>)>,
+    last_era: Option<(NaiveDate, Option<Era>)>,
     rates: HashMap<(usize, u16, Category), Option<Decimal>>,
     ladders: HashMap<(usize, u16, Category), Option<&'c Ladder>>,
     tiers: HashMap<(u16, Category, i32), u64>,
@@ -156,6 +161,7 @@ impl<'c> Engine<'c> {
             last_table: None,
             cards,
             last_card: None,
+            last_era: None,
             rates: HashMap::default(),
             ladders: HashMap::default(),
             tiers: HashMap::default(),
@@ -199,7 +205,10 @@ impl<'c> Engine<'c> {
         }
         let t = event.time;
         if event.kind.is_inbound() {
-            let pair = self.pairs.entry((event.phone, event.user)).or_insert_with(Pair::new);
+            let pair = self
+                .pairs
+                .entry((event.phone, event.user))
+                .or_insert_with(Pair::new);
             pair.csw_until = t.saturating_add(DAY);
             if event.kind == Kind::InEntryPoint {
                 pair.entry_at = t;
@@ -208,7 +217,14 @@ impl<'c> Engine<'c> {
         }
         let date = self.days.date(t);
         let era = match self.settings.rules {
-            RulesChoice::Auto => Era::on(date),
+            RulesChoice::Auto => match self.last_era {
+                Some((d, era)) if d == date => era,
+                _ => {
+                    let era = Era::on(date);
+                    self.last_era = Some((date, era));
+                    era
+                }
+            },
             RulesChoice::Fixed(e) => Some(e),
         };
         let mut p = Priced {
@@ -240,7 +256,11 @@ impl<'c> Engine<'c> {
         }
         if event.failed {
             p.outcome = Outcome::Failed;
-            p.rule = if era.is_some_and(Era::is_conversation) { "CBP2-2" } else { "PMP-1" };
+            p.rule = if era.is_some_and(Era::is_conversation) {
+                "CBP2-2"
+            } else {
+                "PMP-1"
+            };
             self.summary.add(&p);
             return Ok(Some(p));
         }
@@ -256,7 +276,10 @@ impl<'c> Engine<'c> {
         }
         let (Some(era), Ok(market)) = (era, market) else {
             p.outcome = Outcome::Unpriceable(match (era, self.market_of(event.user, date)) {
-                (None, _) => "sent before 2021-02-01: template pricing, whose rates Meta never published".to_string(),
+                (None, _) => {
+                    "sent before 2021-02-01: template pricing, whose rates Meta never published"
+                        .to_string()
+                }
                 (_, Err(e)) => e,
                 _ => String::new(),
             });
@@ -280,7 +303,11 @@ impl<'c> Engine<'c> {
         // opens it (DEF-5, CBP2-7, CBP1-6, MX-5).
         let mut fep_opened = false;
         if pair.fep_until <= t && pair.entry_at != NONE && t < pair.entry_at.saturating_add(DAY) {
-            let length = if matches!(era, Era::Mx2021 | Era::Cbp2022) { DAY } else { 3 * DAY };
+            let length = if matches!(era, Era::Mx2021 | Era::Cbp2022) {
+                DAY
+            } else {
+                3 * DAY
+            };
             pair.fep_until = t.saturating_add(length);
             pair.fep_id = self.next_id();
             pair.entry_at = NONE;
@@ -335,7 +362,11 @@ impl<'c> Engine<'c> {
                 p.pricing_type = Some(PricingType::FreeEntryPoint);
                 p.conversation = Some(pair.fep_id);
                 p.outcome = Outcome::Free(Some(Free::EntryPoint));
-                p.rule = if era == Era::Pmp2026 { "SVC-2" } else { "PMP-2" };
+                p.rule = if era == Era::Pmp2026 {
+                    "SVC-2"
+                } else {
+                    "PMP-2"
+                };
             } else if self.settings.rules == RulesChoice::Auto
                 && own == Category::Utility
                 && carry.until > t
@@ -357,7 +388,10 @@ impl<'c> Engine<'c> {
                     }
                     (Kind::FreeForm, _) => {
                         p.rule = "SVC-3";
-                        let used = self.service_used.entry((event.phone, month_key(date))).or_insert(0);
+                        let used = self
+                            .service_used
+                            .entry((event.phone, month_key(date)))
+                            .or_insert(0);
                         if *used < SERVICE_FREE_PER_PHONE {
                             *used += 1;
                             p.pricing_type = Some(PricingType::FreeCustomerService);
@@ -406,13 +440,20 @@ impl<'c> Engine<'c> {
             self.join(p, &slot, if era == Era::Mx2021 { "MX-2" } else { "CBP1-3" });
             return;
         }
-        let summary = if csw_open { Category::UserInitiated } else { Category::BusinessInitiated };
+        let summary = if csw_open {
+            Category::UserInitiated
+        } else {
+            Category::BusinessInitiated
+        };
         let limit = if era == Era::Mx2021 {
             self.settings.free_conversations_mx
         } else {
             FREE_CONVERSATIONS_PER_WABA
         };
-        let used = self.conv_free_used.entry((p.waba, month_key(p.date))).or_insert(0);
+        let used = self
+            .conv_free_used
+            .entry((p.waba, month_key(p.date)))
+            .or_insert(0);
         let free = *used < limit;
         if free {
             *used += 1;
@@ -421,7 +462,11 @@ impl<'c> Engine<'c> {
             until: t.saturating_add(DAY),
             id: self.next_id(),
             summary,
-            kind: if free { PricingType::FreeCustomerService } else { PricingType::Regular },
+            kind: if free {
+                PricingType::FreeCustomerService
+            } else {
+                PricingType::Regular
+            },
         };
         pair.convs_mut()[0] = conv;
         self.open(p, &conv, if era == Era::Mx2021 { "MX-2" } else { "CBP1-2" });
@@ -455,7 +500,11 @@ impl<'c> Engine<'c> {
             let open = if convs[SLOT_SERVICE].until > t {
                 Some(convs[SLOT_SERVICE])
             } else {
-                convs.iter().filter(|c| c.until > t).min_by_key(|c| c.id).copied()
+                convs
+                    .iter()
+                    .filter(|c| c.until > t)
+                    .min_by_key(|c| c.id)
+                    .copied()
             };
             if let Some(conv) = open {
                 self.join(p, &conv, "CBP2-4");
@@ -470,7 +519,10 @@ impl<'c> Engine<'c> {
             if era == Era::Cbp2024 {
                 Some(Free::Window)
             } else {
-                let used = self.conv_free_used.entry((p.waba, month_key(p.date))).or_insert(0);
+                let used = self
+                    .conv_free_used
+                    .entry((p.waba, month_key(p.date)))
+                    .or_insert(0);
                 (*used < FREE_CONVERSATIONS_PER_WABA).then(|| {
                     *used += 1;
                     Free::Allowance
@@ -483,7 +535,11 @@ impl<'c> Engine<'c> {
             until: t.saturating_add(DAY),
             id: self.next_id(),
             summary: own,
-            kind: if free.is_some() { PricingType::FreeCustomerService } else { PricingType::Regular },
+            kind: if free.is_some() {
+                PricingType::FreeCustomerService
+            } else {
+                PricingType::Regular
+            },
         };
         pair.convs_mut()[slot] = conv;
         let rule = match (slot, free) {
@@ -532,13 +588,19 @@ impl<'c> Engine<'c> {
     /// Authentication or authentication-international (AI-1): the business's country differs
     /// from the recipient's, the market has an international rate, and the start time passed.
     fn auth_category(&mut self, date: NaiveDate, market: MarketInfo, t: i64) -> Category {
-        let intl = match (&self.settings.business_country, self.settings.auth_international_from) {
+        let intl = match (
+            &self.settings.business_country,
+            self.settings.auth_international_from,
+        ) {
             (Some(country), Some(from)) => country.as_bytes() != market.iso2 && t >= from,
             _ => false,
         };
         if intl {
             if let Some(card) = self.card_for(date) {
-                if self.rate(card, market.market, Category::AuthenticationInternational).is_some() {
+                if self
+                    .rate(card, market.market, Category::AuthenticationInternational)
+                    .is_some()
+                {
                     return Category::AuthenticationInternational;
                 }
             }
@@ -561,7 +623,10 @@ impl<'c> Engine<'c> {
         p.card = Some(card_date);
         let ordinal = tiered.then(|| {
             let family = category.tier_family().unwrap_or(category);
-            let n = self.tiers.entry((market.market, family, month_key(p.date))).or_insert(0);
+            let n = self
+                .tiers
+                .entry((market.market, family, month_key(p.date)))
+                .or_insert(0);
             *n += 1;
             *n
         });
@@ -574,7 +639,10 @@ impl<'c> Engine<'c> {
         };
         let mut rate = list;
         if let Some(n) = ordinal {
-            match self.ladder(card, market.market, category).and_then(|l| l.band_for(n)) {
+            match self
+                .ladder(card, market.market, category)
+                .and_then(|l| l.band_for(n))
+            {
                 Some(band) => {
                     rate = band.rate;
                     p.tier = Some(band.tier);
@@ -610,11 +678,14 @@ impl<'c> Engine<'c> {
     fn rate(&mut self, card: usize, market: u16, category: Category) -> Option<Decimal> {
         let cards = &self.cards;
         let markets = &self.markets;
-        *self.rates.entry((card, market, category)).or_insert_with(|| {
-            cards[card]
-                .rate(&markets[market as usize], category)
-                .map(|r| r.rate)
-        })
+        *self
+            .rates
+            .entry((card, market, category))
+            .or_insert_with(|| {
+                cards[card]
+                    .rate(&markets[market as usize], category)
+                    .map(|r| r.rate)
+            })
     }
 
     fn ladder(&mut self, card: usize, market: u16, category: Category) -> Option<&'c Ladder> {
@@ -638,7 +709,14 @@ impl<'c> Engine<'c> {
                 let len = table
                     .rows
                     .iter()
-                    .map(|r| r.calling_code.len() + r.network_prefixes.iter().map(String::len).max().unwrap_or(0))
+                    .map(|r| {
+                        r.calling_code.len()
+                            + r.network_prefixes
+                                .iter()
+                                .map(String::len)
+                                .max()
+                                .unwrap_or(0)
+                    })
                     .max()
                     .unwrap_or(15) as u8;
                 self.last_table = Some((effective, len));
@@ -654,7 +732,8 @@ impl<'c> Engine<'c> {
         let found = match table.for_number(&format!("+{user}")) {
             Ok(m) => {
                 if let Some(note) = &m.note {
-                    self.warnings.insert(format!("market of +{}: {note}", m.calling_code));
+                    self.warnings
+                        .insert(format!("market of +{}: {note}", m.calling_code));
                 }
                 let id = match self.market_ids.get(&m.market) {
                     Some(id) => *id,
@@ -668,12 +747,16 @@ impl<'c> Engine<'c> {
                 let b = m.iso2.as_bytes();
                 Ok(MarketInfo {
                     market: id,
-                    iso2: [b.first().copied().unwrap_or(b'?'), b.get(1).copied().unwrap_or(b'?')],
+                    iso2: [
+                        b.first().copied().unwrap_or(b'?'),
+                        b.get(1).copied().unwrap_or(b'?'),
+                    ],
                 })
             }
             Err(e) => Err(e.to_string()),
         };
-        self.market_cache.insert((effective, keep, prefix), found.clone());
+        self.market_cache
+            .insert((effective, keep, prefix), found.clone());
         found
     }
 }

@@ -93,6 +93,9 @@ mod tests {
         assert_eq!(Era::on(d(2025, 7, 1)), Some(Era::Pmp2025));
         assert_eq!(Era::on(d(2026, 10, 1)), Some(Era::Pmp2026));
         assert_eq!(Era::parse("pmp-2026-10"), Some(Era::Pmp2026));
-        assert_eq!(serde_json::to_string(&Era::Cbp2023).unwrap(), "\"cbp-2023-06\"");
+        assert_eq!(
+            serde_json::to_string(&Era::Cbp2023).unwrap(),
+            "\"cbp-2023-06\""
+        );
     }
 }

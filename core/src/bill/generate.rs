@@ -57,8 +57,9 @@ impl LogGenerator {
         x.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
 
+    /// Uniform in `0..n` (Lemire's multiply-shift, in 128 bits so no `n` overflows).
     fn below(&mut self, n: u64) -> u64 {
-        (self.next() >> 32) * n >> 32
+        ((u128::from(self.next()) * u128::from(n)) >> 64) as u64
     }
 
     /// Appends one row to `out`.
@@ -87,9 +88,16 @@ impl LogGenerator {
             63..=69 => ("out", "template", "authentication"),
             _ => ("out", "free_form", ""),
         };
-        let status = if direction == "out" && self.below(50) == 0 { "failed" } else { "" };
+        let status = if direction == "out" && self.below(50) == 0 {
+            "failed"
+        } else {
+            ""
+        };
         write_time(out, self.time_ms);
-        let _ = writeln!(out, ",{phone},+{code}{national},{direction},{kind},{category},{status}");
+        let _ = writeln!(
+            out,
+            ",{phone},+{code}{national},{direction},{kind},{category},{status}"
+        );
     }
 }
 

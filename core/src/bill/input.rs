@@ -4,9 +4,9 @@
 //! fields, `YYYY-MM-DDTHH:MM:SS[.f](Z|±HH:MM)` times) are read without allocating; quoted
 //! fields and other RFC 3339 spellings take a slower exact path.
 
+use super::fxhash::FxHashMap as HashMap;
 use crate::Category;
 use chrono::DateTime;
-use super::fxhash::FxHashMap as HashMap;
 use std::fmt;
 
 /// What a row is.
@@ -71,34 +71,54 @@ impl fmt::Display for RowError {
 /// Interned business phone numbers and WABA ids, to print them back.
 #[derive(Debug, Clone, Default)]
 pub struct Names {
-    phones: Vec<String>,
-    phone_ids: HashMap<String, u32>,
-    wabas: Vec<String>,
-    waba_ids: HashMap<String, u32>,
+    phones: Interner,
+    wabas: Interner,
 }
 
 impl Names {
     pub fn phone(&self, id: u32) -> &str {
-        self.phones.get(id as usize).map_or("", String::as_str)
+        self.phones.list.get(id as usize).map_or("", String::as_str)
     }
 
     pub fn waba(&self, id: u32) -> &str {
-        self.wabas.get(id as usize).map_or("", String::as_str)
+        self.wabas.list.get(id as usize).map_or("", String::as_str)
     }
+}
 
-    fn intern(list: &mut Vec<String>, ids: &mut HashMap<String, u32>, text: &str) -> u32 {
-        // Logs come from few phone numbers and WABAs: the previous row's is the usual answer.
-        if let Some(last) = list.last() {
-            if last.as_str() == text {
-                return list.len() as u32 - 1;
+/// Short names (up to 15 bytes, the usual case) are keyed by their packed integer (`pack`),
+/// and the previous row's name is checked first: logs come from few phone numbers and WABAs,
+/// and comparing integers is much cheaper than hashing and comparing text.
+#[derive(Debug, Clone, Default)]
+struct Interner {
+    list: Vec<String>,
+    short: HashMap<u128, u32>,
+    long: HashMap<String, u32>,
+    last: Option<(u128, u32)>,
+}
+
+impl Interner {
+    fn intern(&mut self, text: &str) -> u32 {
+        let key = pack(text);
+        if key != u128::MAX {
+            if let Some((k, id)) = self.last {
+                if k == key {
+                    return id;
+                }
             }
+            let next = self.list.len() as u32;
+            let id = *self.short.entry(key).or_insert(next);
+            if id == next {
+                self.list.push(text.to_string());
+            }
+            self.last = Some((key, id));
+            return id;
         }
-        if let Some(id) = ids.get(text) {
+        if let Some(id) = self.long.get(text) {
             return *id;
         }
-        let id = list.len() as u32;
-        list.push(text.to_string());
-        ids.insert(text.to_string(), id);
+        let id = self.list.len() as u32;
+        self.list.push(text.to_string());
+        self.long.insert(text.to_string(), id);
         id
     }
 }
@@ -183,7 +203,7 @@ impl LogParser {
         if line.trim().is_empty() {
             return Ok(None);
         }
-        let quoted = line.contains('"');
+        let quoted = !split_plain(line.as_bytes(), &mut self.ranges);
         if quoted {
             self.owned = split_owned(line).map_err(|e| RowError {
                 line: line_no,
@@ -191,27 +211,18 @@ impl LogParser {
                 value: line.chars().take(60).collect(),
                 reason: e,
             })?;
-        } else {
-            self.ranges.clear();
-            let mut start = 0;
-            for (i, b) in line.bytes().enumerate() {
-                if b == b',' {
-                    self.ranges.push((start, i));
-                    start = i + 1;
-                }
-            }
-            self.ranges.push((start, line.len()));
         }
-        let found = if quoted { self.owned.len() } else { self.ranges.len() };
+        let found = if quoted {
+            self.owned.len()
+        } else {
+            self.ranges.len()
+        };
         if found < self.columns.count {
             return Err(RowError {
                 line: line_no,
                 column: "(row)".into(),
                 value: line.chars().take(60).collect(),
-                reason: format!(
-                    "has {found} fields, the header has {}",
-                    self.columns.count
-                ),
+                reason: format!("has {found} fields, the header has {}", self.columns.count),
             });
         }
         let field = |i: usize| -> &str {
@@ -240,7 +251,11 @@ impl LogParser {
         })?;
         let phone_text = field(c.phone);
         if phone_text.is_empty() {
-            return Err(err("phone_number", "", "is empty (the business phone number is required)"));
+            return Err(err(
+                "phone_number",
+                "",
+                "is empty (the business phone number is required)",
+            ));
         }
         let user_text = field(c.user);
         let user = parse_user(user_text).ok_or_else(|| {
@@ -259,37 +274,62 @@ impl LogParser {
                 K_UTILITY => Category::Utility,
                 K_AUTHENTICATION => Category::Authentication,
                 // Meta spells it both ways (AI-7); the rate is decided by AI-1, not the log.
-                _ if text == "authentication_international" || text == "authentication-international" => {
+                _ if text == "authentication_international"
+                    || text == "authentication-international" =>
+                {
                     Category::Authentication
                 }
                 _ => return None,
             }))
         };
-        let kind = match (pack(direction), pack(kind_text)) {
-            (K_IN, K_MESSAGE) => Kind::InMessage,
-            (K_IN, K_ENTRY_POINT) => Kind::InEntryPoint,
-            (K_IN, K_CALL) => Kind::InCall,
-            (K_IN, _) => return Err(err("kind", kind_text, "is not one of message, entry_point, call (direction in)")),
-            (K_OUT, K_TEMPLATE) => template(category_text).ok_or_else(|| {
-                err(
+        let kind =
+            match (pack(direction), pack(kind_text)) {
+                (K_IN, K_MESSAGE) => Kind::InMessage,
+                (K_IN, K_ENTRY_POINT) => Kind::InEntryPoint,
+                (K_IN, K_CALL) => Kind::InCall,
+                (K_IN, _) => {
+                    return Err(err(
+                        "kind",
+                        kind_text,
+                        "is not one of message, entry_point, call (direction in)",
+                    ))
+                }
+                (K_OUT, K_TEMPLATE) => template(category_text).ok_or_else(|| {
+                    err(
                     "category",
                     category_text,
                     "is not one of marketing, utility, authentication (required for a template)",
                 )
-            })?,
-            (K_OUT, K_FREE_FORM) => match pack(category_text) {
-                K_EMPTY | K_SERVICE => Kind::FreeForm,
-                _ => return Err(err("category", category_text, "is not empty or `service` (a free-form message has no template category)")),
-            },
-            (K_OUT, _) => return Err(err("kind", kind_text, "is not one of template, free_form (direction out)")),
-            _ => return Err(err("direction", direction, "is not `in` or `out`")),
-        };
+                })?,
+                (K_OUT, K_FREE_FORM) => match pack(category_text) {
+                    K_EMPTY | K_SERVICE => Kind::FreeForm,
+                    _ => return Err(err(
+                        "category",
+                        category_text,
+                        "is not empty or `service` (a free-form message has no template category)",
+                    )),
+                },
+                (K_OUT, _) => {
+                    return Err(err(
+                        "kind",
+                        kind_text,
+                        "is not one of template, free_form (direction out)",
+                    ))
+                }
+                _ => return Err(err("direction", direction, "is not `in` or `out`")),
+            };
         let status = c.status.map_or("", field);
         let failed = match pack(status) {
             K_EMPTY | K_DELIVERED | K_READ => false,
             K_FAILED => true,
             _ if kind.is_inbound() => false,
-            _ => return Err(err("status", status, "is not `delivered` (default when empty), `read` or `failed`")),
+            _ => {
+                return Err(err(
+                    "status",
+                    status,
+                    "is not `delivered` (default when empty), `read` or `failed`",
+                ))
+            }
         };
         let waba_text = c.waba.map_or("", field);
         let meta = |i: Option<usize>| {
@@ -308,9 +348,8 @@ impl LogParser {
         } else {
             (phone_text, waba_text)
         };
-        let names = &mut self.names;
-        let phone = Names::intern(&mut names.phones, &mut names.phone_ids, phone_key);
-        let waba = Names::intern(&mut names.wabas, &mut names.waba_ids, waba_key);
+        let phone = self.names.phones.intern(phone_key);
+        let waba = self.names.wabas.intern(waba_key);
         Ok(Some(Event {
             line: line_no,
             time,
@@ -357,11 +396,60 @@ const K_DELIVERED: u128 = pack("delivered");
 const K_READ: u128 = pack("read");
 const K_FAILED: u128 = pack("failed");
 
+/// Bytes equal to `byte` in `word`, as 0x80 in their position (exact: no carry crosses bytes).
+#[inline]
+fn byte_mask(word: u64, byte: u8) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let x = word ^ (u64::from(byte) * 0x0101_0101_0101_0101);
+    !(((x & LOW7) + LOW7) | x | LOW7)
+}
+
+/// Splits a line without quotes at its commas, eight bytes at a time; `false` if the line has
+/// a quote and needs `split_owned`.
+fn split_plain(line: &[u8], ranges: &mut Vec<(usize, usize)>) -> bool {
+    ranges.clear();
+    let mut start = 0;
+    let mut chunks = line.chunks_exact(8);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(word);
+        if byte_mask(word, b'"') != 0 {
+            return false;
+        }
+        let mut commas = byte_mask(word, b',');
+        while commas != 0 {
+            let at = base + (commas.trailing_zeros() / 8) as usize;
+            ranges.push((start, at));
+            start = at + 1;
+            commas &= commas - 1;
+        }
+        base += 8;
+    }
+    for (i, &b) in chunks.remainder().iter().enumerate() {
+        match b {
+            b'"' => return false,
+            b',' => {
+                ranges.push((start, base + i));
+                start = base + i + 1;
+            }
+            _ => {}
+        }
+    }
+    ranges.push((start, line.len()));
+    true
+}
+
 /// `str::trim` without the Unicode scan when the field has no surrounding whitespace.
 fn trim(text: &str) -> &str {
     let b = text.as_bytes();
     match (b.first(), b.last()) {
-        (Some(f), Some(l)) if f.is_ascii_whitespace() || l.is_ascii_whitespace() || *f >= 0x80 || *l >= 0x80 => text.trim(),
+        (Some(f), Some(l))
+            if f.is_ascii_whitespace() || l.is_ascii_whitespace() || *f >= 0x80 || *l >= 0x80 =>
+        {
+            text.trim()
+        }
         _ => text,
     }
 }
@@ -440,7 +528,13 @@ pub fn parse_time(text: &str) -> Option<i64> {
 }
 
 fn fast_time(b: &[u8]) -> Option<i64> {
-    if b.len() < 20 || b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':' || b[16] != b':' {
+    if b.len() < 20
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || b[10] != b'T'
+        || b[13] != b':'
+        || b[16] != b':'
+    {
         return None;
     }
     let num = |from: usize, to: usize| -> Option<i64> {
@@ -455,7 +549,13 @@ fn fast_time(b: &[u8]) -> Option<i64> {
     };
     let (year, month, day) = (num(0, 4)?, num(5, 7)?, num(8, 10)?);
     let (hour, minute, second) = (num(11, 13)?, num(14, 16)?, num(17, 19)?);
-    if !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) || hour > 23 || minute > 59 || second > 59 {
+    if !(1..=12).contains(&month)
+        || day < 1
+        || day > days_in_month(year, month)
+        || hour > 23
+        || minute > 59
+        || second > 59
+    {
         return None;
     }
     let mut at = 19;
@@ -530,34 +630,74 @@ mod tests {
             "1999-12-31T00:00:00-03:00",
             "2026-10-03T14:05:00.5Z",
         ] {
-            let expected = DateTime::parse_from_rfc3339(text).unwrap().timestamp_nanos_opt();
+            let expected = DateTime::parse_from_rfc3339(text)
+                .unwrap()
+                .timestamp_nanos_opt();
             assert_eq!(fast_time(text.as_bytes()), expected, "{text}");
         }
-        assert_eq!(parse_time("2026-10-03 14:05:00Z"), DateTime::parse_from_rfc3339("2026-10-03T14:05:00Z").unwrap().timestamp_nanos_opt());
-        for bad in ["2026-02-30T00:00:00Z", "2026-10-03T14:05:00", "yesterday", "2026-10-03T24:00:00Z"] {
+        assert_eq!(
+            parse_time("2026-10-03 14:05:00Z"),
+            DateTime::parse_from_rfc3339("2026-10-03T14:05:00Z")
+                .unwrap()
+                .timestamp_nanos_opt()
+        );
+        for bad in [
+            "2026-02-30T00:00:00Z",
+            "2026-10-03T14:05:00",
+            "yesterday",
+            "2026-10-03T24:00:00Z",
+        ] {
             assert_eq!(parse_time(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn eight_byte_splitting_agrees_with_a_plain_split() {
+        let mut ranges = Vec::new();
+        for line in [
+            "",
+            ",",
+            "a,b",
+            "2026-10-03T14:05:00Z,PN1,+919876543210,out,template,,",
+            ",,,,,,,,,,,,,,,,,x",
+            "abcdefgh,ijklmnop,",
+        ] {
+            assert!(split_plain(line.as_bytes(), &mut ranges));
+            let got: Vec<&str> = ranges.iter().map(|&(a, b)| &line[a..b]).collect();
+            assert_eq!(got, line.split(',').collect::<Vec<_>>(), "{line}");
+        }
+        assert!(!split_plain(b"abcdefghij\"k", &mut ranges));
+        assert!(!split_plain(b"a\"", &mut ranges));
     }
 
     #[test]
     fn rows_parse_in_any_column_order_and_errors_name_the_column() {
         let mut p = LogParser::new("user,kind,extra,direction,time,phone_number,category").unwrap();
         let e = p
-            .parse(2, "+919876543210,template,x,out,2026-10-03T14:05:00Z,PN1,utility")
+            .parse(
+                2,
+                "+919876543210,template,x,out,2026-10-03T14:05:00Z,PN1,utility",
+            )
             .unwrap()
             .unwrap();
         assert_eq!(e.user, 919_876_543_210);
         assert_eq!(e.kind, Kind::Template(Category::Utility));
         assert!(!e.failed);
         let bad = p
-            .parse(3, "+919876543210,template,x,out,2026-10-03T14:05:00Z,PN1,promo")
+            .parse(
+                3,
+                "+919876543210,template,x,out,2026-10-03T14:05:00Z,PN1,promo",
+            )
             .unwrap_err();
         assert_eq!(
             bad.to_string(),
             "line 3, column `category`: `promo` is not one of marketing, utility, authentication (required for a template)"
         );
         let quoted = p
-            .parse(4, "\"+91 98765 43210\",message,\"a,b\",in,2026-10-03T14:05:00Z,\"PN, 2\",")
+            .parse(
+                4,
+                "\"+91 98765 43210\",message,\"a,b\",in,2026-10-03T14:05:00Z,\"PN, 2\",",
+            )
             .unwrap()
             .unwrap();
         assert_eq!(p.names.phone(quoted.phone), "PN, 2");

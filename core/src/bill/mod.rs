@@ -9,9 +9,9 @@
 pub mod classify;
 pub mod detail;
 pub mod engine;
+pub mod era;
 mod fxhash;
 pub mod generate;
-pub mod era;
 pub mod input;
 pub mod settings;
 pub mod summary;
@@ -158,11 +158,7 @@ impl<'c> Session<'c> {
     }
 
     /// Bills one event; `sink` receives each outbound message's pricing (for `--detail`).
-    pub fn push(
-        &mut self,
-        event: &Event,
-        sink: &mut dyn Sink,
-    ) -> Result<(), OutOfOrder> {
+    pub fn push(&mut self, event: &Event, sink: &mut dyn Sink) -> Result<(), OutOfOrder> {
         let Some(priced) = self.engine.push(event)? else {
             return Ok(());
         };
@@ -292,8 +288,11 @@ pub fn bill_text(
     sink: &mut dyn Sink,
 ) -> Result<Report, Vec<String>> {
     let mut lines = text.lines();
-    let header = lines.next().ok_or_else(|| vec!["the log is empty (a header row is required)".to_string()])?;
-    let mut session = Session::new(catalog, settings.clone(), header, options).map_err(|e| vec![e])?;
+    let header = lines
+        .next()
+        .ok_or_else(|| vec!["the log is empty (a header row is required)".to_string()])?;
+    let mut session =
+        Session::new(catalog, settings.clone(), header, options).map_err(|e| vec![e])?;
     let mut sorted_needed = false;
     for (i, line) in lines.enumerate() {
         if let Some(event) = session.parse_line(i as u64 + 2, line) {
@@ -307,7 +306,8 @@ pub fn bill_text(
         return session.finish();
     }
     sink.restart();
-    let mut session = Session::new(catalog, settings.clone(), header, options).map_err(|e| vec![e])?;
+    let mut session =
+        Session::new(catalog, settings.clone(), header, options).map_err(|e| vec![e])?;
     session.set_sorted_in_memory();
     let mut events: Vec<Event> = text
         .lines()
@@ -324,6 +324,11 @@ pub fn bill_text(
 }
 
 /// `bill_text` without a detail sink.
-pub fn bill(catalog: &Catalog, settings: &Settings, text: &str, options: Options) -> Result<Report, Vec<String>> {
+pub fn bill(
+    catalog: &Catalog,
+    settings: &Settings,
+    text: &str,
+    options: Options,
+) -> Result<Report, Vec<String>> {
     bill_text(catalog, settings, text, options, &mut NoSink)
 }

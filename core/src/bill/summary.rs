@@ -3,12 +3,12 @@
 
 use super::classify::{Free, Outcome, Priced};
 use super::era::Era;
+use super::fxhash::FxHashMap as HashMap;
 use crate::money::to_plain_string;
 use crate::Category;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
-use super::fxhash::FxHashMap as HashMap;
 use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -60,10 +60,14 @@ impl Summary {
         let month = month_of(p.date);
         let acc = self.months.entry(month).or_default();
         if let Some(era) = p.era {
-            acc.eras.insert(era);
+            if acc.eras.last() != Some(&era) {
+                acc.eras.insert(era);
+            }
         }
         if let Some(card) = p.card {
-            acc.cards.insert(card);
+            if acc.cards.last() != Some(&card) {
+                acc.cards.insert(card);
+            }
         }
         match &p.outcome {
             Outcome::Failed => {
@@ -84,7 +88,10 @@ impl Summary {
         let (Some(market), Some(category)) = (p.market, p.summary_category) else {
             return;
         };
-        let c = self.categories.entry((month, market, category)).or_default();
+        let c = self
+            .categories
+            .entry((month, market, category))
+            .or_default();
         c.messages += 1;
         // The unit is a message under per-message rules, a conversation under conversation
         // rules (only its opening message counts).
@@ -157,8 +164,8 @@ impl Summary {
 
     /// The serialisable report of the months; `markets` names market indexes.
     pub fn months(&self, markets: &[String]) -> Vec<MonthReport> {
-        let mut by_month: BTreeMap<(i32, u32), BTreeMap<&str, Vec<(Category, &CategoryAcc)>>> =
-            BTreeMap::new();
+        type ByMarket<'a> = BTreeMap<&'a str, Vec<(Category, &'a CategoryAcc)>>;
+        let mut by_month: BTreeMap<(i32, u32), ByMarket> = BTreeMap::new();
         for ((month, market, category), acc) in &self.categories {
             let name = markets.get(*market as usize).map_or("?", String::as_str);
             by_month
@@ -177,8 +184,10 @@ impl Summary {
                     .into_iter()
                     .map(|(market, mut cats)| {
                         cats.sort_by_key(|(c, _)| *c);
-                        let categories: Vec<CategoryReport> =
-                            cats.into_iter().map(|(c, acc)| category_report(c, acc)).collect();
+                        let categories: Vec<CategoryReport> = cats
+                            .into_iter()
+                            .map(|(c, acc)| category_report(c, acc))
+                            .collect();
                         let amount: Decimal = categories.iter().map(|c| c.amount_value).sum();
                         MarketReport {
                             market: market.to_string(),

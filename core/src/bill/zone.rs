@@ -34,13 +34,16 @@ impl Zone {
         if let Some(rest) = t.strip_prefix(['+', '-']) {
             let sign = if t.starts_with('-') { -1 } else { 1 };
             let (h, m) = rest.split_once(':').unwrap_or((rest, "0"));
-            let ok = |s: &str| !s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit());
+            let ok =
+                |s: &str| !s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit());
             if ok(h) && ok(m) {
                 let h: i32 = h.parse().unwrap_or(99);
                 let m: i32 = m.parse().unwrap_or(99);
                 if h <= 14 && m < 60 {
                     if let Some(off) = FixedOffset::east_opt(sign * (h * 3600 + m * 60)) {
-                        return Ok(Zone { kind: Kind::Fixed(off) });
+                        return Ok(Zone {
+                            kind: Kind::Fixed(off),
+                        });
                     }
                 }
             }
@@ -57,9 +60,9 @@ impl Zone {
 
     #[cfg(feature = "timezones")]
     fn named(text: &str) -> Option<Zone> {
-        text.parse::<chrono_tz::Tz>()
-            .ok()
-            .map(|tz| Zone { kind: Kind::Named(tz) })
+        text.parse::<chrono_tz::Tz>().ok().map(|tz| Zone {
+            kind: Kind::Named(tz),
+        })
     }
 
     #[cfg(not(feature = "timezones"))]
@@ -117,7 +120,10 @@ impl DayCache {
         }
         let date = self.zone.local_date(nanos);
         let next = date.succ_opt();
-        match (self.zone.day_start(date), next.and_then(|n| self.zone.day_start(n))) {
+        match (
+            self.zone.day_start(date),
+            next.and_then(|n| self.zone.day_start(n)),
+        ) {
             (Some(from), Some(until)) if from <= nanos && nanos < until => {
                 self.from = from;
                 self.until = until;
@@ -142,12 +148,21 @@ mod tests {
         let t = 1_790_798_400 * NANOS_PER_SEC;
         let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
         assert_eq!(Zone::utc().local_date(t), d("2026-09-30"));
-        assert_eq!(Zone::parse("+05:30").unwrap().local_date(t), d("2026-10-01"));
+        assert_eq!(
+            Zone::parse("+05:30").unwrap().local_date(t),
+            d("2026-10-01")
+        );
         #[cfg(feature = "timezones")]
-        assert_eq!(Zone::parse("Asia/Kolkata").unwrap().local_date(t), d("2026-10-01"));
+        assert_eq!(
+            Zone::parse("Asia/Kolkata").unwrap().local_date(t),
+            d("2026-10-01")
+        );
         let mut cache = DayCache::new(Zone::parse("-03:00").unwrap());
         assert_eq!(cache.date(t), d("2026-09-30"));
-        assert_eq!(cache.date(t + 6 * 3600 * NANOS_PER_SEC + 59 * 60 * NANOS_PER_SEC), d("2026-09-30"));
+        assert_eq!(
+            cache.date(t + 6 * 3600 * NANOS_PER_SEC + 59 * 60 * NANOS_PER_SEC),
+            d("2026-09-30")
+        );
         assert_eq!(cache.date(t + 7 * 3600 * NANOS_PER_SEC), d("2026-10-01"));
         assert_eq!(cache.date(t), d("2026-09-30"));
         assert!(Zone::parse("+25:00").is_err());
