@@ -619,3 +619,21 @@ fn every_bad_value_is_listed_with_its_path() {
             .starts_with("rules: `pmp-2027-01` is not a rules version")
     );
 }
+
+#[test]
+fn fees_and_custom_rates_have_limits() {
+    let errors = Scenario::from_json(
+        r#"{"month":"2026-10","lines":[],"bsp":{"markup":"1001","per_message":"2000000"},
+            "custom_rates":[{"market":"India","category":"utility","rate":"1000001"}]}"#,
+    )
+    .unwrap_err()
+    .lines();
+    assert_eq!(
+        errors,
+        vec![
+            "bsp.per_message: must be a decimal number from 0 to 1000000, got \"2000000\"",
+            "bsp.markup: must be a decimal number from 0 to 1000, got \"1001\"",
+            "custom_rates[0].rate: must be a decimal number from 0 to 1000000, got \"1000001\"",
+        ]
+    );
+}

@@ -2,7 +2,7 @@
 //! than read from JSON: `estimate` never prices a value that was not checked, and checking
 //! here costs far less than a round trip through JSON.
 
-use super::{FieldError, Scenario, MAX_COUNT, MAX_SCALE};
+use super::{FieldError, Scenario, MAX_COUNT, MAX_LINES, MAX_MARKUP, MAX_RATE, MAX_SCALE};
 use rust_decimal::Decimal;
 
 struct Limits {
@@ -96,6 +96,12 @@ pub(super) fn check(s: &Scenario) -> Vec<FieldError> {
     ] {
         l.decimal(|| format!("per_conversation.{name}"), value, one, max);
     }
+    if s.lines.len() > MAX_LINES {
+        l.errors.push(FieldError::new(
+            "lines",
+            format!("at most {MAX_LINES} lines, got {}", s.lines.len()),
+        ));
+    }
     for (index, line) in s.lines.iter().enumerate() {
         match (&line.country, &line.market) {
             (Some(country), None) => l.code(
@@ -120,13 +126,13 @@ pub(super) fn check(s: &Scenario) -> Vec<FieldError> {
         }
     }
     let bsp = &s.bsp;
-    for (name, value) in [
-        ("per_message", bsp.per_message),
-        ("markup", bsp.markup),
-        ("monthly", bsp.monthly),
-        ("per_number", bsp.per_number),
+    for (name, value, limit) in [
+        ("per_message", bsp.per_message, MAX_RATE),
+        ("markup", bsp.markup, MAX_MARKUP),
+        ("monthly", bsp.monthly, MAX_COUNT),
+        ("per_number", bsp.per_number, MAX_RATE),
     ] {
-        l.decimal(|| format!("bsp.{name}"), value, zero, max);
+        l.decimal(|| format!("bsp.{name}"), value, zero, Decimal::from(limit));
     }
     for (index, rate) in s.custom_rates.iter().enumerate() {
         if rate.market.trim().is_empty() {
@@ -185,7 +191,12 @@ pub(super) fn check(s: &Scenario) -> Vec<FieldError> {
                     "bands must end in increasing order, only the last one open (to: null)",
                 )),
             }
-            l.decimal(|| format!("{path}.bands[{b}].rate"), band.rate, zero, max);
+            l.decimal(
+                || format!("{path}.bands[{b}].rate"),
+                band.rate,
+                zero,
+                Decimal::from(MAX_RATE),
+            );
         }
         if s.custom_tiers[..index]
             .iter()

@@ -21,6 +21,16 @@ use serde::{Deserialize, Serialize};
 /// every product of a count and a rate stays exact.
 pub const MAX_COUNT: u64 = 1_000_000_000_000;
 
+/// Largest rate or per-message fee (10^6 in the card's currency): above any real price, and
+/// low enough that no sum of a month's charges can overflow an exact decimal.
+pub const MAX_RATE: u64 = 1_000_000;
+
+/// Largest markup, as a fraction of Meta's charge (1000 = 100,000 %).
+pub const MAX_MARKUP: u64 = 1_000;
+
+/// Most lines a scenario may have; with counts of at most 10^12 every sum stays in a `u64`.
+pub const MAX_LINES: usize = 100_000;
+
 /// Most fractional digits a share, fee or average may carry. Eighteen keep every product with a
 /// count inside exact integer arithmetic, and are more than any typed or JavaScript number has.
 pub const MAX_SCALE: u32 = 18;

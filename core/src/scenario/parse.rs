@@ -4,7 +4,8 @@
 
 use super::{
     Bsp, CustomBand, CustomRate, CustomTier, FieldError, Line, Month, PerConversation,
-    PerMessageOn, RulesVersion, Scenario, ScenarioErrors, MAX_COUNT, MAX_SCALE,
+    PerMessageOn, RulesVersion, Scenario, ScenarioErrors, MAX_COUNT, MAX_LINES, MAX_MARKUP,
+    MAX_RATE, MAX_SCALE,
 };
 use crate::category::Category;
 use crate::money::parse_rate;
@@ -295,6 +296,10 @@ pub(super) fn scenario(value: &Value) -> Result<Scenario, ScenarioErrors> {
     }
     if let Some(v) = given("lines") {
         match v.as_array() {
+            Some(items) if items.len() > MAX_LINES => c.fail(
+                "lines",
+                format!("at most {MAX_LINES} lines, got {}", items.len()),
+            ),
             Some(items) => {
                 s.lines = items
                     .iter()
@@ -385,15 +390,16 @@ fn bsp(c: &mut Checker, value: &Value) -> Bsp {
     let Some(object) = c.object(value, "bsp", &BSP) else {
         return result;
     };
-    let max = Decimal::from(MAX_COUNT);
-    for (name, slot) in [
-        ("per_message", &mut result.per_message),
-        ("markup", &mut result.markup),
-        ("monthly", &mut result.monthly),
-        ("per_number", &mut result.per_number),
+    for (name, slot, max) in [
+        ("per_message", &mut result.per_message, MAX_RATE),
+        ("markup", &mut result.markup, MAX_MARKUP),
+        ("monthly", &mut result.monthly, MAX_COUNT),
+        ("per_number", &mut result.per_number, MAX_RATE),
     ] {
         if let Some(v) = object.get(name).filter(|v| !v.is_null()) {
-            if let Some(fee) = c.decimal(v, &format!("bsp.{name}"), Decimal::ZERO, max) {
+            if let Some(fee) =
+                c.decimal(v, &format!("bsp.{name}"), Decimal::ZERO, Decimal::from(max))
+            {
                 *slot = fee;
             }
         }
@@ -481,7 +487,7 @@ fn custom_rates(c: &mut Checker, value: &Value) -> Vec<CustomRate> {
                 v,
                 &join(&path, "rate"),
                 Decimal::ZERO,
-                Decimal::from(MAX_COUNT),
+                Decimal::from(MAX_RATE),
             ),
             None => {
                 c.fail(&join(&path, "rate"), "is required");
@@ -594,7 +600,7 @@ fn custom_bands(c: &mut Checker, value: Option<&Value>, path: &str) -> Option<Ve
                 v,
                 &join(&band_path, "rate"),
                 Decimal::ZERO,
-                Decimal::from(MAX_COUNT),
+                Decimal::from(MAX_RATE),
             ),
             None => {
                 c.fail(&join(&band_path, "rate"), "is required");
