@@ -75,22 +75,36 @@ fn plain(value: Decimal, min_scale: u32) -> String {
         // Beyond what a Decimal holds: let the general formatter decide.
         return to_plain_string(value, min_scale);
     }
-    let digits = mantissa.to_string();
+    // Digits into a stack buffer, then one allocation of the exact size.
+    let mut buffer = [0u8; 40];
+    let mut start = buffer.len();
+    let mut rest = mantissa;
+    loop {
+        start -= 1;
+        buffer[start] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let digits = &buffer[start..];
     let scale = scale as usize;
-    let mut out = String::with_capacity(digits.len() + 3);
-    if value.is_sign_negative() && mantissa != 0 {
+    let negative = value.is_sign_negative() && mantissa != 0;
+    let mut out = String::with_capacity(digits.len() + scale + 3);
+    if negative {
         out.push('-');
     }
+    let push = |out: &mut String, bytes: &[u8]| out.extend(bytes.iter().map(|&b| char::from(b)));
     if digits.len() <= scale {
         out.push_str("0.");
         out.extend(std::iter::repeat_n('0', scale - digits.len()));
-        out.push_str(&digits);
+        push(&mut out, digits);
     } else {
         let (whole, fraction) = digits.split_at(digits.len() - scale);
-        out.push_str(whole);
+        push(&mut out, whole);
         if scale > 0 {
             out.push('.');
-            out.push_str(fraction);
+            push(&mut out, fraction);
         }
     }
     out

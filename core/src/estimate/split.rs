@@ -28,6 +28,25 @@ impl Fraction {
 
     /// `round_half_up(n * self)`, capped at `n`.
     pub fn share_of(self, n: u64) -> u64 {
+        if self.mantissa == 0 {
+            return 0;
+        }
+        if self.mantissa == self.denominator {
+            return n;
+        }
+        // Most shares are short decimals: the product then fits a u64, whose division is cheap.
+        if let (Ok(mantissa), Ok(denominator)) = (
+            u64::try_from(self.mantissa),
+            u64::try_from(self.denominator),
+        ) {
+            if let Some(twice) = n
+                .checked_mul(mantissa)
+                .and_then(|p| p.checked_mul(2))
+                .and_then(|p| p.checked_add(denominator))
+            {
+                return (twice / (2 * denominator)).min(n);
+            }
+        }
         let numerator = u128::from(n) * self.mantissa;
         let rounded = (2 * numerator + self.denominator) / (2 * self.denominator);
         u64::try_from(rounded).unwrap_or(u64::MAX).min(n)
@@ -35,7 +54,7 @@ impl Fraction {
 
     /// `ceil(messages / self)`: the conversations `messages` open on average.
     pub fn conversations(self, messages: u64) -> u64 {
-        if self.mantissa == 0 {
+        if self.mantissa == 0 || self.mantissa == self.denominator {
             return messages;
         }
         let numerator = u128::from(messages) * self.denominator;
@@ -104,6 +123,20 @@ mod tests {
         assert_eq!(share_of(4, d("0.1")), 0);
         assert_eq!(share_of(1_000_000_000_000, d("0.000000000000000001")), 0);
         assert_eq!(share_of(1_000_000_000_000, d("1")), 1_000_000_000_000);
+    }
+
+    #[test]
+    fn the_fast_path_agrees_with_the_wide_one() {
+        let reference = |n: u64, share: &str| {
+            let value = d(share).normalize();
+            let (m, den) = (value.mantissa() as u128, 10u128.pow(value.scale()));
+            ((2 * u128::from(n) * m + den) / (2 * den)) as u64
+        };
+        for share in ["0.1", "0.25", "0.333333333333333333", "0.5", "0.999999999999999999", "0.07"] {
+            for n in [0, 1, 2, 3, 5, 7, 999, 1_000_003, 123_456_789_011, 1_000_000_000_000] {
+                assert_eq!(share_of(n, d(share)), reference(n, share), "{n} × {share}");
+            }
+        }
     }
 
     #[test]
