@@ -225,3 +225,26 @@ fn generate_log_is_deterministic_and_bills() {
     let bad = wacost(&["generate-log", "--rows", "ten"]);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn crlf_and_blank_lines_keep_line_numbers_right() {
+    let text = "time,phone_number,user,direction,kind,category,status\r\n\
+        2026-10-05T10:00:00Z,PN1,+919876543210,out,template,marketing,\r\n\
+        \r\n\
+        2026-10-05T11:00:00Z,PN1,+919876543210,out,template,utility,sent\r\n";
+    let log = temp("crlf.csv", text);
+    let out = wacost(&["bill", log.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("line 4, column `status`: `sent`"), "{err}");
+    let out = wacost(&[
+        "bill",
+        log.to_str().unwrap(),
+        "--format",
+        "json",
+        "--skip-bad-rows",
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["meta_total"], "0.0118");
+    assert_eq!(json["rows"], 2);
+}

@@ -158,12 +158,20 @@ fn for_each_line(
             CliError::usage(format!("`{path}` line {bad_line}: not UTF-8 text"))
         })?;
         let body = text.strip_suffix('\n').unwrap_or(text);
-        if !body.is_empty() || (complete > 0 && !eof) {
-            for line in body.split('\n') {
+        if body.is_empty() {
+            if complete > 0 && !eof {
+                line_no += 1;
+            }
+        } else {
+            for line in bill::input::lines(body) {
                 line_no += 1;
                 if !f(line_no, line) {
                     return Ok(());
                 }
+            }
+            if body.ends_with('\n') {
+                // `lines` yields no empty last line; `split` did.
+                line_no += 1;
             }
         }
         buf.drain(..complete);

@@ -396,6 +396,53 @@ const K_DELIVERED: u128 = pack("delivered");
 const K_READ: u128 = pack("read");
 const K_FAILED: u128 = pack("failed");
 
+/// The lines of a text split at `\n` only (a trailing `\r` is left for `LogParser::parse` to
+/// drop), found eight bytes at a time: `str::lines` was a visible share of a bill's time.
+pub fn lines(text: &str) -> Lines<'_> {
+    Lines { text, pos: 0 }
+}
+
+pub struct Lines<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let bytes = self.text.as_bytes();
+        if self.pos >= bytes.len() {
+            return None;
+        }
+        let start = self.pos;
+        let end = find_byte(bytes, start, b'\n').unwrap_or(bytes.len());
+        self.pos = end + 1;
+        // `\n` is ASCII, so both ends are character boundaries.
+        self.text.get(start..end)
+    }
+}
+
+fn find_byte(bytes: &[u8], from: usize, byte: u8) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    let mut chunks = rest.chunks_exact(8);
+    let mut base = from;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let found = byte_mask(u64::from_le_bytes(word), byte);
+        if found != 0 {
+            return Some(base + (found.trailing_zeros() / 8) as usize);
+        }
+        base += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| b == byte)
+        .map(|i| base + i)
+}
+
 /// Bytes equal to `byte` in `word`, as 0x80 in their position (exact: no carry crosses bytes).
 #[inline]
 fn byte_mask(word: u64, byte: u8) -> u64 {
@@ -648,6 +695,22 @@ mod tests {
             "2026-10-03T24:00:00Z",
         ] {
             assert_eq!(parse_time(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn fast_lines_agree_with_str_lines() {
+        for text in [
+            "",
+            "a",
+            "a\n",
+            "a\n\nb",
+            "0123456789abcdef\nxy\n",
+            "\n\n",
+            "é,ü\nñ",
+        ] {
+            let ours: Vec<&str> = lines(text).collect();
+            assert_eq!(ours, text.lines().collect::<Vec<_>>(), "{text:?}");
         }
     }
 

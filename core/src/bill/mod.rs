@@ -287,7 +287,7 @@ pub fn bill_text(
     options: Options,
     sink: &mut dyn Sink,
 ) -> Result<Report, Vec<String>> {
-    let mut lines = text.lines();
+    let mut lines = input::lines(text);
     let header = lines
         .next()
         .ok_or_else(|| vec!["the log is empty (a header row is required)".to_string()])?;
@@ -309,8 +309,7 @@ pub fn bill_text(
     let mut session =
         Session::new(catalog, settings.clone(), header, options).map_err(|e| vec![e])?;
     session.set_sorted_in_memory();
-    let mut events: Vec<Event> = text
-        .lines()
+    let mut events: Vec<Event> = input::lines(text)
         .enumerate()
         .skip(1)
         .filter_map(|(i, line)| session.parse_line(i as u64 + 1, line))
