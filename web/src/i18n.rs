@@ -145,6 +145,8 @@ const TEXTS: &[(&str, [&str; 4])] = &[
     ("warnings", ["Things to know", "À savoir", "A tener en cuenta", "Bom saber"]),
     ("chart_spend", ["Spend by market and category", "Dépense par marché et catégorie", "Gasto por mercado y categoría", "Gasto por mercado e categoria"]),
     ("compare", ["The same traffic under each pricing model", "Le même trafic selon chaque modèle de tarification", "El mismo tráfico con cada modelo de precios", "O mesmo tráfego em cada modelo de preço"]),
+    ("chart_models", ["Meta's charge by pricing model", "Facturation Meta par modèle de tarification", "Cargo de Meta por modelo de precios", "Cobrança da Meta por modelo de preço"]),
+    ("not_priceable", ["Not priceable with this card", "Non calculable avec cette grille", "No calculable con esta tarifa", "Não calculável com esta tabela"]),
     ("compare_unavailable", ["Comparison unavailable:", "Comparaison indisponible :", "Comparación no disponible:", "Comparação indisponível:"]),
     ("why", ["Why they differ", "Pourquoi ils diffèrent", "Por qué difieren", "Por que diferem"]),
     ("copy_link", ["Copy link", "Copier le lien", "Copiar enlace", "Copiar link"]),
@@ -168,14 +170,50 @@ pub fn t(lang: Lang, key: &str) -> &str {
         .unwrap_or(key)
 }
 
-fn number_format(lang: Lang, options: &[(&str, JsValue)]) -> Option<Function> {
+/// Which formatter: creating an `Intl.NumberFormat` costs about a millisecond, and a page
+/// shows hundreds of numbers, so each (language, style, currency) is built once.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Style {
+    Money,
+    Rate,
+    Count,
+}
+
+thread_local! {
+    static FORMATS: std::cell::RefCell<Vec<((Lang, Style, String), Function)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn number_format(lang: Lang, style: Style, currency: &str) -> Option<Function> {
+    let key = (lang, style, currency.to_string());
+    if let Some(found) = FORMATS.with(|f| {
+        f.borrow()
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, format)| format.clone())
+    }) {
+        return Some(found);
+    }
+    let options: Vec<(&str, JsValue)> = match style {
+        Style::Count => Vec::new(),
+        Style::Money | Style::Rate => vec![
+            ("style", "currency".into()),
+            ("currency", currency.into()),
+            ("minimumFractionDigits", 2.into()),
+            (
+                "maximumFractionDigits",
+                if style == Style::Money { 4 } else { 6 }.into(),
+            ),
+        ],
+    };
     let locales = Array::of1(&JsValue::from_str(lang.tag()));
     let opts = Object::new();
-    for (key, value) in options {
-        Reflect::set(&opts, &JsValue::from_str(key), value).ok()?;
+    for (name, value) in &options {
+        Reflect::set(&opts, &JsValue::from_str(name), value).ok()?;
     }
-    let format = Intl::NumberFormat::new(&locales, &opts);
-    Some(format.format())
+    let format = Intl::NumberFormat::new(&locales, &opts).format();
+    FORMATS.with(|f| f.borrow_mut().push((key, format.clone())));
+    Some(format)
 }
 
 fn apply(format: Option<Function>, decimal: &str) -> String {
@@ -188,33 +226,15 @@ fn apply(format: Option<Function>, decimal: &str) -> String {
 /// An amount in `currency`, from the core's exact decimal string, to at least two and at most
 /// four decimals (Meta's rates have four; totals are shown to the cent or finer).
 pub fn money(lang: Lang, currency: &str, decimal: &str) -> String {
-    let f = number_format(
-        lang,
-        &[
-            ("style", "currency".into()),
-            ("currency", currency.into()),
-            ("minimumFractionDigits", 2.into()),
-            ("maximumFractionDigits", 4.into()),
-        ],
-    );
-    apply(f, decimal)
+    apply(number_format(lang, Style::Money, currency), decimal)
 }
 
 /// A per-message rate: every published digit is kept (up to six decimals).
 pub fn rate(lang: Lang, currency: &str, decimal: &str) -> String {
-    let f = number_format(
-        lang,
-        &[
-            ("style", "currency".into()),
-            ("currency", currency.into()),
-            ("minimumFractionDigits", 2.into()),
-            ("maximumFractionDigits", 6.into()),
-        ],
-    );
-    apply(f, decimal)
+    apply(number_format(lang, Style::Rate, currency), decimal)
 }
 
 /// A count with the locale's grouping.
 pub fn count(lang: Lang, n: u64) -> String {
-    apply(number_format(lang, &[]), &n.to_string())
+    apply(number_format(lang, Style::Count, ""), &n.to_string())
 }

@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 const WIDTH: f64 = 360.0;
 const BAR: f64 = 14.0;
-const ROW: f64 = 38.0;
+const ROW: f64 = 42.0;
 const MAX_MARKETS: usize = 12;
 
 /// The categories in legend order; the two conversation-era kinds share slots with colours of
@@ -77,7 +77,7 @@ pub fn SpendChart(props: &SpendProps) -> Html {
                         if v <= 0.0 { return None; }
                         let w = (v / max * WIDTH).max(1.0);
                         let rect = html! {
-                            <rect class={format!("cat-{c}")} x={format!("{x:.2}")} y={format!("{:.2}", y + 18.0)}
+                            <rect class={format!("cat-{c}")} x={format!("{x:.2}")} y={format!("{:.2}", y + 21.0)}
                                 width={format!("{w:.2}")} height={BAR.to_string()}>
                                 <title>{ format!("{} · {}", m.market, t(lang, c)) }</title>
                             </rect>
@@ -87,7 +87,7 @@ pub fn SpendChart(props: &SpendProps) -> Html {
                     });
                     html! {
                         <g>
-                            <text x="0" y={format!("{:.2}", y + 13.0)} class="label">
+                            <text x="0" y={format!("{:.2}", y + 15.0)} class="label">
                                 { format!("{} — {}", m.market, money(lang, &e.currency, &m.amount)) }
                             </text>
                             { for segments }
@@ -124,17 +124,17 @@ pub fn CompareChart(props: &CompareProps) -> Html {
     let height = props.bars.len() as f64 * ROW + 4.0;
     html! {
         <figure class="chart">
-            <figcaption id="compare-chart-title">{ t(lang, "compare") }</figcaption>
+            <figcaption id="compare-chart-title">{ t(lang, "chart_models") }</figcaption>
             <svg viewBox={format!("0 0 {WIDTH} {height}")} role="img" aria-labelledby="compare-chart-title" preserveAspectRatio="xMinYMin meet">
                 { for props.bars.iter().enumerate().map(|(i, b)| {
                     let y = i as f64 * ROW;
                     let w = if max > 0.0 { (value(&b.amount) / max * WIDTH).max(1.0) } else { 1.0 };
                     html! {
                         <g>
-                            <text x="0" y={format!("{:.2}", y + 13.0)} class="label">
+                            <text x="0" y={format!("{:.2}", y + 15.0)} class="label">
                                 { format!("{} — {}", b.label, money(lang, &b.currency, &b.amount)) }
                             </text>
-                            <rect class={format!("model-{i}")} x="0" y={format!("{:.2}", y + 18.0)} width={format!("{w:.2}")} height={BAR.to_string()} />
+                            <rect class={format!("model-{i}")} x="0" y={format!("{:.2}", y + 21.0)} width={format!("{w:.2}")} height={BAR.to_string()} />
                         </g>
                     }
                 }) }

@@ -62,7 +62,14 @@ pub fn Compare() -> Html {
                                             <td class="num" data-wacost="compare-meta-total" data-value={e.meta_total.clone()}>{ money(lang, &e.currency, &e.meta_total) }</td>
                                             <td class="num" data-value={e.total.clone()}>{ money(lang, &e.currency, &e.total) }</td>
                                         </> },
-                                        None => html! { <td colspan="2" class="hint">{ v.errors.join("; ") }</td> },
+                                        None => html! {
+                                            <td colspan="2" class="hint">
+                                                <details class="unpriced">
+                                                    <summary>{ t(lang, "not_priceable") }</summary>
+                                                    <ul>{ for v.errors.iter().map(|e| html! { <li>{ e }</li> }) }</ul>
+                                                </details>
+                                            </td>
+                                        },
                                     } }
                                 </tr>
                             }) }

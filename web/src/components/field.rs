@@ -52,8 +52,9 @@ pub fn Field(props: &FieldProps) -> Html {
             });
             html! {
                 <select id={id.clone()} {onchange} aria-invalid={invalid} aria-describedby={described}>
-                    { for options.iter().map(|(v, text)| html! {
-                        <option value={v.clone()} selected={*v == value}>{ text }</option>
+                    // An empty setting means the core's default, which is the first option.
+                    { for options.iter().enumerate().map(|(i, (v, text))| html! {
+                        <option value={v.clone()} selected={*v == value || (i == 0 && !options.iter().any(|(o, _)| *o == value))}>{ text }</option>
                     }) }
                 </select>
             }

@@ -83,20 +83,22 @@ fn breakdown(lang: Lang, e: &Estimate) -> Html {
             <div class="table-scroll">
                 <table>
                     <thead><tr>
-                        <th scope="col">{ t(lang, "market") }</th>
                         <th scope="col">{ t(lang, "category") }</th>
                         <th scope="col" class="num">{ t(lang, "delivered") }</th>
                         <th scope="col" class="num">{ t(lang, "free") }</th>
                         <th scope="col" class="num">{ t(lang, "charged") }</th>
                         <th scope="col" class="num">{ t(lang, "amount") }</th>
                     </tr></thead>
-                    { for e.markets.iter().map(|m| html! {
+                    { for e.markets.iter().map(|m| {
+                        // A category with no traffic adds a row of zeros and nothing to read.
+                        let shown: Vec<_> = m.categories.iter().filter(|c| c.delivered > 0 || c.charged > 0).collect();
+                        html! {
                         <tbody>
-                            { for m.categories.iter().enumerate().map(|(i, c)| html! {
+                            // The market heads its own row, so the table stays five columns
+                            // wide and fits a phone.
+                            <tr class="market-row"><th scope="rowgroup" colspan="5">{ &m.market }</th></tr>
+                            { for shown.iter().map(|c| html! {
                                 <tr>
-                                    if i == 0 {
-                                        <th scope="rowgroup" rowspan={(m.categories.len() + 1).to_string()}>{ &m.market }</th>
-                                    }
                                     <td>
                                         { t(lang, c.category.as_str()) }
                                         if c.upper_bound { <small class="flag" title={t(lang, "upper_bound").to_string()}>{ " ≤" }</small> }
@@ -109,12 +111,11 @@ fn breakdown(lang: Lang, e: &Estimate) -> Html {
                                 </tr>
                             }) }
                             <tr class="subtotal">
-                                if m.categories.is_empty() { <th scope="rowgroup">{ &m.market }</th> }
                                 <td colspan="4">{ t(lang, "total") }</td>
                                 <td class="num" data-market={m.market.clone()} data-value={m.amount.clone()}>{ money(lang, cur, &m.amount) }</td>
                             </tr>
                         </tbody>
-                    }) }
+                    }}) }
                 </table>
             </div>
         </details>

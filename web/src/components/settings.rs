@@ -32,7 +32,7 @@ pub fn Settings() -> Html {
         .into_iter()
         .filter(|i| i.currency == currency)
         .collect();
-    infos.sort_by(|a, b| b.effective.cmp(&a.effective));
+    infos.sort_by_key(|i| std::cmp::Reverse(i.effective));
     let mut cards = vec![(String::new(), t(lang, "in_force").to_string())];
     cards.extend(infos.iter().map(|i| {
         let date = i.effective.to_string();
