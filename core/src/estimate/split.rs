@@ -57,6 +57,14 @@ impl Fraction {
         if self.mantissa == 0 || self.mantissa == self.denominator {
             return messages;
         }
+        if let (Ok(mantissa), Ok(denominator)) = (
+            u64::try_from(self.mantissa),
+            u64::try_from(self.denominator),
+        ) {
+            if let Some(numerator) = messages.checked_mul(denominator) {
+                return numerator.div_ceil(mantissa).min(messages);
+            }
+        }
         let numerator = u128::from(messages) * self.denominator;
         u64::try_from(numerator.div_ceil(self.mantissa))
             .unwrap_or(u64::MAX)
@@ -132,9 +140,39 @@ mod tests {
             let (m, den) = (value.mantissa() as u128, 10u128.pow(value.scale()));
             ((2 * u128::from(n) * m + den) / (2 * den)) as u64
         };
-        for share in ["0.1", "0.25", "0.333333333333333333", "0.5", "0.999999999999999999", "0.07"] {
-            for n in [0, 1, 2, 3, 5, 7, 999, 1_000_003, 123_456_789_011, 1_000_000_000_000] {
+        for share in [
+            "0.1",
+            "0.25",
+            "0.333333333333333333",
+            "0.5",
+            "0.999999999999999999",
+            "0.07",
+        ] {
+            for n in [
+                0,
+                1,
+                2,
+                3,
+                5,
+                7,
+                999,
+                1_000_003,
+                123_456_789_011,
+                1_000_000_000_000,
+            ] {
                 assert_eq!(share_of(n, d(share)), reference(n, share), "{n} × {share}");
+            }
+        }
+    }
+
+    #[test]
+    fn conversations_agree_with_the_wide_path() {
+        for per in ["1.5", "4", "2.75", "1.000000000000000001", "999999999999"] {
+            let value = d(per).normalize();
+            let (m, den) = (value.mantissa() as u128, 10u128.pow(value.scale()));
+            for n in [0u64, 1, 2, 3, 10, 1_000_003, 1_000_000_000_000] {
+                let wide = ((u128::from(n) * den).div_ceil(m) as u64).min(n);
+                assert_eq!(conversations(n, d(per)), wide, "{n} / {per}");
             }
         }
     }
