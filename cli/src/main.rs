@@ -37,6 +37,7 @@ usage:
   wacost tiers    [--card DATE] [--currency C] [--format csv|json]
   wacost cards    [--format table|json]
   wacost market   <ISO alpha-2 | +E.164 number> [--date DATE]
+  wacost generate-log --rows N [--seed S] [--start DATE] [--users U]   # a synthetic log for benchmarks
 ";
 
 /// Restores the default SIGPIPE action, so `wacost rates | head` ends quietly like any Unix
