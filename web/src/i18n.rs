@@ -100,6 +100,7 @@ const TEXTS: &[(&str, [&str; 4])] = &[
     ("month", ["Billing month", "Mois de facturation", "Mes de facturación", "Mês de faturamento"]),
     ("currency", ["Currency", "Devise", "Moneda", "Moeda"]),
     ("partial_card", ["Partial card: no rates for", "Grille partielle : pas de tarif pour", "Tarifa parcial: sin precios para", "Tabela parcial: sem preços para"]),
+    ("partial_card_only", ["Partial card: rates only for", "Grille partielle : tarifs seulement pour", "Tarifa parcial: precios solo para", "Tabela parcial: preços apenas para"]),
     ("rate_card", ["Rate card", "Grille tarifaire", "Tarifa", "Tabela de preços"]),
     ("in_force", ["In force for the month", "En vigueur pour le mois", "Vigente en el mes", "Em vigor no mês"]),
     ("rules", ["Pricing rules", "Règles de tarification", "Reglas de precios", "Regras de preço"]),
@@ -179,8 +180,11 @@ enum Style {
     Count,
 }
 
+/// (language, style, currency) → the bound `format` function.
+type FormatCache = Vec<((Lang, Style, String), Function)>;
+
 thread_local! {
-    static FORMATS: std::cell::RefCell<Vec<((Lang, Style, String), Function)>> =
+    static FORMATS: std::cell::RefCell<FormatCache> =
         const { std::cell::RefCell::new(Vec::new()) };
 }
 

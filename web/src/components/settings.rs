@@ -58,9 +58,19 @@ pub fn Settings() -> Html {
         .and_then(|date| infos.iter().find(|i| i.effective == date))
         .filter(|i| !i.complete)
         .map(|i| {
-            let mut names = i.missing_markets.clone();
-            names.extend(i.missing_rates.iter().map(|(m, c)| format!("{m} ({c})")));
-            names.join(", ")
+            let held: Vec<&str> = catalog
+                .card(&i.currency, i.effective)
+                .map(|card| card.markets())
+                .unwrap_or_default();
+            // Name whichever list is shorter: a card with a handful of markets is easier to
+            // describe by what it has.
+            if i.missing_markets.len() > held.len() {
+                format!("{} {}", t(lang, "partial_card_only"), held.join(", "))
+            } else {
+                let mut names = i.missing_markets.clone();
+                names.extend(i.missing_rates.iter().map(|(m, c)| format!("{m} ({c})")));
+                format!("{} {}", t(lang, "partial_card"), names.join(", "))
+            }
         });
     // Only conversation eras use messages per conversation; the core says which era applies.
     let effective_rules = priced.map(|e| e.rules);
@@ -93,7 +103,7 @@ pub fn Settings() -> Html {
                 <Field path="rules" label={t(lang, "rules").to_string()} options={rules} />
             </div>
             if let Some(missing) = gaps {
-                <p class="note" data-wacost="partial-card">{ format!("{} {missing}", t(lang, "partial_card")) }</p>
+                <p class="note" data-wacost="partial-card">{ missing }</p>
             }
             <div class="grid">
                 <Field path="phone_numbers" label={t(lang, "phone_numbers").to_string()} placeholder="1" inputmode="numeric" />
