@@ -14,6 +14,10 @@ pub use i18n::Lang;
 
 use yew::AppHandle;
 
+// The unit tests also run in the browser suite (`wasm-pack test --headless --chrome web`).
+#[cfg(all(test, target_arch = "wasm32"))]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
 /// Mounts the page on `<body>`, reading the scenario from the address bar.
 pub fn mount_body() {
     let query = dom::location_query();

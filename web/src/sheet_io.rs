@@ -345,7 +345,8 @@ mod tests {
         Catalog::builtin().market_table_on(NaiveDate::from_ymd_opt(2026, 11, 1).unwrap())
     }
 
-    #[test]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     fn resolves_codes_names_and_markets() {
         let t = table();
         assert_eq!(resolve(t, "in"), Some(Dest::Country("IN".into())));
@@ -358,7 +359,8 @@ mod tests {
         assert_eq!(resolve(t, "Atlantis"), None);
     }
 
-    #[test]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     fn search_puts_exact_codes_first() {
         let found = search(table(), "+44", 5);
         assert_eq!(found[0].dest, Dest::Country("GB".into()));
@@ -367,7 +369,8 @@ mod tests {
         assert!(found.iter().any(|s| s.dest == Dest::Country("ID".into())));
     }
 
-    #[test]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     fn paste_with_destinations_adds_rows() {
         let mut draft = Draft::default_scenario("2026-11");
         let id = draft.lines[0].id;
@@ -379,7 +382,8 @@ mod tests {
         assert_eq!(draft.lines.len(), 4);
     }
 
-    #[test]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     fn paste_numbers_fills_down_and_right_or_nothing() {
         let mut draft = Draft::default_scenario("2026-11");
         let id = draft.lines[1].id;
@@ -392,7 +396,8 @@ mod tests {
         assert_eq!(draft, before);
     }
 
-    #[test]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     fn csv_round_trips_and_reports_unknowns() {
         let draft = Draft::default_scenario("2026-11");
         let csv = export_csv(&draft);

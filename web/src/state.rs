@@ -464,7 +464,8 @@ mod tests {
     /// first 1000 free, 2350 × 0.0014 = 3.29; BR 2000 marketing × 0.0625 = 125.00.
     pub const LINK_JSON: &str = r#"{"month":"2026-11","currency":"USD","lines":[{"country":"IN","marketing":1000,"utility":500,"authentication":0,"service":3350},{"country":"BR","marketing":2000}]}"#;
 
-    #[test]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     fn a_link_is_priced_by_the_core() {
         let query = crate::url::scenario_query(LINK_JSON);
         let state = AppState::from_query(&query, Lang::En, "2026-11");
@@ -474,7 +475,8 @@ mod tests {
         assert_eq!(estimate.total, "140.79");
     }
 
-    #[test]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     fn the_draft_round_trips_through_json() {
         let mut draft = Draft::from_json(LINK_JSON).unwrap();
         draft.set("bsp.markup", "0.10");
@@ -492,7 +494,8 @@ mod tests {
         assert!(again.extra.contains_key("custom_rates"));
     }
 
-    #[test]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     fn a_bad_value_keeps_the_last_estimate_and_names_the_field() {
         let query = crate::url::scenario_query(LINK_JSON);
         let state = Rc::new(AppState::from_query(&query, Lang::En, "2026-11"));
@@ -516,7 +519,8 @@ mod tests {
         assert_eq!(state.estimate.as_ref().unwrap().total, "154.869");
     }
 
-    #[test]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     fn a_broken_link_falls_back_to_the_default_with_a_notice() {
         for query in [
             "?scenario=%%%",

@@ -106,7 +106,8 @@ pub fn decode_scenario(value: &str) -> Result<String, String> {
 mod tests {
     use super::*;
 
-    #[test]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     fn round_trips_every_length() {
         let text = "{\"month\":\"2026-11\",\"lines\":[{\"country\":\"IN\"}]}é";
         for end in 0..text.len() {
@@ -115,7 +116,8 @@ mod tests {
         }
     }
 
-    #[test]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     fn known_vectors_with_and_without_padding() {
         assert_eq!(encode(b"foob"), "Zm9vYg");
         assert_eq!(encode(b"\xfb\xff"), "-_8");
@@ -124,13 +126,15 @@ mod tests {
         assert_eq!(decode("-_8").unwrap(), b"\xfb\xff");
     }
 
-    #[test]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     fn rejects_garbage() {
         assert!(decode("ab$c").is_err());
         assert!(decode("abcde").is_err());
     }
 
-    #[test]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     fn reads_the_scenario_parameter() {
         assert_eq!(
             query_param("?lang=fr&scenario=Zm9v%3D", "scenario").as_deref(),

@@ -7,8 +7,8 @@ use wacost_web::{mount_with_query, url, Lang};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{
-    Element, Event, EventInit, HtmlInputElement, HtmlSelectElement, KeyboardEvent,
-    KeyboardEventInit,
+    ClipboardEvent, ClipboardEventInit, DataTransfer, Element, Event, EventInit, HtmlInputElement,
+    HtmlSelectElement, KeyboardEvent, KeyboardEventInit,
 };
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -77,6 +77,19 @@ impl Page {
         init.set_bubbles(true);
         init.set_cancelable(true);
         let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        self.find(selector).dispatch_event(&event).unwrap();
+        settle().await;
+    }
+
+    /// Pastes `text` into a cell as the browser does for a block copied from a spreadsheet.
+    async fn paste(&self, selector: &str, text: &str) {
+        let data = DataTransfer::new().unwrap();
+        data.set_data("text/plain", text).unwrap();
+        let init = ClipboardEventInit::new();
+        init.set_clipboard_data(Some(&data));
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        let event = ClipboardEvent::new_with_event_init_dict("paste", &init).unwrap();
         self.find(selector).dispatch_event(&event).unwrap();
         settle().await;
     }
@@ -175,4 +188,20 @@ async fn the_language_can_be_switched() {
     let shown = page.text("[data-wacost=\"meta-total\"]");
     assert!(shown.contains("140,79"), "{shown}");
     assert_eq!(page.value("meta-total"), "140.79");
+}
+
+#[wasm_bindgen_test]
+async fn a_block_pasted_from_a_spreadsheet_fills_the_sheet() {
+    let page = Page::open(&link()).await;
+    // A first column of countries: India is updated, the United Kingdom is added.
+    page.paste("#cell-0-marketing", "India\t1,000\t500\t0\t3350\nGB\t200\n")
+        .await;
+    let gb: HtmlInputElement = page.find("#cell-2-marketing").dyn_into().unwrap();
+    assert_eq!(gb.value(), "200");
+    // 200 × 0.0635 = 12.70 more.
+    assert_eq!(page.value("meta-total"), "153.49");
+    // Numbers only: filled from the cell pasted into, down and right.
+    page.paste("#cell-1-utility", "10\t0\n").await;
+    // Brazil 10 utility × 0.0068 = 0.068 more.
+    assert_eq!(page.value("meta-total"), "153.558");
 }
