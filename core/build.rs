@@ -4,10 +4,10 @@
 
 #![allow(dead_code, unused_imports)]
 
-#[path = "src/category.rs"]
-mod category;
 #[path = "src/catalog/mod.rs"]
 mod catalog;
+#[path = "src/category.rs"]
+mod category;
 #[path = "src/money.rs"]
 mod money;
 
@@ -56,7 +56,12 @@ fn main() {
         .collect();
     let borrowed: Vec<Vec<(&str, &str)>> = texts
         .iter()
-        .map(|files| files.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect())
+        .map(|files| {
+            files
+                .iter()
+                .map(|(n, t)| (n.as_str(), t.as_str()))
+                .collect()
+        })
         .collect();
     if let Err(errors) = catalog::Catalog::from_files(&borrowed[0], &borrowed[1], &borrowed[2]) {
         for error in &errors {
@@ -74,13 +79,23 @@ fn main() {
     }
 
     let mut out = String::new();
-    for (constant, files) in ["RATE_FILES", "TIER_FILES", "MARKET_FILES"].iter().zip(&groups) {
+    for (constant, files) in ["RATE_FILES", "TIER_FILES", "MARKET_FILES"]
+        .iter()
+        .zip(&groups)
+    {
         writeln!(out, "pub static {constant}: &[(&str, &str)] = &[").ok();
         for (name, path) in files {
-            writeln!(out, "    ({name:?}, include_str!({:?})),", path.display().to_string()).ok();
+            writeln!(
+                out,
+                "    ({name:?}, include_str!({:?})),",
+                path.display().to_string()
+            )
+            .ok();
         }
         writeln!(out, "];").ok();
     }
-    let target = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default()).join("embedded_data.rs");
-    std::fs::write(&target, out).unwrap_or_else(|e| panic!("cannot write {}: {e}", target.display()));
+    let target =
+        PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default()).join("embedded_data.rs");
+    std::fs::write(&target, out)
+        .unwrap_or_else(|e| panic!("cannot write {}: {e}", target.display()));
 }

@@ -14,7 +14,11 @@ pub struct Args {
 impl Args {
     /// Parses `words` (after the subcommand). `with_value` lists the options that take a value,
     /// `switches` those that do not; anything else starting with `--` is an error.
-    pub fn parse(words: &[String], with_value: &[&str], switches: &[&str]) -> Result<Args, CliError> {
+    pub fn parse(
+        words: &[String],
+        with_value: &[&str],
+        switches: &[&str],
+    ) -> Result<Args, CliError> {
         let mut args = Args::default();
         let mut iter = words.iter();
         while let Some(word) = iter.next() {
@@ -47,7 +51,11 @@ impl Args {
                 known.sort();
                 return Err(CliError::usage(format!(
                     "unknown option `{word}` (this command takes: {})",
-                    if known.is_empty() { "no options".to_string() } else { known.join(", ") }
+                    if known.is_empty() {
+                        "no options".to_string()
+                    } else {
+                        known.join(", ")
+                    }
                 )));
             }
         }
@@ -63,7 +71,11 @@ impl Args {
     }
 
     /// `--format` checked against the allowed choices, or the default.
-    pub fn format<'a>(&'a self, allowed: &[&'a str], default: &'a str) -> Result<&'a str, CliError> {
+    pub fn format<'a>(
+        &'a self,
+        allowed: &[&'a str],
+        default: &'a str,
+    ) -> Result<&'a str, CliError> {
         match self.value("format") {
             None => Ok(default),
             Some(f) if allowed.contains(&f) => Ok(f),

@@ -76,7 +76,9 @@ mod tests {
 
     #[test]
     fn anything_but_a_plain_decimal_is_refused() {
-        for text in ["", "n/a", "-0.01", "$0.01", "1,234.5", "0.", ".5", "1e", "1e-999", "abc"] {
+        for text in [
+            "", "n/a", "-0.01", "$0.01", "1,234.5", "0.", ".5", "1e", "1e-999", "abc",
+        ] {
             assert!(parse_rate(text).is_err(), "{text} should be refused");
         }
     }

@@ -62,22 +62,88 @@ fn card_in_force_switches_exactly_on_each_effective_date() {
 fn rates_are_the_published_values() {
     let catalog = Catalog::builtin();
     let cases = [
-        ("USD", "2026-10-01", "India", Category::Marketing, Some("0.0118")),
-        ("USD", "2026-10-01", "India", Category::AuthenticationInternational, Some("0.0304")),
-        ("USD", "2026-10-01", "Colombia", Category::Utility, Some("0.0008")),
-        ("USD", "2026-10-01", "Rest of Africa", Category::Marketing, Some("0.0225")),
-        ("USD", "2026-10-01", "Kazakhstan", Category::Service, Some("0.018")),
-        ("USD", "2026-10-01", "Germany", Category::AuthenticationInternational, None),
+        (
+            "USD",
+            "2026-10-01",
+            "India",
+            Category::Marketing,
+            Some("0.0118"),
+        ),
+        (
+            "USD",
+            "2026-10-01",
+            "India",
+            Category::AuthenticationInternational,
+            Some("0.0304"),
+        ),
+        (
+            "USD",
+            "2026-10-01",
+            "Colombia",
+            Category::Utility,
+            Some("0.0008"),
+        ),
+        (
+            "USD",
+            "2026-10-01",
+            "Rest of Africa",
+            Category::Marketing,
+            Some("0.0225"),
+        ),
+        (
+            "USD",
+            "2026-10-01",
+            "Kazakhstan",
+            Category::Service,
+            Some("0.018"),
+        ),
+        (
+            "USD",
+            "2026-10-01",
+            "Germany",
+            Category::AuthenticationInternational,
+            None,
+        ),
         ("USD", "2026-07-01", "Kazakhstan", Category::Marketing, None),
-        ("INR", "2026-10-01", "India", Category::Service, Some("0.115")),
-        ("USD", "2022-02-01", "Mexico", Category::BusinessInitiated, Some("0.0349")),
-        ("USD", "2021-02-01", "Mexico", Category::UserInitiated, Some("0.014")),
-        ("COP", "2026-10-01", "Ukraine", Category::Marketing, Some("316.636")),
+        (
+            "INR",
+            "2026-10-01",
+            "India",
+            Category::Service,
+            Some("0.115"),
+        ),
+        (
+            "USD",
+            "2022-02-01",
+            "Mexico",
+            Category::BusinessInitiated,
+            Some("0.0349"),
+        ),
+        (
+            "USD",
+            "2021-02-01",
+            "Mexico",
+            Category::UserInitiated,
+            Some("0.014"),
+        ),
+        (
+            "COP",
+            "2026-10-01",
+            "Ukraine",
+            Category::Marketing,
+            Some("316.636"),
+        ),
     ];
     for (currency, effective, market, category, expected) in cases {
-        let card = catalog.card(currency, date(effective)).expect("card exists");
+        let card = catalog
+            .card(currency, date(effective))
+            .expect("card exists");
         let found = card.rate(market, category).map(|r| r.rate);
-        assert_eq!(found, expected.map(dec), "{currency} {effective} {market} {category}");
+        assert_eq!(
+            found,
+            expected.map(dec),
+            "{currency} {effective} {market} {category}"
+        );
     }
 }
 
@@ -93,14 +159,18 @@ fn ladders_belong_to_their_own_card_only() {
     assert_eq!(ladder.bands[0].to, Some(25_000_000));
     assert_eq!(ladder.bands[5].to, None);
     let january = catalog.card("USD", date("2026-01-01")).expect("card");
-    assert!(catalog.ladder(&january.id, "India", Category::Utility).is_none());
+    assert!(catalog
+        .ladder(&january.id, "India", Category::Utility)
+        .is_none());
 }
 
 #[test]
 fn telescopic_pricing_splits_at_band_edges() {
     let catalog = Catalog::builtin();
     let october = catalog.card("USD", date("2026-10-01")).expect("card");
-    let ladder = catalog.ladder(&october.id, "India", Category::Utility).expect("ladder");
+    let ladder = catalog
+        .ladder(&october.id, "India", Category::Utility)
+        .expect("ladder");
     let uses = ladder.price(1, 25_000_010);
     assert_eq!(uses.len(), 2);
     assert_eq!((uses[0].tier, uses[0].count), (1, 25_000_000));
@@ -142,7 +212,9 @@ fn countries_map_to_the_market_of_the_date() {
         ("gb", "2026-10-01", "United Kingdom"),
     ];
     for (iso2, on, expected) in cases {
-        let found = catalog.market_for_country(iso2, date(on)).expect("well-formed");
+        let found = catalog
+            .market_for_country(iso2, date(on))
+            .expect("well-formed");
         assert_eq!(found.market, expected, "{iso2} on {on}");
     }
 }
@@ -160,7 +232,11 @@ fn numbers_map_by_calling_code_and_network_prefix() {
         ("+79161234567", "2026-10-01", "Russia"),
         ("+77011234567", "2026-10-01", "Kazakhstan"),
         ("+77011234567", "2026-09-30", "Other"),
-        ("+48601234567", "2026-06-30", "Rest of Central & Eastern Europe"),
+        (
+            "+48601234567",
+            "2026-06-30",
+            "Rest of Central & Eastern Europe",
+        ),
         ("+48601234567", "2026-07-01", "Poland"),
         ("+8801712345678", "2026-10-01", "Bangladesh"),
         ("+8801712345678", "2026-07-01", "Rest of Asia Pacific"),
@@ -170,7 +246,9 @@ fn numbers_map_by_calling_code_and_network_prefix() {
         ("+91 98765-43210", "2026-10-01", "India"),
     ];
     for (number, on, expected) in cases {
-        let found = catalog.market_for_number(number, date(on)).expect("well-formed");
+        let found = catalog
+            .market_for_number(number, date(on))
+            .expect("well-formed");
         assert_eq!(found.market, expected, "{number} on {on}");
     }
 }
@@ -179,10 +257,22 @@ fn numbers_map_by_calling_code_and_network_prefix() {
 fn malformed_codes_and_numbers_are_errors_not_other() {
     let catalog = Catalog::builtin();
     for bad in ["", "I", "IND", "1N", "ÉS"] {
-        assert!(catalog.market_for_country(bad, date("2026-10-01")).is_err(), "{bad}");
+        assert!(
+            catalog.market_for_country(bad, date("2026-10-01")).is_err(),
+            "{bad}"
+        );
     }
-    for bad in ["+91abc", "+12", "+0123456789", "++919876543210", "919876543210123456"] {
-        assert!(catalog.market_for_number(bad, date("2026-10-01")).is_err(), "{bad}");
+    for bad in [
+        "+91abc",
+        "+12",
+        "+0123456789",
+        "++919876543210",
+        "919876543210123456",
+    ] {
+        assert!(
+            catalog.market_for_number(bad, date("2026-10-01")).is_err(),
+            "{bad}"
+        );
     }
 }
 
@@ -194,7 +284,11 @@ fn every_listed_country_maps_to_its_tables_market() {
             let by_code = catalog
                 .market_for_country(&row.iso2, table.effective)
                 .expect("listed code");
-            assert_eq!(by_code.market, row.market, "{} {}", row.iso2, table.effective);
+            assert_eq!(
+                by_code.market, row.market,
+                "{} {}",
+                row.iso2, table.effective
+            );
         }
     }
 }

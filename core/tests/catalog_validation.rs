@@ -12,13 +12,18 @@ effective_date,iso2,country,calling_code,network_prefixes,market,listed_by_meta,
 ";
 
 const RATES_HEADER: &str = "effective_date,currency,market,category,rate,date_basis,source\n";
-const TIERS_HEADER: &str = "effective_date,currency,market,category,tier,from,to,rate,discount,source\n";
+const TIERS_HEADER: &str =
+    "effective_date,currency,market,category,tier,from,to,rate,discount,source\n";
 
 fn good_card() -> String {
     let mut text = RATES_HEADER.to_string();
     for market in ["India", "Rest of Latin America", "North America", "Other"] {
-        text.push_str(&format!("2026-10-01,USD,{market},marketing,0.0118,stated,T\n"));
-        text.push_str(&format!("2026-10-01,USD,{market},utility,0.0014,stated,T\n"));
+        text.push_str(&format!(
+            "2026-10-01,USD,{market},marketing,0.0118,stated,T\n"
+        ));
+        text.push_str(&format!(
+            "2026-10-01,USD,{market},utility,0.0014,stated,T\n"
+        ));
     }
     text
 }
@@ -40,7 +45,11 @@ fn load(rates: &[DataFile], tiers: &[DataFile]) -> Result<Catalog, Vec<String>> 
 
 fn only_error(rates: &[DataFile], tiers: &[DataFile]) -> String {
     let errors = load(rates, tiers).expect_err("the fixture is broken and must be rejected");
-    assert_eq!(errors.len(), 1, "expected exactly one problem, got {errors:?}");
+    assert_eq!(
+        errors.len(),
+        1,
+        "expected exactly one problem, got {errors:?}"
+    );
     errors[0].clone()
 }
 
@@ -88,9 +97,15 @@ fn a_category_missing_where_the_rest_of_the_card_has_it() {
 
 #[test]
 fn a_duplicate_rate_row() {
-    let card = format!("{}2026-10-01,USD,India,utility,0.0015,stated,T\n", good_card());
+    let card = format!(
+        "{}2026-10-01,USD,India,utility,0.0015,stated,T\n",
+        good_card()
+    );
     let error = only_error(&[("rates/2026-10-01_USD.csv", &card)], &[]);
-    assert_eq!(error, "rates/2026-10-01_USD.csv:10: duplicate row: India utility appears twice");
+    assert_eq!(
+        error,
+        "rates/2026-10-01_USD.csv:10: duplicate row: India utility appears twice"
+    );
 }
 
 #[test]
@@ -99,7 +114,8 @@ fn a_rate_that_is_not_a_plain_decimal() {
         let card = good_card().replacen("0.0118", bad, 1);
         let error = only_error(&[("rates/2026-10-01_USD.csv", &card)], &[]);
         assert!(
-            error.starts_with("rates/2026-10-01_USD.csv:2: rate `") && error.ends_with("is not a plain decimal number"),
+            error.starts_with("rates/2026-10-01_USD.csv:2: rate `")
+                && error.ends_with("is not a plain decimal number"),
             "{bad}: {error}"
         );
     }
@@ -107,7 +123,11 @@ fn a_rate_that_is_not_a_plain_decimal() {
 
 #[test]
 fn a_row_whose_date_or_currency_contradicts_its_file() {
-    let card = good_card().replacen("2026-10-01,USD,India,marketing", "2026-07-01,USD,India,marketing", 1);
+    let card = good_card().replacen(
+        "2026-10-01,USD,India,marketing",
+        "2026-07-01,USD,India,marketing",
+        1,
+    );
     let error = only_error(&[("rates/2026-10-01_USD.csv", &card)], &[]);
     assert_eq!(
         error,
@@ -117,9 +137,13 @@ fn a_row_whose_date_or_currency_contradicts_its_file() {
 
 #[test]
 fn a_market_unknown_to_the_mapping() {
-    let card = format!("{}2026-10-01,USD,Atlantis,marketing,0.01,stated,T\n", good_card())
-        .replace("Atlantis,marketing", "Atlantis,marketing");
-    let errors = load(&[("rates/2026-10-01_USD.partial.csv", &card)], &[]).expect_err("unknown market");
+    let card = format!(
+        "{}2026-10-01,USD,Atlantis,marketing,0.01,stated,T\n",
+        good_card()
+    )
+    .replace("Atlantis,marketing", "Atlantis,marketing");
+    let errors =
+        load(&[("rates/2026-10-01_USD.partial.csv", &card)], &[]).expect_err("unknown market");
     assert!(errors.iter().any(|e| e
         == "rates/2026-10-01_USD.partial.csv: market `Atlantis` is not in the market table in force on 2026-10-01"));
 }
@@ -127,7 +151,10 @@ fn a_market_unknown_to_the_mapping() {
 #[test]
 fn tier_bands_with_a_gap() {
     let ladder = good_ladder().replace(",2,101,200,", ",2,102,200,");
-    let error = only_error(&[("rates/2026-10-01_USD.csv", &good_card())], &[("tiers/2026-10-01_USD.csv", &ladder)]);
+    let error = only_error(
+        &[("rates/2026-10-01_USD.csv", &good_card())],
+        &[("tiers/2026-10-01_USD.csv", &ladder)],
+    );
     assert_eq!(
         error,
         "tiers/2026-10-01_USD.csv:3: India utility: gap between bands: tier 2 starts at 102, the previous band ends at 100"
@@ -137,7 +164,10 @@ fn tier_bands_with_a_gap() {
 #[test]
 fn tier_bands_that_overlap() {
     let ladder = good_ladder().replace(",2,101,200,", ",2,90,200,");
-    let error = only_error(&[("rates/2026-10-01_USD.csv", &good_card())], &[("tiers/2026-10-01_USD.csv", &ladder)]);
+    let error = only_error(
+        &[("rates/2026-10-01_USD.csv", &good_card())],
+        &[("tiers/2026-10-01_USD.csv", &ladder)],
+    );
     assert_eq!(
         error,
         "tiers/2026-10-01_USD.csv:3: India utility: tier 2 starts at 90, overlapping the previous band that ends at 100"
@@ -147,7 +177,10 @@ fn tier_bands_that_overlap() {
 #[test]
 fn tier_bands_that_do_not_start_at_one() {
     let ladder = good_ladder().replace(",1,0,100,", ",1,5,100,");
-    let error = only_error(&[("rates/2026-10-01_USD.csv", &good_card())], &[("tiers/2026-10-01_USD.csv", &ladder)]);
+    let error = only_error(
+        &[("rates/2026-10-01_USD.csv", &good_card())],
+        &[("tiers/2026-10-01_USD.csv", &ladder)],
+    );
     assert_eq!(
         error,
         "tiers/2026-10-01_USD.csv:2: India utility: the first band starts at 5, not at 1 (or 0 as Meta prints it)"
@@ -157,7 +190,10 @@ fn tier_bands_that_do_not_start_at_one() {
 #[test]
 fn a_threshold_that_does_not_increase() {
     let ladder = good_ladder().replace(",2,101,200,", ",2,101,50,");
-    let error = only_error(&[("rates/2026-10-01_USD.csv", &good_card())], &[("tiers/2026-10-01_USD.csv", &ladder)]);
+    let error = only_error(
+        &[("rates/2026-10-01_USD.csv", &good_card())],
+        &[("tiers/2026-10-01_USD.csv", &ladder)],
+    );
     assert_eq!(
         error,
         "tiers/2026-10-01_USD.csv:3: India utility: tier 2 ends at 50, before it starts (101): thresholds must increase"
@@ -166,15 +202,27 @@ fn a_threshold_that_does_not_increase() {
 
 #[test]
 fn a_duplicate_tier_row() {
-    let ladder = format!("{}2026-10-01,USD,India,utility,2,101,200,0.0013,-0.05,T\n", good_ladder());
-    let error = only_error(&[("rates/2026-10-01_USD.csv", &good_card())], &[("tiers/2026-10-01_USD.csv", &ladder)]);
-    assert_eq!(error, "tiers/2026-10-01_USD.csv:5: duplicate row: India utility tier 2 appears twice");
+    let ladder = format!(
+        "{}2026-10-01,USD,India,utility,2,101,200,0.0013,-0.05,T\n",
+        good_ladder()
+    );
+    let error = only_error(
+        &[("rates/2026-10-01_USD.csv", &good_card())],
+        &[("tiers/2026-10-01_USD.csv", &ladder)],
+    );
+    assert_eq!(
+        error,
+        "tiers/2026-10-01_USD.csv:5: duplicate row: India utility tier 2 appears twice"
+    );
 }
 
 #[test]
 fn a_ladder_whose_last_band_is_closed() {
     let ladder = good_ladder().replace(",3,201,,", ",3,201,300,");
-    let error = only_error(&[("rates/2026-10-01_USD.csv", &good_card())], &[("tiers/2026-10-01_USD.csv", &ladder)]);
+    let error = only_error(
+        &[("rates/2026-10-01_USD.csv", &good_card())],
+        &[("tiers/2026-10-01_USD.csv", &ladder)],
+    );
     assert_eq!(
         error,
         "tiers/2026-10-01_USD.csv:2: India utility: the last band must be open-ended (empty `to`)"
@@ -183,15 +231,25 @@ fn a_ladder_whose_last_band_is_closed() {
 
 #[test]
 fn a_band_after_the_open_band() {
-    let ladder = format!("{}2026-10-01,USD,India,utility,4,301,,0.0011,,T\n", good_ladder());
-    let error = only_error(&[("rates/2026-10-01_USD.csv", &good_card())], &[("tiers/2026-10-01_USD.csv", &ladder)]);
-    assert_eq!(error, "tiers/2026-10-01_USD.csv:5: India utility: tier 4 follows an open-ended band");
+    let ladder = format!(
+        "{}2026-10-01,USD,India,utility,4,301,,0.0011,,T\n",
+        good_ladder()
+    );
+    let error = only_error(
+        &[("rates/2026-10-01_USD.csv", &good_card())],
+        &[("tiers/2026-10-01_USD.csv", &ladder)],
+    );
+    assert_eq!(
+        error,
+        "tiers/2026-10-01_USD.csv:5: India utility: tier 4 follows an open-ended band"
+    );
 }
 
 #[test]
 fn a_duplicate_market_table_row() {
     let markets = format!("{MARKETS}2026-10-01,IN,India,91,,India,yes,\n");
-    let errors = Catalog::from_files(&[], &[], &[("markets/2026-10-01.csv", &markets)]).expect_err("duplicate");
+    let errors = Catalog::from_files(&[], &[], &[("markets/2026-10-01.csv", &markets)])
+        .expect_err("duplicate");
     assert_eq!(
         errors[0].to_string(),
         "markets/2026-10-01.csv:6: duplicate row: IN appears twice in the 2026-10-01 table"
@@ -201,7 +259,10 @@ fn a_duplicate_market_table_row() {
 #[test]
 fn a_badly_named_card_file() {
     let error = only_error(&[("rates/latest.csv", &good_card())], &[]);
-    assert_eq!(error, "rates/latest.csv: a card file must be named YYYY-MM-DD_CUR.csv");
+    assert_eq!(
+        error,
+        "rates/latest.csv: a card file must be named YYYY-MM-DD_CUR.csv"
+    );
 }
 
 #[test]

@@ -5,6 +5,9 @@ use wacost_core::category::Category;
 use wacost_core::estimate::{compare, estimate, CategoryEstimate, Estimate};
 use wacost_core::scenario::{RulesVersion, Scenario};
 
+/// (tier, from, to, count, rate, amount) of one band as the estimate reports it.
+type BandRow<'a> = (u8, u64, Option<u64>, u64, &'a str, &'a str);
+
 fn run(json: &str) -> Estimate {
     let scenario = Scenario::from_json(json).unwrap_or_else(|e| panic!("invalid scenario: {e}"));
     estimate(&scenario).unwrap_or_else(|e| panic!("estimate failed: {e}"))
@@ -146,7 +149,7 @@ fn e1_as_monthly_counts_two_charges() {
 fn e5_india_utility_crossing_25_million() {
     let e = run(r#"{"month":"2026-10","lines":[{"country":"IN","utility":30000000}]}"#);
     let utility = category(&e, "India", Category::Utility);
-    let bands: Vec<(u8, u64, Option<u64>, u64, &str, &str)> = utility
+    let bands: Vec<BandRow> = utility
         .bands
         .iter()
         .map(|b| {

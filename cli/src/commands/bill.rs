@@ -125,12 +125,15 @@ fn for_each_line(
     mut f: impl FnMut(u64, &str) -> bool,
 ) -> Result<(), CliError> {
     const BLOCK: usize = 4 << 20;
-    let mut buf: Vec<u8> = Vec::with_capacity(BLOCK + 4096);
+    // Zeroed once: `filled` marks the bytes read, so no block is cleared again before a read.
+    let mut buf: Vec<u8> = vec![0; BLOCK];
+    let mut filled = 0usize;
     let mut line_no = 0u64;
     let mut eof = false;
     while !eof {
-        let filled = buf.len();
-        buf.resize(filled + BLOCK, 0);
+        if buf.len() - filled < BLOCK / 2 {
+            buf.resize(filled + BLOCK, 0);
+        }
         let n = loop {
             match reader.read(&mut buf[filled..]) {
                 Ok(n) => break n,
@@ -138,12 +141,12 @@ fn for_each_line(
                 Err(e) => return Err(CliError::usage(format!("cannot read `{path}`: {e}"))),
             }
         };
-        buf.truncate(filled + n);
+        filled += n;
         eof = n == 0;
         let complete = if eof {
-            buf.len()
+            filled
         } else {
-            match buf.iter().rposition(|&b| b == b'\n') {
+            match buf[..filled].iter().rposition(|&b| b == b'\n') {
                 Some(at) => at + 1,
                 None => continue,
             }
@@ -174,7 +177,8 @@ fn for_each_line(
                 line_no += 1;
             }
         }
-        buf.drain(..complete);
+        buf.copy_within(complete..filled, 0);
+        filled -= complete;
     }
     Ok(())
 }
@@ -355,8 +359,11 @@ impl Progress {
     }
 
     fn advance(&mut self, bytes: u64) {
+        if !self.on {
+            return;
+        }
         self.read += bytes;
-        if self.on && self.read - self.shown > self.total / 200 {
+        if self.read - self.shown > self.total / 200 {
             self.shown = self.read;
             let share = (self.read * 40 / self.total).min(40) as usize;
             eprint!(

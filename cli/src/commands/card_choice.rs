@@ -30,12 +30,18 @@ pub fn choose_card<'a>(catalog: &'a Catalog, args: &Args) -> Result<&'a RateCard
     };
     match args.date("card")? {
         Some(date) => catalog.card(&currency, date).ok_or_else(|| {
-            CliError::usage(format!("--card {date}: no {currency} card takes effect on that date ({})", available()))
+            CliError::usage(format!(
+                "--card {date}: no {currency} card takes effect on that date ({})",
+                available()
+            ))
         }),
         None => {
             let today = chrono::Utc::now().date_naive();
             catalog.card_in_force(&currency, today).ok_or_else(|| {
-                CliError::usage(format!("no {currency} card is in force today ({})", available()))
+                CliError::usage(format!(
+                    "no {currency} card is in force today ({})",
+                    available()
+                ))
             })
         }
     }

@@ -7,13 +7,22 @@ use wacost_core::Catalog;
 
 pub fn run(words: &[String], on_terminal: bool) -> Result<(), CliError> {
     let args = Args::parse(words, &["format"], &[])?;
-    let format = args.format(&["table", "json"], if on_terminal { "table" } else { "json" })?;
+    let format = args.format(
+        &["table", "json"],
+        if on_terminal { "table" } else { "json" },
+    )?;
     let infos = Catalog::builtin().card_infos();
     if format == "json" {
-        println!("{}", serde_json::to_string_pretty(&infos).unwrap_or_default());
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&infos).unwrap_or_default()
+        );
         return Ok(());
     }
-    println!("{:<11} {:<4} {:<9} {:>7} {:>5} {:<5}  missing", "effective", "cur", "status", "markets", "rates", "tiers");
+    println!(
+        "{:<11} {:<4} {:<9} {:>7} {:>5} {:<5}  missing",
+        "effective", "cur", "status", "markets", "rates", "tiers"
+    );
     for info in infos {
         let missing = if info.missing_markets.is_empty() {
             info.missing_rates

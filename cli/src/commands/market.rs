@@ -8,8 +8,17 @@ pub fn run(words: &[String]) -> Result<(), CliError> {
     let args = Args::parse(words, &["date"], &[])?;
     let query = match args.positional.as_slice() {
         [one] => one,
-        [] => return Err(CliError::usage("give an ISO alpha-2 country code (IN) or an E.164 number (+919876543210)")),
-        more => return Err(CliError::usage(format!("one country or number at a time, got {}", more.len()))),
+        [] => {
+            return Err(CliError::usage(
+                "give an ISO alpha-2 country code (IN) or an E.164 number (+919876543210)",
+            ))
+        }
+        more => {
+            return Err(CliError::usage(format!(
+                "one country or number at a time, got {}",
+                more.len()
+            )))
+        }
     };
     let date = args
         .date("date")?
@@ -34,6 +43,9 @@ pub fn run(words: &[String]) -> Result<(), CliError> {
         "table": found.table,
         "note": found.note,
     });
-    println!("{}", serde_json::to_string_pretty(&document).unwrap_or_default());
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&document).unwrap_or_default()
+    );
     Ok(())
 }

@@ -1,11 +1,11 @@
 //! One module per `wacost` subcommand.
 
+pub mod bill;
 pub mod card_choice;
 pub mod cards;
+pub mod compare;
+pub mod estimate;
+pub mod generate;
 pub mod market;
 pub mod rates;
 pub mod tiers;
-pub mod estimate;
-pub mod compare;
-pub mod bill;
-pub mod generate;

@@ -47,7 +47,10 @@ pub fn run(words: &[String]) -> Result<(), CliError> {
                           "complete": info.complete, "missing_markets": info.missing_markets },
                 "rates": rows,
             });
-            println!("{}", serde_json::to_string_pretty(&document).unwrap_or_default());
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&document).unwrap_or_default()
+            );
         }
         _ => {
             println!("effective_date,currency,market,category,rate");

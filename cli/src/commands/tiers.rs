@@ -54,7 +54,10 @@ pub fn run(words: &[String]) -> Result<(), CliError> {
             let document = serde_json::json!({
                 "effective_date": tiers.id.effective, "currency": tiers.id.currency, "ladders": ladders,
             });
-            println!("{}", serde_json::to_string_pretty(&document).unwrap_or_default());
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&document).unwrap_or_default()
+            );
         }
         _ => {
             println!("effective_date,currency,market,category,tier,from,to,rate");
