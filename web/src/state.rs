@@ -383,7 +383,14 @@ impl Reducible for AppState {
                 state.lang = lang;
                 changed = false;
             }
-            Action::Set(key, value) => state.draft.set(key, &value),
+            Action::Set(key, value) => {
+                // A card date chosen for one currency rarely exists in another: go back to
+                // the card in force rather than show an error the user did not cause.
+                if key == "currency" && value != state.draft.get("currency") {
+                    state.draft.set("rate_card", "");
+                }
+                state.draft.set(key, &value);
+            }
             Action::SetCount { id, column, value } => {
                 if let Some(line) = state.draft.lines.iter_mut().find(|l| l.id == id) {
                     if let Some(slot) = line.counts.get_mut(column) {
@@ -517,6 +524,25 @@ mod tests {
         assert!(state.errors.is_empty());
         // 10 % of 140.79 on top.
         assert_eq!(state.estimate.as_ref().unwrap().total, "154.869");
+    }
+
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn changing_currency_returns_to_the_card_in_force() {
+        let query = crate::url::scenario_query(LINK_JSON);
+        let state = Rc::new(AppState::from_query(&query, Lang::En, "2026-11"));
+        // Service is free under pmp-2025-07, so a card without service rates can price it.
+        let state = state.reduce(Action::Set("rules", "pmp-2025-07".into()));
+        let state = state.reduce(Action::Set("rate_card", "2026-01-01".into()));
+        assert_eq!(state.errors, vec![]);
+        assert_eq!(state.estimate.as_ref().unwrap().rate_card, "2026-01-01");
+        let state = state.reduce(Action::Set("currency", "EUR".into()));
+        assert_eq!(state.draft.get("rate_card"), "");
+        // No EUR card of 2026-01-01 exists; the card in force is used, and what it lacks is
+        // said beside the lines, not as a rate_card error the user did not make.
+        assert_eq!(state.error_at("rate_card"), None);
+        let india = state.error_at("lines[0]").unwrap_or_default();
+        assert!(india.contains("EUR 2026-10-01"), "{india}");
     }
 
     #[cfg_attr(not(target_arch = "wasm32"), test)]

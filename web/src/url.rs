@@ -98,8 +98,9 @@ pub fn scenario_query(scenario_json: &str) -> String {
 
 /// Why a `?scenario=` value could not be read, before the core even sees it.
 pub fn decode_scenario(value: &str) -> Result<String, String> {
-    let bytes = decode(value)?;
-    String::from_utf8(bytes).map_err(|_| "the decoded text is not UTF-8".to_string())
+    let damaged = |why: &str| format!("the scenario in the link is damaged or cut short ({why})");
+    let bytes = decode(value).map_err(|e| damaged(&e))?;
+    String::from_utf8(bytes).map_err(|_| damaged("the decoded text is not UTF-8"))
 }
 
 #[cfg(test)]
