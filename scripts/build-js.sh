@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 export PATH="$HOME/.cargo/bin:$ROOT/tools/node_modules/.bin:$PATH"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target/js}"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 
 wasm-pack build js --release --target web --out-dir pkg --out-name wacost
 WASM=js/pkg/wacost_bg.wasm

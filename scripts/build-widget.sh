@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 export PATH="$HOME/.cargo/bin:$ROOT/tools/node_modules/.bin:$PATH"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target/js}"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 OUT=dist/widget
 WORK="$CARGO_TARGET_DIR/widget-bindgen"
 
