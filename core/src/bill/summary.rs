@@ -43,7 +43,9 @@ struct MonthAcc {
 /// The running totals.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Summary {
-    months: BTreeMap<(i32, u32), MonthAcc>,
+    /// Sorted by month. Messages come in time order, so the month wanted is nearly always the
+    /// last one: a look at it replaces a map search on every message.
+    months: Vec<((i32, u32), MonthAcc)>,
     categories: HashMap<((i32, u32), u16, Category), CategoryAcc>,
     unpriceable: BTreeMap<String, u64>,
     pub outbound: u64,
@@ -55,10 +57,24 @@ fn month_of(date: NaiveDate) -> (i32, u32) {
 }
 
 impl Summary {
+    fn month_acc(&mut self, month: (i32, u32)) -> &mut MonthAcc {
+        let at = match self.months.last() {
+            Some((last, _)) if *last == month => self.months.len() - 1,
+            _ => match self.months.binary_search_by_key(&month, |(m, _)| *m) {
+                Ok(at) => at,
+                Err(at) => {
+                    self.months.insert(at, (month, MonthAcc::default()));
+                    at
+                }
+            },
+        };
+        &mut self.months[at].1
+    }
+
     pub fn add(&mut self, p: &Priced) {
         self.outbound += 1;
         let month = month_of(p.date);
-        let acc = self.months.entry(month).or_default();
+        let acc = self.month_acc(month);
         if let Some(era) = p.era {
             if acc.eras.last() != Some(&era) {
                 acc.eras.insert(era);
@@ -127,8 +143,8 @@ impl Summary {
     /// Adds another summary (e.g. the bill of another month) into this one.
     pub fn merge(&mut self, other: &Summary) {
         self.outbound += other.outbound;
-        for (k, m) in &other.months {
-            let acc = self.months.entry(*k).or_default();
+        for (k, m) in other.months.iter() {
+            let acc = self.month_acc(*k);
             acc.failed += m.failed;
             acc.undeliverable += m.undeliverable;
             acc.unpriceable += m.unpriceable;
