@@ -358,6 +358,7 @@ impl Progress {
         }
     }
 
+    #[inline]
     fn advance(&mut self, bytes: u64) {
         if !self.on {
             return;
