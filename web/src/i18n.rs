@@ -159,6 +159,19 @@ const TEXTS: &[(&str, [&str; 4])] = &[
     ("paste_error", ["Paste not applied:", "Collage non appliqué :", "Pegado no aplicado:", "Colagem não aplicada:"]),
     ("no_estimate", ["No estimate yet: correct the marked fields.", "Pas encore d'estimation : corrigez les champs signalés.", "Aún no hay estimación: corrija los campos marcados.", "Ainda sem estimativa: corrija os campos marcados."]),
     ("other_errors", ["Problems", "Problèmes", "Problemas", "Problemas"]),
+    ("card_error", ["Rate card not loaded (your rates are unchanged):", "Grille non chargée (vos tarifs sont inchangés) :", "Tarifa no cargada (sus precios no cambian):", "Tabela não carregada (suas tarifas não mudaram):"]),
+    ("rates", ["Rates per message", "Tarifs par message", "Tarifas por mensaje", "Tarifas por mensagem"]),
+    ("rates_intro", ["Rates of the {card} card for the markets in the sheet. Change any rate to use your own; the link keeps it and the estimate marks what rests on it.", "Tarifs de la grille {card} pour les marchés du tableau. Modifiez un tarif pour utiliser le vôtre ; le lien le garde et l'estimation signale ce qui en dépend.", "Tarifas de {card} para los mercados de la tabla. Cambie cualquier tarifa para usar la suya; el enlace la conserva y la estimación marca lo que depende de ella.", "Tarifas da tabela {card} para os mercados da planilha. Altere qualquer tarifa para usar a sua; o link a mantém e a estimativa marca o que depende dela."]),
+    ("rate_missing", ["missing", "absent", "falta", "ausente"]),
+    ("edited", ["edited", "modifié", "editada", "editada"]),
+    ("reset", ["Reset", "Rétablir", "Restablecer", "Restaurar"]),
+    ("reset_all", ["Reset all rates", "Rétablir tous les tarifs", "Restablecer todas", "Restaurar todas"]),
+    ("all_markets", ["Show every market", "Afficher tous les marchés", "Mostrar todos los mercados", "Mostrar todos os mercados"]),
+    ("sheet_markets", ["Hide the other markets", "Masquer les autres marchés", "Ocultar los demás mercados", "Ocultar os outros mercados"]),
+    ("load_card", ["Load a whole rate card", "Charger une grille complète", "Cargar una tarifa completa", "Carregar uma tabela completa"]),
+    ("load_card_hint", ["Paste Meta's rate card CSV as published, or market,category,rate lines; or drop or choose the file. It replaces your rates only if every line reads.", "Collez la grille CSV de Meta telle que publiée, ou des lignes market,category,rate ; ou déposez ou choisissez le fichier. Elle remplace vos tarifs seulement si chaque ligne est lisible.", "Pegue el CSV de tarifas de Meta tal como se publica, o líneas market,category,rate; o suelte o elija el archivo. Reemplaza sus tarifas solo si todas las líneas se leen.", "Cole o CSV de tarifas da Meta como publicado, ou linhas market,category,rate; ou solte ou escolha o arquivo. Substitui suas tarifas só se todas as linhas forem lidas."]),
+    ("load", ["Load", "Charger", "Cargar", "Carregar"]),
+    ("choose_file", ["Choose a file", "Choisir un fichier", "Elegir archivo", "Escolher arquivo"]),
 ];
 
 /// The text for `key` in `lang`; an unknown key shows itself, so a missing entry is visible

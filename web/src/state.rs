@@ -7,6 +7,7 @@ use crate::i18n::Lang;
 use crate::sheet_io;
 use serde_json::{Map, Value};
 use std::rc::Rc;
+use wacost_core::{Catalog, Category};
 use yew::Reducible;
 
 /// The four count columns of the volume sheet, in the order of the spec.
@@ -57,6 +58,15 @@ pub enum Dest {
     Market(String),
 }
 
+/// A rate the user set in place of the card's, kept as typed so a bad number can be shown
+/// beside its cell; it travels as `custom_rates` in the scenario and the link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RateEdit {
+    pub market: String,
+    pub category: Category,
+    pub rate: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
     /// Stable key for the list, independent of position (rows move).
@@ -70,7 +80,9 @@ pub struct Line {
 pub struct Draft {
     pub settings: Vec<(&'static str, String)>,
     pub lines: Vec<Line>,
-    /// Scenario fields the page has no control for (`custom_rates`, …), kept so a shared link
+    /// The user's own rates, in the order they were set (the order of `custom_rates[i]` errors).
+    pub rates: Vec<RateEdit>,
+    /// Scenario fields the page has no control for (`custom_tiers`, …), kept so a shared link
     /// survives a round trip through the page unchanged.
     pub extra: Map<String, Value>,
     next_id: u32,
@@ -81,6 +93,7 @@ impl Draft {
         Draft {
             settings: SETTINGS.iter().map(|(k, _)| (*k, String::new())).collect(),
             lines: Vec::new(),
+            rates: Vec::new(),
             extra: Map::new(),
             next_id: 1,
         }
@@ -167,6 +180,20 @@ impl Draft {
             })
             .collect();
         root.insert("lines".into(), Value::Array(lines));
+        if !self.rates.is_empty() {
+            let rates = self
+                .rates
+                .iter()
+                .map(|r| {
+                    let mut map = Map::new();
+                    map.insert("market".into(), Value::String(r.market.clone()));
+                    map.insert("category".into(), Value::String(r.category.as_str().into()));
+                    map.insert("rate".into(), Value::String(r.rate.trim().to_string()));
+                    Value::Object(map)
+                })
+                .collect();
+            root.insert("custom_rates".into(), Value::Array(rates));
+        }
         Value::Object(root).to_string()
     }
 
@@ -233,8 +260,82 @@ impl Draft {
                 );
             }
         }
+        if let Some(rates) = root.remove("custom_rates") {
+            let Value::Array(rates) = rates else {
+                return Err("`custom_rates` is not a list".into());
+            };
+            for (at, rate) in rates.iter().enumerate() {
+                let text = |key: &str| match rate.get(key) {
+                    Some(Value::String(s)) => s.clone(),
+                    Some(Value::Null) | None => String::new(),
+                    Some(other) => other.to_string(),
+                };
+                let category = Category::parse(&text("category")).ok_or_else(|| {
+                    format!(
+                        "custom_rates[{at}].category `{}` is not a category",
+                        text("category")
+                    )
+                })?;
+                draft.rates.push(RateEdit {
+                    market: text("market"),
+                    category,
+                    rate: text("rate"),
+                });
+            }
+        }
         draft.extra = root;
         Ok(draft)
+    }
+
+    /// The first day of the billing month, if the month is readable.
+    pub fn month_start(&self) -> Option<chrono::NaiveDate> {
+        self.get("month")
+            .trim()
+            .parse::<wacost_core::scenario::Month>()
+            .ok()
+            .and_then(|m| m.first_day())
+    }
+
+    /// The user's rate for a cell, if set.
+    pub fn rate_edit(&self, market: &str, category: Category) -> Option<&RateEdit> {
+        self.rates
+            .iter()
+            .find(|r| r.category == category && r.market.eq_ignore_ascii_case(market))
+    }
+
+    /// Reads a whole card (Meta's CSV or `market,category,rate`) into the user's rates,
+    /// replacing them all; on any problem nothing changes and every problem is returned.
+    pub fn load_card(&mut self, text: &str) -> Result<(), String> {
+        let date = self
+            .month_start()
+            .ok_or("choose a billing month first: the markets of a card depend on it")?;
+        let markets = Catalog::builtin().market_table_on(date).markets();
+        let card = wacost_core::custom_card::parse(text, &markets).map_err(|errors| {
+            let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            text.join("; ")
+        })?;
+        let currency = match self.get("currency").trim() {
+            "" => "USD".to_string(),
+            c => c.to_uppercase(),
+        };
+        if let Some(theirs) = card.currency.filter(|c| !c.eq_ignore_ascii_case(&currency)) {
+            return Err(format!(
+                "the card is in {theirs} but the estimate is in {currency}: choose {theirs} first"
+            ));
+        }
+        if card.rates.is_empty() {
+            return Err("the card has no rates".into());
+        }
+        self.rates = card
+            .rates
+            .into_iter()
+            .map(|r| RateEdit {
+                market: r.market,
+                category: r.category,
+                rate: wacost_core::money::to_plain_string(r.rate, 0),
+            })
+            .collect();
+        Ok(())
     }
 }
 
@@ -328,6 +429,10 @@ impl AppState {
                 paths.push(format!("lines[{at}].{column}"));
             }
         }
+        for at in 0..self.draft.rates.len() {
+            paths.push(format!("custom_rates[{at}]"));
+            paths.push(format!("custom_rates[{at}].rate"));
+        }
         paths
     }
 }
@@ -367,6 +472,20 @@ pub enum Action {
         text: String,
     },
     ImportCsv(String),
+    /// The user's rate for one cell of the card, as typed.
+    SetRate {
+        market: String,
+        category: Category,
+        value: String,
+    },
+    /// Back to the card's rate for one cell.
+    ResetRate {
+        market: String,
+        category: Category,
+    },
+    ResetRates,
+    /// A whole card pasted or read from a file.
+    LoadCard(String),
     /// A problem outside the scenario (a file that could not be read), shown until dismissed.
     Notify(&'static str, String),
     Dismiss,
@@ -446,6 +565,39 @@ impl Reducible for AppState {
                     }
                 }
             }
+            Action::SetRate {
+                market,
+                category,
+                value,
+            } => {
+                let rates = &mut state.draft.rates;
+                match rates
+                    .iter_mut()
+                    .find(|r| r.category == category && r.market == market)
+                {
+                    Some(slot) => slot.rate = value,
+                    None => rates.push(RateEdit {
+                        market,
+                        category,
+                        rate: value,
+                    }),
+                }
+            }
+            Action::ResetRate { market, category } => state
+                .draft
+                .rates
+                .retain(|r| !(r.category == category && r.market == market)),
+            Action::ResetRates => state.draft.rates.clear(),
+            Action::LoadCard(text) => match state.draft.load_card(&text) {
+                Ok(()) => state.notice = None,
+                Err(detail) => {
+                    state.notice = Some(Notice {
+                        key: "card_error",
+                        detail,
+                    });
+                    changed = false;
+                }
+            },
             Action::Notify(key, detail) => {
                 state.notice = Some(Notice { key, detail });
                 changed = false;
@@ -488,9 +640,14 @@ mod tests {
         let mut draft = Draft::from_json(LINK_JSON).unwrap();
         draft.set("bsp.markup", "0.10");
         draft.set("auth_international", "true");
+        draft.rates.push(RateEdit {
+            market: "India".into(),
+            category: Category::Marketing,
+            rate: "0.02".into(),
+        });
         draft
             .extra
-            .insert("custom_rates".into(), Value::Array(vec![]));
+            .insert("custom_tiers".into(), Value::Array(vec![]));
         let again = Draft::from_json(&draft.to_json()).unwrap();
         assert_eq!(again.to_json(), draft.to_json());
         assert_eq!(again.get("bsp.markup"), "0.10");
@@ -498,7 +655,8 @@ mod tests {
             again.lines[1].counts,
             ["2000", "", "", ""].map(String::from)
         );
-        assert!(again.extra.contains_key("custom_rates"));
+        assert_eq!(again.rates, draft.rates);
+        assert!(again.extra.contains_key("custom_tiers"));
     }
 
     #[cfg_attr(not(target_arch = "wasm32"), test)]
@@ -562,5 +720,49 @@ mod tests {
             assert_eq!(state.draft, Draft::default_scenario("2026-11"));
             assert!(state.estimate.is_some(), "{query}");
         }
+    }
+
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn a_plain_card_loads_travels_in_the_link_and_reprices() {
+        let query = crate::url::scenario_query(LINK_JSON);
+        let state = Rc::new(AppState::from_query(&query, Lang::En, "2026-11"));
+        let state = state.reduce(Action::LoadCard(
+            "market,category,rate\nindia,marketing,0.02\nBrazil,marketing,\"0.0625\"\n".into(),
+        ));
+        assert_eq!(state.notice, None);
+        // 1000 × 0.02 = 20.00 in place of 11.80.
+        assert_eq!(state.estimate.as_ref().unwrap().meta_total, "148.99");
+        assert!(state.estimate.as_ref().unwrap().custom);
+        let reopened = AppState::from_query(
+            &crate::url::scenario_query(&state.json),
+            Lang::En,
+            "2026-11",
+        );
+        assert_eq!(reopened.notice, None);
+        assert_eq!(reopened.draft.rates, state.draft.rates);
+        assert_eq!(reopened.draft.rates[1].market, "India");
+        assert_eq!(reopened.estimate.unwrap().meta_total, "148.99");
+    }
+
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn a_card_in_another_currency_is_refused_whole() {
+        let query = crate::url::scenario_query(LINK_JSON);
+        let state = Rc::new(AppState::from_query(&query, Lang::En, "2026-11"));
+        let state = state.reduce(Action::SetRate {
+            market: "India".into(),
+            category: Category::Marketing,
+            value: "0.02".into(),
+        });
+        let before = state.draft.rates.clone();
+        let state = state.reduce(Action::LoadCard(
+            "Market,Currency,Marketing\nIndia,EUR,0.01\n".into(),
+        ));
+        let notice = state.notice.as_ref().unwrap();
+        assert_eq!(notice.key, "card_error");
+        assert!(notice.detail.contains("in EUR"), "{}", notice.detail);
+        assert_eq!(state.draft.rates, before);
+        assert_eq!(state.estimate.as_ref().unwrap().meta_total, "148.99");
     }
 }

@@ -2,6 +2,7 @@
 //! The address bar is kept equal to the state, so any moment of the page can be shared.
 
 use super::compare::Compare;
+use super::rates_editor::RatesEditor;
 use super::results::Results;
 use super::settings::Settings;
 use super::sheet::Sheet;
@@ -115,6 +116,7 @@ pub fn App(props: &AppProps) -> Html {
                     <div class="inputs">
                         <Sheet />
                         <Settings />
+                        <RatesEditor />
                     </div>
                     <div class="outputs">
                         <Results />

@@ -5,6 +5,7 @@ pub mod chart;
 pub mod compare;
 pub mod field;
 pub mod picker;
+pub mod rates_editor;
 pub mod results;
 pub mod settings;
 pub mod sheet;
