@@ -360,9 +360,12 @@ impl Progress {
 
     #[inline]
     fn advance(&mut self, bytes: u64) {
-        if !self.on {
-            return;
+        if self.on {
+            self.step(bytes);
         }
+    }
+
+    fn step(&mut self, bytes: u64) {
         self.read += bytes;
         if self.read - self.shown > self.total / 200 {
             self.shown = self.read;
