@@ -19,6 +19,29 @@ struct BandAcc {
     amount: Decimal,
 }
 
+/// Rate card, tier and rate of a band.
+type BandKey = (NaiveDate, Option<u8>, Decimal);
+
+/// The band of `key`, added in key order if new. Keys equal as numbers are one band (the
+/// first spelling kept), exactly as in an ordered map.
+fn band_mut(bands: &mut Vec<(BandKey, BandAcc)>, key: BandKey) -> &mut BandAcc {
+    let raw = key.2.serialize();
+    let at = match bands
+        .iter()
+        .position(|(k, _)| k.0 == key.0 && k.1 == key.1 && k.2.serialize() == raw)
+    {
+        Some(at) => at,
+        None => match bands.binary_search_by(|(k, _)| k.cmp(&key)) {
+            Ok(at) => at,
+            Err(at) => {
+                bands.insert(at, (key, BandAcc::default()));
+                at
+            }
+        },
+    };
+    &mut bands[at].1
+}
+
 #[derive(Debug, Clone, Default, PartialEq)]
 struct CategoryAcc {
     messages: u64,
@@ -28,7 +51,9 @@ struct CategoryAcc {
     allowance: u64,
     charged: u64,
     amount: Decimal,
-    bands: BTreeMap<(NaiveDate, Option<u8>, Decimal), BandAcc>,
+    /// Sorted by key, as a map would be; a category has a handful of bands, and finding one
+    /// by comparing raw bytes first is cheaper than a map search comparing decimals.
+    bands: Vec<(BandKey, BandAcc)>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -121,7 +146,7 @@ impl Summary {
                 c.charged += 1;
                 c.amount += p.amount;
                 if let (Some(card), Some(rate)) = (p.card, p.rate) {
-                    let band = c.bands.entry((card, p.tier, rate)).or_default();
+                    let band = band_mut(&mut c.bands, (card, p.tier, rate));
                     band.from = p.band.map(|b| b.0);
                     band.to = p.band.and_then(|b| b.1);
                     band.count += 1;
@@ -161,7 +186,7 @@ impl Summary {
             acc.charged += c.charged;
             acc.amount += c.amount;
             for (bk, b) in &c.bands {
-                let band = acc.bands.entry(*bk).or_default();
+                let band = band_mut(&mut acc.bands, *bk);
                 band.from = b.from;
                 band.to = b.to;
                 band.count += b.count;
@@ -320,4 +345,36 @@ pub struct BandReport {
     pub count: u64,
     pub rate: String,
     pub amount: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bands_stay_in_key_order_and_equal_rates_share_one_band() {
+        let d = |day| NaiveDate::from_ymd_opt(2026, 10, day).unwrap();
+        let rate = |text: &str| text.parse::<Decimal>().unwrap();
+        let mut bands = Vec::new();
+        for (card, tier, r) in [
+            (d(1), Some(2), "0.0080"),
+            (d(1), Some(1), "0.0100"),
+            (d(1), Some(2), "0.008"),
+            (d(1), None, "0.0100"),
+        ] {
+            band_mut(&mut bands, (card, tier, rate(r))).count += 1;
+        }
+        let got: Vec<(Option<u8>, String, u64)> = bands
+            .iter()
+            .map(|((_, tier, r), b)| (*tier, r.to_string(), b.count))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (None, "0.0100".to_string(), 1),
+                (Some(1), "0.0100".to_string(), 1),
+                (Some(2), "0.0080".to_string(), 2),
+            ]
+        );
+    }
 }
