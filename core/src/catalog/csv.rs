@@ -137,10 +137,15 @@ mod tests {
 
     #[test]
     fn quoted_fields_keep_commas_quotes_and_line_breaks() {
-        let records = parse("a,\"b,c\",\"say \"\"hi\"\"\"\n\"Authentication-\nInternational\",x\r\n\n").unwrap();
+        let records =
+            parse("a,\"b,c\",\"say \"\"hi\"\"\"\n\"Authentication-\nInternational\",x\r\n\n")
+                .unwrap();
         assert_eq!(records.len(), 2);
         assert_eq!(records[0].fields, vec!["a", "b,c", "say \"hi\""]);
-        assert_eq!(records[1].fields, vec!["Authentication-\nInternational", "x"]);
+        assert_eq!(
+            records[1].fields,
+            vec!["Authentication-\nInternational", "x"]
+        );
         assert_eq!(records[1].line, 2);
     }
 

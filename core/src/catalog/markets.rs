@@ -95,8 +95,11 @@ impl MarketTable {
         for record in rows {
             let at = |problem: String| DataError::new(file, record.line, problem);
             let date_text = field(record, date_i);
-            let effective = NaiveDate::parse_from_str(date_text, "%Y-%m-%d")
-                .map_err(|_| at(format!("effective_date `{date_text}` is not a date YYYY-MM-DD")))?;
+            let effective = NaiveDate::parse_from_str(date_text, "%Y-%m-%d").map_err(|_| {
+                at(format!(
+                    "effective_date `{date_text}` is not a date YYYY-MM-DD"
+                ))
+            })?;
             let iso2 = field(record, iso_i).to_string();
             if iso2.len() != 2 || !iso2.bytes().all(|b| b.is_ascii_uppercase()) {
                 return Err(at(format!("iso2 `{iso2}` is not two capital letters")));
@@ -191,6 +194,24 @@ impl MarketTable {
                 note: Some("not in Meta's table: Other by Meta's rule".into()),
             },
         })
+    }
+
+    /// The market name alone of a country, as `for_country` finds it, without building the
+    /// whole match: the estimator looks up every line's country and needs only the name.
+    pub fn market_of_country(&self, iso2: &str) -> Result<&str, LookupError> {
+        let code = iso2.trim().as_bytes();
+        let [a, b] = code else {
+            return Err(LookupError::MalformedCountry(iso2.to_string()));
+        };
+        let code = [a.to_ascii_uppercase(), b.to_ascii_uppercase()];
+        if !code.iter().all(u8::is_ascii_uppercase) {
+            return Err(LookupError::MalformedCountry(iso2.to_string()));
+        }
+        Ok(self
+            .rows
+            .iter()
+            .find(|r| r.iso2.as_bytes() == code)
+            .map_or("Other", |row| row.market.as_str()))
     }
 
     /// The market of a number in E.164, by the longest calling code + network prefix in the

@@ -97,13 +97,9 @@ impl Catalog {
         let mut tier_cards: Vec<TierCard> = Vec::new();
         for (name, text) in tier_files {
             match TierCard::parse(name, text) {
-                Ok(tiers) if tier_cards.iter().any(|t| t.id == tiers.id) => {
-                    errors.push(DataError::new(
-                        name,
-                        0,
-                        format!("duplicate tier file for {}", tiers.id),
-                    ))
-                }
+                Ok(tiers) if tier_cards.iter().any(|t| t.id == tiers.id) => errors.push(
+                    DataError::new(name, 0, format!("duplicate tier file for {}", tiers.id)),
+                ),
                 Ok(tiers) => tier_cards.push(tiers),
                 Err(e) => errors.push(e),
             }
@@ -133,7 +129,10 @@ impl Catalog {
                 errors.push(DataError::new(
                     &card.file,
                     0,
-                    format!("{} is not one of Meta's billing currencies", card.id.currency),
+                    format!(
+                        "{} is not one of Meta's billing currencies",
+                        card.id.currency
+                    ),
                 ));
             }
             let markets = self.market_table_on(card.id.effective).markets();
@@ -249,11 +248,24 @@ impl Catalog {
             .unwrap_or(&self.market_tables[0])
     }
 
-    pub fn market_for_country(&self, iso2: &str, date: NaiveDate) -> Result<MarketMatch, LookupError> {
+    pub fn market_for_country(
+        &self,
+        iso2: &str,
+        date: NaiveDate,
+    ) -> Result<MarketMatch, LookupError> {
         self.market_table_on(date).for_country(iso2)
     }
 
-    pub fn market_for_number(&self, number: &str, date: NaiveDate) -> Result<MarketMatch, LookupError> {
+    /// `market_for_country(..).market` without allocating.
+    pub fn market_of_country(&self, iso2: &str, date: NaiveDate) -> Result<&str, LookupError> {
+        self.market_table_on(date).market_of_country(iso2)
+    }
+
+    pub fn market_for_number(
+        &self,
+        number: &str,
+        date: NaiveDate,
+    ) -> Result<MarketMatch, LookupError> {
         self.market_table_on(date).for_number(number)
     }
 

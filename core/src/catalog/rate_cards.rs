@@ -106,7 +106,9 @@ impl RateCard {
                 .insert((market.to_string(), category), entry)
                 .is_some()
             {
-                return Err(at(format!("duplicate row: {market} {category} appears twice")));
+                return Err(at(format!(
+                    "duplicate row: {market} {category} appears twice"
+                )));
             }
         }
         Ok(RateCard {
@@ -196,9 +198,9 @@ pub fn card_id_from_name(file: &str) -> Result<CardId, DataError> {
         .strip_suffix(".partial.csv")
         .or_else(|| name.strip_suffix(".csv"))
         .ok_or_else(|| DataError::new(file, 0, "a card file must end in .csv"))?;
-    let (date, currency) = stem.split_once('_').ok_or_else(|| {
-        DataError::new(file, 0, "a card file must be named YYYY-MM-DD_CUR.csv")
-    })?;
+    let (date, currency) = stem
+        .split_once('_')
+        .ok_or_else(|| DataError::new(file, 0, "a card file must be named YYYY-MM-DD_CUR.csv"))?;
     let effective = NaiveDate::parse_from_str(date, "%Y-%m-%d")
         .map_err(|_| DataError::new(file, 0, format!("`{date}` in the file name is not a date")))?;
     if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_uppercase()) {

@@ -117,7 +117,9 @@ impl TierCard {
         let mut ladders: BTreeMap<(String, Category), (Ladder, usize)> = BTreeMap::new();
         for record in rows {
             let at = |problem: String| DataError::new(file, record.line, problem);
-            if field(record, date_i) != id.effective.to_string() || field(record, currency_i) != id.currency {
+            if field(record, date_i) != id.effective.to_string()
+                || field(record, currency_i) != id.currency
+            {
                 return Err(at(format!(
                     "effective_date/currency `{} {}` differ from the file's card {}",
                     field(record, date_i),
@@ -148,10 +150,13 @@ impl TierCard {
             };
             let tier = number(tier_i, "tier")?
                 .filter(|t| (1..=u8::MAX as u64).contains(t))
-                .ok_or_else(|| at(format!("tier `{}` is not a band number", field(record, tier_i))))?
-                as u8;
-            let from = number(from_i, "from")?
-                .ok_or_else(|| at("from is empty".into()))?;
+                .ok_or_else(|| {
+                    at(format!(
+                        "tier `{}` is not a band number",
+                        field(record, tier_i)
+                    ))
+                })? as u8;
+            let from = number(from_i, "from")?.ok_or_else(|| at("from is empty".into()))?;
             let to = number(to_i, "to")?;
             let printed = field(record, rate_i).to_string();
             let rate = parse_rate(&printed).map_err(|p| at(format!("rate {p}")))?;
@@ -161,7 +166,11 @@ impl TierCard {
             } else {
                 let magnitude = discount_text.strip_prefix('-').unwrap_or(discount_text);
                 let value = parse_rate(magnitude).map_err(|p| at(format!("discount {p}")))?;
-                Some(if discount_text.starts_with('-') { -value } else { value })
+                Some(if discount_text.starts_with('-') {
+                    -value
+                } else {
+                    value
+                })
             };
             let key = (market.clone(), category);
             let (ladder, _) = ladders.entry(key).or_insert_with(|| {

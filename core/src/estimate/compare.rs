@@ -79,14 +79,14 @@ pub fn compare_with(catalog: &Catalog, scenario: &Scenario) -> Result<Comparison
 }
 
 fn differences(versions: &[VersionResult]) -> Vec<Difference> {
-    let mut rows: BTreeMap<(String, Category), Vec<VersionAmount>> = BTreeMap::new();
+    let mut rows: BTreeMap<(&str, Category), Vec<VersionAmount>> = BTreeMap::new();
     for version in versions {
         let Some(estimate) = &version.estimate else {
             continue;
         };
         for market in &estimate.markets {
             for category in &market.categories {
-                rows.entry((market.market.clone(), category.category))
+                rows.entry((market.market.as_str(), category.category))
                     .or_default()
                     .push(VersionAmount {
                         rules: version.rules,
@@ -101,10 +101,17 @@ fn differences(versions: &[VersionResult]) -> Vec<Difference> {
             let differs = amounts.windows(2).any(|w| w[0].amount != w[1].amount);
             let reasons = amounts
                 .iter()
-                .map(|a| format!("{}: {}", a.rules, treatment(a.rules, category)))
+                .map(|a| {
+                    let (rules, how) = (a.rules.as_str(), treatment(a.rules, category));
+                    let mut reason = String::with_capacity(rules.len() + 2 + how.len());
+                    reason.push_str(rules);
+                    reason.push_str(": ");
+                    reason.push_str(how);
+                    reason
+                })
                 .collect();
             Difference {
-                market,
+                market: market.to_string(),
                 category,
                 amounts,
                 differs,

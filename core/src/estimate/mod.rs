@@ -23,7 +23,6 @@ use crate::category::Category;
 use crate::scenario::{PerMessageOn, Scenario, ScenarioErrors};
 use price::{money_text, per_unit, Counter, Totals};
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 
 /// Prices a scenario with the data built into this binary.
 pub fn estimate(scenario: &Scenario) -> Result<Estimate, ScenarioErrors> {
@@ -35,6 +34,16 @@ pub fn estimate_with(catalog: &Catalog, scenario: &Scenario) -> Result<Estimate,
     scenario.check()?;
     estimate_checked(catalog, scenario, resolve::Choice::default())
 }
+
+// `MarketSums::categories` is indexed by `category as usize`: that must be its place in
+// `Category::ALL`, which is also its sort order, so markets list categories as before.
+const _: () = {
+    let mut i = 0;
+    while i < Category::ALL.len() {
+        assert!(Category::ALL[i] as usize == i);
+        i += 1;
+    }
+};
 
 /// Authentication and its international rate share one tier counter per market (AI-6). The
 /// combined count is priced in a fixed order, domestic messages first and international ones
@@ -54,27 +63,37 @@ fn estimate_checked(
         .as_ref()
         .and_then(|country| catalog.market_for_country(country, date).ok())
         .map(|found| found.market);
-    let mut has_international: std::collections::HashMap<&str, bool> = Default::default();
+    // Whether each distinct market has an international rate, looked up once per market.
+    let mut has_international: Vec<Option<bool>> = vec![None; resolved.names.len()];
     let international: Vec<bool> = scenario
         .lines
         .iter()
         .enumerate()
         .map(|(index, line)| {
             let market = resolved.market(index);
-            let has_rate = *has_international.entry(market).or_insert_with(|| {
+            let lookup = || {
                 scenario.auth_international
                     && resolved
                         .rates
                         .rate(market, Category::AuthenticationInternational)
                         .is_some()
-            });
+            };
+            let has_rate = match resolved
+                .line_market
+                .get(index)
+                .and_then(|&i| has_international.get_mut(i))
+            {
+                Some(slot) => *slot.get_or_insert_with(lookup),
+                None => lookup(),
+            };
             parts::is_international(scenario, line, market, business_market.as_deref(), has_rate)
         })
         .collect();
     let parts = parts::split(scenario, rules, &international);
 
     struct MarketSums {
-        categories: BTreeMap<Category, Totals>,
+        /// Indexed by the category's place in `Category::ALL` (its sort order).
+        categories: [Option<Totals>; Category::ALL.len()],
         lines: Vec<usize>,
         countries: Vec<String>,
     }
@@ -90,7 +109,7 @@ fn estimate_checked(
             continue;
         };
         let sums = slot.get_or_insert_with(|| MarketSums {
-            categories: BTreeMap::new(),
+            categories: Default::default(),
             lines: Vec::new(),
             countries: Vec::new(),
         });
@@ -102,7 +121,9 @@ fn estimate_checked(
                 }
             }
         }
-        sums.categories.entry(part.category).or_default().add(part);
+        sums.categories[part.category as usize]
+            .get_or_insert_with(Totals::default)
+            .add(part);
     }
 
     let mut by_market: Vec<(&str, MarketSums)> = by_index
@@ -118,14 +139,22 @@ fn estimate_checked(
     let mut notes = insight::Notes::default();
     for (market, mut sums) in by_market {
         sums.countries.sort();
-        let charged_of =
-            |category: Category| sums.categories.get(&category).map_or(0, |t| t.charged);
+        let charged_of = |category: Category| {
+            sums.categories[category as usize]
+                .as_ref()
+                .map_or(0, |t| t.charged)
+        };
         let domestic = charged_of(Category::Authentication);
         let auth_end = domestic + charged_of(Category::AuthenticationInternational);
-        let mut categories = Vec::with_capacity(sums.categories.len());
+        let present = sums.categories.iter().filter(|t| t.is_some()).count();
+        let mut categories = Vec::with_capacity(present);
         let mut market_amount = Decimal::ZERO;
         let mut delivered = 0;
-        for (&category, totals) in &sums.categories {
+        for (category, totals) in Category::ALL
+            .into_iter()
+            .zip(&sums.categories)
+            .filter_map(|(category, totals)| Some((category, totals.as_ref()?)))
+        {
             let counter = match category {
                 Category::Authentication => Counter {
                     first: 1,
@@ -140,23 +169,32 @@ fn estimate_checked(
                     end: totals.charged,
                 },
             };
-            let priced = price::price(&resolved.rates, rules, market, category, totals, counter);
-            if priced.missing_rate {
-                let index = resolved.names.iter().position(|n| n == market);
-                for part in parts.iter().filter(|p| {
-                    p.category == category
-                        && p.charged() > 0
-                        && resolved.line_market.get(p.line).copied() == index
-                }) {
-                    errors.push(price::missing_rate(
-                        &resolved.rates,
-                        rules,
-                        market,
-                        category,
-                        part.line,
-                    ));
+            // Once the estimate fails only further errors matter: the figures are not built.
+            let failing = !errors.is_empty();
+            let priced = (!failing)
+                .then(|| price::price(&resolved.rates, rules, market, category, totals, counter));
+            let missing = match &priced {
+                Some(priced) => priced.missing_rate,
+                None => price::lacks_rate(&resolved.rates, rules, market, category, totals.charged),
+            };
+            if missing {
+                // The market's own lines, in order, rather than every part of the scenario:
+                // a card without a category fails every market, and parts come in line order.
+                let of_market = sums.lines.iter().flat_map(|&line| {
+                    let start = parts.partition_point(|p| p.line < line);
+                    parts[start..].iter().take_while(move |p| p.line == line)
+                });
+                let message = price::missing_rate_message(&resolved.rates, rules, market, category);
+                for part in of_market.filter(|p| p.category == category && p.charged() > 0) {
+                    errors.push(crate::scenario::FieldError {
+                        path: price::line_path(part.line),
+                        message: message.clone(),
+                    });
                 }
             }
+            let Some(priced) = priced else {
+                continue;
+            };
             notes.record(market, &priced);
             market_amount += priced.amount;
             delivered += totals.delivered;

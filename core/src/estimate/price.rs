@@ -57,6 +57,15 @@ pub fn money_text(amount: Decimal) -> String {
 fn plain(value: Decimal, min_scale: u32) -> String {
     let mut mantissa = value.mantissa().unsigned_abs();
     let mut scale = value.scale();
+    // Nearly every figure fits a u64, whose division is far cheaper than a u128's.
+    if let Ok(small) = u64::try_from(mantissa) {
+        let mut small = small;
+        while scale > min_scale && small % 10 == 0 {
+            small /= 10;
+            scale -= 1;
+        }
+        mantissa = u128::from(small);
+    }
     while scale > min_scale && mantissa % 10 == 0 {
         mantissa /= 10;
         scale -= 1;
@@ -79,6 +88,12 @@ fn plain(value: Decimal, min_scale: u32) -> String {
     let mut buffer = [0u8; 40];
     let mut start = buffer.len();
     let mut rest = mantissa;
+    while rest > u128::from(u64::MAX) {
+        start -= 1;
+        buffer[start] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+    }
+    let mut rest = u64::try_from(rest).unwrap_or(0);
     loop {
         start -= 1;
         buffer[start] = b'0' + (rest % 10) as u8;
@@ -258,6 +273,22 @@ pub fn price(
     priced
 }
 
+/// Whether `price` would find no rate for charged units of this market and category: what is
+/// left to know once the estimate already fails, without building figures nobody will see.
+pub fn lacks_rate(
+    rates: &Rates,
+    rules: RulesVersion,
+    market: &str,
+    category: Category,
+    charged: u64,
+) -> bool {
+    let tiered = matches!(rules, RulesVersion::Pmp2025_07 | RulesVersion::Pmp2026_10)
+        && category.tier_family().is_some();
+    charged > 0
+        && rates.rate(market, category).is_none()
+        && !(tiered && rates.ladder(market, category).is_some())
+}
+
 /// The next band after message number `counter_end` of the month, if the ladder has one.
 fn next_tier(ladder: &Ladder, counter_end: u64) -> Option<NextTier> {
     let current = ladder.band_for(counter_end.max(1))?;
@@ -271,22 +302,41 @@ fn next_tier(ladder: &Ladder, counter_end: u64) -> Option<NextTier> {
     })
 }
 
-/// The error for a line with charged units of a category the card has no rate for.
-pub fn missing_rate(
+/// The error message for a line with charged units of a category the card has no rate for,
+/// the same for every line of the market: a card without a
+/// category fails every line, so it is written once and copied.
+pub fn missing_rate_message(
     rates: &Rates,
     rules: RulesVersion,
     market: &str,
     category: Category,
-    line: usize,
-) -> crate::scenario::FieldError {
+) -> String {
     let card = &rates.card.id;
-    crate::scenario::FieldError::new(
-        format!("lines[{line}]"),
-        format!(
-            "the {} {} card has no {category} rate for {market}, and this line has charged {category} {} (add a custom_rates entry, or choose another rate_card or rules)",
-            card.currency,
-            card.effective,
-            if rules.counts_conversations() { "conversations" } else { "messages" }
-        ),
+    format!(
+        "the {} {} card has no {category} rate for {market}, and this line has charged {category} {} (add a custom_rates entry, or choose another rate_card or rules)",
+        card.currency,
+        card.effective,
+        if rules.counts_conversations() { "conversations" } else { "messages" }
     )
+}
+
+/// `lines[7]`: the path of a line, without the formatter (a comparison can name every line
+/// several times).
+pub fn line_path(line: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    let mut rest = line;
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let mut path = String::with_capacity(7 + digits.len() - start);
+    path.push_str("lines[");
+    path.extend(digits[start..].iter().map(|&b| char::from(b)));
+    path.push(']');
+    path
 }

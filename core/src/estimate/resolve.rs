@@ -214,21 +214,26 @@ pub fn resolve<'a>(
     };
     let date = card.id.effective;
     // Scenarios repeat a few destinations over many lines: each is looked up once.
-    let mut by_country: HashMap<&str, Result<String, String>> = HashMap::new();
+    // A handful of distinct countries: a short list beats hashing every line's code.
+    let mut by_country: Vec<(&str, Result<&'a str, String>)> = Vec::new();
     let mut by_name: HashMap<&str, Option<String>> = HashMap::new();
     let mut names: Vec<String> = Vec::new();
     let mut priced: Vec<bool> = Vec::new();
+    // Why the lines of each market cannot be priced, once found.
+    let mut unpriced: Vec<Option<String>> = Vec::new();
     let mut line_market = Vec::with_capacity(scenario.lines.len());
     for (index, line) in scenario.lines.iter().enumerate() {
         let market: Option<&str> = if let Some(country) = &line.country {
-            let found = by_country.entry(country.as_str()).or_insert_with(|| {
-                catalog
-                    .market_for_country(country, date)
-                    .map(|found| found.market)
-                    .map_err(|e| e.to_string())
+            let known = by_country.iter().position(|(c, _)| *c == country.as_str());
+            let at = known.unwrap_or_else(|| {
+                let found = catalog
+                    .market_of_country(country, date)
+                    .map_err(|e| e.to_string());
+                by_country.push((country.as_str(), found));
+                by_country.len() - 1
             });
-            match found {
-                Ok(market) => Some(market.as_str()),
+            match &by_country[at].1 {
+                Ok(market) => Some(*market),
                 Err(message) => {
                     errors.push(FieldError::new(
                         format!("lines[{index}].country"),
@@ -276,31 +281,40 @@ pub fn resolve<'a>(
             None => {
                 names.push(market.to_string());
                 priced.push(rates.knows_market(market));
+                unpriced.push(None);
                 names.len() - 1
             }
         };
         line_market.push(position);
-        if rules == RulesVersion::Mx2021_02 && market != "Mexico" {
-            errors.push(FieldError::new(
-                format!("lines[{index}]"),
-                format!(
-                    "{market} cannot be priced under mx-2021-02: only messages to Mexico were in Meta's conversation test; other destinations were on template pricing, whose rates Meta never published"
-                ),
-            ));
-        } else if !priced[position] {
-            errors.push(FieldError::new(
-                format!("lines[{index}]"),
-                format!(
-                    "market {market} has no rates on the {} {} card{} (add a custom_rates entry to price it)",
-                    card.id.currency,
-                    card.id.effective,
-                    if card.declared_complete {
-                        ""
+        // The message depends only on the market: written once, copied for its other lines.
+        let message = |cached: &mut Option<String>| -> String {
+            cached
+                .get_or_insert_with(|| {
+                    if rules == RulesVersion::Mx2021_02 && market != "Mexico" {
+                        format!(
+                            "{market} cannot be priced under mx-2021-02: only messages to Mexico were in Meta's conversation test; other destinations were on template pricing, whose rates Meta never published"
+                        )
                     } else {
-                        ", which this build holds only in part"
+                        format!(
+                            "market {market} has no rates on the {} {} card{} (add a custom_rates entry to price it)",
+                            card.id.currency,
+                            card.id.effective,
+                            if card.declared_complete {
+                                ""
+                            } else {
+                                ", which this build holds only in part"
+                            }
+                        )
                     }
-                ),
-            ));
+                })
+                .clone()
+        };
+        if (rules == RulesVersion::Mx2021_02 && market != "Mexico") || !priced[position] {
+            let message = message(&mut unpriced[position]);
+            errors.push(FieldError {
+                path: super::price::line_path(index),
+                message,
+            });
         }
     }
     if errors.is_empty() {
