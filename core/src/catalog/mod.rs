@@ -24,6 +24,30 @@ pub const BILLING_CURRENCIES: [&str; 16] = [
     "PEN", "SAR", "SGD",
 ];
 
+/// Looks `market` and `category` up in a map keyed by owned `(String, Category)` without
+/// allocating a key each time: the estimator asks hundreds of times per estimate, so one buffer
+/// per thread is reused.
+pub(crate) fn with_key<R>(
+    market: &str,
+    category: Category,
+    find: impl FnOnce(&(String, Category)) -> R,
+) -> R {
+    thread_local! {
+        static KEY: std::cell::RefCell<(String, Category)> =
+            const { std::cell::RefCell::new((String::new(), Category::Marketing)) };
+    }
+    KEY.with(|key| match key.try_borrow_mut() {
+        Ok(mut key) => {
+            key.0.clear();
+            key.0.push_str(market);
+            key.1 = category;
+            find(&key)
+        }
+        // Only if `find` itself looked a key up: fall back to a fresh one.
+        Err(_) => find(&(market.to_string(), category)),
+    })
+}
+
 /// A data file: its path under `core/data/` and its text.
 pub type DataFile<'a> = (&'a str, &'a str);
 
@@ -230,7 +254,7 @@ impl Catalog {
         self.tier_cards
             .iter()
             .find(|t| &t.id == card)
-            .and_then(|t| t.ladders.get(&(market.to_string(), category)))
+            .and_then(|t| with_key(market, category, |key| t.ladders.get(key)))
     }
 
     /// Whether any tier file exists for this card.
@@ -297,5 +321,44 @@ impl Catalog {
             missing_rates: gaps.missing_rates,
             file: card.file.clone(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The allocation-free lookups must answer exactly as the ones they stand in for.
+    #[test]
+    fn fast_lookups_agree_with_the_full_ones() {
+        let catalog = Catalog::builtin();
+        for table in catalog.market_tables() {
+            let mut codes: Vec<String> = table.rows.iter().map(|r| r.iso2.clone()).collect();
+            codes.extend(
+                ["in", " br ", "Zz", "XK", "1x", "", "IND", "É", "i", "ÉÉ"].map(String::from),
+            );
+            for code in &codes {
+                let full = table.for_country(code).map(|m| m.market);
+                let fast = table.market_of_country(code).map(str::to_string);
+                assert_eq!(fast, full, "{code} on {}", table.effective);
+            }
+        }
+        for card in catalog.cards() {
+            let markets = card.markets();
+            for market in &markets {
+                assert!(card.has_market(market), "{market} on {}", card.id);
+                for category in Category::ALL {
+                    let expected = card.rates.get(&(market.to_string(), category));
+                    assert_eq!(card.rate(market, category), expected);
+                }
+            }
+            for absent in ["", "Atlantis", "india", "Indi", "Indiaa", "Zzz"] {
+                assert!(!card.has_market(absent), "{absent} on {}", card.id);
+            }
+        }
+        assert_eq!(
+            catalog.market_of_country("IN", catalog.market_tables()[0].effective),
+            Ok("India")
+        );
     }
 }

@@ -120,7 +120,17 @@ impl RateCard {
     }
 
     pub fn rate(&self, market: &str, category: Category) -> Option<&Rate> {
-        self.rates.get(&(market.to_string(), category))
+        super::with_key(market, category, |key| self.rates.get(key))
+    }
+
+    /// Whether the market has at least one rate on this card: one ordered lookup from the
+    /// market's first possible key, rather than a scan of every rate.
+    pub fn has_market(&self, market: &str) -> bool {
+        let first = Category::ALL[0];
+        self.rates
+            .range((market.to_string(), first)..)
+            .next()
+            .is_some_and(|((m, _), _)| m == market)
     }
 
     /// Markets that have at least one rate on this card.

@@ -11,23 +11,25 @@ use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// What pricing noticed, market by market.
+/// Markets are borrowed from the resolution: every category is recorded, and copying each
+/// market's name for every one of them showed in the estimator's run time.
 #[derive(Default)]
-pub struct Notes {
-    amounts: Vec<(String, Category, Decimal)>,
-    no_ladder: Vec<(String, Category)>,
-    custom: Vec<(String, Category)>,
-    custom_untiered: Vec<(String, Category)>,
+pub struct Notes<'a> {
+    amounts: Vec<(&'a str, Category, Decimal)>,
+    no_ladder: Vec<(&'a str, Category)>,
+    custom: Vec<(&'a str, Category)>,
+    custom_untiered: Vec<(&'a str, Category)>,
 }
 
-impl Notes {
-    pub fn record(&mut self, market: &str, priced: &Priced) {
-        let key = (market.to_string(), priced.output.category);
-        self.amounts.push((key.0.clone(), key.1, priced.amount));
+impl<'a> Notes<'a> {
+    pub fn record(&mut self, market: &'a str, priced: &Priced) {
+        let key = (market, priced.output.category);
+        self.amounts.push((key.0, key.1, priced.amount));
         if priced.no_ladder {
-            self.no_ladder.push(key.clone());
+            self.no_ladder.push(key);
         }
         if priced.output.custom && (priced.output.charged > 0 || priced.output.delivered > 0) {
-            self.custom.push(key.clone());
+            self.custom.push(key);
         }
         if priced.custom_rate_untiered {
             self.custom_untiered.push(key);
@@ -138,7 +140,7 @@ pub fn explain(
     for (market, category) in &notes.custom {
         warnings.push(format!(
             "{market} {category} is priced with your custom rate{}, not with Meta's {cur} {} card.",
-            if notes.custom_untiered.contains(&(market.clone(), *category)) {
+            if notes.custom_untiered.contains(&(*market, *category)) {
                 " at a flat rate (Meta's tier ladder belongs to Meta's list rate; add custom_tiers to tier it)"
             } else {
                 ""
@@ -148,14 +150,13 @@ pub fn explain(
     }
     estimate.custom = !notes.custom.is_empty();
 
-    let top =
-        notes.amounts.iter().fold(
-            None::<&(String, Category, Decimal)>,
-            |best, item| match best {
-                Some(b) if b.2 >= item.2 => Some(b),
-                _ => Some(item),
-            },
-        );
+    let top = notes.amounts.iter().fold(
+        None::<&(&str, Category, Decimal)>,
+        |best, item| match best {
+            Some(b) if b.2 >= item.2 => Some(b),
+            _ => Some(item),
+        },
+    );
     if let Some((market, category, amount)) =
         top.filter(|t| t.2 > Decimal::ZERO && meta_total > Decimal::ZERO)
     {
@@ -165,7 +166,7 @@ pub fn explain(
             scenario,
             resolved.rules,
             *category,
-            notes.custom.contains(&(market.clone(), *category)),
+            notes.custom.contains(&(*market, *category)),
         );
         let percent = (share * Decimal::ONE_HUNDRED).normalize();
         warnings.push(format!(
@@ -174,7 +175,7 @@ pub fn explain(
             assumptions.join(", ")
         ));
         estimate.main_driver = Some(Driver {
-            market: market.clone(),
+            market: market.to_string(),
             category: *category,
             amount: money_text(*amount),
             share: share.normalize().to_string(),

@@ -67,7 +67,7 @@ impl<'a> Rates<'a> {
 
     /// Whether the market has any rate at all, on the card or custom.
     pub fn knows_market(&self, market: &str) -> bool {
-        self.card.rates.keys().any(|(m, _)| m == market)
+        self.card.has_market(market)
             || self
                 .custom_rates
                 .iter()
@@ -215,7 +215,8 @@ pub fn resolve<'a>(
     let date = card.id.effective;
     // Scenarios repeat a few destinations over many lines: each is looked up once.
     // A handful of distinct countries: a short list beats hashing every line's code.
-    let mut by_country: Vec<(&str, Result<&'a str, String>)> = Vec::new();
+    // Each country's market, and that market's place in `names` once it has one.
+    let mut by_country: Vec<(&str, Result<&'a str, String>, Option<usize>)> = Vec::new();
     let mut by_name: HashMap<&str, Option<String>> = HashMap::new();
     let mut names: Vec<String> = Vec::new();
     let mut priced: Vec<bool> = Vec::new();
@@ -223,15 +224,19 @@ pub fn resolve<'a>(
     let mut unpriced: Vec<Option<String>> = Vec::new();
     let mut line_market = Vec::with_capacity(scenario.lines.len());
     for (index, line) in scenario.lines.iter().enumerate() {
+        let mut country_slot = None;
         let market: Option<&str> = if let Some(country) = &line.country {
-            let known = by_country.iter().position(|(c, _)| *c == country.as_str());
+            let known = by_country
+                .iter()
+                .position(|(c, _, _)| c.as_bytes().iter().eq(country.as_bytes()));
             let at = known.unwrap_or_else(|| {
                 let found = catalog
                     .market_of_country(country, date)
                     .map_err(|e| e.to_string());
-                by_country.push((country.as_str(), found));
+                by_country.push((country.as_str(), found, None));
                 by_country.len() - 1
             });
+            country_slot = Some(at);
             match &by_country[at].1 {
                 Ok(market) => Some(*market),
                 Err(message) => {
@@ -276,7 +281,8 @@ pub fn resolve<'a>(
             line_market.push(usize::MAX);
             continue;
         };
-        let position = match names.iter().position(|n| n == market) {
+        let cached = country_slot.and_then(|at| by_country[at].2);
+        let position = match cached.or_else(|| names.iter().position(|n| n == market)) {
             Some(position) => position,
             None => {
                 names.push(market.to_string());
@@ -285,6 +291,9 @@ pub fn resolve<'a>(
                 names.len() - 1
             }
         };
+        if let Some(at) = country_slot {
+            by_country[at].2 = Some(position);
+        }
         line_market.push(position);
         // The message depends only on the market: written once, copied for its other lines.
         let message = |cached: &mut Option<String>| -> String {

@@ -102,7 +102,8 @@ pub fn largest_remainder(allowance: u64, eligible: &[u64]) -> Vec<u64> {
         remainders.push((product % total, index));
     }
     // Largest remainder first; among equals, the earlier entry first.
-    remainders.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    // Indexes are distinct, so no two entries are equal and an unstable sort gives the same order.
+    remainders.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let left = allowance.saturating_sub(given);
     for &(_, index) in remainders
         .iter()
