@@ -25,18 +25,19 @@ pub fn compare_with(catalog: &Catalog, scenario: &Scenario) -> Result<Comparison
         rules: Some(RulesVersion::Pmp2026_10),
         rate_card: None,
     };
-    let card = match resolve::resolve(catalog, scenario, any_rules) {
+    let first = resolve::resolve(catalog, scenario, any_rules);
+    let card = match &first {
         Ok(resolved) => resolved.card,
         Err(errors) => {
             let fatal: Vec<_> = errors
-                .into_iter()
+                .iter()
                 .filter(|e| {
                     matches!(e.path.as_str(), "currency" | "rate_card" | "month")
                         || e.path.ends_with(".country")
                 })
                 .collect();
             if !fatal.is_empty() {
-                return Err(ScenarioErrors(fatal));
+                return Err(ScenarioErrors(fatal.into_iter().cloned().collect()));
             }
             let first = scenario.month.and_then(|m| m.first_day());
             match (scenario.rate_card, first) {
@@ -47,13 +48,37 @@ pub fn compare_with(catalog: &Catalog, scenario: &Scenario) -> Result<Comparison
             .ok_or_else(|| ScenarioErrors::one("rate_card", "no card to compare with"))?
         }
     };
+    // Lines resolve the same way under every version but the Mexico test (which refuses other
+    // destinations), so they are resolved once with the card for all the others. A successful
+    // first resolution already used this card.
+    let shared = match first {
+        Ok(resolved) => Ok(resolved),
+        Err(_) => resolve::resolve(
+            catalog,
+            scenario,
+            resolve::Choice {
+                rules: Some(RulesVersion::Pmp2026_10),
+                rate_card: Some(card.id.effective),
+            },
+        ),
+    };
     let mut versions = Vec::with_capacity(RulesVersion::ALL.len());
     for rules in RulesVersion::ALL {
         let choice = resolve::Choice {
             rules: Some(rules),
             rate_card: Some(card.id.effective),
         };
-        let result = super::estimate_checked(catalog, scenario, choice);
+        let result = match &shared {
+            _ if rules == RulesVersion::Mx2021_02 => {
+                super::estimate_checked(catalog, scenario, choice)
+            }
+            Ok(resolved) => {
+                let mut resolved = resolved.clone();
+                resolved.rules = rules;
+                super::estimate_resolved(catalog, scenario, &resolved, false)
+            }
+            Err(errors) => Err(ScenarioErrors(errors.clone())),
+        };
         versions.push(match result {
             Ok(estimate) => VersionResult {
                 rules,

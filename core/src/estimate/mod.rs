@@ -56,6 +56,16 @@ fn estimate_checked(
     choice: resolve::Choice,
 ) -> Result<Estimate, ScenarioErrors> {
     let resolved = resolve::resolve(catalog, scenario, choice).map_err(ScenarioErrors)?;
+    estimate_resolved(catalog, scenario, &resolved, choice.rules.is_none())
+}
+
+/// Prices a resolved scenario; `compare` resolves once and prices it under every version.
+fn estimate_resolved(
+    catalog: &Catalog,
+    scenario: &Scenario,
+    resolved: &resolve::Resolved,
+    rules_from_scenario: bool,
+) -> Result<Estimate, ScenarioErrors> {
     let rules = resolved.rules;
     let date = resolved.card.id.effective;
     let business_market = scenario
@@ -259,10 +269,10 @@ fn estimate_checked(
     insight::explain(
         catalog,
         scenario,
-        &resolved,
+        resolved,
         &notes,
         meta_total,
-        choice.rules.is_none(),
+        rules_from_scenario,
         &mut estimate,
     );
     Ok(estimate)

@@ -8,6 +8,7 @@ use crate::scenario::{CustomRate, CustomTier, FieldError, Month, RulesVersion, S
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
+#[derive(Clone)]
 pub struct Resolved<'a> {
     pub rules: RulesVersion,
     pub card: &'a RateCard,
@@ -30,6 +31,7 @@ impl Resolved<'_> {
 }
 
 /// Rate and ladder lookup with the user's custom rates taking precedence over the card's.
+#[derive(Clone, Copy)]
 pub struct Rates<'a> {
     pub catalog: &'a Catalog,
     pub card: &'a RateCard,
