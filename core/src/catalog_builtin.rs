@@ -9,7 +9,7 @@ impl Catalog {
     pub fn builtin() -> &'static Catalog {
         static CATALOG: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
         CATALOG.get_or_init(|| {
-            Catalog::from_files(
+            Catalog::from_prechecked_files(
                 embedded::RATE_FILES,
                 embedded::TIER_FILES,
                 embedded::MARKET_FILES,
@@ -20,7 +20,6 @@ impl Catalog {
             })
         })
     }
-
 }
 
 mod embedded {

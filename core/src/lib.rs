@@ -5,13 +5,13 @@
 //! throughout; counts are integers.
 
 pub mod catalog;
-pub mod category;
 mod catalog_builtin;
+pub mod category;
 pub mod money;
 
 pub use catalog::Catalog;
 pub use category::Category;
+pub mod bill;
 pub mod custom_card;
 pub mod estimate;
 pub mod scenario;
-pub mod bill;

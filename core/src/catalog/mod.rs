@@ -79,6 +79,26 @@ impl Catalog {
         tier_files: &[DataFile],
         market_files: &[DataFile],
     ) -> Result<Catalog, Vec<DataError>> {
+        Catalog::load(rate_files, tier_files, market_files, true)
+    }
+
+    /// Parses files that `build.rs` has already cross-checked (the embedded data), skipping
+    /// the cross-file checks: they cost the browser tens of milliseconds before the first
+    /// estimate and can only repeat what the build proved.
+    pub(crate) fn from_prechecked_files(
+        rate_files: &[DataFile],
+        tier_files: &[DataFile],
+        market_files: &[DataFile],
+    ) -> Result<Catalog, Vec<DataError>> {
+        Catalog::load(rate_files, tier_files, market_files, false)
+    }
+
+    fn load(
+        rate_files: &[DataFile],
+        tier_files: &[DataFile],
+        market_files: &[DataFile],
+        cross_check: bool,
+    ) -> Result<Catalog, Vec<DataError>> {
         let mut errors = Vec::new();
         let mut market_tables: Vec<MarketTable> = Vec::new();
         for (name, text) in market_files {
@@ -134,7 +154,7 @@ impl Catalog {
             tier_cards,
             market_tables,
         };
-        if !catalog.market_tables.is_empty() {
+        if cross_check && !catalog.market_tables.is_empty() {
             errors.extend(catalog.cross_check());
         }
         if errors.is_empty() {
