@@ -123,6 +123,7 @@ pub fn App(props: &AppProps) -> Html {
                         <Compare />
                     </div>
                 </main>
+                <crate::log_check::LogCheckLink lang={lang} />
             </div>
         </ContextProvider<Ctx>>
     }
