@@ -30,10 +30,14 @@ pub fn mount() {
         crate::i18n::Lang::from_tag(&root.get_attribute("data-lang").unwrap_or_default())
     };
     // The view's styles come with it, not with the calculator's stylesheet.
+    // (In <head>: Yew clears the root it renders into.)
     if let Some(document) = root.owner_document() {
-        if let Ok(style) = document.create_element("style") {
+        if let (Ok(style), Ok(Some(head))) = (
+            document.create_element("style"),
+            document.query_selector("head"),
+        ) {
             style.set_text_content(Some(include_str!("log_check.css")));
-            let _ = root.append_child(&style);
+            let _ = head.append_child(&style);
         }
     }
     let lang = lang_of(&root);
