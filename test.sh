@@ -35,6 +35,8 @@ for crate in "${browser_crates[@]}"; do
   check "browser tests: $crate (wasm-pack, headless Chromium)" wasm-pack test --headless --chrome "$crate"
 done
 check "release build of the site" scripts/build-site.sh
+# The log-check test compares the page with the CLI built by the native tests above.
+export WACOST_BIN="$ROOT/target/debug/wacost"
 check "end-to-end tests (headless Chromium)" node --test tests/e2e/*.test.mjs
 
 for f in "${failures[@]}"; do echo "test.sh: FAILED: $f"; done

@@ -13,7 +13,9 @@ report() { # report LABEL FILES...
   printf '%-22s wasm %9s  js %8s  css %8s  total %9s (gzip -9)\n' "$label" "$(kb "$w")" "$(kb "$j")" "$(kb "$c")" "$(kb $((w + j + c)))"
 }
 shopt -s nullglob
-report "page (dist/)" dist/*.wasm dist/*.js dist/*.css
+report "page (first load)" dist/wacost-web-*.wasm dist/wacost-web-*.js dist/style-*.css
+report "log view (on demand)" dist/log_check*.wasm dist/log_check*.js dist/log_check*.css
+report "log worker (on demand)" dist/bill_worker*.wasm dist/bill_worker*.js
 [ -d dist/widget ] && report "widget (dist/widget/)" dist/widget/*.wasm dist/widget/*.js dist/widget/*.css
 [ -d js/pkg ] && report "js package (js/pkg/)" js/pkg/*.wasm js/pkg/*.js
 exit 0
