@@ -268,6 +268,9 @@ fn a_badly_named_card_file() {
 #[test]
 fn the_shipped_data_passes_every_check() {
     let catalog = Catalog::builtin();
-    assert!(catalog.cards().len() >= 28, "the shipped cards are all there");
+    assert!(
+        catalog.cards().len() >= 28,
+        "the shipped cards are all there"
+    );
     assert_eq!(catalog.market_tables().len(), 4);
 }
