@@ -5,6 +5,7 @@ pub mod components;
 pub mod dom;
 pub mod engine;
 pub mod i18n;
+pub mod log_check;
 pub mod sheet_io;
 pub mod state;
 pub mod url;

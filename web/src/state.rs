@@ -316,7 +316,7 @@ impl Draft {
         })?;
         let currency = match self.get("currency").trim() {
             "" => "USD".to_string(),
-            c => c.to_uppercase(),
+            c => c.to_ascii_uppercase(),
         };
         if let Some(theirs) = card.currency.filter(|c| !c.eq_ignore_ascii_case(&currency)) {
             return Err(format!(

@@ -9,7 +9,8 @@ use crate::state::{Action, AppState, Dest};
 use chrono::NaiveDate;
 use wacost_core::catalog::RateCard;
 use wacost_core::{Catalog, Category};
-use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
+use wasm_bindgen::JsCast;
+use web_sys::{DragEvent, Element, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 /// The DOM id of a rate cell, stable for tests: `rate-rest-of-africa-marketing`.
@@ -32,7 +33,7 @@ fn card_for(state: &AppState) -> Option<&'static RateCard> {
     let catalog = Catalog::builtin();
     let currency = match state.draft.get("currency").trim() {
         "" => "USD".to_string(),
-        c => c.to_uppercase(),
+        c => c.to_ascii_uppercase(),
     };
     match NaiveDate::parse_from_str(state.draft.get("rate_card").trim(), "%Y-%m-%d") {
         Ok(date) => catalog.card(&currency, date),
@@ -59,13 +60,16 @@ fn sheet_markets(state: &AppState, date: NaiveDate) -> Vec<String> {
 #[function_component]
 pub fn RatesEditor() -> Html {
     let state = use_context::<Ctx>().expect("RatesEditor is rendered inside the app's context");
-    let show_all = use_state(|| false);
-    let pasted = use_state(String::new);
     let lang = state.lang;
     let (Some(card), Some(date)) = (card_for(&state), state.draft.month_start()) else {
         return html! {};
     };
-    let categories = card.categories();
+    // The card's own columns (business/user-initiated in 2022, five categories later), in
+    // Meta's order; filtering `Category::ALL` keeps a sort out of the bundle.
+    let categories: Vec<Category> = Category::ALL
+        .into_iter()
+        .filter(|c| card.rates.keys().any(|(_, k)| k == c))
+        .collect();
     let currency = card.id.currency.to_string();
     let sheet = sheet_markets(&state, date);
     let rest: Vec<String> = Catalog::builtin()
@@ -86,7 +90,7 @@ pub fn RatesEditor() -> Html {
                     .error_at(&format!("custom_rates[{i}].rate"))
                     .or_else(|| state.error_at(&format!("custom_rates[{i}]")))
             });
-            let value = edit.map(|e| e.rate.clone()).or(published.clone()).unwrap_or_default();
+            let value = edit.map(|e| e.rate.clone()).or(published).unwrap_or_default();
             let label = format!("{market} · {}", t(lang, category.as_str()));
             let oninput = {
                 let dispatcher = state.dispatcher();
@@ -112,8 +116,7 @@ pub fn RatesEditor() -> Html {
                         <span class="edited-mark">
                             <small class="tag">{ t(lang, "edited") }</small>
                             <button type="button" class="icon" id={format!("{id}-reset")} onclick={onreset}
-                                aria-label={format!("{} {label}", t(lang, "reset"))}
-                                title={published.map(|p| format!("{}: {p}", t(lang, "reset"))).unwrap_or_else(|| t(lang, "reset").to_string())}>{ "↺" }</button>
+                                aria-label={format!("{} {label}", t(lang, "reset"))}>{ "↺" }</button>
                         </span>
                     }
                     if let Some(message) = error { <small id={error_id} class="error" role="alert">{ message }</small> }
@@ -133,21 +136,21 @@ pub fn RatesEditor() -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |_| dispatcher.dispatch(Action::ResetRates))
     };
-    let on_toggle = {
-        let show_all = show_all.clone();
-        Callback::from(move |_| show_all.set(!*show_all))
-    };
-    let on_text = {
-        let pasted = pasted.clone();
-        Callback::from(move |e: InputEvent| {
-            let area: HtmlTextAreaElement = e.target_unchecked_into();
-            pasted.set(area.value());
-        })
-    };
+    // The text box is read when Load is pressed, so typing in it costs no state or render.
     let on_load = {
         let dispatcher = state.dispatcher();
-        let pasted = pasted.clone();
-        Callback::from(move |_| dispatcher.dispatch(Action::LoadCard((*pasted).clone())))
+        Callback::from(move |e: MouseEvent| {
+            let area = e
+                .target_unchecked_into::<Element>()
+                .closest(".load-card")
+                .ok()
+                .flatten()
+                .and_then(|d| d.query_selector("textarea").ok().flatten());
+            if let Some(area) = area {
+                let area: HtmlTextAreaElement = area.unchecked_into();
+                dispatcher.dispatch(Action::LoadCard(area.value()));
+            }
+        })
     };
     let load_file = {
         let dispatcher = state.dispatcher();
@@ -193,15 +196,15 @@ pub fn RatesEditor() -> Html {
                 <table class="rate-table">
                     { head.clone() }
                     <tbody>{ for sheet.iter().map(row) }</tbody>
-                    if *show_all {
-                        <tbody class="rest">{ for rest.iter().map(row) }</tbody>
-                    }
                 </table>
             </div>
+            <details class="all-rates">
+                <summary>{ format!("{} ({})", t(lang, "all_markets"), rest.len()) }</summary>
+                <div class="table-scroll">
+                    <table class="rate-table">{ head }<tbody>{ for rest.iter().map(row) }</tbody></table>
+                </div>
+            </details>
             <div class="toolbar">
-                <button type="button" id="rates-all" aria-expanded={show_all.to_string()} onclick={on_toggle}>
-                    { format!("{} ({})", t(lang, if *show_all { "sheet_markets" } else { "all_markets" }), rest.len()) }
-                </button>
                 <button type="button" id="rates-reset-all" disabled={edited == 0} onclick={on_reset_all}>
                     { format!("{} ({edited})", t(lang, "reset_all")) }
                 </button>
@@ -209,8 +212,7 @@ pub fn RatesEditor() -> Html {
             <details class="load-card">
                 <summary>{ t(lang, "load_card") }</summary>
                 <label for="card-text" class="hint">{ t(lang, "load_card_hint") }</label>
-                <textarea id="card-text" rows="5" spellcheck="false" value={(*pasted).clone()} oninput={on_text}
-                    ondragover={on_dragover} ondrop={on_drop} />
+                <textarea id="card-text" rows="5" spellcheck="false" ondragover={on_dragover} ondrop={on_drop} />
                 <div class="toolbar">
                     <button type="button" id="card-load" class="primary" onclick={on_load}>{ t(lang, "load") }</button>
                     <input id="card-file" class="file-input" type="file" accept=".csv,text/csv,text/plain" onchange={on_file} />

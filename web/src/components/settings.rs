@@ -19,7 +19,7 @@ pub fn Settings() -> Html {
     let draft = &state.draft;
     let currency = match draft.get("currency").trim() {
         "" => "USD".to_string(),
-        c => c.to_uppercase(),
+        c => c.to_ascii_uppercase(),
     };
 
     let currencies: Vec<(String, String)> = catalog
