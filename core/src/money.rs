@@ -1,6 +1,9 @@
-//! Exact decimal text: rates as Meta prints them, shares and fees as users type them.
+//! Exact decimal text: rates as Meta prints them, shares and fees as users type them, and the
+//! money figures of an estimate as every front end shows them.
 
 use rust_decimal::Decimal;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
 use std::str::FromStr;
 
 /// Parses a non-negative rate exactly as printed on a card: `0.0260`, `0.026`, or Meta's
@@ -43,6 +46,232 @@ pub fn to_plain_string(value: Decimal, min_scale: u32) -> String {
         value.rescale(min_scale);
     }
     value.to_string()
+}
+
+/// Money in an estimate: an exact decimal, shown with at least two decimals and without
+/// trailing zeros beyond what the value needs (`180.00`, `3249.624`). The value is kept as a
+/// `Decimal` and written out only when shown or serialised: a comparison builds thousands of
+/// figures and most of them are never displayed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Amount(Decimal);
+
+/// A price per message or conversation (a rate, a band rate, a cost per unit): shown with at
+/// least four decimals, as Meta prints its cards (`0.0650`, `0.002722`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct UnitPrice(Decimal);
+
+macro_rules! decimal_figure {
+    ($name:ident, $min_scale:expr, $what:literal) => {
+        impl $name {
+            pub const ZERO: $name = $name(Decimal::ZERO);
+            /// Decimals always shown.
+            pub const MIN_SCALE: u32 = $min_scale;
+
+            pub fn new(value: Decimal) -> $name {
+                $name(value)
+            }
+
+            pub fn value(self) -> Decimal {
+                self.0
+            }
+
+            /// The text as JSON carries it, without a heap allocation.
+            pub fn text(self) -> PlainText {
+                PlainText::of(self.0, $min_scale)
+            }
+        }
+
+        impl From<Decimal> for $name {
+            fn from(value: Decimal) -> $name {
+                $name(value)
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.pad(self.text().as_str())
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = String;
+
+            fn from_str(text: &str) -> Result<$name, String> {
+                Decimal::from_str_exact(text.trim())
+                    .map($name)
+                    .map_err(|e| format!("`{text}` is not {} ({e})", $what))
+            }
+        }
+
+        impl PartialEq<str> for $name {
+            fn eq(&self, other: &str) -> bool {
+                self.text().as_str() == other
+            }
+        }
+
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                self.text().as_str() == *other
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.text().as_str())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<$name, D::Error> {
+                let text = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+                text.parse().map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+decimal_figure!(Amount, 2, "an amount of money");
+decimal_figure!(UnitPrice, 4, "a price per unit");
+
+impl UnitPrice {
+    /// `total / units` rounded half-up to 6 decimals; none for no units.
+    pub fn per_unit(total: Decimal, units: u64) -> Option<UnitPrice> {
+        (units > 0).then(|| {
+            UnitPrice(per_unit_exact(total, units).unwrap_or_else(|| {
+                (total / Decimal::from(units))
+                    .round_dp_with_strategy(6, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+            }))
+        })
+    }
+}
+
+/// `total / units` rounded half-up to 6 decimals in integers, exactly (no intermediate
+/// rounding at 28 digits): an estimate computes one per category and market, and `Decimal`
+/// division was a tenth of its run time. None when the figure would not fit a `Decimal`.
+fn per_unit_exact(total: Decimal, units: u64) -> Option<Decimal> {
+    const DECIMALS: u32 = 6;
+    if total.is_sign_negative() {
+        return None;
+    }
+    let mantissa = u128::try_from(total.mantissa()).ok()?;
+    let scale = total.scale();
+    // mantissa < 2^96 and 10^22 * units < 2^114: neither side overflows.
+    let (numerator, denominator) = if scale <= DECIMALS {
+        (mantissa * 10u128.pow(DECIMALS - scale), u128::from(units))
+    } else {
+        (mantissa, u128::from(units) * 10u128.pow(scale - DECIMALS))
+    };
+    let rounded = (2 * numerator + denominator) / (2 * denominator);
+    Decimal::try_from_i128_with_scale(i128::try_from(rounded).ok()?, DECIMALS).ok()
+}
+
+/// A decimal written out in a buffer on the stack. The longest text a `Decimal` gives with
+/// up to four padded decimals is 35 bytes (a sign, 29 digits, a point, padding).
+#[derive(Clone, Copy)]
+pub struct PlainText {
+    bytes: [u8; 48],
+    len: u8,
+}
+
+impl PlainText {
+    pub fn as_str(&self) -> &str {
+        // Only ASCII digits, a sign and a point are ever written.
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or("")
+    }
+
+    fn from_str_truncated(text: &str) -> PlainText {
+        let mut out = PlainText {
+            bytes: [0; 48],
+            len: 0,
+        };
+        let len = text.len().min(out.bytes.len());
+        out.bytes[..len].copy_from_slice(&text.as_bytes()[..len]);
+        out.len = len as u8;
+        out
+    }
+
+    /// The same text as `money::to_plain_string`, built from the mantissa directly: an estimate
+    /// prints hundreds of figures and `Decimal`'s general formatter dominated its run time.
+    fn of(value: Decimal, min_scale: u32) -> PlainText {
+        let mut mantissa = value.mantissa().unsigned_abs();
+        let mut scale = value.scale();
+        // Nearly every figure fits a u64, whose division is far cheaper than a u128's.
+        if let Ok(small) = u64::try_from(mantissa) {
+            let mut small = small;
+            while scale > min_scale && small % 10 == 0 {
+                small /= 10;
+                scale -= 1;
+            }
+            mantissa = u128::from(small);
+        }
+        while scale > min_scale && mantissa % 10 == 0 {
+            mantissa /= 10;
+            scale -= 1;
+        }
+        if mantissa == 0 {
+            scale = scale.min(min_scale);
+        }
+        while scale < min_scale {
+            match mantissa.checked_mul(10) {
+                Some(m) => mantissa = m,
+                None => return PlainText::from_str_truncated(&to_plain_string(value, min_scale)),
+            }
+            scale += 1;
+        }
+        if mantissa >= 1u128 << 96 {
+            // Beyond what a Decimal holds: let the general formatter decide.
+            return PlainText::from_str_truncated(&to_plain_string(value, min_scale));
+        }
+        // Digits into a stack buffer, then one allocation of the exact size.
+        let mut buffer = [0u8; 40];
+        let mut start = buffer.len();
+        let mut rest = mantissa;
+        while rest > u128::from(u64::MAX) {
+            start -= 1;
+            buffer[start] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+        }
+        let mut rest = u64::try_from(rest).unwrap_or(0);
+        loop {
+            start -= 1;
+            buffer[start] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        let digits = &buffer[start..];
+        let scale = scale as usize;
+        let negative = value.is_sign_negative() && mantissa != 0;
+        let mut text = [0u8; 48];
+        let mut len = 0;
+        let mut put = |bytes: &[u8]| {
+            let end = (len + bytes.len()).min(text.len());
+            text[len..end].copy_from_slice(&bytes[..end - len]);
+            len = end;
+        };
+        if negative {
+            put(b"-");
+        }
+        if digits.len() <= scale {
+            put(b"0.");
+            for _ in digits.len()..scale {
+                put(b"0");
+            }
+            put(digits);
+        } else {
+            let (whole, fraction) = digits.split_at(digits.len() - scale);
+            put(whole);
+            if scale > 0 {
+                put(b".");
+                put(fraction);
+            }
+        }
+        PlainText {
+            bytes: text,
+            len: len as u8,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -88,5 +317,102 @@ mod tests {
         assert_eq!(to_plain_string(dec!("3.29"), 2), "3.29");
         assert_eq!(to_plain_string(dec!("180"), 2), "180.00");
         assert_eq!(to_plain_string(dec!("0.63000"), 2), "0.63");
+    }
+
+    #[test]
+    fn plain_matches_the_money_formatter() {
+        for text in [
+            "0",
+            "0.0",
+            "0.000",
+            "1",
+            "180",
+            "180.00",
+            "0.63000",
+            "3.29",
+            "0.0014",
+            "0.115",
+            "41500.0000",
+            "0.028",
+            "123456789012.3456",
+            "1e-20",
+            "-2.50",
+            "0.00000001",
+            "79228162514264337593543950335",
+            "7922816251426433759354395033.5",
+        ] {
+            let value = Decimal::from_str(text)
+                .or_else(|_| Decimal::from_scientific(text))
+                .unwrap();
+            for min_scale in [0, 2, 4] {
+                assert_eq!(
+                    PlainText::of(value, min_scale).as_str(),
+                    to_plain_string(value, min_scale),
+                    "{text} {min_scale}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn figures_keep_their_text_through_json() {
+        for text in ["180.00", "3249.624", "0.00", "12345678901234.56"] {
+            let amount: Amount = serde_json::from_str(&format!("\"{text}\"")).unwrap();
+            assert_eq!(amount, text);
+            assert_eq!(
+                serde_json::to_string(&amount).unwrap(),
+                format!("\"{text}\"")
+            );
+        }
+        for text in ["0.0650", "0.002722", "0.0014"] {
+            let price: UnitPrice = text.parse().unwrap();
+            assert_eq!(price.to_string(), text);
+        }
+        assert_eq!(Amount::new(dec!("180")).to_string(), "180.00");
+        assert_eq!(UnitPrice::new(dec!("0.065")).to_string(), "0.0650");
+        assert_eq!(format!("{:>8}", Amount::new(dec!("1.5"))), "    1.50");
+        assert!(serde_json::from_str::<Amount>("\"1,50\"").is_err());
+    }
+
+    #[test]
+    fn per_unit_in_integers_agrees_with_decimal_division() {
+        let totals = [
+            "0",
+            "0.01",
+            "1",
+            "3.29",
+            "41500.00",
+            "0.0000005",
+            "2809371.222",
+            "7922816251426433759354395033.5",
+            "123456.789012345678",
+        ];
+        let units = [1u64, 2, 3, 7, 450, 1_000_003, 30_000_000, 1_000_000_000_000];
+        for total in totals {
+            for n in units {
+                let total = Decimal::from_str(total).unwrap();
+                let by_decimal = (total / Decimal::from(n)).round_dp_with_strategy(
+                    6,
+                    rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+                );
+                let ours = UnitPrice::per_unit(total, n).unwrap().value();
+                assert_eq!(ours, by_decimal, "{total} / {n}");
+                assert_eq!(
+                    UnitPrice(ours).to_string(),
+                    UnitPrice(by_decimal).to_string(),
+                    "{total} / {n}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn per_unit_rounds_half_up_to_six_decimals() {
+        assert_eq!(UnitPrice::per_unit(dec!("1"), 3).unwrap(), "0.333333");
+        assert_eq!(
+            UnitPrice::per_unit(dec!("0.0000005"), 1).unwrap(),
+            "0.000001"
+        );
+        assert_eq!(UnitPrice::per_unit(dec!("3.29"), 0), None);
     }
 }

@@ -6,7 +6,7 @@ use wacost_core::estimate::{compare, estimate, CategoryEstimate, Estimate};
 use wacost_core::scenario::{RulesVersion, Scenario};
 
 /// (tier, from, to, count, rate, amount) of one band as the estimate reports it.
-type BandRow<'a> = (u8, u64, Option<u64>, u64, &'a str, &'a str);
+type BandRow = (u8, u64, Option<u64>, u64, String, String);
 
 fn run(json: &str) -> Estimate {
     let scenario = Scenario::from_json(json).unwrap_or_else(|e| panic!("invalid scenario: {e}"));
@@ -41,7 +41,10 @@ fn e13_india_october_2026_inr() {
     assert_eq!(service.amount, "270.25");
     assert_eq!(category(&e, "India", Category::Marketing).amount, "863.10");
     let utility = category(&e, "India", Category::Utility);
-    assert_eq!((utility.charged, utility.amount.as_str()), (500, "57.50"));
+    assert_eq!(
+        (utility.charged, utility.amount.to_string().as_str()),
+        (500, "57.50")
+    );
     // The INR card of 2026-10-01 has no published ladder: list rate, flagged as an upper bound.
     assert!(utility.upper_bound && utility.bands.is_empty());
     assert_eq!(e.meta_total, "1190.85");
@@ -72,7 +75,7 @@ fn e13_india_october_2026_usd() {
         (
             utility.bands[0].tier,
             utility.bands[0].count,
-            utility.bands[0].rate.as_str()
+            utility.bands[0].rate.to_string().as_str()
         ),
         (1, 500, "0.0014")
     );
@@ -82,7 +85,10 @@ fn e13_india_october_2026_usd() {
         (2, 25_000_001, 25_000_001 - 500)
     );
     assert_eq!(
-        (next.rate.as_str(), next.saving_per_message.as_str()),
+        (
+            next.rate.to_string().as_str(),
+            next.saving_per_message.to_string().as_str()
+        ),
         ("0.0013", "0.0001")
     );
     assert_eq!(e.meta_total, "15.79");
@@ -102,7 +108,7 @@ fn e14_rest_of_africa_marketing_july_and_october_2026() {
         ));
         let marketing = category(&e, "Rest of Africa", Category::Marketing);
         assert_eq!(
-            (marketing.charged, marketing.amount.as_str()),
+            (marketing.charged, marketing.amount.to_string().as_str()),
             (8000, "180.00"),
             "{month}"
         );
@@ -118,7 +124,7 @@ fn e15_kazakhstan_service_beyond_the_free_tier() {
         (
             service.free.allowance,
             service.charged,
-            service.amount.as_str()
+            service.amount.to_string().as_str()
         ),
         (1000, 2000, "36.00")
     );
@@ -158,22 +164,29 @@ fn e5_india_utility_crossing_25_million() {
                 b.from,
                 b.to,
                 b.count,
-                b.rate.as_str(),
-                b.amount.as_str(),
+                b.rate.to_string(),
+                b.amount.to_string(),
             )
         })
         .collect();
     assert_eq!(
         bands,
         vec![
-            (1, 1, Some(25_000_000), 25_000_000, "0.0014", "35000.00"),
+            (
+                1,
+                1,
+                Some(25_000_000),
+                25_000_000,
+                "0.0014".into(),
+                "35000.00".into()
+            ),
             (
                 2,
                 25_000_001,
                 Some(50_000_000),
                 5_000_000,
-                "0.0013",
-                "6500.00"
+                "0.0013".into(),
+                "6500.00".into()
             ),
         ]
     );
@@ -224,7 +237,7 @@ fn e19_mexico_test_two_conversations() {
     );
     assert_eq!(e.rules, RulesVersion::Mx2021_02);
     let bi = category(&e, "Mexico", Category::BusinessInitiated);
-    assert_eq!((bi.charged, bi.amount.as_str()), (2, "0.028"));
+    assert_eq!((bi.charged, bi.amount.to_string().as_str()), (2, "0.028"));
     assert_eq!(e.meta_total, "0.028");
     // The default free tier (1,500) covers them.
     let e = run(r#"{"month":"2021-06","lines":[{"country":"MX","marketing":2}]}"#);
@@ -265,9 +278,9 @@ fn cbp_2022_free_conversations_split_over_lines_and_kinds() {
     );
     assert_eq!(
         (
-            in_bi.amount.as_str(),
-            in_ui.amount.as_str(),
-            br_bi.amount.as_str()
+            in_bi.amount.to_string().as_str(),
+            in_ui.amount.to_string().as_str(),
+            br_bi.amount.to_string().as_str()
         ),
         ("2.3166", "0.996", "20.05")
     );
@@ -302,7 +315,10 @@ fn cbp_2023_service_free_tier_per_waba() {
     let my = category(&e, "Malaysia", Category::Service);
     assert_eq!((id.free.allowance, my.free.allowance), (591, 409));
     assert_eq!(
-        (id.amount.as_str(), my.amount.as_str()),
+        (
+            id.amount.to_string().as_str(),
+            my.amount.to_string().as_str()
+        ),
         ("13.471", "10.802")
     );
     // A utility template inside the window still opens a charged conversation.
@@ -335,13 +351,13 @@ fn cbp_2024_11_service_conversations_all_free() {
             service.conversations,
             service.free.allowance,
             service.charged,
-            service.amount.as_str()
+            service.amount.to_string().as_str()
         ),
         (Some(50000), 50000, 0, "0.00")
     );
     let marketing = category(&e, "India", Category::Marketing);
     assert_eq!(
-        (marketing.charged, marketing.amount.as_str()),
+        (marketing.charged, marketing.amount.to_string().as_str()),
         (51, "0.5457")
     );
 }
@@ -354,15 +370,19 @@ fn bsp_fees_on_top_of_metas_charge() {
     // 8000 × 0.005 = 40; 10 % of 180 = 18; 49; 2 × 5 = 10.
     assert_eq!(
         (
-            e.bsp.per_message.as_str(),
-            e.bsp.markup.as_str(),
-            e.bsp.monthly.as_str(),
-            e.bsp.per_number.as_str()
+            e.bsp.per_message.to_string().as_str(),
+            e.bsp.markup.to_string().as_str(),
+            e.bsp.monthly.to_string().as_str(),
+            e.bsp.per_number.to_string().as_str()
         ),
         ("40.00", "18.00", "49.00", "10.00")
     );
     assert_eq!(
-        (e.meta_total.as_str(), e.bsp_fees.as_str(), e.total.as_str()),
+        (
+            e.meta_total.to_string().as_str(),
+            e.bsp_fees.to_string().as_str(),
+            e.total.to_string().as_str()
+        ),
         ("180.00", "117.00", "297.00")
     );
     let e = run(
@@ -370,7 +390,11 @@ fn bsp_fees_on_top_of_metas_charge() {
         "bsp":{"per_message":"0.001","per_message_on":"delivered"}}"#,
     );
     assert_eq!(
-        (e.meta_total.as_str(), e.bsp_fees.as_str(), e.total.as_str()),
+        (
+            e.meta_total.to_string().as_str(),
+            e.bsp_fees.to_string().as_str(),
+            e.total.to_string().as_str()
+        ),
         ("90.00", "8.00", "98.00")
     );
 }
@@ -394,7 +418,7 @@ fn the_spec_example_scenario() {
             utility.free.entry_point,
             utility.free.window,
             utility.charged,
-            utility.amount.as_str()
+            utility.amount.to_string().as_str()
         ),
         (50, 0, 450, "0.63")
     );
@@ -405,7 +429,7 @@ fn the_spec_example_scenario() {
             service.free.entry_point,
             service.free.allowance,
             service.charged,
-            service.amount.as_str()
+            service.amount.to_string().as_str()
         ),
         (335, 1000, 2015, "2.821")
     );
@@ -478,7 +502,11 @@ fn warnings_us_marketing_straddle_and_custom_rates() {
     );
     let utility = category(&e, "India", Category::Utility);
     assert_eq!(
-        (utility.bands.len(), utility.amount.as_str(), utility.custom),
+        (
+            utility.bands.len(),
+            utility.amount.to_string().as_str(),
+            utility.custom
+        ),
         (2, "4.00", true)
     );
 }
@@ -525,7 +553,7 @@ fn compare_prices_one_card_under_every_rules_version() {
             .iter()
             .find(|v| v.rules == rules)
             .and_then(|v| v.estimate.as_ref())
-            .map(|e| e.meta_total.clone())
+            .map(|e| e.meta_total.to_string())
     };
     assert_eq!(total(RulesVersion::Pmp2026_10).as_deref(), Some("15.79"));
     assert_eq!(total(RulesVersion::Pmp2025_07).as_deref(), Some("12.50")); // service free
@@ -539,6 +567,12 @@ fn compare_prices_one_card_under_every_rules_version() {
         .find(|v| v.rules == RulesVersion::Mx2021_02)
         .unwrap();
     assert!(mx.estimate.is_none() && mx.errors[0].contains("Mexico"));
+    // One line per reason, not per scenario line.
+    assert!(
+        mx.errors.len() <= comparison.differences.len(),
+        "{:?}",
+        mx.errors
+    );
     let cbp1 = comparison
         .versions
         .iter()
@@ -638,5 +672,42 @@ fn fees_and_custom_rates_have_limits() {
             "bsp.markup: must be a decimal number from 0 to 1000, got \"1001\"",
             "custom_rates[0].rate: must be a decimal number from 0 to 1000000, got \"1000001\"",
         ]
+    );
+}
+
+/// Rules of one era on a card of another (2022 rules on the 2026 card, which prices by
+/// category, not by initiator): one error per missing category names the cards that have it,
+/// rather than one identical error per line.
+#[test]
+fn rules_and_card_of_different_eras_fail_once_per_category() {
+    let scenario = Scenario::from_json(
+        r#"{"month":"2026-11","rules":"cbp-2022-02",
+            "lines":[{"country":"IN","marketing":100,"service":5000},{"country":"BR","utility":10},
+                     {"country":"DE","marketing":7}]}"#,
+    )
+    .unwrap();
+    let errors = estimate(&scenario).unwrap_err().lines();
+    assert_eq!(
+        errors,
+        vec![
+            "rate_card: the USD 2026-10-01 card has no business_initiated rate for any market, and the cbp-2022-02 rules charge business_initiated conversations; choose another card with rate_card (USD cards that have them: 2021-02-01, 2022-02-01), or add custom_rates",
+            "rate_card: the USD 2026-10-01 card has no user_initiated rate for any market, and the cbp-2022-02 rules charge user_initiated conversations; choose another card with rate_card (USD cards that have them: 2021-02-01, 2022-02-01), or add custom_rates",
+        ]
+    );
+    // Once the user prices the category somewhere, the lines still unpriced are named one by one.
+    let scenario = Scenario::from_json(
+        r#"{"month":"2026-11","rules":"cbp-2022-02",
+            "custom_rates":[{"market":"India","category":"business_initiated","rate":"0.01"},
+                            {"market":"India","category":"user_initiated","rate":"0.004"}],
+            "lines":[{"country":"IN","marketing":100,"service":5000},{"country":"BR","utility":10}]}"#,
+    )
+    .unwrap();
+    let errors = estimate(&scenario).unwrap_err().lines();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].starts_with(
+            "lines[1]: the USD 2026-10-01 card has no business_initiated rate for Brazil"
+        ),
+        "{errors:?}"
     );
 }

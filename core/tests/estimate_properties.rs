@@ -2,7 +2,6 @@
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;
-use std::str::FromStr;
 use wacost_core::category::Category;
 use wacost_core::estimate::{estimate, Estimate};
 use wacost_core::scenario::{Line, Month, PerConversation, RulesVersion, Scenario, MAX_COUNT};
@@ -53,10 +52,6 @@ fn setting(rules: RulesVersion) -> (Month, &'static [&'static str]) {
             &["IN", "BR", "MX", "US", "GB", "NG", "KE", "KZ", "DE"],
         ),
     }
-}
-
-fn dec(text: &str) -> Decimal {
-    Decimal::from_str(text).unwrap()
 }
 
 fn any_rules() -> impl Strategy<Value = RulesVersion> {
@@ -167,7 +162,7 @@ fn priced(scenario: &Scenario) -> Estimate {
 }
 
 fn total(e: &Estimate) -> Decimal {
-    dec(&e.meta_total)
+    e.meta_total.value()
 }
 
 /// Per market and category: (charged, amount), without line indexes or warnings.
@@ -175,9 +170,14 @@ fn figures(e: &Estimate) -> Vec<(String, Category, u64, String)> {
     e.markets
         .iter()
         .flat_map(|m| {
-            m.categories
-                .iter()
-                .map(move |c| (m.market.clone(), c.category, c.charged, c.amount.clone()))
+            m.categories.iter().map(move |c| {
+                (
+                    m.market.clone(),
+                    c.category,
+                    c.charged,
+                    c.amount.to_string(),
+                )
+            })
         })
         .collect()
 }
@@ -246,7 +246,7 @@ proptest! {
         *slot = (*slot + extra).min(MAX_COUNT);
         let after = priced(&more);
         prop_assert!(total(&after) >= total(&before), "{} < {}", after.meta_total, before.meta_total);
-        prop_assert!(dec(&after.total) >= dec(&before.total));
+        prop_assert!(after.total.value() >= before.total.value());
     }
 
     #[test]
@@ -303,7 +303,7 @@ proptest! {
     fn everything_in_an_entry_point_window_is_free(mut s in scenario()) {
         s.entry_point = Decimal::ONE;
         let e = priced(&s);
-        prop_assert_eq!(e.meta_total.as_str(), "0.00");
+        prop_assert_eq!(e.meta_total.value(), Decimal::ZERO);
         for category in e.markets.iter().flat_map(|m| &m.categories) {
             prop_assert_eq!(category.charged, 0);
             prop_assert_eq!(category.free.entry_point, category.delivered);
@@ -333,10 +333,10 @@ proptest! {
                 if !c.bands.is_empty() {
                     let counted: u64 = c.bands.iter().map(|b| b.count).sum();
                     prop_assert_eq!(counted, c.charged);
-                    let by_band: Decimal = c.bands.iter().map(|b| dec(&b.rate) * Decimal::from(b.count)).sum();
-                    prop_assert_eq!(by_band, dec(&c.amount));
+                    let by_band: Decimal = c.bands.iter().map(|b| b.rate.value() * Decimal::from(b.count)).sum();
+                    prop_assert_eq!(by_band, c.amount.value());
                     for band in &c.bands {
-                        prop_assert_eq!(dec(&band.rate) * Decimal::from(band.count), dec(&band.amount));
+                        prop_assert_eq!(band.rate.value() * Decimal::from(band.count), band.amount.value());
                         prop_assert!(band.to.is_none_or(|to| band.from <= to));
                     }
                     // Bands follow each other without gaps.
@@ -344,15 +344,15 @@ proptest! {
                         prop_assert_eq!(pair[0].to.map(|t| t + 1), Some(pair[1].from));
                     }
                 } else if let Some(rate) = &c.rate {
-                    prop_assert_eq!(dec(rate) * Decimal::from(c.charged), dec(&c.amount));
+                    prop_assert_eq!(rate.value() * Decimal::from(c.charged), c.amount.value());
                 }
-                market_sum += dec(&c.amount);
+                market_sum += c.amount.value();
             }
-            prop_assert_eq!(market_sum, dec(&market.amount));
+            prop_assert_eq!(market_sum, market.amount.value());
             sum += market_sum;
         }
         prop_assert_eq!(sum, total(&e));
-        prop_assert_eq!(dec(&e.meta_total) + dec(&e.bsp_fees), dec(&e.total));
+        prop_assert_eq!(e.meta_total.value() + e.bsp_fees.value(), e.total.value());
     }
 
     #[test]

@@ -241,13 +241,19 @@ fn apply(format: Option<Function>, decimal: &str) -> String {
 
 /// An amount in `currency`, from the core's exact decimal string, to at least two and at most
 /// four decimals (Meta's rates have four; totals are shown to the cent or finer).
-pub fn money(lang: Lang, currency: &str, decimal: &str) -> String {
-    apply(number_format(lang, Style::Money, currency), decimal)
+pub fn money(lang: Lang, currency: &str, decimal: impl std::fmt::Display) -> String {
+    apply(
+        number_format(lang, Style::Money, currency),
+        &decimal.to_string(),
+    )
 }
 
 /// A per-message rate: every published digit is kept (up to six decimals).
-pub fn rate(lang: Lang, currency: &str, decimal: &str) -> String {
-    apply(number_format(lang, Style::Rate, currency), decimal)
+pub fn rate(lang: Lang, currency: &str, decimal: impl std::fmt::Display) -> String {
+    apply(
+        number_format(lang, Style::Rate, currency),
+        &decimal.to_string(),
+    )
 }
 
 /// A count with the locale's grouping.

@@ -1,7 +1,7 @@
 //! `wacost compare`: the same scenario under every rules version with one card, to show what
 //! each of Meta's pricing changes does to a month's bill.
 
-use super::estimate::read_scenario;
+use super::estimate::{grouped_money, read_scenario};
 use crate::args::Args;
 use crate::CliError;
 use wacost_core::estimate::{compare, Comparison};
@@ -51,7 +51,7 @@ fn table(c: &Comparison) -> String {
                 .amounts
                 .iter()
                 .find(|a| a.rules == version.rules)
-                .map_or("-", |a| a.amount.as_str());
+                .map_or_else(|| "-".to_string(), |a| grouped_money(a.amount));
             let _ = write!(out, " {amount:>13}");
         }
         let _ = writeln!(out);
@@ -59,13 +59,10 @@ fn table(c: &Comparison) -> String {
     for (label, pick) in [("Meta total", 0), ("total with BSP fees", 1)] {
         let _ = write!(out, "{:<24} {:<28}", label, "");
         for version in &c.versions {
-            let figure = version.estimate.as_ref().map_or("-", |e| {
-                if pick == 0 {
-                    e.meta_total.as_str()
-                } else {
-                    e.total.as_str()
-                }
-            });
+            let figure = version.estimate.as_ref().map_or_else(
+                || "-".to_string(),
+                |e| grouped_money(if pick == 0 { e.meta_total } else { e.total }),
+            );
             let _ = write!(out, " {figure:>13}");
         }
         let _ = writeln!(out);

@@ -76,6 +76,33 @@ pub fn grouped(n: u64) -> String {
     out
 }
 
+/// A money figure with its whole part grouped by thousands (`1,234,567.891`), for reading; the
+/// JSON keeps the plain exact text.
+pub fn grouped_money(amount: impl std::fmt::Display) -> String {
+    let text = amount.to_string();
+    let (sign, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
+    let (whole, fraction) = match unsigned.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (unsigned, None),
+    };
+    let mut out = String::with_capacity(text.len() + whole.len() / 3);
+    out.push_str(sign);
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(fraction) = fraction {
+        out.push('.');
+        out.push_str(fraction);
+    }
+    out
+}
+
 pub fn table(e: &Estimate) -> String {
     use std::fmt::Write;
     let mut out = String::new();
@@ -124,8 +151,8 @@ pub fn table(e: &Estimate) -> String {
                 grouped(c.free.window),
                 grouped(c.free.allowance),
                 grouped(c.charged),
-                c.rate.as_deref().unwrap_or("-"),
-                c.amount,
+                c.rate.map_or_else(|| "-".to_string(), |r| r.to_string()),
+                grouped_money(c.amount),
                 flags
             );
             for band in c.bands.iter().filter(|_| c.bands.len() > 1) {
@@ -138,24 +165,36 @@ pub fn table(e: &Estimate) -> String {
                     band.to.map(grouped).unwrap_or_default(),
                     grouped(band.count),
                     band.rate,
-                    band.amount
+                    grouped_money(band.amount)
                 );
             }
         }
         let _ = writeln!(
             out,
             "{:<24} {:<28} {:>97}",
-            market.market, "market total", market.amount
+            market.market,
+            "market total",
+            grouped_money(market.amount)
         );
     }
     let _ = writeln!(out);
-    let _ = writeln!(out, "Meta total  {} {}", e.currency, e.meta_total);
+    let _ = writeln!(
+        out,
+        "Meta total  {} {}",
+        e.currency,
+        grouped_money(e.meta_total)
+    );
     let _ = writeln!(
         out,
         "BSP fees    {} {} (per message {}, markup {}, monthly {}, per number {})",
-        e.currency, e.bsp_fees, e.bsp.per_message, e.bsp.markup, e.bsp.monthly, e.bsp.per_number
+        e.currency,
+        grouped_money(e.bsp_fees),
+        grouped_money(e.bsp.per_message),
+        grouped_money(e.bsp.markup),
+        grouped_money(e.bsp.monthly),
+        grouped_money(e.bsp.per_number)
     );
-    let _ = writeln!(out, "Total       {} {}", e.currency, e.total);
+    let _ = writeln!(out, "Total       {} {}", e.currency, grouped_money(e.total));
     if !e.warnings.is_empty() {
         let _ = writeln!(out);
         for warning in &e.warnings {
@@ -163,4 +202,23 @@ pub fn table(e: &Estimate) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod money_grouping_tests {
+    use super::grouped_money;
+
+    #[test]
+    fn whole_part_is_grouped_and_decimals_kept() {
+        for (text, shown) in [
+            ("0.00", "0.00"),
+            ("140.79", "140.79"),
+            ("1234.5", "1,234.5"),
+            ("290662397.80", "290,662,397.80"),
+            ("-1234567.891", "-1,234,567.891"),
+            ("1000", "1,000"),
+        ] {
+            assert_eq!(grouped_money(text), shown);
+        }
+    }
 }

@@ -123,6 +123,17 @@ impl RateCard {
         super::with_key(market, category, |key| self.rates.get(key))
     }
 
+    /// Every rate of a market, in category order: one ordered lookup, then the market's
+    /// neighbouring keys.
+    pub fn rates_of<'s: 'm, 'm>(
+        &'s self,
+        market: &'m str,
+    ) -> impl Iterator<Item = (Category, &'s Rate)> + 'm {
+        super::with_key(market, Category::ALL[0], |key| self.rates.range(key..))
+            .take_while(move |((m, _), _)| m == market)
+            .map(|((_, category), rate)| (*category, rate))
+    }
+
     /// Whether the market has at least one rate on this card: one ordered lookup from the
     /// market's first possible key, rather than a scan of every rate.
     pub fn has_market(&self, market: &str) -> bool {
@@ -131,6 +142,12 @@ impl RateCard {
             .range((market.to_string(), first)..)
             .next()
             .is_some_and(|((m, _), _)| m == market)
+    }
+
+    /// Whether any market has a rate of this category: a card of one era lacks the categories
+    /// of another altogether (2022 cards price by initiator, later ones by category).
+    pub fn has_category(&self, category: Category) -> bool {
+        self.rates.keys().any(|(_, c)| *c == category)
     }
 
     /// Markets that have at least one rate on this card.

@@ -89,6 +89,16 @@ pub struct TierCard {
 }
 
 impl TierCard {
+    /// Every ladder of a market, in category order.
+    pub fn ladders_of<'s: 'm, 'm>(
+        &'s self,
+        market: &'m str,
+    ) -> impl Iterator<Item = (Category, &'s Ladder)> + 'm {
+        super::with_key(market, Category::ALL[0], |key| self.ladders.range(key..))
+            .take_while(move |((m, _), _)| m == market)
+            .map(|((_, category), ladder)| (*category, ladder))
+    }
+
     /// Parses and checks a tier file: bands numbered 1, 2, … without gaps, the first starting
     /// at message 1 (Meta prints 0), each next one at the previous `to` + 1, thresholds
     /// increasing, only the last band open, no duplicate row.

@@ -90,7 +90,7 @@ pub fn compare_with(catalog: &Catalog, scenario: &Scenario) -> Result<Comparison
                 rules,
                 summary: rules.summary().into(),
                 estimate: None,
-                errors: errors.lines(),
+                errors: errors.grouped_lines(),
             },
         });
     }
@@ -116,7 +116,7 @@ fn differences(versions: &[VersionResult]) -> Vec<Difference> {
                     .push(VersionAmount {
                         rules: version.rules,
                         charged: category.charged,
-                        amount: category.amount.clone(),
+                        amount: category.amount,
                     });
             }
         }

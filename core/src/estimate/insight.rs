@@ -2,10 +2,11 @@
 //! on their own rates, and the one figure that drives most of the cost.
 
 use super::model::{Driver, Estimate};
-use super::price::{money_text, Priced};
+use super::price::Priced;
 use super::resolve::Resolved;
 use crate::catalog::Catalog;
 use crate::category::Category;
+use crate::money::Amount;
 use crate::scenario::{RulesVersion, Scenario};
 use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -171,13 +172,13 @@ pub fn explain(
         let percent = (share * Decimal::ONE_HUNDRED).normalize();
         warnings.push(format!(
             "{market} {category} is {percent}% of Meta's charge ({cur} {}); it rests on {}.",
-            money_text(*amount),
+            Amount::new(*amount),
             assumptions.join(", ")
         ));
         estimate.main_driver = Some(Driver {
             market: market.to_string(),
             category: *category,
-            amount: money_text(*amount),
+            amount: Amount::new(*amount),
             share: share.normalize().to_string(),
             assumptions,
         });

@@ -20,8 +20,9 @@ pub use model::{
 
 use crate::catalog::Catalog;
 use crate::category::Category;
+use crate::money::{Amount, UnitPrice};
 use crate::scenario::{PerMessageOn, Scenario, ScenarioErrors};
-use price::{money_text, per_unit, Counter, Totals};
+use price::{Counter, Totals};
 use rust_decimal::Decimal;
 
 /// Prices a scenario with the data built into this binary.
@@ -59,6 +60,58 @@ fn estimate_checked(
     estimate_resolved(catalog, scenario, &resolved, choice.rules.is_none())
 }
 
+/// Categories charged somewhere that nothing on the card prices at all: the rules and the card
+/// are of different eras (`cbp-2022-02` rules on a 2026 card, which prices by category rather
+/// than by initiator). One error per category says so and names the cards that would do,
+/// rather than one identical error per line.
+fn era_mismatch(
+    catalog: &Catalog,
+    resolved: &resolve::Resolved,
+    parts: &[parts::Part],
+) -> Vec<(Category, crate::scenario::FieldError)> {
+    let mut charged = [false; Category::ALL.len()];
+    for part in parts {
+        if part.charged() > 0 {
+            charged[part.category as usize] = true;
+        }
+    }
+    let card = &resolved.card.id;
+    let unit = if resolved.rules.counts_conversations() {
+        "conversations"
+    } else {
+        "messages"
+    };
+    Category::ALL
+        .into_iter()
+        .filter(|&category| {
+            charged[category as usize] && !resolved.rates.prices_category(category)
+        })
+        .map(|category| {
+            let dates: Vec<String> = catalog
+                .cards()
+                .iter()
+                .filter(|c| c.id.currency == card.currency && c.has_category(category))
+                .map(|c| c.id.effective.to_string())
+                .collect();
+            let cards = if dates.is_empty() {
+                format!("no {} card in this build has them", card.currency)
+            } else {
+                format!("{} cards that have them: {}", card.currency, dates.join(", "))
+            };
+            (
+                category,
+                crate::scenario::FieldError::new(
+                    "rate_card",
+                    format!(
+                        "the {} {} card has no {category} rate for any market, and the {} rules charge {category} {unit}; choose another card with rate_card ({cards}), or add custom_rates",
+                        card.currency, card.effective, resolved.rules
+                    ),
+                ),
+            )
+        })
+        .collect()
+}
+
 /// Prices a resolved scenario; `compare` resolves once and prices it under every version.
 fn estimate_resolved(
     catalog: &Catalog,
@@ -73,33 +126,23 @@ fn estimate_resolved(
         .as_ref()
         .and_then(|country| catalog.market_for_country(country, date).ok())
         .map(|found| found.market);
-    // Whether each distinct market has an international rate, looked up once per market.
-    let mut has_international: Vec<Option<bool>> = vec![None; resolved.names.len()];
     let international: Vec<bool> = scenario
         .lines
         .iter()
         .enumerate()
         .map(|(index, line)| {
             let market = resolved.market(index);
-            let lookup = || {
-                scenario.auth_international
-                    && resolved
-                        .rates
-                        .rate(market, Category::AuthenticationInternational)
-                        .is_some()
-            };
-            let has_rate = match resolved
+            // Every line has a market once resolved; its rates were looked up then.
+            let has_rate = resolved
                 .line_market
                 .get(index)
-                .and_then(|&i| has_international.get_mut(i))
-            {
-                Some(slot) => *slot.get_or_insert_with(lookup),
-                None => lookup(),
-            };
+                .and_then(|&i| resolved.prices.get(i))
+                .is_some_and(|prices| prices.rate(Category::AuthenticationInternational).is_some());
             parts::is_international(scenario, line, market, business_market.as_deref(), has_rate)
         })
         .collect();
     let parts = parts::split(scenario, rules, &international);
+    let era_errors = era_mismatch(catalog, resolved, &parts);
 
     struct MarketSums {
         /// Indexed by the category's place in `Category::ALL` (its sort order).
@@ -136,18 +179,21 @@ fn estimate_resolved(
             .add(part);
     }
 
-    let mut by_market: Vec<(&str, MarketSums)> = by_index
+    let mut by_market: Vec<(&str, &resolve::MarketPrices, MarketSums)> = by_index
         .into_iter()
-        .enumerate()
-        .filter_map(|(i, sums)| Some((resolved.names[i].as_str(), sums?)))
+        .zip(&resolved.names)
+        .zip(&resolved.prices)
+        .filter_map(|((sums, name), prices)| Some((name.as_str(), prices, sums?)))
         .collect();
     by_market.sort_by(|a, b| a.0.cmp(b.0));
 
-    let mut errors = Vec::new();
+    let unpriced_categories: Vec<Category> = era_errors.iter().map(|(c, _)| *c).collect();
+    let mut errors: Vec<crate::scenario::FieldError> =
+        era_errors.into_iter().map(|(_, e)| e).collect();
     let mut markets = Vec::with_capacity(by_market.len());
     let mut meta_total = Decimal::ZERO;
     let mut notes = insight::Notes::default();
-    for (market, mut sums) in by_market {
+    for (market, prices, mut sums) in by_market {
         sums.countries.sort();
         let charged_of = |category: Category| {
             sums.categories[category as usize]
@@ -181,13 +227,12 @@ fn estimate_resolved(
             };
             // Once the estimate fails only further errors matter: the figures are not built.
             let failing = !errors.is_empty();
-            let priced = (!failing)
-                .then(|| price::price(&resolved.rates, rules, market, category, totals, counter));
+            let priced = (!failing).then(|| price::price(prices, rules, category, totals, counter));
             let missing = match &priced {
                 Some(priced) => priced.missing_rate,
-                None => price::lacks_rate(&resolved.rates, rules, market, category, totals.charged),
+                None => price::lacks_rate(prices, rules, category, totals.charged),
             };
-            if missing {
+            if missing && !unpriced_categories.contains(&category) {
                 // The market's own lines, in order, rather than every part of the scenario:
                 // a card without a category fails every market, and parts come in line order.
                 let of_market = sums.lines.iter().flat_map(|&line| {
@@ -216,8 +261,8 @@ fn estimate_resolved(
             countries: sums.countries,
             lines: sums.lines,
             delivered,
-            amount: money_text(market_amount),
-            cost_per_delivered: per_unit(market_amount, delivered),
+            amount: Amount::new(market_amount),
+            cost_per_delivered: UnitPrice::per_unit(market_amount, delivered),
             categories,
         });
     }
@@ -253,15 +298,15 @@ fn estimate_resolved(
         }
         .into(),
         markets,
-        meta_total: money_text(meta_total),
-        bsp_fees: money_text(bsp_fees),
+        meta_total: Amount::new(meta_total),
+        bsp_fees: Amount::new(bsp_fees),
         bsp: BspBreakdown {
-            per_message: money_text(per_message),
-            markup: money_text(markup),
-            monthly: money_text(bsp.monthly),
-            per_number: money_text(per_number),
+            per_message: Amount::new(per_message),
+            markup: Amount::new(markup),
+            monthly: Amount::new(bsp.monthly),
+            per_number: Amount::new(per_number),
         },
-        total: money_text(meta_total + bsp_fees),
+        total: Amount::new(meta_total + bsp_fees),
         custom: false,
         main_driver: None,
         warnings: Vec::new(),

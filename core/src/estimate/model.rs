@@ -1,7 +1,9 @@
-//! The estimate as every front end receives it: counts as integers, money as exact decimal
-//! strings, so JSON, JavaScript and the terminal all show the same figures.
+//! The estimate as every front end receives it: counts as integers, money as exact decimals
+//! that serialise as strings (`Amount`, `UnitPrice`), so JSON, JavaScript and the terminal all
+//! show the same figures.
 
 use crate::category::Category;
+use crate::money::{Amount, UnitPrice};
 use crate::scenario::RulesVersion;
 use serde::{Deserialize, Serialize};
 
@@ -17,11 +19,11 @@ pub struct Estimate {
     pub unit: String,
     pub markets: Vec<MarketEstimate>,
     /// Meta's charge.
-    pub meta_total: String,
+    pub meta_total: Amount,
     /// The provider's fees.
-    pub bsp_fees: String,
+    pub bsp_fees: Amount,
     pub bsp: BspBreakdown,
-    pub total: String,
+    pub total: Amount,
     /// Whether any figure rests on a rate or ladder the user supplied.
     pub custom: bool,
     /// The market and category that cost the most, and the inputs it depends on.
@@ -38,10 +40,10 @@ pub struct MarketEstimate {
     /// Indexes of the scenario's lines summed into this market.
     pub lines: Vec<usize>,
     pub delivered: u64,
-    pub amount: String,
+    pub amount: Amount,
     /// `amount / delivered`, rounded half-up to 6 decimals for display.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cost_per_delivered: Option<String>,
+    pub cost_per_delivered: Option<UnitPrice>,
     pub categories: Vec<CategoryEstimate>,
 }
 
@@ -58,17 +60,17 @@ pub struct CategoryEstimate {
     pub charged: u64,
     /// The list rate (tier 1 where tiered), as a decimal string.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rate: Option<String>,
+    pub rate: Option<UnitPrice>,
     /// Telescopic bands used, for tiered categories priced on a ladder; empty otherwise.
     pub bands: Vec<BandEstimate>,
-    pub amount: String,
+    pub amount: Amount,
     /// The rate or ladder came from `custom_rates` / `custom_tiers`.
     pub custom: bool,
     /// A tiered category priced at list for lack of a published ladder: the amount is an upper bound.
     pub upper_bound: bool,
     /// `amount / charged`, rounded half-up to 6 decimals for display.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cost_per_charged: Option<String>,
+    pub cost_per_charged: Option<UnitPrice>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_tier: Option<NextTier>,
 }
@@ -84,7 +86,7 @@ impl CategoryEstimate {
             charged: 0,
             rate: None,
             bands: Vec::new(),
-            amount: String::new(),
+            amount: Amount::ZERO,
             custom: false,
             upper_bound: false,
             cost_per_charged: None,
@@ -112,8 +114,8 @@ pub struct BandEstimate {
     pub from: u64,
     pub to: Option<u64>,
     pub count: u64,
-    pub rate: String,
-    pub amount: String,
+    pub rate: UnitPrice,
+    pub amount: Amount,
 }
 
 /// Where the month's counter stands against the next band of the ladder.
@@ -125,24 +127,24 @@ pub struct NextTier {
     /// More charged messages (of this tier family, this market) until one is priced at the
     /// next band: the last of them is the first at its rate.
     pub messages_to_go: u64,
-    pub rate: String,
+    pub rate: UnitPrice,
     /// Current band rate minus the next band's, per message.
-    pub saving_per_message: String,
+    pub saving_per_message: UnitPrice,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BspBreakdown {
-    pub per_message: String,
-    pub markup: String,
-    pub monthly: String,
-    pub per_number: String,
+    pub per_message: Amount,
+    pub markup: Amount,
+    pub monthly: Amount,
+    pub per_number: Amount,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Driver {
     pub market: String,
     pub category: Category,
-    pub amount: String,
+    pub amount: Amount,
     /// Share of `meta_total`, rounded half-up to 4 decimals.
     pub share: String,
     /// Scenario fields this figure depends on most.
@@ -186,5 +188,5 @@ pub struct Difference {
 pub struct VersionAmount {
     pub rules: RulesVersion,
     pub charged: u64,
-    pub amount: String,
+    pub amount: Amount,
 }

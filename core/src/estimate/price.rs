@@ -3,10 +3,10 @@
 
 use super::model::{BandEstimate, CategoryEstimate, Free, NextTier};
 use super::parts::Part;
-use super::resolve::Rates;
+use super::resolve::{MarketPrices, Rates};
 use crate::catalog::Ladder;
 use crate::category::Category;
-use crate::money::to_plain_string;
+use crate::money::{Amount, UnitPrice};
 use crate::scenario::RulesVersion;
 use rust_decimal::Decimal;
 
@@ -44,137 +44,6 @@ impl Totals {
     }
 }
 
-pub fn rate_text(rate: Decimal) -> String {
-    plain(rate, 4)
-}
-
-pub fn money_text(amount: Decimal) -> String {
-    plain(amount, 2)
-}
-
-/// The same text as `money::to_plain_string`, built from the mantissa directly: an estimate
-/// prints hundreds of figures and `Decimal`'s general formatter dominated its run time.
-fn plain(value: Decimal, min_scale: u32) -> String {
-    let mut mantissa = value.mantissa().unsigned_abs();
-    let mut scale = value.scale();
-    // Nearly every figure fits a u64, whose division is far cheaper than a u128's.
-    if let Ok(small) = u64::try_from(mantissa) {
-        let mut small = small;
-        while scale > min_scale && small % 10 == 0 {
-            small /= 10;
-            scale -= 1;
-        }
-        mantissa = u128::from(small);
-    }
-    while scale > min_scale && mantissa % 10 == 0 {
-        mantissa /= 10;
-        scale -= 1;
-    }
-    if mantissa == 0 {
-        scale = scale.min(min_scale);
-    }
-    while scale < min_scale {
-        match mantissa.checked_mul(10) {
-            Some(m) => mantissa = m,
-            None => return to_plain_string(value, min_scale),
-        }
-        scale += 1;
-    }
-    if mantissa >= 1u128 << 96 {
-        // Beyond what a Decimal holds: let the general formatter decide.
-        return to_plain_string(value, min_scale);
-    }
-    // Digits into a stack buffer, then one allocation of the exact size.
-    let mut buffer = [0u8; 40];
-    let mut start = buffer.len();
-    let mut rest = mantissa;
-    while rest > u128::from(u64::MAX) {
-        start -= 1;
-        buffer[start] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-    }
-    let mut rest = u64::try_from(rest).unwrap_or(0);
-    loop {
-        start -= 1;
-        buffer[start] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    let digits = &buffer[start..];
-    let scale = scale as usize;
-    let negative = value.is_sign_negative() && mantissa != 0;
-    let mut out = String::with_capacity(digits.len() + scale + 3);
-    if negative {
-        out.push('-');
-    }
-    let push = |out: &mut String, bytes: &[u8]| out.extend(bytes.iter().map(|&b| char::from(b)));
-    if digits.len() <= scale {
-        out.push_str("0.");
-        out.extend(std::iter::repeat_n('0', scale - digits.len()));
-        push(&mut out, digits);
-    } else {
-        let (whole, fraction) = digits.split_at(digits.len() - scale);
-        push(&mut out, whole);
-        if scale > 0 {
-            out.push('.');
-            push(&mut out, fraction);
-        }
-    }
-    out
-}
-
-/// `numerator / denominator` rounded half-up to 6 decimals, for per-unit display figures.
-pub fn per_unit(numerator: Decimal, denominator: u64) -> Option<String> {
-    (denominator > 0).then(|| {
-        let value = (numerator / Decimal::from(denominator))
-            .round_dp_with_strategy(6, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
-        plain(value, 4)
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::str::FromStr;
-
-    #[test]
-    fn plain_matches_the_money_formatter() {
-        for text in [
-            "0",
-            "0.0",
-            "0.000",
-            "1",
-            "180",
-            "180.00",
-            "0.63000",
-            "3.29",
-            "0.0014",
-            "0.115",
-            "41500.0000",
-            "0.028",
-            "123456789012.3456",
-            "1e-20",
-            "-2.50",
-            "0.00000001",
-            "79228162514264337593543950335",
-            "7922816251426433759354395033.5",
-        ] {
-            let value = Decimal::from_str(text)
-                .or_else(|_| Decimal::from_scientific(text))
-                .unwrap();
-            for min_scale in [0, 2, 4] {
-                assert_eq!(
-                    plain(value, min_scale),
-                    to_plain_string(value, min_scale),
-                    "{text} {min_scale}"
-                );
-            }
-        }
-    }
-}
-
 /// Where a category's charged units sit in the month's counter of its tier family: message
 /// number `first` is its first; the family's counter ends the month at `end`.
 #[derive(Debug, Clone, Copy)]
@@ -186,9 +55,8 @@ pub struct Counter {
 /// Prices one market and category. `first` is the number of the first charged unit in the
 /// month's counter of its tier family (1 unless another category of the family came first).
 pub fn price(
-    rates: &Rates,
+    prices: &MarketPrices,
     rules: RulesVersion,
-    market: &str,
     category: Category,
     totals: &Totals,
     counter: Counter,
@@ -197,11 +65,11 @@ pub fn price(
         first,
         end: counter_end,
     } = counter;
-    let list = rates.rate(market, category);
+    let list = prices.rate(category);
     let tiered = matches!(rules, RulesVersion::Pmp2025_07 | RulesVersion::Pmp2026_10)
         && category.tier_family().is_some();
     let ladder = if tiered {
-        rates.ladder(market, category)
+        prices.ladder(category)
     } else {
         None
     };
@@ -211,10 +79,10 @@ pub fn price(
         free: totals.free.clone(),
         conversations: totals.conversations,
         charged: totals.charged,
-        rate: list.map(|(rate, _)| rate_text(rate)),
+        rate: list.map(|(rate, _)| UnitPrice::new(rate)),
         bands: Vec::new(),
-        amount: money_text(Decimal::ZERO),
-        custom: list.is_some_and(|(_, custom)| custom) || rates.is_custom_ladder(market, category),
+        amount: Amount::new(Decimal::ZERO),
+        custom: list.is_some_and(|(_, custom)| custom) || prices.is_custom_ladder(category),
         upper_bound: false,
         cost_per_charged: None,
         next_tier: None,
@@ -226,7 +94,7 @@ pub fn price(
         custom_rate_untiered: false,
         missing_rate: false,
     };
-    if let Some(source) = &ladder {
+    if let Some(source) = ladder {
         let ladder = source.ladder();
         let uses = ladder.price(first, totals.charged);
         let amount: Decimal = uses.iter().map(|u| u.amount).sum();
@@ -237,16 +105,16 @@ pub fn price(
                 from: u.from,
                 to: u.to,
                 count: u.count,
-                rate: rate_text(u.rate),
-                amount: money_text(u.amount),
+                rate: UnitPrice::new(u.rate),
+                amount: Amount::new(u.amount),
             })
             .collect();
         if output.rate.is_none() {
-            output.rate = ladder.bands.first().map(|b| rate_text(b.rate));
+            output.rate = ladder.bands.first().map(|b| UnitPrice::new(b.rate));
         }
         output.next_tier = next_tier(ladder, counter_end);
-        output.amount = money_text(amount);
-        output.cost_per_charged = per_unit(amount, totals.charged);
+        output.amount = Amount::new(amount);
+        output.cost_per_charged = UnitPrice::per_unit(amount, totals.charged);
         priced.amount = amount;
         priced.output = output;
         return priced;
@@ -254,8 +122,8 @@ pub fn price(
     match list {
         Some((rate, custom)) => {
             let amount = rate * Decimal::from(totals.charged);
-            output.amount = money_text(amount);
-            output.cost_per_charged = per_unit(amount, totals.charged);
+            output.amount = Amount::new(amount);
+            output.cost_per_charged = UnitPrice::per_unit(amount, totals.charged);
             if tiered && totals.charged > 0 {
                 if custom {
                     priced.custom_rate_untiered = true;
@@ -276,17 +144,14 @@ pub fn price(
 /// Whether `price` would find no rate for charged units of this market and category: what is
 /// left to know once the estimate already fails, without building figures nobody will see.
 pub fn lacks_rate(
-    rates: &Rates,
+    prices: &MarketPrices,
     rules: RulesVersion,
-    market: &str,
     category: Category,
     charged: u64,
 ) -> bool {
     let tiered = matches!(rules, RulesVersion::Pmp2025_07 | RulesVersion::Pmp2026_10)
         && category.tier_family().is_some();
-    charged > 0
-        && rates.rate(market, category).is_none()
-        && !(tiered && rates.ladder(market, category).is_some())
+    charged > 0 && prices.rate(category).is_none() && !(tiered && prices.ladder(category).is_some())
 }
 
 /// The next band after message number `counter_end` of the month, if the ladder has one.
@@ -297,8 +162,8 @@ fn next_tier(ladder: &Ladder, counter_end: u64) -> Option<NextTier> {
         tier: next.tier,
         from: next.from,
         messages_to_go: next.from.saturating_sub(counter_end),
-        rate: rate_text(next.rate),
-        saving_per_message: rate_text(current.rate - next.rate),
+        rate: UnitPrice::new(next.rate),
+        saving_per_message: UnitPrice::new(current.rate - next.rate),
     })
 }
 

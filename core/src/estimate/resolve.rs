@@ -2,7 +2,7 @@
 //! Everything that can be wrong with the choice of card or destination is found here, before
 //! anything is priced, and reported all together.
 
-use crate::catalog::{Catalog, Ladder, RateCard};
+use crate::catalog::{Catalog, Ladder, RateCard, TierCard};
 use crate::category::Category;
 use crate::scenario::{CustomRate, CustomTier, FieldError, Month, RulesVersion, Scenario};
 use rust_decimal::Decimal;
@@ -17,7 +17,39 @@ pub struct Resolved<'a> {
     pub names: Vec<String>,
     /// Index into `names` of each line's market.
     pub line_market: Vec<usize>,
+    /// The rates and ladders of each market in `names`, looked up once: `compare` prices the
+    /// same markets under every rules version.
+    pub prices: Vec<MarketPrices<'a>>,
     pub rates: Rates<'a>,
+}
+
+/// One market's rates and ladders, custom ones taking precedence, indexed by category.
+#[derive(Clone)]
+pub struct MarketPrices<'a> {
+    rate: [Option<(Decimal, bool)>; Category::ALL.len()],
+    ladder: [Option<LadderSource<'a>>; Category::ALL.len()],
+    custom_ladder: [bool; Category::ALL.len()],
+}
+
+impl<'a> MarketPrices<'a> {
+    /// The list rate and whether it is the user's.
+    pub fn rate(&self, category: Category) -> Option<(Decimal, bool)> {
+        self.rate[category as usize]
+    }
+
+    /// The ladder of a tiered category (see `Rates::ladder`).
+    pub fn ladder(&self, category: Category) -> Option<&LadderSource<'a>> {
+        self.ladder[category as usize].as_ref()
+    }
+
+    pub fn is_custom_ladder(&self, category: Category) -> bool {
+        self.custom_ladder[category as usize]
+    }
+
+    /// Whether anything prices this market: a rate on the card, a custom rate or ladder.
+    fn knows_market(&self) -> bool {
+        self.rate.iter().any(Option::is_some) || self.custom_ladder.contains(&true)
+    }
 }
 
 impl Resolved<'_> {
@@ -35,11 +67,14 @@ impl Resolved<'_> {
 pub struct Rates<'a> {
     pub catalog: &'a Catalog,
     pub card: &'a RateCard,
+    /// The ladders published for this very card, if any.
+    pub tiers: Option<&'a TierCard>,
     pub custom_rates: &'a [CustomRate],
     pub custom_tiers: &'a [CustomTier],
 }
 
 /// A ladder either published by Meta or supplied by the user.
+#[derive(Clone)]
 pub enum LadderSource<'a> {
     Published(&'a Ladder),
     Custom(Ladder),
@@ -67,17 +102,42 @@ impl<'a> Rates<'a> {
         self.card.rate(market, category).map(|r| (r.rate, false))
     }
 
-    /// Whether the market has any rate at all, on the card or custom.
-    pub fn knows_market(&self, market: &str) -> bool {
-        self.card.has_market(market)
-            || self
+    /// A market's rates and ladders, with the precedence of `rate` and `ladder`: one ordered
+    /// walk over the card's rates and ladders of the market, then the user's entries.
+    pub fn market_prices(&self, market: &str) -> MarketPrices<'a> {
+        let mut prices = MarketPrices {
+            rate: [None; Category::ALL.len()],
+            ladder: Default::default(),
+            custom_ladder: [false; Category::ALL.len()],
+        };
+        for (category, rate) in self.card.rates_of(market) {
+            prices.rate[category as usize] = Some((rate.rate, false));
+        }
+        if let Some(tiers) = self.tiers {
+            for (category, ladder) in tiers.ladders_of(market) {
+                if category.tier_family().is_some() {
+                    prices.ladder[category as usize] = Some(LadderSource::Published(ladder));
+                }
+            }
+        }
+        for category in Category::ALL {
+            let at = category as usize;
+            if self
                 .custom_rates
                 .iter()
-                .any(|r| r.market.eq_ignore_ascii_case(market))
-            || self
-                .custom_tiers
-                .iter()
-                .any(|t| t.market.eq_ignore_ascii_case(market))
+                .any(|r| r.category == category && r.market.eq_ignore_ascii_case(market))
+            {
+                prices.rate[at] = self.rate(market, category);
+                prices.ladder[at] = None;
+            }
+            if self.is_custom_ladder(market, category) {
+                prices.custom_ladder[at] = true;
+                if category.tier_family().is_some() {
+                    prices.ladder[at] = self.ladder(market, category);
+                }
+            }
+        }
+        prices
     }
 
     /// The ladder that prices a tiered category: a custom ladder first; none when a custom
@@ -117,9 +177,24 @@ impl<'a> Rates<'a> {
         {
             return None;
         }
-        self.catalog
-            .ladder(&self.card.id, market, category)
+        self.tiers
+            .and_then(|tiers| tiers.ladders.get(&(market.to_string(), category)))
             .map(LadderSource::Published)
+    }
+
+    /// Whether anything (the card, its ladders, a custom rate or ladder) prices this category in
+    /// some market. When nothing does, the rules and the card are of different eras, and one
+    /// error says so instead of one per line.
+    pub fn prices_category(&self, category: Category) -> bool {
+        self.card.has_category(category)
+            || self.custom_rates.iter().any(|r| r.category == category)
+            || self.custom_tiers.iter().any(|t| t.category == category)
+            || self
+                .catalog
+                .tier_cards()
+                .iter()
+                .filter(|t| t.id == self.card.id)
+                .any(|t| t.ladders.keys().any(|(_, c)| *c == category))
     }
 
     pub fn is_custom_ladder(&self, market: &str, category: Category) -> bool {
@@ -211,6 +286,7 @@ pub fn resolve<'a>(
     let rates = Rates {
         catalog,
         card,
+        tiers: catalog.tier_cards().iter().find(|t| t.id == card.id),
         custom_rates: &scenario.custom_rates,
         custom_tiers: &scenario.custom_tiers,
     };
@@ -221,6 +297,7 @@ pub fn resolve<'a>(
     let mut by_country: Vec<(&str, Result<&'a str, String>, Option<usize>)> = Vec::new();
     let mut by_name: HashMap<&str, Option<String>> = HashMap::new();
     let mut names: Vec<String> = Vec::new();
+    let mut prices: Vec<MarketPrices> = Vec::new();
     let mut priced: Vec<bool> = Vec::new();
     // Why the lines of each market cannot be priced, once found.
     let mut unpriced: Vec<Option<String>> = Vec::new();
@@ -287,8 +364,10 @@ pub fn resolve<'a>(
         let position = match cached.or_else(|| names.iter().position(|n| n == market)) {
             Some(position) => position,
             None => {
+                let market_prices = rates.market_prices(market);
+                priced.push(market_prices.knows_market());
+                prices.push(market_prices);
                 names.push(market.to_string());
-                priced.push(rates.knows_market(market));
                 unpriced.push(None);
                 names.len() - 1
             }
@@ -335,6 +414,7 @@ pub fn resolve<'a>(
             month: scenario.month,
             names,
             line_market,
+            prices,
             rates,
         })
     } else {

@@ -94,21 +94,31 @@ pub fn largest_remainder(allowance: u64, eligible: &[u64]) -> Vec<u64> {
     let mut shares: Vec<u64> = Vec::with_capacity(eligible.len());
     let mut remainders: Vec<(u128, usize)> = Vec::with_capacity(eligible.len());
     let mut given: u128 = 0;
+    // Most products fit a u64, whose division is several times cheaper than a u128's.
+    let narrow_total = u64::try_from(total).ok();
     for (index, &count) in eligible.iter().enumerate() {
         let product = allowance * u128::from(count);
-        let floor = product / total;
+        let (floor, remainder) = match (narrow_total, u64::try_from(product)) {
+            (Some(total), Ok(product)) => {
+                (u128::from(product / total), u128::from(product % total))
+            }
+            _ => (product / total, product % total),
+        };
         given += floor;
         shares.push(u64::try_from(floor).unwrap_or(u64::MAX));
-        remainders.push((product % total, index));
+        remainders.push((remainder, index));
     }
-    // Largest remainder first; among equals, the earlier entry first.
-    // Indexes are distinct, so no two entries are equal and an unstable sort gives the same order.
-    remainders.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let left = allowance.saturating_sub(given);
-    for &(_, index) in remainders
-        .iter()
-        .take(usize::try_from(left).unwrap_or(usize::MAX))
-    {
+    // The `left` largest remainders get one more each; among equal remainders the earlier
+    // entry first. Only which entries are among them matters, not their order, so a selection
+    // does (indexes are distinct, so the order is total and the chosen set unique).
+    let left = usize::try_from(allowance.saturating_sub(given))
+        .unwrap_or(usize::MAX)
+        .min(remainders.len());
+    let first_not_chosen = |a: &(u128, usize), b: &(u128, usize)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+    if left > 0 && left < remainders.len() {
+        remainders.select_nth_unstable_by(left, first_not_chosen);
+    }
+    for &(_, index) in &remainders[..left] {
         shares[index] += 1;
     }
     shares
@@ -198,5 +208,54 @@ mod tests {
         // 1000 * 3350 / 4350 = 770.1…, 1000 * 1000 / 4350 = 229.8…
         assert_eq!(largest_remainder(1000, &[3350, 1000]), vec![770, 230]);
         assert_eq!(largest_remainder(0, &[3, 4]), vec![0, 0]);
+    }
+
+    /// The selection gives the same shares as sorting every remainder, as the spec words it.
+    #[test]
+    fn largest_remainder_agrees_with_a_full_sort() {
+        let by_sorting = |allowance: u64, eligible: &[u64]| -> Vec<u64> {
+            let total: u128 = eligible.iter().map(|&e| u128::from(e)).sum();
+            if total <= u128::from(allowance) {
+                return eligible.to_vec();
+            }
+            let a = u128::from(allowance);
+            let mut shares: Vec<u64> = eligible
+                .iter()
+                .map(|&e| (a * u128::from(e) / total) as u64)
+                .collect();
+            let mut order: Vec<(u128, usize)> = eligible
+                .iter()
+                .enumerate()
+                .map(|(i, &e)| (a * u128::from(e) % total, i))
+                .collect();
+            order.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+            let left = a - shares.iter().map(|&s| u128::from(s)).sum::<u128>();
+            for &(_, i) in order.iter().take(left as usize) {
+                shares[i] += 1;
+            }
+            shares
+        };
+        let mut seed = 12345u64;
+        let mut next = |bound: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % bound
+        };
+        for _ in 0..2000 {
+            let n = 1 + next(40) as usize;
+            let scale = [3, 10, 1000, 1_000_000, 1_000_000_000_000][next(5) as usize];
+            let eligible: Vec<u64> = (0..n).map(|_| next(scale)).collect();
+            let allowance = next(scale * 3);
+            assert_eq!(
+                largest_remainder(allowance, &eligible),
+                by_sorting(allowance, &eligible),
+                "{allowance} {eligible:?}"
+            );
+        }
+        assert_eq!(
+            largest_remainder(u64::MAX, &[u64::MAX, u64::MAX]),
+            by_sorting(u64::MAX, &[u64::MAX, u64::MAX])
+        );
     }
 }

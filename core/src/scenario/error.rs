@@ -36,8 +36,6 @@ impl ScenarioErrors {
 
     /// One line per problem, as the command line prints them.
     pub fn lines(&self) -> Vec<String> {
-        // Joined by hand: the same text as `Display`, without the formatter's overhead on the
-        // hundreds of lines a comparison can list.
         self.0
             .iter()
             .map(|e| {
@@ -51,6 +49,37 @@ impl ScenarioErrors {
     }
 }
 
+impl ScenarioErrors {
+    /// One line per distinct message, naming the first few fields it is about and how many
+    /// more: a comparison lists why a version cannot price the scenario, and the same reason
+    /// repeated for 240 lines hides the one other reason there may be.
+    pub fn grouped_lines(&self) -> Vec<String> {
+        const NAMED: usize = 3;
+        // A handful of distinct messages (one per market at most), which differ early: a scan
+        // beats hashing every long message.
+        let mut groups: Vec<(&str, Vec<&str>)> = Vec::new();
+        for error in &self.0 {
+            let message = error.message.as_str();
+            match groups.iter_mut().find(|(m, _)| *m == message) {
+                Some((_, paths)) => paths.push(error.path.as_str()),
+                None => groups.push((message, vec![error.path.as_str()])),
+            }
+        }
+        groups
+            .into_iter()
+            .map(|(message, paths)| {
+                let mut line = paths[..paths.len().min(NAMED)].join(", ");
+                if paths.len() > NAMED {
+                    line.push_str(&format!(" and {} more", paths.len() - NAMED));
+                }
+                line.push_str(": ");
+                line.push_str(message);
+                line
+            })
+            .collect()
+    }
+}
+
 impl fmt::Display for ScenarioErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.lines().join("\n"))
@@ -58,3 +87,25 @@ impl fmt::Display for ScenarioErrors {
 }
 
 impl std::error::Error for ScenarioErrors {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grouped_lines_name_three_fields_and_count_the_rest() {
+        let mut errors: Vec<FieldError> = (0..5)
+            .map(|i| FieldError::new(format!("lines[{i}]"), "no rate for India"))
+            .collect();
+        errors.insert(1, FieldError::new("currency", "no card in XYZ"));
+        errors.push(FieldError::new("lines[9]", "no rate for Brazil"));
+        assert_eq!(
+            ScenarioErrors(errors).grouped_lines(),
+            vec![
+                "lines[0], lines[1], lines[2] and 2 more: no rate for India",
+                "currency: no card in XYZ",
+                "lines[9]: no rate for Brazil",
+            ]
+        );
+    }
+}

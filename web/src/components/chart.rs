@@ -25,8 +25,9 @@ pub const CATEGORIES: [&str; 7] = [
     "user_initiated",
 ];
 
-fn value(decimal: &str) -> f64 {
-    decimal.parse::<f64>().unwrap_or(0.0).max(0.0)
+/// A bar's length only: money itself is never computed in floating point.
+fn value(decimal: impl std::fmt::Display) -> f64 {
+    decimal.to_string().parse::<f64>().unwrap_or(0.0).max(0.0)
 }
 
 #[derive(Properties, PartialEq)]
@@ -39,14 +40,10 @@ pub struct SpendProps {
 pub fn SpendChart(props: &SpendProps) -> Html {
     let lang = props.lang;
     let e = &props.estimate;
-    let mut markets: Vec<_> = e
-        .markets
-        .iter()
-        .filter(|m| value(&m.amount) > 0.0)
-        .collect();
-    markets.sort_by(|a, b| value(&b.amount).total_cmp(&value(&a.amount)));
+    let mut markets: Vec<_> = e.markets.iter().filter(|m| value(m.amount) > 0.0).collect();
+    markets.sort_by(|a, b| value(b.amount).total_cmp(&value(a.amount)));
     markets.truncate(MAX_MARKETS);
-    let max = markets.first().map(|m| value(&m.amount)).unwrap_or(0.0);
+    let max = markets.first().map(|m| value(m.amount)).unwrap_or(0.0);
     if markets.is_empty() || max <= 0.0 {
         return html! {};
     }
@@ -56,7 +53,7 @@ pub fn SpendChart(props: &SpendProps) -> Html {
             markets.iter().any(|m| {
                 m.categories
                     .iter()
-                    .any(|x| x.category.as_str() == *c && value(&x.amount) > 0.0)
+                    .any(|x| x.category.as_str() == *c && value(x.amount) > 0.0)
             })
         })
         .collect();
@@ -73,7 +70,7 @@ pub fn SpendChart(props: &SpendProps) -> Html {
                     let y = i as f64 * ROW;
                     let mut x = 0.0;
                     let segments = CATEGORIES.iter().filter_map(|c| {
-                        let v: f64 = m.categories.iter().filter(|x| x.category.as_str() == *c).map(|x| value(&x.amount)).sum();
+                        let v: f64 = m.categories.iter().filter(|x| x.category.as_str() == *c).map(|x| value(x.amount)).sum();
                         if v <= 0.0 { return None; }
                         let w = (v / max * WIDTH).max(1.0);
                         let rect = html! {
@@ -88,7 +85,7 @@ pub fn SpendChart(props: &SpendProps) -> Html {
                     html! {
                         <g>
                             <text x="0" y={format!("{:.2}", y + 15.0)} class="label">
-                                { format!("{} — {}", m.market, money(lang, &e.currency, &m.amount)) }
+                                { format!("{} — {}", m.market, money(lang, &e.currency, m.amount)) }
                             </text>
                             { for segments }
                         </g>

@@ -25,7 +25,7 @@ pub fn Compare() -> Html {
                 .filter_map(|v| {
                     v.estimate.as_ref().map(|e| ModelBar {
                         label: v.rules.as_str().to_string(),
-                        amount: e.meta_total.clone(),
+                        amount: e.meta_total.to_string(),
                         currency: e.currency.clone(),
                     })
                 })
@@ -35,7 +35,7 @@ pub fn Compare() -> Html {
                 html! {
                     <li>
                         <strong>{ format!("{} · {}", d.market, t(lang, d.category.as_str())) }</strong>
-                        <span class="amounts">{ d.amounts.iter().map(|a| format!("{} {}", a.rules, money(lang, &cmp.currency, &a.amount))).collect::<Vec<_>>().join(" · ") }</span>
+                        <span class="amounts">{ d.amounts.iter().map(|a| format!("{} {}", a.rules, money(lang, &cmp.currency, a.amount))).collect::<Vec<_>>().join(" · ") }</span>
                         <ul>{ for d.reasons.iter().map(|r| html! { <li>{ r }</li> }) }</ul>
                     </li>
                 }
@@ -59,8 +59,8 @@ pub fn Compare() -> Html {
                                     </th>
                                     { match &v.estimate {
                                         Some(e) => html! { <>
-                                            <td class="num" data-wacost="compare-meta-total" data-value={e.meta_total.clone()}>{ money(lang, &e.currency, &e.meta_total) }</td>
-                                            <td class="num" data-value={e.total.clone()}>{ money(lang, &e.currency, &e.total) }</td>
+                                            <td class="num" data-wacost="compare-meta-total" data-value={e.meta_total.to_string()}>{ money(lang, &e.currency, e.meta_total) }</td>
+                                            <td class="num" data-value={e.total.to_string()}>{ money(lang, &e.currency, e.total) }</td>
                                         </> },
                                         None => html! {
                                             <td colspan="2" class="hint">

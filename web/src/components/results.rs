@@ -59,15 +59,15 @@ fn totals(lang: Lang, e: &Estimate) -> Html {
             <dl class="totals" aria-live="polite">
                 <div class="meta">
                     <dt>{ t(lang, "meta_total") }</dt>
-                    <dd data-wacost="meta-total" data-value={e.meta_total.clone()}>{ money(lang, &e.currency, &e.meta_total) }</dd>
+                    <dd data-wacost="meta-total" data-value={e.meta_total.to_string()}>{ money(lang, &e.currency, e.meta_total) }</dd>
                 </div>
                 <div>
                     <dt>{ t(lang, "bsp_fees") }</dt>
-                    <dd data-wacost="bsp-fees" data-value={e.bsp_fees.clone()}>{ money(lang, &e.currency, &e.bsp_fees) }</dd>
+                    <dd data-wacost="bsp-fees" data-value={e.bsp_fees.to_string()}>{ money(lang, &e.currency, e.bsp_fees) }</dd>
                 </div>
                 <div class="grand">
                     <dt>{ t(lang, "grand_total") }</dt>
-                    <dd data-wacost="total" data-value={e.total.clone()}>{ money(lang, &e.currency, &e.total) }</dd>
+                    <dd data-wacost="total" data-value={e.total.to_string()}>{ money(lang, &e.currency, e.total) }</dd>
                 </div>
             </dl>
             <p class="hint">{ rules_line }</p>
@@ -107,12 +107,12 @@ fn breakdown(lang: Lang, e: &Estimate) -> Html {
                                     <td class="num">{ count(lang, c.delivered) }</td>
                                     <td class="num" title={format!("entry point {}, window {}, allowance {}", c.free.entry_point, c.free.window, c.free.allowance)}>{ count(lang, c.free.entry_point + c.free.window + c.free.allowance) }</td>
                                     <td class="num">{ count(lang, c.charged) }</td>
-                                    <td class="num">{ money(lang, cur, &c.amount) }</td>
+                                    <td class="num">{ money(lang, cur, c.amount) }</td>
                                 </tr>
                             }) }
                             <tr class="subtotal">
                                 <td colspan="4">{ t(lang, "total") }</td>
-                                <td class="num" data-market={m.market.clone()} data-value={m.amount.clone()}>{ money(lang, cur, &m.amount) }</td>
+                                <td class="num" data-market={m.market.clone()} data-value={m.amount.to_string()}>{ money(lang, cur, m.amount) }</td>
                             </tr>
                         </tbody>
                     }}) }
@@ -155,8 +155,8 @@ fn tiers(lang: Lang, e: &Estimate) -> Html {
                                     None => format!("{} +", count(lang, b.from)),
                                 } }</td>
                                 <td class="num">{ count(lang, b.count) }</td>
-                                <td class="num">{ rate(lang, cur, &b.rate) }</td>
-                                <td class="num">{ money(lang, cur, &b.amount) }</td>
+                                <td class="num">{ rate(lang, cur, b.rate) }</td>
+                                <td class="num">{ money(lang, cur, b.amount) }</td>
                             </tr>
                         }) }
                         </tbody>
@@ -164,10 +164,10 @@ fn tiers(lang: Lang, e: &Estimate) -> Html {
                     </div>
                     <p class="ladder-facts">
                         if let Some(b) = &c.cost_per_charged {
-                            <span data-wacost="blended-rate" data-value={b.clone()}>{ format!("{}: {}", t(lang, "blended_rate"), rate(lang, cur, b)) }</span>
+                            <span data-wacost="blended-rate" data-value={b.to_string()}>{ format!("{}: {}", t(lang, "blended_rate"), rate(lang, cur, b)) }</span>
                         }
                         <span>{ match &c.next_tier {
-                            Some(next) => format!("{}: {} ({} {} → {})", t(lang, "to_next_tier"), count(lang, next.messages_to_go), t(lang, "tier"), next.tier, rate(lang, cur, &next.rate)),
+                            Some(next) => format!("{}: {} ({} {} → {})", t(lang, "to_next_tier"), count(lang, next.messages_to_go), t(lang, "tier"), next.tier, rate(lang, cur, next.rate)),
                             None => t(lang, "top_tier").to_string(),
                         } }</span>
                     </p>
