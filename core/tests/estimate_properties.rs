@@ -398,4 +398,43 @@ proptest! {
             }
         }
     }
+
+    /// `compare` resolves the scenario once and prices it under every version; each of its
+    /// estimates must be the one `estimate` gives with that version and card chosen outright
+    /// (warnings aside: only a standalone estimate says the chosen rules are not the month's).
+    #[test]
+    fn compare_agrees_with_an_estimate_per_version(s in scenario(), custom in any::<bool>()) {
+        let mut s = s;
+        s.rules = None;
+        if custom {
+            s.custom_rates = vec![wacost_core::scenario::CustomRate {
+                market: "India".into(),
+                category: Category::Utility,
+                rate: Decimal::new(7, 3),
+            }];
+        }
+        let comparison = wacost_core::estimate::compare(&s);
+        let Ok(comparison) = comparison else {
+            return Ok(());
+        };
+        for version in &comparison.versions {
+            let mut alone = s.clone();
+            alone.rules = Some(version.rules);
+            alone.rate_card = Some(comparison.rate_card.parse().unwrap());
+            match (&version.estimate, estimate(&alone)) {
+                (Some(in_comparison), Ok(standalone)) => {
+                    prop_assert_eq!(&in_comparison.markets, &standalone.markets);
+                    prop_assert_eq!(in_comparison.meta_total, standalone.meta_total);
+                    prop_assert_eq!(in_comparison.total, standalone.total);
+                    prop_assert_eq!(&in_comparison.bsp, &standalone.bsp);
+                    prop_assert_eq!(&in_comparison.main_driver, &standalone.main_driver);
+                }
+                (None, Err(errors)) => {
+                    prop_assert!(!version.errors.is_empty());
+                    prop_assert!(version.errors.len() <= errors.0.len());
+                }
+                (ours, theirs) => prop_assert!(false, "{}: compare {:?}, estimate {:?}", version.rules, ours.is_some(), theirs.is_ok()),
+            }
+        }
+    }
 }
