@@ -457,6 +457,21 @@ fn warnings_us_marketing_straddle_and_custom_rates() {
         .collect();
     assert_eq!(us.len(), 1, "{:?}", e.warnings);
     assert!(us[0].starts_with("lines[0]"));
+    // Several US lines: one warning naming them, with their marketing messages summed.
+    let e = run(
+        r#"{"month":"2026-09","lines":[{"country":"US","marketing":1000},{"country":"IN","marketing":5},
+            {"country":"US","marketing":2500},{"country":"US","marketing":1},{"country":"US","marketing":1},
+            {"country":"US","marketing":0}]}"#,
+    );
+    let us: Vec<&String> = e
+        .warnings
+        .iter()
+        .filter(|w| w.contains("United States numbers"))
+        .collect();
+    assert_eq!(
+        us,
+        vec!["lines[0], lines[2], lines[3] and 1 more: marketing templates to +1 United States numbers are not delivered (since April 2025), so Meta charges nothing for them; the 3,502 marketing messages to the United States are priced here as if they were delivered."]
+    );
     let e = run(r#"{"month":"2026-09","lines":[{"market":"North America","marketing":100}]}"#);
     assert!(e
         .warnings

@@ -50,6 +50,22 @@ fn thousands(n: u64) -> String {
     out
 }
 
+/// `lines[0]`, `lines[0] and lines[4]`, `lines[0], lines[4], lines[9] and 3 more`.
+fn line_list(lines: &[usize]) -> String {
+    const NAMED: usize = 3;
+    let named: Vec<String> = lines
+        .iter()
+        .take(NAMED)
+        .map(|i| format!("lines[{i}]"))
+        .collect();
+    match lines.len() {
+        0..=1 => named.concat(),
+        2 => named.join(" and "),
+        n if n <= NAMED => format!("{} and {}", named[..n - 1].join(", "), named[n - 1]),
+        n => format!("{} and {} more", named.join(", "), n - NAMED),
+    }
+}
+
 /// Marketing to US numbers stopped being delivered on 2025-04-01 (timeline #13).
 fn us_marketing_blocked_from() -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(2025, 4, 1)
@@ -116,20 +132,39 @@ pub fn explain(
         ));
     }
     if us_marketing_blocked_from().is_some_and(|from| period_start >= from) {
+        // One warning for the lines to US numbers and one for lines given as the North America
+        // market, each naming its lines: a sheet with a US line per campaign repeats it otherwise.
+        let mut to_us = (Vec::new(), 0u64);
+        let mut to_north_america = (Vec::new(), 0u64);
         for (index, line) in scenario.lines.iter().enumerate() {
             if line.marketing == 0 {
                 continue;
             }
-            let to_us = line.country.as_deref() == Some("US");
-            let to_north_america =
-                line.country.is_none() && resolved.market(index) == "North America";
-            if to_us || to_north_america {
-                warnings.push(format!(
-                    "lines[{index}]: marketing templates to +1 United States numbers are not delivered (since April 2025), so Meta charges nothing for them; the {} marketing messages {} are priced here as if they were delivered.",
-                    thousands(line.marketing),
-                    if to_us { "to the United States" } else { "to North America (which includes the United States)" }
-                ));
+            let group = if line.country.as_deref() == Some("US") {
+                &mut to_us
+            } else if line.country.is_none() && resolved.market(index) == "North America" {
+                &mut to_north_america
+            } else {
+                continue;
+            };
+            group.0.push(index);
+            group.1 = group.1.saturating_add(line.marketing);
+        }
+        for ((lines, marketing), whom) in [
+            (to_us, "to the United States"),
+            (
+                to_north_america,
+                "to North America (which includes the United States)",
+            ),
+        ] {
+            if lines.is_empty() {
+                continue;
             }
+            warnings.push(format!(
+                "{}: marketing templates to +1 United States numbers are not delivered (since April 2025), so Meta charges nothing for them; the {} marketing messages {whom} are priced here as if they were delivered.",
+                line_list(&lines),
+                thousands(marketing),
+            ));
         }
     }
     for (market, category) in &notes.no_ladder {
