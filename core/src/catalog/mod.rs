@@ -24,6 +24,17 @@ pub const BILLING_CURRENCIES: [&str; 16] = [
     "PEN", "SAR", "SGD",
 ];
 
+/// Every entry of a market in a map keyed by `(market, category)`, in category order: one
+/// ordered lookup, then the market's neighbouring keys.
+pub(crate) fn entries_of<'s: 'm, 'm, V>(
+    map: &'s std::collections::BTreeMap<(String, Category), V>,
+    market: &'m str,
+) -> impl Iterator<Item = (Category, &'s V)> + 'm {
+    with_key(market, Category::ALL[0], |key| map.range(key..))
+        .take_while(move |((m, _), _)| m == market)
+        .map(|((_, category), value)| (*category, value))
+}
+
 /// Looks `market` and `category` up in a map keyed by owned `(String, Category)` without
 /// allocating a key each time: the estimator asks hundreds of times per estimate, so one buffer
 /// per thread is reused.

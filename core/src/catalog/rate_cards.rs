@@ -123,15 +123,12 @@ impl RateCard {
         super::with_key(market, category, |key| self.rates.get(key))
     }
 
-    /// Every rate of a market, in category order: one ordered lookup, then the market's
-    /// neighbouring keys.
+    /// Every rate of a market, in category order.
     pub fn rates_of<'s: 'm, 'm>(
         &'s self,
         market: &'m str,
     ) -> impl Iterator<Item = (Category, &'s Rate)> + 'm {
-        super::with_key(market, Category::ALL[0], |key| self.rates.range(key..))
-            .take_while(move |((m, _), _)| m == market)
-            .map(|((_, category), rate)| (*category, rate))
+        super::entries_of(&self.rates, market)
     }
 
     /// Whether the market has at least one rate on this card: one ordered lookup from the

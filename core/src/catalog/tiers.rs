@@ -94,9 +94,7 @@ impl TierCard {
         &'s self,
         market: &'m str,
     ) -> impl Iterator<Item = (Category, &'s Ladder)> + 'm {
-        super::with_key(market, Category::ALL[0], |key| self.ladders.range(key..))
-            .take_while(move |((m, _), _)| m == market)
-            .map(|((_, category), ladder)| (*category, ladder))
+        super::entries_of(&self.ladders, market)
     }
 
     /// Parses and checks a tier file: bands numbered 1, 2, … without gaps, the first starting
