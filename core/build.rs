@@ -8,6 +8,8 @@
 mod catalog;
 #[path = "src/category.rs"]
 mod category;
+#[path = "src/date.rs"]
+mod date;
 #[path = "src/money.rs"]
 mod money;
 

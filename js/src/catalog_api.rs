@@ -32,8 +32,8 @@ pub struct CardRates {
 
 /// Parses a `YYYY-MM-DD` argument, naming the argument when it is not one.
 pub fn parse_date(path: &str, text: &str) -> Result<NaiveDate, Problem> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| Problem::new(path, format!("must be a date YYYY-MM-DD, got \"{text}\"")))
+    wacost_core::date::parse_date(text.trim())
+        .ok_or_else(|| Problem::new(path, format!("must be a date YYYY-MM-DD, got \"{text}\"")))
 }
 
 /// The rates of the `currency` card that takes effect on `card`; without `card`, the card in

@@ -256,8 +256,8 @@ fn checked(
             return Err(setup);
         }
     }
-    let date = NaiveDate::parse_from_str(&format!("{}-01", config.month), "%Y-%m-%d")
-        .unwrap_or(NaiveDate::MIN);
+    let date =
+        wacost_core::date::parse_date(&format!("{}-01", config.month)).unwrap_or(NaiveDate::MIN);
     let names = config
         .countries
         .iter()

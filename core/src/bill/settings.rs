@@ -139,13 +139,12 @@ impl Settings {
 
     /// `auto` or a card date `YYYY-MM-DD`.
     pub fn set_rate_card(&mut self, text: &str) -> Result<(), String> {
-        self.rate_card =
-            match text.trim() {
-                "auto" => CardChoice::Auto,
-                other => CardChoice::Fixed(NaiveDate::parse_from_str(other, "%Y-%m-%d").map_err(
-                    |_| format!("rate_card: `{text}` is not `auto` or a date YYYY-MM-DD"),
-                )?),
-            };
+        self.rate_card = match text.trim() {
+            "auto" => CardChoice::Auto,
+            other => CardChoice::Fixed(crate::date::parse_date(other).ok_or_else(|| {
+                format!("rate_card: `{text}` is not `auto` or a date YYYY-MM-DD")
+            })?),
+        };
         Ok(())
     }
 

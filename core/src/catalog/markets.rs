@@ -95,7 +95,7 @@ impl MarketTable {
         for record in rows {
             let at = |problem: String| DataError::new(file, record.line, problem);
             let date_text = field(record, date_i);
-            let effective = NaiveDate::parse_from_str(date_text, "%Y-%m-%d").map_err(|_| {
+            let effective = crate::date::parse_date(date_text).ok_or_else(|| {
                 at(format!(
                     "effective_date `{date_text}` is not a date YYYY-MM-DD"
                 ))

@@ -225,8 +225,9 @@ pub fn card_id_from_name(file: &str) -> Result<CardId, DataError> {
     let (date, currency) = stem
         .split_once('_')
         .ok_or_else(|| DataError::new(file, 0, "a card file must be named YYYY-MM-DD_CUR.csv"))?;
-    let effective = NaiveDate::parse_from_str(date, "%Y-%m-%d")
-        .map_err(|_| DataError::new(file, 0, format!("`{date}` in the file name is not a date")))?;
+    let effective = crate::date::parse_date(date).ok_or_else(|| {
+        DataError::new(file, 0, format!("`{date}` in the file name is not a date"))
+    })?;
     if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_uppercase()) {
         return Err(DataError::new(
             file,

@@ -9,7 +9,6 @@ use super::{
 };
 use crate::category::Category;
 use crate::money::parse_rate;
-use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
@@ -241,9 +240,9 @@ pub(super) fn scenario(value: &Value) -> Result<Scenario, ScenarioErrors> {
     }
     if let Some(v) = given("rate_card") {
         if let Some(text) = c.string(v, "rate_card") {
-            match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
-                Ok(date) => s.rate_card = Some(date),
-                Err(_) => c.fail(
+            match crate::date::parse_date(text.trim()) {
+                Some(date) => s.rate_card = Some(date),
+                None => c.fail(
                     "rate_card",
                     format!(
                         "must be the effective date of a card, YYYY-MM-DD, got {}",

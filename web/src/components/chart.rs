@@ -5,12 +5,16 @@
 
 use crate::engine::Estimate;
 use crate::i18n::{money, t, Lang};
+use rust_decimal::Decimal;
 use std::rc::Rc;
+use wacost_core::money::Amount;
 use yew::prelude::*;
 
-const WIDTH: f64 = 360.0;
-const BAR: f64 = 14.0;
-const ROW: f64 = 42.0;
+/// Geometry in hundredths of a view-box unit, in integers: the page needs no floating point
+/// (and so none of its formatting code) to draw a bar.
+const WIDTH: u64 = 36_000;
+const BAR: u64 = 14;
+const ROW: u64 = 42;
 const MAX_MARKETS: usize = 12;
 
 /// The categories in legend order; the two conversation-era kinds share slots with colours of
@@ -25,9 +29,18 @@ pub const CATEGORIES: [&str; 7] = [
     "user_initiated",
 ];
 
-/// A bar's length only: money itself is never computed in floating point.
-fn value(decimal: impl std::fmt::Display) -> f64 {
-    decimal.to_string().parse::<f64>().unwrap_or(0.0).max(0.0)
+/// `amount / max` of the full width, at least one unit so a small amount still shows.
+fn bar_length(amount: Decimal, max: Decimal) -> u64 {
+    if max <= Decimal::ZERO || amount <= Decimal::ZERO {
+        return 100;
+    }
+    let length = (amount * Decimal::from(WIDTH) / max).floor();
+    u64::try_from(length).unwrap_or(WIDTH).clamp(100, WIDTH)
+}
+
+/// Hundredths as a view-box coordinate: `1234` → `12.34`.
+fn coordinate(hundredths: u64) -> String {
+    format!("{}.{:02}", hundredths / 100, hundredths % 100)
 }
 
 #[derive(Properties, PartialEq)]
@@ -40,24 +53,27 @@ pub struct SpendProps {
 pub fn SpendChart(props: &SpendProps) -> Html {
     let lang = props.lang;
     let e = &props.estimate;
-    let mut markets: Vec<_> = e.markets.iter().filter(|m| value(m.amount) > 0.0).collect();
-    markets.sort_by(|a, b| value(b.amount).total_cmp(&value(a.amount)));
+    let mut markets: Vec<_> = e
+        .markets
+        .iter()
+        .filter(|m| m.amount > Amount::ZERO)
+        .collect();
+    markets.sort_by_key(|m| std::cmp::Reverse(m.amount));
     markets.truncate(MAX_MARKETS);
-    let max = markets.first().map(|m| value(m.amount)).unwrap_or(0.0);
-    if markets.is_empty() || max <= 0.0 {
+    let Some(max) = markets.first().map(|m| m.amount.value()) else {
         return html! {};
-    }
+    };
     let used: Vec<&str> = CATEGORIES
         .into_iter()
         .filter(|c| {
             markets.iter().any(|m| {
                 m.categories
                     .iter()
-                    .any(|x| x.category.as_str() == *c && value(x.amount) > 0.0)
+                    .any(|x| x.category.as_str() == *c && x.amount > Amount::ZERO)
             })
         })
         .collect();
-    let height = markets.len() as f64 * ROW + 4.0;
+    let height = markets.len() as u64 * ROW + 4;
     let title = t(lang, "chart_spend");
     html! {
         <figure class="chart">
@@ -65,17 +81,17 @@ pub fn SpendChart(props: &SpendProps) -> Html {
             <ul class="legend" aria-hidden="true">
                 { for used.iter().map(|c| html! { <li><span class={classes!("swatch", format!("cat-{c}"))}></span>{ t(lang, c) }</li> }) }
             </ul>
-            <svg viewBox={format!("0 0 {WIDTH} {height}")} role="img" aria-labelledby="spend-title" preserveAspectRatio="xMinYMin meet">
+            <svg viewBox={format!("0 0 {} {height}", WIDTH / 100)} role="img" aria-labelledby="spend-title" preserveAspectRatio="xMinYMin meet">
                 { for markets.iter().enumerate().map(|(i, m)| {
-                    let y = i as f64 * ROW;
-                    let mut x = 0.0;
+                    let y = i as u64 * ROW;
+                    let mut x = 0;
                     let segments = CATEGORIES.iter().filter_map(|c| {
-                        let v: f64 = m.categories.iter().filter(|x| x.category.as_str() == *c).map(|x| value(x.amount)).sum();
-                        if v <= 0.0 { return None; }
-                        let w = (v / max * WIDTH).max(1.0);
+                        let v: Decimal = m.categories.iter().filter(|x| x.category.as_str() == *c).map(|x| x.amount.value()).sum();
+                        if v <= Decimal::ZERO { return None; }
+                        let w = bar_length(v, max);
                         let rect = html! {
-                            <rect class={format!("cat-{c}")} x={format!("{x:.2}")} y={format!("{:.2}", y + 21.0)}
-                                width={format!("{w:.2}")} height={BAR.to_string()}>
+                            <rect class={format!("cat-{c}")} x={coordinate(x)} y={(y + 21).to_string()}
+                                width={coordinate(w)} height={BAR.to_string()}>
                                 <title>{ format!("{} · {}", m.market, t(lang, c)) }</title>
                             </rect>
                         };
@@ -84,7 +100,7 @@ pub fn SpendChart(props: &SpendProps) -> Html {
                     });
                     html! {
                         <g>
-                            <text x="0" y={format!("{:.2}", y + 15.0)} class="label">
+                            <text x="0" y={(y + 15).to_string()} class="label">
                                 { format!("{} — {}", m.market, money(lang, &e.currency, m.amount)) }
                             </text>
                             { for segments }
@@ -100,7 +116,7 @@ pub fn SpendChart(props: &SpendProps) -> Html {
 #[derive(Clone, PartialEq)]
 pub struct ModelBar {
     pub label: String,
-    pub amount: String,
+    pub amount: Amount,
     pub currency: String,
 }
 
@@ -116,22 +132,24 @@ pub fn CompareChart(props: &CompareProps) -> Html {
     let max = props
         .bars
         .iter()
-        .map(|b| value(&b.amount))
-        .fold(0.0, f64::max);
-    let height = props.bars.len() as f64 * ROW + 4.0;
+        .map(|b| b.amount)
+        .max()
+        .unwrap_or_default()
+        .value();
+    let height = props.bars.len() as u64 * ROW + 4;
     html! {
         <figure class="chart">
             <figcaption id="compare-chart-title">{ t(lang, "chart_models") }</figcaption>
-            <svg viewBox={format!("0 0 {WIDTH} {height}")} role="img" aria-labelledby="compare-chart-title" preserveAspectRatio="xMinYMin meet">
+            <svg viewBox={format!("0 0 {} {height}", WIDTH / 100)} role="img" aria-labelledby="compare-chart-title" preserveAspectRatio="xMinYMin meet">
                 { for props.bars.iter().enumerate().map(|(i, b)| {
-                    let y = i as f64 * ROW;
-                    let w = if max > 0.0 { (value(&b.amount) / max * WIDTH).max(1.0) } else { 1.0 };
+                    let y = i as u64 * ROW;
+                    let w = bar_length(b.amount.value(), max);
                     html! {
                         <g>
-                            <text x="0" y={format!("{:.2}", y + 15.0)} class="label">
-                                { format!("{} — {}", b.label, money(lang, &b.currency, &b.amount)) }
+                            <text x="0" y={(y + 15).to_string()} class="label">
+                                { format!("{} — {}", b.label, money(lang, &b.currency, b.amount)) }
                             </text>
-                            <rect class={format!("model-{i}")} x="0" y={format!("{:.2}", y + 21.0)} width={format!("{w:.2}")} height={BAR.to_string()} />
+                            <rect class={format!("model-{i}")} x="0" y={(y + 21).to_string()} width={coordinate(w)} height={BAR.to_string()} />
                         </g>
                     }
                 }) }

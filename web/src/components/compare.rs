@@ -25,7 +25,7 @@ pub fn Compare() -> Html {
                 .filter_map(|v| {
                     v.estimate.as_ref().map(|e| ModelBar {
                         label: v.rules.as_str().to_string(),
-                        amount: e.meta_total.to_string(),
+                        amount: e.meta_total,
                         currency: e.currency.clone(),
                     })
                 })

@@ -35,9 +35,9 @@ fn card_for(state: &AppState) -> Option<&'static RateCard> {
         "" => "USD".to_string(),
         c => c.to_ascii_uppercase(),
     };
-    match NaiveDate::parse_from_str(state.draft.get("rate_card").trim(), "%Y-%m-%d") {
-        Ok(date) => catalog.card(&currency, date),
-        Err(_) => catalog.card_in_force(&currency, state.draft.month_start()?),
+    match wacost_core::date::parse_date(state.draft.get("rate_card").trim()) {
+        Some(date) => catalog.card(&currency, date),
+        None => catalog.card_in_force(&currency, state.draft.month_start()?),
     }
 }
 

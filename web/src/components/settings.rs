@@ -5,7 +5,6 @@ use super::field::{field_id, Field};
 use super::Ctx;
 use crate::i18n::t;
 use crate::state::Action;
-use chrono::NaiveDate;
 use wacost_core::scenario::RulesVersion;
 use wacost_core::Catalog;
 use web_sys::HtmlInputElement;
@@ -54,7 +53,7 @@ pub fn Settings() -> Html {
     // The card the core actually priced with; its gaps are what the user must know.
     let priced = state.estimate.as_ref().filter(|e| e.currency == currency);
     let gaps = priced
-        .and_then(|e| NaiveDate::parse_from_str(&e.rate_card, "%Y-%m-%d").ok())
+        .and_then(|e| wacost_core::date::parse_date(&e.rate_card))
         .and_then(|date| infos.iter().find(|i| i.effective == date))
         .filter(|i| !i.complete)
         .map(|i| {

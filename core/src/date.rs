@@ -1,0 +1,69 @@
+//! Calendar dates as Meta's cards and our files write them, `YYYY-MM-DD`.
+//!
+//! Read by hand rather than with chrono's format parser: that parser is the largest piece of
+//! chrono in the page's WebAssembly, and every date wacost reads has this one shape.
+
+use chrono::NaiveDate;
+
+/// Parses `YYYY-MM-DD` (a four-digit year, a month and a day of one or two digits), and only a
+/// date that exists: `2026-02-30` is refused.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let mut parts = text.split('-');
+    let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() {
+        return None;
+    }
+    let number = |digits: &str, lengths: std::ops::RangeInclusive<usize>| {
+        (lengths.contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| digits.parse::<u32>().ok())
+            .flatten()
+    };
+    let year = i32::try_from(number(year, 4..=4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, number(month, 1..=2)?, number(day, 1..=2)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_as_chrono_reads_them() {
+        for text in [
+            "2026-10-01",
+            "2024-02-29",
+            "2021-2-1",
+            "0999-12-31",
+            "9999-01-09",
+        ] {
+            assert_eq!(
+                parse_date(text),
+                NaiveDate::parse_from_str(text, "%Y-%m-%d").ok(),
+                "{text}"
+            );
+            assert!(parse_date(text).is_some(), "{text}");
+        }
+    }
+
+    #[test]
+    fn anything_else_is_refused() {
+        for text in [
+            "",
+            "2026",
+            "2026-10",
+            "2026-10-01-",
+            "2026-13-01",
+            "2026-02-30",
+            "2025-02-29",
+            "26-10-01",
+            "2026-010-01",
+            "2026-10-001",
+            "+2026-10-01",
+            "2026-1a-01",
+            " 2026-10-01",
+            "2026/10/01",
+            "2026-10-01T00:00",
+        ] {
+            assert_eq!(parse_date(text), None, "{text}");
+        }
+    }
+}
