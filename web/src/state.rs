@@ -145,7 +145,8 @@ impl Draft {
                 Kind::Bool => continue,
                 _ if text.is_empty() => continue,
                 Kind::Count => count_value(text),
-                Kind::Text | Kind::Decimal => Value::String(text.to_string()),
+                Kind::Text => Value::String(text.to_string()),
+                Kind::Decimal => Value::String(decimal_text(text)),
             };
             match key.split_once('.') {
                 Some((group, field)) => {
@@ -188,7 +189,7 @@ impl Draft {
                     let mut map = Map::new();
                     map.insert("market".into(), Value::String(r.market.clone()));
                     map.insert("category".into(), Value::String(r.category.as_str().into()));
-                    map.insert("rate".into(), Value::String(r.rate.trim().to_string()));
+                    map.insert("rate".into(), Value::String(decimal_text(r.rate.trim())));
                     Value::Object(map)
                 })
                 .collect();
@@ -336,6 +337,23 @@ impl Draft {
             })
             .collect();
         Ok(())
+    }
+}
+
+/// A decimal as the core reads it. French, Spanish and Portuguese users write `0,25` and
+/// `1,5`: a single comma between digits is read as the decimal point, unless it could be an
+/// English thousands separator (`1,000`, `12,500`: three digits after it and a whole part
+/// other than 0), which is left for the core to refuse with the value shown.
+fn decimal_text(text: &str) -> String {
+    let Some((whole, fraction)) = text.split_once(',') else {
+        return text.to_string();
+    };
+    let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    let thousands_like = fraction.len() == 3 && whole != "0";
+    if digits(whole) && digits(fraction) && !thousands_like {
+        format!("{whole}.{fraction}")
+    } else {
+        text.to_string()
     }
 }
 
@@ -632,6 +650,42 @@ mod tests {
         let estimate = state.estimate.expect("priced");
         assert_eq!(estimate.meta_total, "140.79");
         assert_eq!(estimate.total, "140.79");
+    }
+
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn a_decimal_comma_is_read_as_a_point_where_it_cannot_mean_thousands() {
+        for (typed, read) in [
+            ("0,25", "0.25"),
+            ("1,5", "1.5"),
+            ("0,005", "0.005"),
+            ("0,0118", "0.0118"),
+            ("12,75", "12.75"),
+            ("0.25", "0.25"),
+            ("1,000", "1,000"),
+            ("12,500", "12,500"),
+            ("1,2,3", "1,2,3"),
+            (",5", ",5"),
+            ("5,", "5,"),
+            ("1.000,5", "1.000,5"),
+        ] {
+            assert_eq!(decimal_text(typed), read, "{typed}");
+        }
+        let mut draft = Draft::from_json(LINK_JSON).unwrap();
+        draft.set("bsp.markup", "0,10");
+        draft.rates.push(RateEdit {
+            market: "Brazil".into(),
+            category: Category::Marketing,
+            rate: "0,05".into(),
+        });
+        let json = draft.to_json();
+        assert!(json.contains(r#""markup":"0.10""#), "{json}");
+        assert!(json.contains(r#""rate":"0.05""#), "{json}");
+        // Brazil marketing 2000 × 0.05 = 100.00, India 15.79; markup 10 % of 115.79.
+        let state = AppState::from_query(&crate::url::scenario_query(&json), Lang::Fr, "2026-11");
+        let estimate = state.estimate.expect("priced");
+        assert_eq!(estimate.meta_total, "115.79");
+        assert_eq!(estimate.total, "127.369");
     }
 
     #[cfg_attr(not(target_arch = "wasm32"), test)]
