@@ -726,3 +726,47 @@ fn rules_and_card_of_different_eras_fail_once_per_category() {
         "{errors:?}"
     );
 }
+
+/// Every warning has its note, in the same order, and is that note's English sentence: a page
+/// in another language words the same facts, never other ones.
+#[test]
+fn notes_carry_the_warnings_as_data() {
+    let e = run(
+        r#"{"month":"2026-09","rules":"pmp-2026-10","entry_point":"0.1",
+            "custom_rates":[{"market":"India","category":"utility","rate":"0.001"}],
+            "lines":[{"country":"US","marketing":1000},{"country":"IN","utility":5000000},
+                     {"country":"US","marketing":2500}]}"#,
+    );
+    assert_eq!(e.notes.len(), e.warnings.len());
+    for (note, warning) in e.notes.iter().zip(&e.warnings) {
+        assert_eq!(&note.english(), warning);
+    }
+    use wacost_core::estimate::Note;
+    assert!(e.notes.contains(&Note::UsMarketingNotDelivered {
+        lines: vec![0, 2],
+        marketing: 3500,
+        by_market: false
+    }));
+    assert!(e.notes.contains(&Note::RulesNotOfMonth {
+        rules: RulesVersion::Pmp2026_10,
+        month: "2026-09".into(),
+        in_force: RulesVersion::Pmp2025_07
+    }));
+    assert!(e.notes.iter().any(|n| matches!(n,
+        Note::CustomRate { market, category: Category::Utility, flat: true, .. } if market == "India")));
+    // India utility: 4,500,000 charged × 0.001 = 4500.00 of 4500.00 + US marketing.
+    let Some(Note::MainDriver {
+        market,
+        category,
+        fields,
+        ..
+    }) = e.notes.last()
+    else {
+        panic!("{:?}", e.notes);
+    };
+    assert_eq!((market.as_str(), *category), ("India", Category::Utility));
+    assert_eq!(fields, &["lines.utility", "entry_point", "custom_rates"]);
+    // The notes travel in the JSON and come back.
+    let again: Estimate = serde_json::from_str(&serde_json::to_string(&e).unwrap()).unwrap();
+    assert_eq!(again, e);
+}

@@ -91,8 +91,22 @@ export interface Estimate {
   total: DecimalString;
   custom: boolean;
   main_driver?: { market: string; category: Category; amount: DecimalString; share: DecimalString; assumptions: string[] };
+  /** English sentences, one per note. */
   warnings: string[];
+  /** The same as data, in the same order, to word them in another language. */
+  notes: Note[];
 }
+/** What a user should know about an estimate; `kind` tells which figures come with it. */
+export type Note =
+  | { kind: "partial_card"; currency: string; card: string; markets: number; missing_markets: number }
+  | { kind: "card_changes_in_month"; currency: string; month: string; card: string; next_card: string }
+  | { kind: "card_not_in_force"; currency: string; card: string; first_day: string; in_force: string }
+  | { kind: "rules_not_of_month"; rules: RulesVersion; month: string; in_force: RulesVersion }
+  | { kind: "mexico_free_conversations"; free_conversations: number }
+  | { kind: "us_marketing_not_delivered"; lines: number[]; marketing: number; by_market: boolean }
+  | { kind: "no_ladder"; market: string; category: Category; currency: string; card: string }
+  | { kind: "custom_rate"; market: string; category: Category; flat: boolean; currency: string; card: string }
+  | { kind: "main_driver"; market: string; category: Category; percent: DecimalString; currency: string; amount: DecimalString; assumptions: string[]; fields: string[] };
 export interface Comparison {
   rate_card: string;
   currency: string;

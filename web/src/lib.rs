@@ -6,6 +6,7 @@ pub mod dom;
 pub mod engine;
 pub mod i18n;
 pub mod log_check;
+pub mod notes;
 pub mod sheet_io;
 pub mod state;
 pub mod url;

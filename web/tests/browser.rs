@@ -190,6 +190,32 @@ async fn the_language_can_be_switched() {
     assert_eq!(page.value("meta-total"), "140.79");
 }
 
+/// The warnings follow the page's language: the core gives the facts, the page words them.
+#[wasm_bindgen_test]
+async fn warnings_are_in_the_page_language() {
+    let json = r#"{"month":"2026-11","lines":[{"country":"US","marketing":1000},{"country":"IN","marketing":10},{"country":"US","marketing":2500}]}"#;
+    let page = Page::open(&url::scenario_query(json)).await;
+    let english = page.text(".warnings");
+    assert!(english.contains("lines[0] and lines[2]: marketing templates to +1 United States numbers are not delivered"), "{english}");
+    page.choose("#lang-select", "fr").await;
+    let french = page.text(".warnings");
+    assert!(french.contains("Lignes 1 et 3 : les modèles marketing vers des numéros +1 des États-Unis ne sont pas distribués"), "{french}");
+    // 3,500 in the French grouping (a narrow no-break space), and the main driver in French.
+    assert!(
+        french.contains("3\u{202f}500") || french.contains("3\u{a0}500"),
+        "{french}"
+    );
+    assert!(french.contains("représente"), "{french}");
+    page.choose("#lang-select", "es").await;
+    assert!(page
+        .text(".warnings")
+        .contains("Líneas 1 y 3: las plantillas de marketing"));
+    page.choose("#lang-select", "pt-BR").await;
+    assert!(page
+        .text(".warnings")
+        .contains("Linhas 1 e 3: modelos de marketing"));
+}
+
 #[wasm_bindgen_test]
 async fn a_block_pasted_from_a_spreadsheet_fills_the_sheet() {
     let page = Page::open(&link()).await;

@@ -185,11 +185,15 @@ async fn an_edited_rate_reprices_is_marked_and_resets() {
 #[wasm_bindgen_test]
 async fn a_bad_rate_is_named_beside_its_cell_and_the_estimate_stays() {
     let page = Page::open(LINK_JSON).await;
-    page.type_into("#rate-india-marketing", "0,02").await;
+    page.type_into("#rate-india-marketing", "0.0.2").await;
     let input = page.find("#rate-india-marketing");
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
     assert!(page.exists("#rate-india-marketing-error"));
     assert_eq!(page.value("meta-total"), "140.79");
+    // A decimal comma is a decimal point: IN 1000 × 0.02 = 20.00 in place of 11.80.
+    page.type_into("#rate-india-marketing", "0,02").await;
+    assert!(!page.exists("#rate-india-marketing-error"));
+    assert_eq!(page.value("meta-total"), "148.99");
 }
 
 #[wasm_bindgen_test]

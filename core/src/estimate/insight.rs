@@ -2,6 +2,7 @@
 //! on their own rates, and the one figure that drives most of the cost.
 
 use super::model::{Driver, Estimate};
+use super::note::Note;
 use super::price::Priced;
 use super::resolve::Resolved;
 use crate::catalog::Catalog;
@@ -38,34 +39,6 @@ impl<'a> Notes<'a> {
     }
 }
 
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// `lines[0]`, `lines[0] and lines[4]`, `lines[0], lines[4], lines[9] and 3 more`.
-fn line_list(lines: &[usize]) -> String {
-    const NAMED: usize = 3;
-    let named: Vec<String> = lines
-        .iter()
-        .take(NAMED)
-        .map(|i| format!("lines[{i}]"))
-        .collect();
-    match lines.len() {
-        0..=1 => named.concat(),
-        2 => named.join(" and "),
-        n if n <= NAMED => format!("{} and {}", named[..n - 1].join(", "), named[n - 1]),
-        n => format!("{} and {} more", named.join(", "), n - NAMED),
-    }
-}
-
 /// Marketing to US numbers stopped being delivered on 2025-04-01 (timeline #13).
 fn us_marketing_blocked_from() -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(2025, 4, 1)
@@ -81,17 +54,18 @@ pub fn explain(
     estimate: &mut Estimate,
 ) {
     let card = resolved.card;
-    let cur = &card.id.currency;
-    let warnings = &mut estimate.warnings;
+    let currency = || card.id.currency.clone();
+    let card_date = || card.id.effective.to_string();
+    let mut found: Vec<Note> = Vec::new();
     // A complete card has no gaps (the build checks it), so only a partial one is inspected.
     if !card.declared_complete {
         let info = catalog.card_info(card);
-        warnings.push(format!(
-            "The {cur} {} card is held only in part in this build ({} markets have rates, {} of Meta's markets have none): a market it lacks cannot be priced without custom_rates.",
-            card.id.effective,
-            info.markets,
-            info.missing_markets.len()
-        ));
+        found.push(Note::PartialCard {
+            currency: currency(),
+            card: card_date(),
+            markets: info.markets,
+            missing_markets: info.missing_markets.len(),
+        });
     }
     let period_start = resolved
         .month
@@ -99,40 +73,44 @@ pub fn explain(
         .unwrap_or(card.id.effective);
     if let Some(month) = resolved.month {
         if let (Some(first), Some(last)) = (month.first_day(), month.last_day()) {
-            if let Some(next) = catalog.next_card_after(cur, first) {
+            if let Some(next) = catalog.next_card_after(&card.id.currency, first) {
                 if next.id.effective <= last {
-                    warnings.push(format!(
-                        "A new {cur} rate card takes effect on {}, inside {month}: this estimate prices the whole month with the {} card.",
-                        next.id.effective, card.id.effective
-                    ));
+                    found.push(Note::CardChangesInMonth {
+                        currency: currency(),
+                        month: month.to_string(),
+                        card: card_date(),
+                        next_card: next.id.effective.to_string(),
+                    });
                 }
             }
-            if let Some(in_force) = catalog.card_in_force(cur, first) {
+            if let Some(in_force) = catalog.card_in_force(&card.id.currency, first) {
                 if in_force.id != card.id {
-                    warnings.push(format!(
-                        "You chose the {cur} {} card; the card in force on {first} is {}.",
-                        card.id.effective, in_force.id.effective
-                    ));
+                    found.push(Note::CardNotInForce {
+                        currency: currency(),
+                        card: card_date(),
+                        first_day: first.to_string(),
+                        in_force: in_force.id.effective.to_string(),
+                    });
                 }
             }
             if let Ok(rules) = RulesVersion::for_month(month.year, month.month) {
                 if rules != resolved.rules && rules_from_scenario {
-                    warnings.push(format!(
-                        "You chose the {} rules; the rules in force in {month} are {rules}.",
-                        resolved.rules
-                    ));
+                    found.push(Note::RulesNotOfMonth {
+                        rules: resolved.rules,
+                        month: month.to_string(),
+                        in_force: rules,
+                    });
                 }
             }
         }
     }
     if resolved.rules == RulesVersion::Mx2021_02 {
-        warnings.push(format!(
-            "The Mexico test's monthly free conversations are taken as {} (free_conversations): one provider published 1,500, another 1,000, and Meta's page only says \"a free tier\".",
-            thousands(scenario.free_conversations)
-        ));
+        found.push(Note::MexicoFreeConversations {
+            free_conversations: scenario.free_conversations,
+        });
     }
     if us_marketing_blocked_from().is_some_and(|from| period_start >= from) {
-        // One warning for the lines to US numbers and one for lines given as the North America
+        // One note for the lines to US numbers and one for lines given as the North America
         // market, each naming its lines: a sheet with a US line per campaign repeats it otherwise.
         let mut to_us = (Vec::new(), 0u64);
         let mut to_north_america = (Vec::new(), 0u64);
@@ -150,39 +128,32 @@ pub fn explain(
             group.0.push(index);
             group.1 = group.1.saturating_add(line.marketing);
         }
-        for ((lines, marketing), whom) in [
-            (to_us, "to the United States"),
-            (
-                to_north_america,
-                "to North America (which includes the United States)",
-            ),
-        ] {
-            if lines.is_empty() {
-                continue;
+        for ((lines, marketing), by_market) in [(to_us, false), (to_north_america, true)] {
+            if !lines.is_empty() {
+                found.push(Note::UsMarketingNotDelivered {
+                    lines,
+                    marketing,
+                    by_market,
+                });
             }
-            warnings.push(format!(
-                "{}: marketing templates to +1 United States numbers are not delivered (since April 2025), so Meta charges nothing for them; the {} marketing messages {whom} are priced here as if they were delivered.",
-                line_list(&lines),
-                thousands(marketing),
-            ));
         }
     }
     for (market, category) in &notes.no_ladder {
-        warnings.push(format!(
-            "{market} {category}: the {cur} {} card has no published volume-tier ladder, so every message is priced at the list rate; the amount is an upper bound.",
-            card.id.effective
-        ));
+        found.push(Note::NoLadder {
+            market: market.to_string(),
+            category: *category,
+            currency: currency(),
+            card: card_date(),
+        });
     }
     for (market, category) in &notes.custom {
-        warnings.push(format!(
-            "{market} {category} is priced with your custom rate{}, not with Meta's {cur} {} card.",
-            if notes.custom_untiered.contains(&(*market, *category)) {
-                " at a flat rate (Meta's tier ladder belongs to Meta's list rate; add custom_tiers to tier it)"
-            } else {
-                ""
-            },
-            card.id.effective
-        ));
+        found.push(Note::CustomRate {
+            market: market.to_string(),
+            category: *category,
+            flat: notes.custom_untiered.contains(&(*market, *category)),
+            currency: currency(),
+            card: card_date(),
+        });
     }
     estimate.custom = !notes.custom.is_empty();
 
@@ -198,18 +169,21 @@ pub fn explain(
     {
         let share = (*amount / meta_total)
             .round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero);
-        let assumptions = assumptions(
+        let (assumptions, fields) = assumptions(
             scenario,
             resolved.rules,
             *category,
             notes.custom.contains(&(*market, *category)),
         );
-        let percent = (share * Decimal::ONE_HUNDRED).normalize();
-        warnings.push(format!(
-            "{market} {category} is {percent}% of Meta's charge ({cur} {}); it rests on {}.",
-            Amount::new(*amount),
-            assumptions.join(", ")
-        ));
+        found.push(Note::MainDriver {
+            market: market.to_string(),
+            category: *category,
+            percent: (share * Decimal::ONE_HUNDRED).normalize().to_string(),
+            currency: currency(),
+            amount: Amount::new(*amount),
+            assumptions: assumptions.clone(),
+            fields,
+        });
         estimate.main_driver = Some(Driver {
             market: market.to_string(),
             category: *category,
@@ -218,62 +192,102 @@ pub fn explain(
             assumptions,
         });
     }
+    estimate.warnings = found.iter().map(Note::english).collect();
+    estimate.notes = found;
 }
 
-/// The scenario fields a category's amount depends on, most direct first.
+/// The scenario fields a category's amount depends on, most direct first: in English with
+/// their values, and as field paths a translated page can name in its own words.
 fn assumptions(
     scenario: &Scenario,
     rules: RulesVersion,
     category: Category,
     custom: bool,
-) -> Vec<String> {
-    let mut list = vec![match category {
-        Category::BusinessInitiated => {
-            "the marketing, utility and authentication counts".to_string()
-        }
-        Category::UserInitiated => "the service counts".to_string(),
-        Category::AuthenticationInternational => "the authentication counts".to_string(),
-        other => format!("the {other} counts"),
-    }];
+) -> (Vec<String>, Vec<String>) {
+    let mut list: Vec<String> = Vec::new();
+    let mut fields: Vec<String> = Vec::new();
+    let mut add = |text: String, paths: &[&str]| {
+        list.push(text);
+        fields.extend(paths.iter().map(|p| p.to_string()));
+    };
+    match category {
+        Category::BusinessInitiated => add(
+            "the marketing, utility and authentication counts".into(),
+            &["lines.marketing", "lines.utility", "lines.authentication"],
+        ),
+        Category::UserInitiated => add("the service counts".into(), &["lines.service"]),
+        Category::AuthenticationInternational => add(
+            "the authentication counts".into(),
+            &["lines.authentication"],
+        ),
+        other => add(format!("the {other} counts"), &[&format!("lines.{other}")]),
+    }
     if scenario.entry_point > Decimal::ZERO {
-        list.push(format!("entry_point {}", scenario.entry_point));
+        add(
+            format!("entry_point {}", scenario.entry_point),
+            &["entry_point"],
+        );
     }
     let conversation = rules.counts_conversations();
     let per = &scenario.per_conversation;
     match category {
-        Category::Utility if rules == RulesVersion::Pmp2025_07 => {
-            list.push(format!("utility_in_window {}", scenario.utility_in_window))
-        }
-        Category::Service if rules == RulesVersion::Pmp2026_10 => list.push(format!(
-            "the free tier of 1,000 service messages per phone number (phone_numbers {})",
-            scenario.phone_numbers
-        )),
+        Category::Utility if rules == RulesVersion::Pmp2025_07 => add(
+            format!("utility_in_window {}", scenario.utility_in_window),
+            &["utility_in_window"],
+        ),
+        Category::Service if rules == RulesVersion::Pmp2026_10 => add(
+            format!(
+                "the free tier of 1,000 service messages per phone number (phone_numbers {})",
+                scenario.phone_numbers
+            ),
+            &["phone_numbers"],
+        ),
         Category::Service if rules == RulesVersion::Cbp2023_06 => {
-            list.push(format!("per_conversation.service {}", per.service));
-            list.push(format!(
-                "the 1,000 free service conversations per WABA (wabas {})",
-                scenario.wabas
-            ));
+            add(
+                format!("per_conversation.service {}", per.service),
+                &["per_conversation.service"],
+            );
+            add(
+                format!(
+                    "the 1,000 free service conversations per WABA (wabas {})",
+                    scenario.wabas
+                ),
+                &["wabas"],
+            );
         }
         Category::BusinessInitiated => {
-            list.push(format!(
-                "per_conversation (marketing {}, utility {}, authentication {})",
-                per.marketing, per.utility, per.authentication
-            ));
-            list.push(format!("utility_in_window {}", scenario.utility_in_window));
+            add(
+                format!(
+                    "per_conversation (marketing {}, utility {}, authentication {})",
+                    per.marketing, per.utility, per.authentication
+                ),
+                &[
+                    "per_conversation.marketing",
+                    "per_conversation.utility",
+                    "per_conversation.authentication",
+                ],
+            );
+            add(
+                format!("utility_in_window {}", scenario.utility_in_window),
+                &["utility_in_window"],
+            );
         }
-        Category::UserInitiated => list.push(format!("per_conversation.service {}", per.service)),
-        Category::Marketing if conversation => {
-            list.push(format!("per_conversation.marketing {}", per.marketing))
-        }
-        Category::Utility if conversation => {
-            list.push(format!("per_conversation.utility {}", per.utility))
-        }
-        Category::Authentication | Category::AuthenticationInternational if conversation => list
-            .push(format!(
-                "per_conversation.authentication {}",
-                per.authentication
-            )),
+        Category::UserInitiated => add(
+            format!("per_conversation.service {}", per.service),
+            &["per_conversation.service"],
+        ),
+        Category::Marketing if conversation => add(
+            format!("per_conversation.marketing {}", per.marketing),
+            &["per_conversation.marketing"],
+        ),
+        Category::Utility if conversation => add(
+            format!("per_conversation.utility {}", per.utility),
+            &["per_conversation.utility"],
+        ),
+        Category::Authentication | Category::AuthenticationInternational if conversation => add(
+            format!("per_conversation.authentication {}", per.authentication),
+            &["per_conversation.authentication"],
+        ),
         _ => {}
     }
     match rules {
@@ -283,22 +297,28 @@ fn assumptions(
                 Category::BusinessInitiated | Category::UserInitiated
             ) =>
         {
-            list.push(format!(
-                "the 1,000 free conversations per WABA (wabas {})",
-                scenario.wabas
-            ))
+            add(
+                format!(
+                    "the 1,000 free conversations per WABA (wabas {})",
+                    scenario.wabas
+                ),
+                &["wabas"],
+            )
         }
-        RulesVersion::Mx2021_02 => list.push(format!(
-            "free_conversations {}",
-            scenario.free_conversations
-        )),
+        RulesVersion::Mx2021_02 => add(
+            format!("free_conversations {}", scenario.free_conversations),
+            &["free_conversations"],
+        ),
         _ => {}
     }
     if category == Category::AuthenticationInternational {
-        list.push("auth_international and business_country".into());
+        add(
+            "auth_international and business_country".into(),
+            &["auth_international", "business_country"],
+        );
     }
     if custom {
-        list.push("your custom rates".into());
+        add("your custom rates".into(), &["custom_rates"]);
     }
-    list
+    (list, fields)
 }

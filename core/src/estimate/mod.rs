@@ -7,6 +7,7 @@
 mod compare;
 mod insight;
 mod model;
+mod note;
 mod parts;
 mod price;
 mod resolve;
@@ -17,6 +18,7 @@ pub use model::{
     BandEstimate, BspBreakdown, CategoryEstimate, Comparison, Difference, Driver, Estimate, Free,
     MarketEstimate, NextTier, VersionAmount, VersionResult,
 };
+pub use note::Note;
 
 use crate::catalog::Catalog;
 use crate::category::Category;
@@ -310,6 +312,7 @@ fn estimate_resolved(
         custom: false,
         main_driver: None,
         warnings: Vec::new(),
+        notes: Vec::new(),
     };
     insight::explain(
         catalog,

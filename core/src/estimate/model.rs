@@ -2,6 +2,7 @@
 //! that serialise as strings (`Amount`, `UnitPrice`), so JSON, JavaScript and the terminal all
 //! show the same figures.
 
+use super::note::Note;
 use crate::category::Category;
 use crate::money::{Amount, UnitPrice};
 use crate::scenario::RulesVersion;
@@ -30,6 +31,10 @@ pub struct Estimate {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub main_driver: Option<Driver>,
     pub warnings: Vec<String>,
+    /// The same as data, one per warning and in the same order, for front ends that write
+    /// their own sentences (another language, a link to the field).
+    #[serde(default)]
+    pub notes: Vec<Note>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

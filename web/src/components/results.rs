@@ -36,7 +36,7 @@ pub fn Results() -> Html {
                 if !estimate.warnings.is_empty() {
                     <div class="warnings">
                         <h3>{ t(lang, "warnings") }</h3>
-                        <ul>{ for estimate.warnings.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
+                        <ul>{ for warnings(lang, estimate).into_iter().map(|w| html! { <li>{ w }</li> }) }</ul>
                     </div>
                 }
                 <SpendChart estimate={estimate.clone()} {lang} />
@@ -174,5 +174,19 @@ fn tiers(lang: Lang, e: &Estimate) -> Html {
                 </div>
             }) }
         </div>
+    }
+}
+
+/// The warnings in the page's language: each note worded here, or the core's English
+/// sentences for an estimate without notes (one deserialised from an older JSON).
+fn warnings(lang: Lang, estimate: &Estimate) -> Vec<String> {
+    if estimate.notes.len() == estimate.warnings.len() {
+        estimate
+            .notes
+            .iter()
+            .map(|note| crate::notes::sentence(lang, note))
+            .collect()
+    } else {
+        estimate.warnings.clone()
     }
 }
