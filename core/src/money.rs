@@ -38,6 +38,32 @@ pub fn parse_rate(text: &str) -> Result<Decimal, String> {
     Ok(value.normalize())
 }
 
+/// A plain decimal text with its whole part grouped by thousands, for reading
+/// (`-1234567.891` → `-1,234,567.891`, `1000` → `1,000`); JSON and CSV keep the plain text.
+pub fn group_thousands(text: &str) -> String {
+    let (sign, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text),
+    };
+    let (whole, fraction) = match unsigned.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (unsigned, None),
+    };
+    let mut out = String::with_capacity(text.len() + whole.len() / 3);
+    out.push_str(sign);
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(fraction) = fraction {
+        out.push('.');
+        out.push_str(fraction);
+    }
+    out
+}
+
 /// Formats an amount for JSON and CSV output: exact, without trailing zeros beyond what the
 /// value needs, but always with at least `min_scale` decimals so money columns line up.
 pub fn to_plain_string(value: Decimal, min_scale: u32) -> String {

@@ -2,12 +2,12 @@
 // estimate from the Trunk release build in dist/, the edited rate is shown as edited, and a whole
 // card can be loaded by choosing a file. Screenshots of the rate editor at desktop and phone
 // width are written for a person to look at.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { serve, launch, watchErrors, SCREENSHOTS, ROOT } from './lib.mjs';
+import { useBuiltSite, watchErrors, SCREENSHOTS, ROOT } from './lib.mjs';
 
 const DIST = join(ROOT, 'dist');
 
@@ -24,26 +24,13 @@ const SCENARIO = {
 };
 const link = (scenario) => `/?scenario=${Buffer.from(JSON.stringify(scenario)).toString('base64url')}`;
 
-let server;
-let browser;
-
-before(async () => {
-  assert.ok(existsSync(join(DIST, 'index.html')), 'dist/ is missing: run `trunk build --release --offline` first');
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await serve(DIST);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite(DIST, ['index.html']);
 
 async function open(path, { width = 1280, height = 900 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme: 'light', locale: 'en-US' });
+  const context = await site.browser.newContext({ viewport: { width, height }, colorScheme: 'light', locale: 'en-US' });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(server.url + path);
+  await page.goto(site.server.url + path);
   await page.waitForSelector('[data-wacost="meta-total"][data-value]');
   return { page, errors, context };
 }

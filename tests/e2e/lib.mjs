@@ -1,5 +1,8 @@
 // Shared helpers for the end-to-end tests: a static file server on loopback and Debian's
 // headless Chromium driven by playwright-core (the machines cannot download a browser).
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -55,3 +58,25 @@ export function watchErrors(page) {
 }
 
 export const SCREENSHOTS = join(ROOT, 'tests/e2e/screenshots');
+
+/**
+ * For the tests of one file: checks that the build holds `needs` (paths under `dir`), then
+ * serves `dir` and launches Chromium before the tests and closes both after them. The returned
+ * object's `server` and `browser` are set once the tests run.
+ */
+export function useBuiltSite(dir, needs = ['index.html']) {
+  const site = { server: undefined, browser: undefined };
+  before(async () => {
+    for (const file of needs) {
+      assert.ok(existsSync(join(dir, file)), `${join(dir, file)} is missing: run scripts/build-site.sh first`);
+    }
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    site.server = await serve(dir);
+    site.browser = await launch();
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
+}

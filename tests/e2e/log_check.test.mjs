@@ -3,12 +3,12 @@
 // and skipped on request; then a generated log of 1,000,000 rows is billed by the worker while
 // the page's main thread is watched: the progress bar must move, timers must keep firing
 // (no gap of 200 ms or more) and the total must equal what `wacost bill` prints for the file.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, launch, watchErrors, SCREENSHOTS, ROOT } from './lib.mjs';
+import { useBuiltSite, watchErrors, SCREENSHOTS, ROOT } from './lib.mjs';
 
 const DIST = process.env.WACOST_DIST ?? join(ROOT, 'dist');
 const BIG = '/tmp/wacost-e2e-log-1m.csv';
@@ -40,32 +40,21 @@ const E1 = [
   '2025-10-07T06:00:00Z,PN1,+5511987654321,out,template,utility,delivered',
 ].join('\n') + '\n';
 
-let server;
-let browser;
+const site = useBuiltSite(DIST, ['index.html', 'bill_worker_loader.js']);
 let cliTotal;
 
 before(async () => {
-  assert.ok(existsSync(join(DIST, 'index.html')), `${DIST} is missing: run \`trunk build --release --offline\` first`);
-  assert.ok(existsSync(join(DIST, 'bill_worker_loader.js')), 'the bill worker is missing from the build');
-  mkdirSync(SCREENSHOTS, { recursive: true });
   const bin = wacostBin();
   writeFileSync(BIG, execFileSync(bin, ['generate-log', '--rows', String(ROWS)], { maxBuffer: 1 << 30 }));
   const report = JSON.parse(execFileSync(bin, ['bill', BIG, '--format', 'json'], { maxBuffer: 1 << 28 }).toString());
   cliTotal = report.meta_total;
-  server = await serve(DIST);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 async function openView({ width = 1280, height = 900 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, locale: 'en-US', acceptDownloads: true });
+  const context = await site.browser.newContext({ viewport: { width, height }, locale: 'en-US', acceptDownloads: true });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(server.url + '/');
+  await page.goto(site.server.url + '/');
   await page.click('[data-logcheck="open"]');
   await page.waitForSelector('[data-logcheck="view"]');
   return { page, errors, context };

@@ -2,11 +2,10 @@
 // headless Chromium. Opens a shared link, checks the exact figure the page shows, that nothing
 // was logged as an error, how fast the first estimate appears, and takes screenshots at
 // desktop and phone width (light and dark) for a person to look at.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, launch, watchErrors, SCREENSHOTS, ROOT } from './lib.mjs';
+import { useBuiltSite, watchErrors, SCREENSHOTS, ROOT } from './lib.mjs';
 
 const DIST = join(ROOT, 'dist');
 
@@ -32,27 +31,14 @@ const FIRST_ESTIMATE = () => {
   }).observe(document, { subtree: true, childList: true, attributes: true });
 };
 
-let server;
-let browser;
-
-before(async () => {
-  assert.ok(existsSync(join(DIST, 'index.html')), 'dist/ is missing: run `trunk build --release --offline` first');
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await serve(DIST);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite(DIST, ['index.html']);
 
 async function open(path, { width = 1280, height = 900, colorScheme = 'light', locale = 'en-US' } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme, locale });
+  const context = await site.browser.newContext({ viewport: { width, height }, colorScheme, locale });
   const page = await context.newPage();
   const errors = watchErrors(page);
   await context.addInitScript(FIRST_ESTIMATE);
-  await page.goto(server.url + path);
+  await page.goto(site.server.url + path);
   await page.waitForSelector('[data-wacost="meta-total"][data-value]');
   return { page, errors, context };
 }
@@ -67,7 +53,7 @@ test('a shared link shows its exact estimate, fast, without errors', async () =>
   const cold = await page.evaluate(() => window.__firstEstimate);
   // Again in the same browser context, as a returning visitor (compiled code cached).
   const again = await context.newPage();
-  await again.goto(server.url + link(SCENARIO));
+  await again.goto(site.server.url + link(SCENARIO));
   await again.waitForSelector('[data-wacost="meta-total"][data-value]');
   const warm = await again.evaluate(() => window.__firstEstimate);
   console.log(`navigation → first estimate on screen: ${cold.toFixed(1)} ms first visit, ${warm.toFixed(1)} ms again (target < 500 ms)`);

@@ -4,6 +4,7 @@
 use crate::args::{read_input, Args};
 use crate::CliError;
 use wacost_core::estimate::{estimate, Estimate};
+use wacost_core::money::group_thousands;
 use wacost_core::scenario::{RulesVersion, Scenario};
 
 pub fn run(words: &[String], on_terminal: bool) -> Result<(), CliError> {
@@ -65,42 +66,13 @@ pub fn read_scenario(args: &Args, with_rules: bool) -> Result<Scenario, CliError
 
 /// `1234567` → `1,234,567`, for tables people read.
 pub fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    group_thousands(&n.to_string())
 }
 
 /// A money figure with its whole part grouped by thousands (`1,234,567.891`), for reading; the
 /// JSON keeps the plain exact text.
 pub fn grouped_money(amount: impl std::fmt::Display) -> String {
-    let text = amount.to_string();
-    let (sign, unsigned) = match text.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", text.as_str()),
-    };
-    let (whole, fraction) = match unsigned.split_once('.') {
-        Some((whole, fraction)) => (whole, Some(fraction)),
-        None => (unsigned, None),
-    };
-    let mut out = String::with_capacity(text.len() + whole.len() / 3);
-    out.push_str(sign);
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if let Some(fraction) = fraction {
-        out.push('.');
-        out.push_str(fraction);
-    }
-    out
+    group_thousands(&amount.to_string())
 }
 
 pub fn table(e: &Estimate) -> String {
@@ -206,7 +178,7 @@ pub fn table(e: &Estimate) -> String {
 
 #[cfg(test)]
 mod money_grouping_tests {
-    use super::grouped_money;
+    use super::{grouped, grouped_money};
 
     #[test]
     fn whole_part_is_grouped_and_decimals_kept() {
@@ -220,5 +192,6 @@ mod money_grouping_tests {
         ] {
             assert_eq!(grouped_money(text), shown);
         }
+        assert_eq!(grouped(1_234_567), "1,234,567");
     }
 }

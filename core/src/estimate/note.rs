@@ -3,7 +3,8 @@
 //! sentence from the kind and the figures, so no rule is restated outside the core.
 
 use crate::category::Category;
-use crate::money::Amount;
+use crate::money::{group_thousands, Amount};
+use crate::scenario::field_list;
 use crate::scenario::RulesVersion;
 use serde::{Deserialize, Serialize};
 
@@ -116,7 +117,7 @@ impl Note {
             ),
             Note::MexicoFreeConversations { free_conversations } => format!(
                 "The Mexico test's monthly free conversations are taken as {} (free_conversations): one provider published 1,500, another 1,000, and Meta's page only says \"a free tier\".",
-                thousands(*free_conversations)
+                group_thousands(&free_conversations.to_string())
             ),
             Note::UsMarketingNotDelivered {
                 lines,
@@ -124,8 +125,8 @@ impl Note {
                 by_market,
             } => format!(
                 "{}: marketing templates to +1 United States numbers are not delivered (since April 2025), so Meta charges nothing for them; the {} marketing messages {} are priced here as if they were delivered.",
-                line_list(lines),
-                thousands(*marketing),
+                field_list(&lines.iter().map(|i| format!("lines[{i}]")).collect::<Vec<_>>()),
+                group_thousands(&marketing.to_string()),
                 if *by_market {
                     "to North America (which includes the United States)"
                 } else {
@@ -167,34 +168,5 @@ impl Note {
                 assumptions.join(", ")
             ),
         }
-    }
-}
-
-/// `1,234,567`.
-pub(crate) fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// `lines[0]`, `lines[0] and lines[4]`, `lines[0], lines[4], lines[9] and 3 more`.
-fn line_list(lines: &[usize]) -> String {
-    const NAMED: usize = 3;
-    let named: Vec<String> = lines
-        .iter()
-        .take(NAMED)
-        .map(|i| format!("lines[{i}]"))
-        .collect();
-    match lines.len() {
-        0..=1 => named.concat(),
-        2 => named.join(" and "),
-        n if n <= NAMED => format!("{} and {}", named[..n - 1].join(", "), named[n - 1]),
-        n => format!("{} and {} more", named.join(", "), n - NAMED),
     }
 }

@@ -65,7 +65,6 @@ impl Resolved<'_> {
 /// Rate and ladder lookup with the user's custom rates taking precedence over the card's.
 #[derive(Clone, Copy)]
 pub struct Rates<'a> {
-    pub catalog: &'a Catalog,
     pub card: &'a RateCard,
     /// The ladders published for this very card, if any.
     pub tiers: Option<&'a TierCard>,
@@ -90,20 +89,10 @@ impl LadderSource<'_> {
 }
 
 impl<'a> Rates<'a> {
-    /// The rate of a market and category, and whether it is the user's.
-    pub fn rate(&self, market: &str, category: Category) -> Option<(Decimal, bool)> {
-        if let Some(custom) = self
-            .custom_rates
-            .iter()
-            .find(|r| r.category == category && r.market.eq_ignore_ascii_case(market))
-        {
-            return Some((custom.rate, true));
-        }
-        self.card.rate(market, category).map(|r| (r.rate, false))
-    }
-
-    /// A market's rates and ladders, with the precedence of `rate` and `ladder`: one ordered
-    /// walk over the card's rates and ladders of the market, then the user's entries.
+    /// A market's rates and ladders: one ordered walk over the card's rates and ladders of the
+    /// market, then the user's entries on top. A custom rate replaces the card's and drops
+    /// Meta's ladder (Meta's bands were published for Meta's list rate); a custom ladder prices
+    /// a tiered category whatever the rate. The first entry of a market and category counts.
     pub fn market_prices(&self, market: &str) -> MarketPrices<'a> {
         let mut prices = MarketPrices {
             rate: [None; Category::ALL.len()],
@@ -120,66 +109,32 @@ impl<'a> Rates<'a> {
                 }
             }
         }
-        for category in Category::ALL {
-            let at = category as usize;
-            if self
-                .custom_rates
-                .iter()
-                .any(|r| r.category == category && r.market.eq_ignore_ascii_case(market))
-            {
-                prices.rate[at] = self.rate(market, category);
-                prices.ladder[at] = None;
-            }
-            if self.is_custom_ladder(market, category) {
-                prices.custom_ladder[at] = true;
-                if category.tier_family().is_some() {
-                    prices.ladder[at] = self.ladder(market, category);
-                }
+        let of_market = |m: &str| m.eq_ignore_ascii_case(market);
+        // Last to first, so that the first entry is the one left standing; ladders after rates,
+        // so that a custom ladder is kept whatever rate comes with it.
+        for custom in self
+            .custom_rates
+            .iter()
+            .rev()
+            .filter(|r| of_market(&r.market))
+        {
+            let at = custom.category as usize;
+            prices.rate[at] = Some((custom.rate, true));
+            prices.ladder[at] = None;
+        }
+        for custom in self
+            .custom_tiers
+            .iter()
+            .rev()
+            .filter(|t| of_market(&t.market))
+        {
+            let at = custom.category as usize;
+            prices.custom_ladder[at] = true;
+            if custom.category.tier_family().is_some() {
+                prices.ladder[at] = Some(LadderSource::Custom(custom_ladder(market, custom)));
             }
         }
         prices
-    }
-
-    /// The ladder that prices a tiered category: a custom ladder first; none when a custom
-    /// list rate replaces the card's (Meta's bands were published for Meta's list rate); else
-    /// the ladder published for this very card.
-    pub fn ladder(&self, market: &str, category: Category) -> Option<LadderSource<'a>> {
-        if let Some(custom) = self
-            .custom_tiers
-            .iter()
-            .find(|t| t.category == category && t.market.eq_ignore_ascii_case(market))
-        {
-            let mut bands = Vec::new();
-            let mut from = 1u64;
-            for (index, band) in custom.bands.iter().enumerate() {
-                bands.push(crate::catalog::Band {
-                    tier: u8::try_from(index + 1).unwrap_or(u8::MAX),
-                    from,
-                    from_printed: from,
-                    to: band.to,
-                    rate: band.rate,
-                    printed: band.rate.to_string(),
-                    discount: None,
-                });
-                from = band.to.map_or(u64::MAX, |to| to.saturating_add(1));
-            }
-            return Some(LadderSource::Custom(Ladder {
-                market: market.to_string(),
-                category,
-                bands,
-                source: "custom_tiers".into(),
-            }));
-        }
-        if self
-            .custom_rates
-            .iter()
-            .any(|r| r.category == category && r.market.eq_ignore_ascii_case(market))
-        {
-            return None;
-        }
-        self.tiers
-            .and_then(|tiers| tiers.ladders.get(&(market.to_string(), category)))
-            .map(LadderSource::Published)
     }
 
     /// Whether anything (the card, its ladders, a custom rate or ladder) prices this category in
@@ -190,17 +145,32 @@ impl<'a> Rates<'a> {
             || self.custom_rates.iter().any(|r| r.category == category)
             || self.custom_tiers.iter().any(|t| t.category == category)
             || self
-                .catalog
-                .tier_cards()
-                .iter()
-                .filter(|t| t.id == self.card.id)
-                .any(|t| t.ladders.keys().any(|(_, c)| *c == category))
+                .tiers
+                .is_some_and(|t| t.ladders.keys().any(|(_, c)| *c == category))
     }
+}
 
-    pub fn is_custom_ladder(&self, market: &str, category: Category) -> bool {
-        self.custom_tiers
-            .iter()
-            .any(|t| t.category == category && t.market.eq_ignore_ascii_case(market))
+/// A user's ladder in the catalog's shape: bands numbered from 1, each starting after the last.
+fn custom_ladder(market: &str, custom: &CustomTier) -> Ladder {
+    let mut bands = Vec::with_capacity(custom.bands.len());
+    let mut from = 1u64;
+    for (index, band) in custom.bands.iter().enumerate() {
+        bands.push(crate::catalog::Band {
+            tier: u8::try_from(index + 1).unwrap_or(u8::MAX),
+            from,
+            from_printed: from,
+            to: band.to,
+            rate: band.rate,
+            printed: band.rate.to_string(),
+            discount: None,
+        });
+        from = band.to.map_or(u64::MAX, |to| to.saturating_add(1));
+    }
+    Ladder {
+        market: market.to_string(),
+        category: custom.category,
+        bands,
+        source: "custom_tiers".into(),
     }
 }
 
@@ -284,7 +254,6 @@ pub fn resolve<'a>(
         return Err(errors);
     };
     let rates = Rates {
-        catalog,
         card,
         tiers: catalog.tier_cards().iter().find(|t| t.id == card.id),
         custom_rates: &scenario.custom_rates,

@@ -54,7 +54,6 @@ impl ScenarioErrors {
     /// more: a comparison lists why a version cannot price the scenario, and the same reason
     /// repeated for 240 lines hides the one other reason there may be.
     pub fn grouped_lines(&self) -> Vec<String> {
-        const NAMED: usize = 3;
         // A handful of distinct messages (one per market at most), which differ early: a scan
         // beats hashing every long message.
         let mut groups: Vec<(&str, Vec<&str>)> = Vec::new();
@@ -67,16 +66,20 @@ impl ScenarioErrors {
         }
         groups
             .into_iter()
-            .map(|(message, paths)| {
-                let mut line = paths[..paths.len().min(NAMED)].join(", ");
-                if paths.len() > NAMED {
-                    line.push_str(&format!(" and {} more", paths.len() - NAMED));
-                }
-                line.push_str(": ");
-                line.push_str(message);
-                line
-            })
+            .map(|(message, paths)| format!("{}: {message}", field_list(&paths)))
             .collect()
+    }
+}
+
+/// `lines[0]`, `lines[0] and lines[4]`, `lines[0], lines[4] and lines[9]`,
+/// `lines[0], lines[4], lines[9] and 3 more`: the first three fields named, the rest counted.
+pub(crate) fn field_list<S: AsRef<str>>(paths: &[S]) -> String {
+    const NAMED: usize = 3;
+    let named: Vec<&str> = paths.iter().take(NAMED).map(AsRef::as_ref).collect();
+    match paths.len() {
+        0..=1 => named.concat(),
+        n if n <= NAMED => format!("{} and {}", named[..n - 1].join(", "), named[n - 1]),
+        n => format!("{} and {} more", named.join(", "), n - NAMED),
     }
 }
 

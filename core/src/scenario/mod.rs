@@ -9,6 +9,7 @@ mod error;
 mod parse;
 mod rules;
 
+pub(crate) use error::field_list;
 pub use error::{FieldError, ScenarioErrors};
 pub use rules::{Month, RulesVersion};
 

@@ -11,7 +11,10 @@ const SHOWN_DIFFERENCES: usize = 8;
 
 #[function_component]
 pub fn Compare() -> Html {
-    let state = use_context::<Ctx>().expect("Compare is rendered inside the app's context");
+    // Outside the app (no context) there is nothing to show, rather than a panic.
+    let Some(state) = use_context::<Ctx>() else {
+        return html! {};
+    };
     let lang = state.lang;
     let body = match &state.comparison {
         Err(problem) if problem.is_empty() => return html! {},

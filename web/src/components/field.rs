@@ -29,7 +29,10 @@ pub fn field_id(path: &str) -> String {
 
 #[function_component]
 pub fn Field(props: &FieldProps) -> Html {
-    let state = use_context::<Ctx>().expect("Field is rendered inside the app's context");
+    // Outside the app (no context) there is nothing to show, rather than a panic.
+    let Some(state) = use_context::<Ctx>() else {
+        return html! {};
+    };
     let id = field_id(props.path);
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");

@@ -10,7 +10,10 @@ use yew::prelude::*;
 
 #[function_component]
 pub fn Picker() -> Html {
-    let state = use_context::<Ctx>().expect("Picker is rendered inside the app's context");
+    // Outside the app (no context) there is nothing to show, rather than a panic.
+    let Some(state) = use_context::<Ctx>() else {
+        return html! {};
+    };
     let lang = state.lang;
     let query = use_state(String::new);
     let active = use_state(|| 0usize);

@@ -59,7 +59,10 @@ fn sheet_markets(state: &AppState, date: NaiveDate) -> Vec<String> {
 
 #[function_component]
 pub fn RatesEditor() -> Html {
-    let state = use_context::<Ctx>().expect("RatesEditor is rendered inside the app's context");
+    // Outside the app (no context) there is nothing to show, rather than a panic.
+    let Some(state) = use_context::<Ctx>() else {
+        return html! {};
+    };
     let lang = state.lang;
     let (Some(card), Some(date)) = (card_for(&state), state.draft.month_start()) else {
         return html! {};

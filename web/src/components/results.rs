@@ -11,7 +11,10 @@ use yew::prelude::*;
 
 #[function_component]
 pub fn Results() -> Html {
-    let state = use_context::<Ctx>().expect("Results is rendered inside the app's context");
+    // Outside the app (no context) there is nothing to show, rather than a panic.
+    let Some(state) = use_context::<Ctx>() else {
+        return html! {};
+    };
     let lang = state.lang;
     let known = state.field_paths();
     let other_errors: Vec<String> = state

@@ -12,7 +12,10 @@ use yew::prelude::*;
 
 #[function_component]
 pub fn Settings() -> Html {
-    let state = use_context::<Ctx>().expect("Settings is rendered inside the app's context");
+    // Outside the app (no context) there is nothing to show, rather than a panic.
+    let Some(state) = use_context::<Ctx>() else {
+        return html! {};
+    };
     let lang = state.lang;
     let catalog = Catalog::builtin();
     let draft = &state.draft;

@@ -18,7 +18,10 @@ fn parsed(text: &str) -> u64 {
 
 #[function_component]
 pub fn Sheet() -> Html {
-    let state = use_context::<Ctx>().expect("Sheet is rendered inside the app's context");
+    // Outside the app (no context) there is nothing to show, rather than a panic.
+    let Some(state) = use_context::<Ctx>() else {
+        return html! {};
+    };
     let lang = state.lang;
     let table = table_for(&state.draft);
     let lines = &state.draft.lines;
