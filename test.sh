@@ -31,6 +31,7 @@ for crate in "${browser_crates[@]}"; do
   check "clippy (wasm32, $crate)" cargo clippy --target wasm32-unknown-unknown --locked -p "wacost-$crate" --lib --tests -- -D warnings
 done
 check "native tests" cargo test --locked -p wacost-core -p wacost-cli
+check "golden outputs (estimate, compare, bill)" scripts/golden.sh
 for crate in "${browser_crates[@]}"; do
   check "browser tests: $crate (wasm-pack, headless Chromium)" wasm-pack test --headless --chrome "$crate"
 done
