@@ -13,6 +13,7 @@ pub mod era;
 mod fxhash;
 pub mod generate;
 pub mod input;
+pub mod rule_ids;
 pub mod settings;
 pub mod summary;
 pub mod zone;
