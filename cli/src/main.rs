@@ -1,7 +1,7 @@
 //! `wacost`: Meta's WhatsApp Business Platform prices from the command line.
 //!
 //! JSON goes to standard output; every error goes to standard error, one line per problem,
-//! with exit status 2 (spec/estimate.md).
+//! with exit status 2 (docs/scenario.md, docs/log.md).
 
 mod args;
 mod commands;

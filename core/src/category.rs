@@ -41,7 +41,7 @@ impl Category {
     }
 
     /// Parses Meta's spellings: webhooks use both `authentication-international` and
-    /// `authentication_international` (pricing-rules AI-7), so both are accepted.
+    /// `authentication_international` (docs/rules.md AI-7), so both are accepted.
     pub fn parse(text: &str) -> Option<Category> {
         let normalised = text.trim().to_ascii_lowercase().replace(['-', ' '], "_");
         Category::ALL
@@ -50,7 +50,7 @@ impl Category {
     }
 
     /// Tiered categories share a counter per family: authentication and its international
-    /// rate count together (pricing-rules AI-6, TIER-2).
+    /// rate count together (docs/rules.md AI-6, TIER-2).
     pub fn tier_family(self) -> Option<Category> {
         match self {
             Category::Utility => Some(Category::Utility),

@@ -1,4 +1,4 @@
-//! The timeline examples of pricing-rules.md section 16, replayed through the biller: every
+//! The worked examples of docs/rules.md ("Worked examples"), replayed through the biller: every
 //! message's classification and amount, to the last decimal.
 
 mod bill_common;

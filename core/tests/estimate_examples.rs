@@ -1,4 +1,4 @@
-//! The worked examples of pricing-rules.md that fit a monthly estimate, to the last decimal,
+//! The worked examples of docs/rules.md that fit a monthly estimate, to the last decimal,
 //! plus one scenario per rules version exercising its free allowances.
 
 use wacost_core::category::Category;

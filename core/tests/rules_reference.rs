@@ -10,7 +10,8 @@ use wacost_core::bill::rule_ids::RULE_IDS;
 
 /// Rule ID prefixes, longest first so that `CBP2-3` is not read as `CBP` followed by junk.
 const PREFIXES: [&str; 14] = [
-    "CBP1", "CBP2", "TIER", "CBP", "PMP", "SVC", "DEF", "PRE", "CUR", "LOG", "GRP", "MX", "AI", "MM",
+    "CBP1", "CBP2", "TIER", "CBP", "PMP", "SVC", "DEF", "PRE", "CUR", "LOG", "GRP", "MX", "AI",
+    "MM",
 ];
 
 /// Directories that hold generated or vendored copies, not the project's own text.

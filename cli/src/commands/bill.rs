@@ -1,4 +1,4 @@
-//! `wacost bill EVENTS.csv`: the exact bill of a message log (spec/bill.md).
+//! `wacost bill EVENTS.csv`: the exact bill of a message log (docs/log.md).
 //!
 //! A file is streamed line by line (memory bounded by the live windows, not the rows). If a
 //! row goes back in time, the file is read again and billed sorted in memory; standard input

@@ -1,4 +1,4 @@
-//! `wacost estimate`: a month of traffic described as a scenario (spec/estimate.md), priced
+//! `wacost estimate`: a month of traffic described as a scenario (docs/scenario.md), priced
 //! under one rules version with one rate card.
 
 use crate::args::{read_input, Args};

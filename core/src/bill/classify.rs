@@ -96,6 +96,6 @@ pub struct Priced {
     pub rate: Option<Decimal>,
     pub amount: Decimal,
     pub card: Option<NaiveDate>,
-    /// The rule of pricing-rules.md that decided the classification.
+    /// The rule that decided the classification: an ID of docs/rules.md, one of `RULE_IDS`.
     pub rule: &'static str,
 }

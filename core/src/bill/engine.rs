@@ -1,5 +1,5 @@
 //! The streaming biller: replays a time-ordered log, rebuilding windows, conversations,
-//! allowances and tier ordinals exactly as pricing-rules sections 4-11 define them.
+//! allowances and tier ordinals exactly as Meta's rules define them (docs/rules.md).
 //!
 //! Memory is bounded by live state, not by rows: one small record per (phone number, user)
 //! pair with an open window or conversation (swept when everything in it has expired), and

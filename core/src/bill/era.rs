@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 /// estimate of the same month can be compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Era {
-    /// Mexico conversation test (pricing-rules section 4): only +52 users are priceable.
+    /// Mexico conversation test (docs/rules.md MX-1): only +52 users are priceable.
     #[serde(rename = "mx-2021-02")]
     Mx2021,
     /// Conversation-based pricing v1: one conversation at a time, user- or business-initiated.
@@ -53,7 +53,7 @@ impl Era {
         Era::ALL.into_iter().find(|e| e.as_str() == text.trim())
     }
 
-    /// The first local day of the era (00:00 in the WABA timezone, pricing-rules DEF-7).
+    /// The first local day of the era (00:00 in the WABA timezone, docs/rules.md DEF-7).
     pub fn start(self) -> NaiveDate {
         let (y, m) = match self {
             Era::Mx2021 => (2021, 2),
@@ -67,7 +67,7 @@ impl Era {
     }
 
     /// The era in force on a local date; `None` before 2021-02-01, when templates were priced
-    /// per message at rates Meta never published (pricing-rules section 3).
+    /// per message at rates Meta never published (docs/rules.md PRE-7).
     pub fn on(date: NaiveDate) -> Option<Era> {
         Era::ALL.into_iter().rev().find(|e| e.start() <= date)
     }

@@ -1,4 +1,4 @@
-//! The message log: one CSV row per inbound or outbound message (spec/bill.md "Input").
+//! The message log: one CSV row per inbound or outbound message (docs/log.md, "The log").
 //!
 //! Parsing is the hot path of a bill of tens of millions of rows, so the common shapes (plain
 //! fields, `YYYY-MM-DDTHH:MM:SS[.f](Z|±HH:MM)` times) are read without allocating; quoted

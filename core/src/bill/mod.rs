@@ -1,4 +1,4 @@
-//! Exact billing of a message log (spec/bill.md): every message with its time, so windows,
+//! Exact billing of a message log (docs/log.md): every message with its time, so windows,
 //! conversations, free allowances and tier ordinals are rebuilt as Meta's rules define them.
 //!
 //! `Session` is the streaming driver: parse lines, push events, collect the report. Events
@@ -68,7 +68,7 @@ pub struct Reconciliation {
     pub listed: Vec<Difference>,
 }
 
-/// The bill: the summary of spec/bill.md "Output".
+/// The bill: the summary of docs/log.md, "The bill".
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Report {
     pub currency: String,

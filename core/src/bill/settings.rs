@@ -30,7 +30,7 @@ pub struct Settings {
     pub currency: String,
     pub rules: RulesChoice,
     pub rate_card: CardChoice,
-    /// ISO alpha-2 of the business's primary location (pricing-rules AI-1 b).
+    /// ISO alpha-2 of the business's primary location (docs/rules.md AI-1).
     pub business_country: Option<String>,
     /// Start of authentication-international billing, nanoseconds since the epoch (AI-1 c).
     pub auth_international_from: Option<i64>,

@@ -1,5 +1,5 @@
 //! Aggregated counters of a bill: per month, market and category, shaped like the Estimate
-//! (spec/bill.md "Output"). Adding a message is O(1); nothing per message is kept.
+//! (docs/log.md, "The bill"). Adding a message is O(1); nothing per message is kept.
 
 use super::classify::{Free, Outcome, Priced};
 use super::era::Era;

@@ -1,5 +1,5 @@
 //! The WABA's timezone: months, allowances, tier months and rate-card changes all switch at
-//! 00:00 there (pricing-rules DEF-7), so every message needs its local date.
+//! 00:00 there (docs/rules.md DEF-7), so every message needs its local date.
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
 

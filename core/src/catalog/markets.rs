@@ -1,4 +1,4 @@
-//! Meta's country-to-market table, versioned by date (pricing-rules DEF-1, DEF-2).
+//! Meta's country-to-market table, versioned by date (docs/rules.md DEF-1, DEF-2).
 
 use super::csv::{self, field, Header};
 use super::error::DataError;

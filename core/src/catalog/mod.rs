@@ -17,7 +17,7 @@ use crate::category::Category;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-/// The sixteen billing currencies Meta offers (pricing-rules CUR-2). A currency here without a
+/// The sixteen billing currencies Meta offers (docs/rules.md CUR-2). A currency here without a
 /// card in our data is known but not priceable.
 pub const BILLING_CURRENCIES: [&str; 16] = [
     "USD", "AED", "ARS", "AUD", "BRL", "CLP", "COP", "EUR", "GBP", "IDR", "INR", "MXN", "MYR",

@@ -1,4 +1,4 @@
-//! Volume-tier ladders (pricing-rules section 9): six bands per market and tiered category,
+//! Volume-tier ladders (docs/rules.md TIER-5, TIER-6): six bands per market and tiered category,
 //! priced telescopically with the rates Meta publishes for each band.
 
 use super::csv::{self, field, Header};

@@ -1,5 +1,5 @@
 //! Step one of an estimate: each line's delivered messages split into free and chargeable
-//! units under the rules of the era ("How a category's count is split", spec/estimate.md),
+//! units under the rules of the era ("How a category's count is split", docs/scenario.md),
 //! then the month's free allowance shared out over the lines.
 
 use super::split::{largest_remainder, Fraction};

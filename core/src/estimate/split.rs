@@ -2,7 +2,7 @@
 //!
 //! Counts are at most 10^12 and shares carry at most 18 decimals (checked when a scenario is
 //! read), so every product below fits in a `u128` and nothing is ever rounded but the one
-//! rounding the spec names.
+//! rounding docs/scenario.md names.
 
 use rust_decimal::Decimal;
 
@@ -210,7 +210,8 @@ mod tests {
         assert_eq!(largest_remainder(0, &[3, 4]), vec![0, 0]);
     }
 
-    /// The selection gives the same shares as sorting every remainder, as the spec words it.
+    /// The selection gives the same shares as sorting every remainder, as docs/scenario.md
+    /// words it.
     #[test]
     fn largest_remainder_agrees_with_a_full_sort() {
         let by_sorting = |allowance: u64, eligible: &[u64]| -> Vec<u64> {

@@ -1,4 +1,4 @@
-//! The `Scenario`: a month of WhatsApp traffic as a marketer describes it (spec/estimate.md).
+//! The `Scenario`: a month of WhatsApp traffic as a marketer describes it (docs/scenario.md).
 //!
 //! Every way in (the page, the widget, the JavaScript API, the command line) goes through the
 //! same validator, so a bad value is refused the same way everywhere, with every problem listed

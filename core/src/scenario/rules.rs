@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
-/// Meta's pricing eras as the estimator models them (spec/estimate.md, "Rules by month").
+/// Meta's pricing eras as the estimator models them (docs/scenario.md, "Rules by month").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum RulesVersion {
     /// The 2021 Mexico conversation test: only lines to Mexico are priceable.
