@@ -137,25 +137,22 @@ impl Target {
     pub fn check(option: &str, path: &str, inputs: &Inputs) -> Result<Target, CliError> {
         let given = Path::new(path);
         let cannot = |why: String| CliError::usage(format!("cannot write `{path}`: {why}"));
-        let existing = fs::metadata(given).ok();
-        if existing.is_some() {
-            if let Some(identity) = Identity::of(given) {
-                if let Some(input) = inputs
-                    .files
-                    .iter()
-                    .find(|i| i.identity.same_file(&identity))
-                {
-                    let which = match &input.shown {
-                        Some(shown) => format!("{} `{shown}`", input.what),
-                        None => format!("{} read from standard input", input.what),
-                    };
-                    return Err(CliError::usage(format!(
-                        "--{option} `{path}` is the same file as {which}: choose another path (nothing was written)"
-                    )));
-                }
+        if let Some(identity) = Identity::of(given) {
+            if let Some(input) = inputs
+                .files
+                .iter()
+                .find(|i| i.identity.same_file(&identity))
+            {
+                let which = match &input.shown {
+                    Some(shown) => format!("{} `{shown}`", input.what),
+                    None => format!("{} read from standard input", input.what),
+                };
+                return Err(CliError::usage(format!(
+                    "--{option} `{path}` is the same file as {which}: choose another path (nothing was written)"
+                )));
             }
         }
-        let place = match existing {
+        let place = match fs::metadata(given).ok() {
             Some(metadata) if metadata.is_dir() => return Err(cannot("it is a directory".into())),
             Some(metadata) if !metadata.is_file() || is_system_path(given) => {
                 Place::InPlace(given.to_path_buf())
