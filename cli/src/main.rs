@@ -5,6 +5,7 @@
 
 mod args;
 mod commands;
+mod output;
 
 use std::io::IsTerminal;
 

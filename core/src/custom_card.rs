@@ -102,6 +102,17 @@ impl Loader<'_> {
     }
 
     fn market(&mut self, line: usize, name: &str) -> Option<String> {
+        if let Some(start) = crate::csv::formula_start(name.trim()) {
+            self.fail(
+                line,
+                format!(
+                    "market `{}` must not begin with `{}` (a spreadsheet would read it as a formula)",
+                    name.trim(),
+                    start.escape_debug()
+                ),
+            );
+            return None;
+        }
         let found = self
             .markets
             .iter()
@@ -394,5 +405,25 @@ Indonesia,INR,\"1,234.50\",n/a,0.5,n/a,n/a\n\
         );
         assert!(parse("no header here\n1,2\n", &markets()).is_err());
         assert!(parse("Market,Marketing\nIndia,\"0,025\"\n", &markets()).is_err());
+    }
+
+    #[test]
+    fn a_market_that_starts_like_a_formula_is_refused_in_both_layouts() {
+        let plain = "market,category,rate\n=HYPERLINK(\"https://x.example\"),utility,0.01\n@India,marketing,0.02\n";
+        let errors = parse(plain, &markets()).unwrap_err();
+        assert_eq!(
+            errors.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            vec![
+                "line 2: market `=HYPERLINK(\"https://x.example\")` must not begin with `=` (a spreadsheet would read it as a formula)",
+                "line 3: market `@India` must not begin with `@` (a spreadsheet would read it as a formula)",
+            ]
+        );
+        let meta =
+            "Market,Currency,Marketing\nIndia,INR,0.0118\n\" -cmd\",INR,0.02\n- a footnote\n";
+        let errors = parse(meta, &markets()).unwrap_err();
+        assert_eq!(
+            errors.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            vec!["line 3: market `-cmd` must not begin with `-` (a spreadsheet would read it as a formula)"]
+        );
     }
 }

@@ -7,6 +7,7 @@
 pub mod catalog;
 mod catalog_builtin;
 pub mod category;
+pub mod csv;
 pub mod date;
 pub mod money;
 

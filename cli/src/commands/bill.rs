@@ -5,9 +5,10 @@
 //! cannot be re-read, so it is read whole first (pass a file for logs that do not fit).
 
 use crate::args::Args;
+use crate::output::{Inputs, OutputFile, Target};
 use crate::CliError;
 use std::fs::File;
-use std::io::{BufWriter, IsTerminal, Read, Seek, Write};
+use std::io::{IsTerminal, Read, Write};
 use wacost_core::bill::{
     self, detail, Event, Names, Options, Priced, Report, Session, Settings, Sink,
 };
@@ -30,13 +31,17 @@ pub fn run(words: &[String], on_terminal: bool) -> Result<(), CliError> {
         &["json", "table"],
         if on_terminal { "table" } else { "json" },
     )?;
+    let detail = match args.value("detail") {
+        Some(path) => Some(Target::check("detail", path, &inputs(&args))?),
+        None => None,
+    };
     let catalog = Catalog::builtin();
     let settings = read_settings(&args, catalog)?;
     let options = Options {
         skip_bad_rows: args.switch("skip-bad-rows"),
     };
-    let mut sink = match args.value("detail") {
-        Some(path) => Some(DetailFile::create(path)?),
+    let mut sink = match detail {
+        Some(target) => Some(DetailFile::create(target)?),
         None => None,
     };
     let result = match args.positional.first().map(String::as_str) {
@@ -54,16 +59,8 @@ pub fn run(words: &[String], on_terminal: bool) -> Result<(), CliError> {
         }
         Some(path) => bill_file(catalog, &settings, path, options, sink.as_mut()),
     };
-    let report = match result {
-        Ok(report) => report,
-        Err(e) => {
-            if let (Some(s), Some(path)) = (sink, args.value("detail")) {
-                drop(s);
-                let _ = std::fs::remove_file(path);
-            }
-            return Err(e);
-        }
-    };
+    // On failure the detail file is dropped unfinished: its temporary file goes, the target stays.
+    let report = result?;
     if let Some(s) = sink {
         s.finish()?;
     }
@@ -79,6 +76,19 @@ pub fn run(words: &[String], on_terminal: bool) -> Result<(), CliError> {
     out.write_all(text.as_bytes())
         .and_then(|_| out.flush())
         .map_err(|e| CliError::usage(format!("cannot write the bill: {e}")))
+}
+
+/// The files `bill` reads, which no output may overwrite.
+fn inputs(args: &Args) -> Inputs {
+    let mut inputs = Inputs::default();
+    match args.positional.first().map(String::as_str) {
+        None | Some("-") => inputs.stdin("the log"),
+        Some(path) => inputs.file("the log", path),
+    }
+    if let Some(path) = args.value("settings") {
+        inputs.file("the --settings file", path);
+    }
+    inputs
 }
 
 fn read_settings(args: &Args, catalog: &Catalog) -> Result<Settings, CliError> {
@@ -275,19 +285,15 @@ fn bill_file(
 
 /// `--detail FILE`, written as the bill goes.
 struct DetailFile {
-    path: String,
-    writer: BufWriter<File>,
+    output: OutputFile,
     row: String,
     error: Option<std::io::Error>,
 }
 
 impl DetailFile {
-    fn create(path: &str) -> Result<DetailFile, CliError> {
-        let file = File::create(path)
-            .map_err(|e| CliError::usage(format!("cannot write `{path}`: {e}")))?;
+    fn create(target: Target) -> Result<DetailFile, CliError> {
         let mut d = DetailFile {
-            path: path.to_string(),
-            writer: BufWriter::with_capacity(1 << 20, file),
+            output: target.create()?,
             row: String::new(),
             error: None,
         };
@@ -296,21 +302,18 @@ impl DetailFile {
     }
 
     fn write_header(&mut self) {
-        if let Err(e) = self.writer.write_all(detail::DETAIL_HEADER.as_bytes()) {
+        if let Err(e) = self.output.write_all(detail::DETAIL_HEADER.as_bytes()) {
             self.error.get_or_insert(e);
         }
     }
 
-    fn finish(mut self) -> Result<(), CliError> {
-        if let Err(e) = self.writer.flush() {
-            self.error.get_or_insert(e);
-        }
+    fn finish(self) -> Result<(), CliError> {
         match self.error {
             Some(e) => Err(CliError::usage(format!(
                 "cannot write `{}`: {e}",
-                self.path
+                self.output.shown()
             ))),
-            None => Ok(()),
+            None => self.output.commit(),
         }
     }
 }
@@ -322,18 +325,14 @@ impl Sink for DetailFile {
         }
         self.row.clear();
         detail::detail_row(priced, names, markets, &mut self.row);
-        if let Err(e) = self.writer.write_all(self.row.as_bytes()) {
+        if let Err(e) = self.output.write_all(self.row.as_bytes()) {
             self.error = Some(e);
         }
     }
 
+    /// The log went back in time: it is billed again sorted, and the detail written anew.
     fn restart(&mut self) {
-        let result = self.writer.flush().and_then(|_| {
-            let file = self.writer.get_mut();
-            file.set_len(0)?;
-            file.rewind()
-        });
-        if let Err(e) = result {
+        if let Err(e) = self.output.restart() {
             self.error.get_or_insert(e);
         }
         self.write_header();

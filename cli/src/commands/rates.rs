@@ -3,6 +3,7 @@
 use crate::args::Args;
 use crate::commands::card_choice::choose_card;
 use crate::CliError;
+use wacost_core::csv;
 use wacost_core::money::to_plain_string;
 use wacost_core::Catalog;
 
@@ -53,28 +54,24 @@ pub fn run(words: &[String]) -> Result<(), CliError> {
             );
         }
         _ => {
-            println!("effective_date,currency,market,category,rate");
+            print!(
+                "{}",
+                csv::record(["effective_date", "currency", "market", "category", "rate"])
+            );
+            let effective = card.id.effective.to_string();
             for ((market, category), rate) in &card.rates {
-                println!(
-                    "{},{},{},{},{}",
-                    card.id.effective,
-                    card.id.currency,
-                    csv_field(market),
-                    category,
-                    rate.printed
+                print!(
+                    "{}",
+                    csv::record([
+                        effective.as_str(),
+                        &card.id.currency,
+                        market,
+                        category.as_str(),
+                        &rate.printed,
+                    ])
                 );
             }
         }
     }
     Ok(())
-}
-
-/// Quotes a CSV field when it holds a comma or a quote (market names such as
-/// "Rest of Central & Eastern Europe" do not, but user data may).
-pub fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
 }

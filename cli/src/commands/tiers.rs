@@ -2,8 +2,8 @@
 //! (`effective_date,currency,market,category,tier,from,to,rate`, empty `to` for the open band) or JSON.
 
 use crate::args::Args;
-use crate::commands::rates::csv_field;
 use crate::CliError;
+use wacost_core::csv;
 use wacost_core::money::to_plain_string;
 use wacost_core::Catalog;
 
@@ -60,19 +60,37 @@ pub fn run(words: &[String]) -> Result<(), CliError> {
             );
         }
         _ => {
-            println!("effective_date,currency,market,category,tier,from,to,rate");
+            print!(
+                "{}",
+                csv::record([
+                    "effective_date",
+                    "currency",
+                    "market",
+                    "category",
+                    "tier",
+                    "from",
+                    "to",
+                    "rate",
+                ])
+            );
+            let effective = tiers.id.effective.to_string();
             for ladder in tiers.ladders.values() {
                 for band in &ladder.bands {
-                    println!(
-                        "{},{},{},{},{},{},{},{}",
-                        tiers.id.effective,
-                        tiers.id.currency,
-                        csv_field(&ladder.market),
-                        ladder.category,
-                        band.tier,
-                        band.from_printed,
-                        band.to.map(|t| t.to_string()).unwrap_or_default(),
-                        band.printed
+                    let tier = band.tier.to_string();
+                    let from = band.from_printed.to_string();
+                    let to = band.to.map(|t| t.to_string()).unwrap_or_default();
+                    print!(
+                        "{}",
+                        csv::record([
+                            effective.as_str(),
+                            &tiers.id.currency,
+                            &ladder.market,
+                            ladder.category.as_str(),
+                            &tier,
+                            &from,
+                            &to,
+                            &band.printed,
+                        ])
                     );
                 }
             }

@@ -3,6 +3,7 @@
 
 use super::classify::{Outcome, Priced};
 use super::input::Names;
+use crate::csv;
 use crate::money::to_plain_string;
 use chrono::{DateTime, SecondsFormat};
 use std::fmt::Write;
@@ -19,22 +20,15 @@ pub fn format_time(nanos: i64) -> String {
     .unwrap_or_default()
 }
 
-fn csv_field(out: &mut String, text: &str) {
-    if text.contains([',', '"', '\n', '\r']) {
-        out.push('"');
-        out.push_str(&text.replace('"', "\"\""));
-        out.push('"');
-    } else {
-        out.push_str(text);
-    }
-}
-
-/// Appends the detail row of one message to `out`.
+/// Appends the detail row of one message to `out`. The text that comes from the log or the
+/// settings (the `phone_number` label, the market name) goes through the CSV writer; the other
+/// columns are numbers, times and wacost's own words, which never need quotes or neutralising.
 pub fn detail_row(p: &Priced, names: &Names, markets: &[String], out: &mut String) {
     let _ = write!(out, "{},{},", p.line, format_time(p.time));
-    csv_field(out, names.phone(p.phone));
+    csv::push_field(out, names.phone(p.phone));
+    // `+` and digits: an E.164 number, which the writer would leave as it is.
     let _ = write!(out, ",+{},", p.user);
-    csv_field(
+    csv::push_field(
         out,
         p.market
             .and_then(|m| markets.get(m as usize))

@@ -8,6 +8,7 @@ use super::{
     MAX_RATE, MAX_SCALE,
 };
 use crate::category::Category;
+use crate::csv;
 use crate::money::parse_rate;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
@@ -361,15 +362,7 @@ fn line(c: &mut Checker, value: &Value, path: &str) -> Line {
             "needs a destination: country (ISO alpha-2, e.g. IN) or market (Meta's market name)",
         ),
         (Some(v), None) => result.country = c.country(v, &join(path, "country")),
-        (None, Some(v)) => {
-            if let Some(text) = c.string(v, &join(path, "market")) {
-                if text.trim().is_empty() {
-                    c.fail(&join(path, "market"), "must not be empty");
-                } else {
-                    result.market = Some(text.trim().to_string());
-                }
-            }
-        }
+        (None, Some(v)) => result.market = market_name(c, Some(v), &join(path, "market")),
     }
     for (name, slot) in [
         ("marketing", &mut result.marketing),
@@ -460,6 +453,18 @@ fn market_name(c: &mut Checker, value: Option<&Value>, path: &str) -> Option<Str
     let text = c.string(value, path)?.trim();
     if text.is_empty() {
         c.fail(path, "must not be empty");
+        return None;
+    }
+    // The name is written into CSV exports; refused here so no export has to alter it.
+    if let Some(start) = csv::formula_start(text) {
+        c.fail(
+            path,
+            format!(
+                "must not begin with \"{}\" (a spreadsheet would read it as a formula), got {}",
+                start.escape_debug(),
+                shown(value)
+            ),
+        );
         return None;
     }
     Some(text.to_string())
