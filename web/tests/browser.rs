@@ -185,10 +185,8 @@ async fn a_link_that_is_not_json_shows_a_message_its_text_and_the_default_scenar
     assert!(page
         .text("[data-wacost=\"notice\"]")
         .contains("the scenario is not valid JSON"));
-    let rescue: web_sys::HtmlTextAreaElement = page
-        .find("[data-wacost=\"link-text\"]")
-        .dyn_into()
-        .unwrap();
+    let rescue: web_sys::HtmlTextAreaElement =
+        page.find("[data-wacost=\"link-text\"]").dyn_into().unwrap();
     assert_eq!(rescue.value(), "not json");
     assert!(rescue.read_only());
     assert!(!page.value("meta-total").is_empty());
@@ -203,7 +201,11 @@ const FIVE_LINES: &str = r#"{"month":"2026-11","currency":"USD","lines":[{"count
 #[wasm_bindgen_test]
 async fn a_link_with_a_bad_value_opens_as_typed_with_the_error_beside_it() {
     let page = Page::open(&url::scenario_query(FIVE_LINES)).await;
-    assert!(page.root.query_selector("[data-wacost=\"notice\"]").unwrap().is_none());
+    assert!(page
+        .root
+        .query_selector("[data-wacost=\"notice\"]")
+        .unwrap()
+        .is_none());
     assert_eq!(page.rows(), 5);
     let cell: HtmlInputElement = page.find("#cell-2-marketing").dyn_into().unwrap();
     assert_eq!(cell.value(), "1,500");
@@ -238,7 +240,11 @@ async fn what_the_sheet_cannot_edit_is_shown_at_its_row() {
     assert!(kept.contains("must be a JSON object, got 7"), "{kept}");
     assert!(kept.contains("The sheet cannot edit this line"), "{kept}");
     // Neither problem is listed again away from its row.
-    assert!(page.root.query_selector(".results .errors").unwrap().is_none());
+    assert!(page
+        .root
+        .query_selector(".results .errors")
+        .unwrap()
+        .is_none());
 }
 
 #[wasm_bindgen_test]

@@ -25,7 +25,7 @@ pub struct AppProps {
     /// the stored sheet back (off when embedded in a test).
     #[prop_or(true)]
     pub sync_url: bool,
-    /// A language to start in instead of the browser's.
+    /// A language to start in instead of the browser's (a `lang` in the link still wins).
     #[prop_or_default]
     pub lang: Option<Lang>,
     /// The month a fresh page starts on (`YYYY-MM`); the browser's current month if unset.
