@@ -4,7 +4,8 @@
 //! column and value; the other rules versions equal a bill forced to each.
 #![cfg(not(target_arch = "wasm32"))]
 
-use wacost_core::bill::{self, detail, Era, Names, Options, Priced, Settings, Sink};
+use wacost_core::bill::{self, detail, Names, Options, Priced, Settings, Sink};
+use wacost_core::scenario::RulesVersion;
 use wacost_core::Catalog;
 use wacost_web::log_check::run::{run_blocks, Job};
 
@@ -187,7 +188,7 @@ fn other_rules_versions_equal_a_bill_forced_to_each() {
         ..JOB
     };
     let (out, _) = run_blocks(Catalog::builtin(), settings("{}"), job, text.as_bytes(), 10);
-    assert_eq!(out.alternates.len(), Era::ALL.len());
+    assert_eq!(out.alternates.len(), RulesVersion::ALL.len());
     for alt in &out.alternates {
         let forced = format!(r#"{{"rules": "{}"}}"#, alt.rules);
         let report = bill::bill(
@@ -207,7 +208,7 @@ fn other_rules_versions_equal_a_bill_forced_to_each() {
         text.as_bytes(),
         10,
     );
-    assert_eq!(out.alternates.len(), Era::ALL.len() - 1);
+    assert_eq!(out.alternates.len(), RulesVersion::ALL.len() - 1);
     assert!(out.alternates.iter().all(|a| a.rules != "pmp-2025-07"));
     assert_eq!(out.report.expect("a bill").meta_total, "0.0693");
 }

@@ -1,6 +1,6 @@
 //! What a priced outbound message looks like, as Meta's status webhook would describe it.
 
-use super::era::Era;
+use crate::scenario::RulesVersion;
 use crate::Category;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -79,7 +79,7 @@ pub struct Priced {
     pub waba: u32,
     /// Local date in the WABA timezone.
     pub date: NaiveDate,
-    pub era: Option<Era>,
+    pub era: Option<RulesVersion>,
     pub market: Option<u16>,
     pub outcome: Outcome,
     pub model: Option<Model>,

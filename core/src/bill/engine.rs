@@ -7,13 +7,13 @@
 //! that goes back in time so the caller can fall back to sorting (see `bill_text`).
 
 use super::classify::{Free, Model, Outcome, Priced, PricingType};
-use super::era::Era;
 use super::fxhash::FxHashMap as HashMap;
 use super::input::{Event, Kind};
 use super::settings::{CardChoice, RulesChoice, Settings};
 use super::summary::Summary;
 use super::zone::DayCache;
 use crate::catalog::{Ladder, RateCard};
+use crate::scenario::RulesVersion;
 use crate::{Catalog, Category};
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
@@ -22,9 +22,9 @@ use std::collections::BTreeSet;
 const HOUR: i64 = 3_600_000_000_000;
 const DAY: i64 = 24 * HOUR;
 const NONE: i64 = i64::MIN;
-/// Era F service free tier per business phone number and month (SVC-3).
+/// RulesVersion F service free tier per business phone number and month (SVC-3).
 pub const SERVICE_FREE_PER_PHONE: u64 = 1000;
-/// Era C/D free conversations per WABA and month (CBP1-5, CBP2-8).
+/// RulesVersion C/D free conversations per WABA and month (CBP1-5, CBP2-8).
 pub const FREE_CONVERSATIONS_PER_WABA: u64 = 1000;
 
 /// An event earlier than the one before: the log is not sorted.
@@ -130,7 +130,7 @@ pub struct Engine<'c> {
     last_table: Option<(NaiveDate, u8)>,
     cards: Vec<&'c RateCard>,
     last_card: Option<(NaiveDate, Option<usize>)>,
-    last_era: Option<(NaiveDate, Option<Era>)>,
+    last_era: Option<(NaiveDate, Option<RulesVersion>)>,
     rates: HashMap<(usize, u16, Category), Option<Decimal>>,
     ladders: HashMap<(usize, u16, Category), Option<&'c Ladder>>,
     tiers: HashMap<(u16, Category, i32), u64>,
@@ -227,7 +227,7 @@ impl<'c> Engine<'c> {
             RulesChoice::Auto => match self.last_era {
                 Some((d, era)) if d == date => era,
                 _ => {
-                    let era = Era::on(date);
+                    let era = RulesVersion::on(date);
                     self.last_era = Some((date, era));
                     era
                 }
@@ -263,7 +263,7 @@ impl<'c> Engine<'c> {
         }
         if event.failed {
             p.outcome = Outcome::Failed;
-            p.rule = if era.is_some_and(Era::is_conversation) {
+            p.rule = if era.is_some_and(RulesVersion::counts_conversations) {
                 "CBP2-2"
             } else {
                 "PMP-1"
@@ -295,7 +295,7 @@ impl<'c> Engine<'c> {
             self.summary.add(&p);
             return Ok(Some(p));
         };
-        if era == Era::Mx2021 && &market.iso2 != b"MX" {
+        if era == RulesVersion::Mx2021_02 && &market.iso2 != b"MX" {
             p.outcome = Outcome::Unpriceable(
                 "mx-2021-02 prices only +52 numbers; others were on template pricing, whose rates Meta never published"
                     .to_string(),
@@ -310,7 +310,7 @@ impl<'c> Engine<'c> {
         // opens it (DEF-5, CBP2-7, CBP1-6, MX-5).
         let mut fep_opened = false;
         if pair.fep_until <= t && pair.entry_at != NONE && t < pair.entry_at.saturating_add(DAY) {
-            let length = if matches!(era, Era::Mx2021 | Era::Cbp2022) {
+            let length = if matches!(era, RulesVersion::Mx2021_02 | RulesVersion::Cbp2022_02) {
                 DAY
             } else {
                 3 * DAY
@@ -319,7 +319,7 @@ impl<'c> Engine<'c> {
             pair.fep_id = self.next_id();
             pair.entry_at = NONE;
             fep_opened = true;
-            if era.is_conversation() {
+            if era.counts_conversations() {
                 pair.convs = None;
             }
             if date >= NaiveDate::from_ymd_opt(2026, 9, 28).unwrap_or(NaiveDate::MAX) {
@@ -337,25 +337,27 @@ impl<'c> Engine<'c> {
             own
         };
 
-        if era.is_conversation() {
+        if era.counts_conversations() {
             p.model = Some(Model::Cbp);
             if fep_open {
                 p.category = Some("referral_conversion");
-                p.summary_category = Some(if era == Era::Cbp2022 || era == Era::Mx2021 {
-                    Category::UserInitiated
-                } else {
-                    own
-                });
+                p.summary_category = Some(
+                    if era == RulesVersion::Cbp2022_02 || era == RulesVersion::Mx2021_02 {
+                        Category::UserInitiated
+                    } else {
+                        own
+                    },
+                );
                 p.pricing_type = Some(PricingType::FreeEntryPoint);
                 p.conversation = Some(pair.fep_id);
                 p.opened = fep_opened;
                 p.outcome = Outcome::Free(fep_opened.then_some(Free::EntryPoint));
                 p.rule = match era {
-                    Era::Mx2021 => "MX-5",
-                    Era::Cbp2022 => "CBP1-6",
+                    RulesVersion::Mx2021_02 => "MX-5",
+                    RulesVersion::Cbp2022_02 => "CBP1-6",
                     _ => "CBP2-7",
                 };
-            } else if matches!(era, Era::Mx2021 | Era::Cbp2022) {
+            } else if matches!(era, RulesVersion::Mx2021_02 | RulesVersion::Cbp2022_02) {
                 self.single_conversation(&mut p, &mut pair, era, csw_open, market);
             } else {
                 self.category_conversation(&mut p, &mut pair, era, event.kind, own, market);
@@ -369,7 +371,7 @@ impl<'c> Engine<'c> {
                 p.pricing_type = Some(PricingType::FreeEntryPoint);
                 p.conversation = Some(pair.fep_id);
                 p.outcome = Outcome::Free(Some(Free::EntryPoint));
-                p.rule = if era == Era::Pmp2026 {
+                p.rule = if era == RulesVersion::Pmp2026_10 {
                     "SVC-2"
                 } else {
                     "PMP-2"
@@ -388,7 +390,7 @@ impl<'c> Engine<'c> {
                 p.rule = "CBP2-11";
             } else {
                 match (event.kind, era) {
-                    (Kind::FreeForm, Era::Pmp2025) => {
+                    (Kind::FreeForm, RulesVersion::Pmp2025_07) => {
                         p.pricing_type = Some(PricingType::FreeCustomerService);
                         p.outcome = Outcome::Free(Some(Free::Window));
                         p.rule = "PMP-3";
@@ -408,7 +410,7 @@ impl<'c> Engine<'c> {
                             self.charge(&mut p, Category::Service, false, market);
                         }
                     }
-                    (_, Era::Pmp2025) if own == Category::Utility && csw_open => {
+                    (_, RulesVersion::Pmp2025_07) if own == Category::Utility && csw_open => {
                         p.pricing_type = Some(PricingType::FreeCustomerService);
                         p.outcome = Outcome::Free(Some(Free::Window));
                         p.rule = "PMP-4";
@@ -437,14 +439,22 @@ impl<'c> Engine<'c> {
         &mut self,
         p: &mut Priced,
         pair: &mut Pair,
-        era: Era,
+        era: RulesVersion,
         csw_open: bool,
         market: MarketInfo,
     ) {
         let t = p.time;
         let slot = pair.convs()[0];
         if slot.until > t {
-            self.join(p, &slot, if era == Era::Mx2021 { "MX-2" } else { "CBP1-3" });
+            self.join(
+                p,
+                &slot,
+                if era == RulesVersion::Mx2021_02 {
+                    "MX-2"
+                } else {
+                    "CBP1-3"
+                },
+            );
             return;
         }
         let summary = if csw_open {
@@ -452,7 +462,7 @@ impl<'c> Engine<'c> {
         } else {
             Category::BusinessInitiated
         };
-        let limit = if era == Era::Mx2021 {
+        let limit = if era == RulesVersion::Mx2021_02 {
             self.settings.free_conversations_mx
         } else {
             FREE_CONVERSATIONS_PER_WABA
@@ -476,7 +486,15 @@ impl<'c> Engine<'c> {
             },
         };
         pair.convs_mut()[0] = conv;
-        self.open(p, &conv, if era == Era::Mx2021 { "MX-2" } else { "CBP1-2" });
+        self.open(
+            p,
+            &conv,
+            if era == RulesVersion::Mx2021_02 {
+                "MX-2"
+            } else {
+                "CBP1-2"
+            },
+        );
         if free {
             p.outcome = Outcome::Free(Some(Free::Allowance));
         } else {
@@ -484,13 +502,13 @@ impl<'c> Engine<'c> {
         }
     }
 
-    /// Era D: a template opens a conversation of its category unless one is open (CBP2-3); a
+    /// RulesVersion D: a template opens a conversation of its category unless one is open (CBP2-3); a
     /// non-template joins any open conversation or opens a service one (CBP2-4).
     fn category_conversation(
         &mut self,
         p: &mut Priced,
         pair: &mut Pair,
-        era: Era,
+        era: RulesVersion,
         kind: Kind,
         own: Category,
         market: MarketInfo,
@@ -523,7 +541,7 @@ impl<'c> Engine<'c> {
             return;
         }
         let free = if slot == SLOT_SERVICE {
-            if era == Era::Cbp2024 {
+            if era == RulesVersion::Cbp2024_11 {
                 Some(Free::Window)
             } else {
                 let used = self

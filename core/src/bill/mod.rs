@@ -9,7 +9,6 @@
 pub mod classify;
 pub mod detail;
 pub mod engine;
-pub mod era;
 mod fxhash;
 pub mod generate;
 pub mod input;
@@ -19,7 +18,6 @@ pub mod zone;
 
 pub use classify::{Free, Model, Outcome, Priced, PricingType};
 pub use engine::{Engine, OutOfOrder};
-pub use era::Era;
 pub use input::{Event, Kind, LogParser, Names, RowError};
 pub use settings::{CardChoice, RulesChoice, Settings};
 pub use summary::{MonthReport, Summary};

@@ -1,8 +1,8 @@
 //! Billing settings: what the log itself does not say (the WABA's timezone and currency, which
 //! rules and card to price with, where the business is).
 
-use super::era::Era;
 use super::zone::Zone;
+use crate::scenario::RulesVersion;
 use crate::Catalog;
 use chrono::{DateTime, NaiveDate};
 use serde::Deserialize;
@@ -13,7 +13,7 @@ pub enum RulesChoice {
     /// The era in force on the message's local date (with the CBP2-11 carry-over).
     Auto,
     /// One era for every message, to see the same log under another model.
-    Fixed(Era),
+    Fixed(RulesVersion),
 }
 
 /// Which rate card prices a message.
@@ -127,10 +127,10 @@ impl Settings {
     pub fn set_rules(&mut self, text: &str) -> Result<(), String> {
         self.rules = match text.trim() {
             "auto" => RulesChoice::Auto,
-            other => RulesChoice::Fixed(Era::parse(other).ok_or_else(|| {
+            other => RulesChoice::Fixed(other.parse::<RulesVersion>().ok().ok_or_else(|| {
                 format!(
                     "rules: `{text}` is not `auto` or one of {}",
-                    Era::ALL.map(Era::as_str).join(", ")
+                    RulesVersion::ALL.map(RulesVersion::as_str).join(", ")
                 )
             })?),
         };

@@ -2,9 +2,9 @@
 //! (spec/bill.md "Output"). Adding a message is O(1); nothing per message is kept.
 
 use super::classify::{Free, Outcome, Priced};
-use super::era::Era;
 use super::fxhash::FxHashMap as HashMap;
 use crate::money::to_plain_string;
+use crate::scenario::RulesVersion;
 use crate::Category;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -61,7 +61,7 @@ struct MonthAcc {
     failed: u64,
     undeliverable: u64,
     unpriceable: u64,
-    eras: BTreeSet<Era>,
+    eras: BTreeSet<RulesVersion>,
     cards: BTreeSet<NaiveDate>,
 }
 
@@ -136,7 +136,7 @@ impl Summary {
         c.messages += 1;
         // The unit is a message under per-message rules, a conversation under conversation
         // rules (only its opening message counts).
-        let unit = p.era.is_some_and(|e| !e.is_conversation()) || p.opened;
+        let unit = p.era.is_some_and(|e| !e.counts_conversations()) || p.opened;
         if !unit {
             return;
         }

@@ -5,9 +5,10 @@
 use super::model::{Alternate, BadRow};
 use serde::Serialize;
 use wacost_core::bill::{
-    self, detail, Engine, Era, Event, Names, Options, Priced, Report, RulesChoice, Session,
-    Settings, Sink,
+    self, detail, Engine, Event, Names, Options, Priced, Report, RulesChoice, Session, Settings,
+    Sink,
 };
+use wacost_core::scenario::RulesVersion;
 use wacost_core::Catalog;
 
 /// At most this many malformed rows are listed with line, column and value (all are counted).
@@ -72,7 +73,7 @@ pub struct Run<'c> {
     job: Job,
     header: Option<String>,
     session: Option<Session<'c>>,
-    alternates: Vec<(Era, Engine<'c>)>,
+    alternates: Vec<(RulesVersion, Engine<'c>)>,
     pub detail: DetailText,
     line_no: u64,
     carry: Vec<u8>,
@@ -222,7 +223,7 @@ impl<'c> Run<'c> {
             }
             self.header = Some(header);
             if self.job.compare {
-                self.alternates = Era::ALL
+                self.alternates = RulesVersion::ALL
                     .into_iter()
                     .filter(|era| self.settings.rules != RulesChoice::Fixed(*era))
                     .map(|era| {
