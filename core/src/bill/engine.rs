@@ -7,7 +7,6 @@
 //! that goes back in time so the caller can fall back to sorting (see `bill_text`).
 
 use super::classify::{Free, Model, Outcome, Priced, PricingType};
-use super::fxhash::FxHashMap as HashMap;
 use super::input::{Event, Kind};
 use super::settings::{CardChoice, RulesChoice, Settings};
 use super::summary::Summary;
@@ -17,6 +16,7 @@ use crate::scenario::RulesVersion;
 use crate::{Catalog, Category};
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeSet;
 
 const HOUR: i64 = 3_600_000_000_000;

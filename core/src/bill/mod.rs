@@ -1,25 +1,32 @@
 //! Exact billing of a message log (spec/bill.md): every message with its time, so windows,
 //! conversations, free allowances and tier ordinals are rebuilt as Meta's rules define them.
 //!
-//! `Session` is the streaming driver: parse lines, push events, collect the report. Events
-//! must come in time order; when one goes back in time `Session::push` says so and the caller
-//! restarts with the events sorted in memory (`bill_text` does it for a log held as text; the
-//! CLI re-reads its file). Sorting is the only case that holds every row.
+//! `stream` reads a log's bytes into lines (`bill_reader` for a log that can be opened twice,
+//! `LogStream` for blocks a caller pushes); `Session` parses the lines, pushes the events to
+//! the `Engine` and collects the report. Events must come in time order; when one goes back in
+//! time `Session::push` says so and the stream bills the log again, sorted in memory. Sorting
+//! is the only case that holds every row.
 
 pub mod classify;
 pub mod detail;
 pub mod engine;
-mod fxhash;
+pub mod error;
+mod fields;
 pub mod generate;
 pub mod input;
+mod names;
 pub mod settings;
+pub mod stream;
 pub mod summary;
+mod times;
 pub mod zone;
 
 pub use classify::{Free, Model, Outcome, Priced, PricingType};
 pub use engine::{Engine, OutOfOrder};
-pub use input::{Event, Kind, LogParser, Names, RowError};
+pub use error::{BillError, MalformedRows, RowError, RowErrorKind, SettingError};
+pub use input::{Event, Kind, LogParser, Names};
 pub use settings::{CardChoice, RulesChoice, Settings};
+pub use stream::{bill_reader, LogStream, NoProgress, Progress};
 pub use summary::{MonthReport, Summary};
 
 use crate::money::to_plain_string;
@@ -89,6 +96,9 @@ pub struct Report {
 /// Receives each outbound message's pricing (for `--detail` or a page's table).
 pub trait Sink {
     fn message(&mut self, priced: &Priced, names: &Names, markets: &[String]);
+    /// Each event the bill accepted, inbound or outbound, in billing order (to feed other
+    /// engines the same log).
+    fn event(&mut self, _event: &Event) {}
     /// The log was out of order and is billed again from its first message, sorted: forget
     /// what was received so far.
     fn restart(&mut self) {}
@@ -119,7 +129,7 @@ impl<'c> Session<'c> {
         settings: Settings,
         header: &str,
         options: Options,
-    ) -> Result<Session<'c>, String> {
+    ) -> Result<Session<'c>, error::HeaderError> {
         let parser = LogParser::new(header)?;
         let reconciliation = parser.has_meta_columns().then(Reconciliation::default);
         Ok(Session {
@@ -157,7 +167,9 @@ impl<'c> Session<'c> {
 
     /// Bills one event; `sink` receives each outbound message's pricing (for `--detail`).
     pub fn push(&mut self, event: &Event, sink: &mut dyn Sink) -> Result<(), OutOfOrder> {
-        let Some(priced) = self.engine.push(event)? else {
+        let priced = self.engine.push(event)?;
+        sink.event(event);
+        let Some(priced) = priced else {
             return Ok(());
         };
         if let Some(recon) = &mut self.reconciliation {
@@ -175,14 +187,9 @@ impl<'c> Session<'c> {
     }
 
     /// The report, or every bad row when they are not to be skipped.
-    pub fn finish(self) -> Result<Report, Vec<String>> {
+    pub fn finish(self) -> Result<Report, MalformedRows> {
         if !self.bad.is_empty() && !self.options.skip_bad_rows {
-            let mut lines: Vec<String> = self.bad.iter().map(ToString::to_string).collect();
-            lines.push(format!(
-                "{} malformed row(s): no bill (use --skip-bad-rows to bill the rest)",
-                self.bad.len()
-            ));
-            return Err(lines);
+            return Err(MalformedRows { rows: self.bad });
         }
         let summary = &self.engine.summary;
         let markets = self.engine.markets();
@@ -276,48 +283,23 @@ fn reconcile(recon: &mut Reconciliation, event: &Event, p: &Priced, names: &Name
     }
 }
 
-/// Bills a log held in memory: streams it while it is in time order, and re-runs it sorted by
-/// time (stable: equal times keep file order) when a row goes back in time.
+/// Bills a log held in memory (through the sorted pass when a row goes back in time).
 pub fn bill_text(
     catalog: &Catalog,
     settings: &Settings,
     text: &str,
     options: Options,
     sink: &mut dyn Sink,
-) -> Result<Report, Vec<String>> {
-    let mut lines = input::lines(text);
-    let header = lines
-        .next()
-        .ok_or_else(|| vec!["the log is empty (a header row is required)".to_string()])?;
-    let mut session =
-        Session::new(catalog, settings.clone(), header, options).map_err(|e| vec![e])?;
-    let mut sorted_needed = false;
-    for (i, line) in lines.enumerate() {
-        if let Some(event) = session.parse_line(i as u64 + 2, line) {
-            if session.push(&event, sink).is_err() {
-                sorted_needed = true;
-                break;
-            }
-        }
-    }
-    if !sorted_needed {
-        return session.finish();
-    }
-    sink.restart();
-    let mut session =
-        Session::new(catalog, settings.clone(), header, options).map_err(|e| vec![e])?;
-    session.set_sorted_in_memory();
-    let mut events: Vec<Event> = input::lines(text)
-        .enumerate()
-        .skip(1)
-        .filter_map(|(i, line)| session.parse_line(i as u64 + 1, line))
-        .collect();
-    events.sort_by_key(|e| e.time);
-    for event in &events {
-        // Sorted: cannot go back in time.
-        let _ = session.push(event, sink);
-    }
-    session.finish()
+) -> Result<Report, BillError> {
+    let bytes = text.as_bytes();
+    bill_reader(
+        catalog,
+        settings,
+        options,
+        || Ok(bytes),
+        sink,
+        &mut NoProgress,
+    )
 }
 
 /// `bill_text` without a detail sink.
@@ -326,6 +308,6 @@ pub fn bill(
     settings: &Settings,
     text: &str,
     options: Options,
-) -> Result<Report, Vec<String>> {
+) -> Result<Report, BillError> {
     bill_text(catalog, settings, text, options, &mut NoSink)
 }

@@ -2,12 +2,12 @@
 //! (spec/bill.md "Output"). Adding a message is O(1); nothing per message is kept.
 
 use super::classify::{Free, Outcome, Priced};
-use super::fxhash::FxHashMap as HashMap;
 use crate::money::to_plain_string;
 use crate::scenario::RulesVersion;
 use crate::Category;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
