@@ -367,25 +367,7 @@ pub fn table(r: &Report) -> String {
         r.currency
     );
     if let Some(recon) = &r.reconciliation {
-        let _ = writeln!(
-            out,
-            "Reconciliation: {} messages compared with Meta's pricing columns, {} differ",
-            recon.compared, recon.differences
-        );
-        for d in recon.listed.iter().take(20) {
-            let _ = writeln!(
-                out,
-                "  line {} {} {}: ours {}/{} vs Meta {}/{} ({})",
-                d.line,
-                d.time,
-                d.user,
-                d.ours.category.as_deref().unwrap_or("-"),
-                d.ours.pricing_type.as_deref().unwrap_or("-"),
-                d.meta.category.as_deref().unwrap_or("-"),
-                d.meta.pricing_type.as_deref().unwrap_or("-"),
-                d.rule
-            );
-        }
+        reconciliation_table(recon, &mut out);
     }
     for w in &r.warnings {
         let _ = writeln!(out, "warning: {w}");
@@ -394,4 +376,28 @@ pub fn table(r: &Report) -> String {
         let _ = writeln!(out, "skipped: {s}");
     }
     out
+}
+
+/// The reconciliation's counts and its first 20 differences.
+fn reconciliation_table(recon: &bill::Reconciliation, out: &mut String) {
+    use std::fmt::Write as _;
+    let _ = writeln!(
+        out,
+        "Reconciliation: {} messages compared with Meta's pricing columns, {} differ",
+        recon.compared, recon.differences
+    );
+    for d in recon.listed.iter().take(20) {
+        let _ = writeln!(
+            out,
+            "  line {} {} {}: ours {}/{} vs Meta {}/{} ({})",
+            d.line,
+            d.time,
+            d.user,
+            d.ours.category.as_deref().unwrap_or("-"),
+            d.ours.pricing_type.as_deref().unwrap_or("-"),
+            d.meta.category.as_deref().unwrap_or("-"),
+            d.meta.pricing_type.as_deref().unwrap_or("-"),
+            d.rule
+        );
+    }
 }

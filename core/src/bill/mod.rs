@@ -24,6 +24,8 @@ pub mod zone;
 pub use classify::{Free, Model, Outcome, Priced, PricingType};
 pub use engine::{Engine, OutOfOrder};
 pub use error::{BillError, MalformedRows, RowError, RowErrorKind, SettingError};
+#[doc(hidden)]
+pub use fields::split_plain;
 pub use input::{Event, Kind, LogParser, Names};
 pub use settings::{CardChoice, RulesChoice, Settings};
 pub use stream::{bill_reader, LogStream, NoProgress, Progress};
@@ -192,40 +194,9 @@ impl<'c> Session<'c> {
             return Err(MalformedRows { rows: self.bad });
         }
         let summary = &self.engine.summary;
-        let markets = self.engine.markets();
-        let months = summary.months(markets);
+        let months = summary.months(self.engine.markets());
         let total = summary.total();
-        let mut warnings: Vec<String> = self.engine.warnings().cloned().collect();
-        for (reason, count) in summary.unpriceable_reasons() {
-            warnings.push(format!("{count} delivered message(s) not priced: {reason}"));
-        }
-        let undeliverable: u64 = months.iter().map(|m| m.undeliverable).sum();
-        if undeliverable > 0 {
-            warnings.push(format!(
-                "{undeliverable} free-form message(s) sent with no customer service window open: WhatsApp does not deliver them, never charged"
-            ));
-        }
-        for m in &months {
-            if m.rate_cards.len() > 1 {
-                warnings.push(format!(
-                    "{}: a rate card change falls inside the month (cards {})",
-                    m.month,
-                    m.rate_cards.join(", ")
-                ));
-            }
-        }
-        if let Some(r) = &self.reconciliation {
-            if r.differences as usize > r.listed.len() {
-                warnings.push(format!(
-                    "{} reconciliation differences, the first {} listed",
-                    r.differences,
-                    r.listed.len()
-                ));
-            }
-        }
-        if !self.bad.is_empty() {
-            warnings.push(format!("{} malformed row(s) skipped", self.bad.len()));
-        }
+        let warnings = self.warnings(&months);
         let settings = self.engine.settings();
         Ok(Report {
             currency: settings.currency.clone(),
@@ -247,6 +218,44 @@ impl<'c> Session<'c> {
             reconciliation: self.reconciliation,
             sorted_in_memory: self.sorted_in_memory,
         })
+    }
+}
+
+impl Session<'_> {
+    /// The report's warnings: the engine's, then what the counts show.
+    fn warnings(&self, months: &[MonthReport]) -> Vec<String> {
+        let mut warnings: Vec<String> = self.engine.warnings().cloned().collect();
+        for (reason, count) in self.engine.summary.unpriceable_reasons() {
+            warnings.push(format!("{count} delivered message(s) not priced: {reason}"));
+        }
+        let undeliverable: u64 = months.iter().map(|m| m.undeliverable).sum();
+        if undeliverable > 0 {
+            warnings.push(format!(
+                "{undeliverable} free-form message(s) sent with no customer service window open: WhatsApp does not deliver them, never charged"
+            ));
+        }
+        for m in months {
+            if m.rate_cards.len() > 1 {
+                warnings.push(format!(
+                    "{}: a rate card change falls inside the month (cards {})",
+                    m.month,
+                    m.rate_cards.join(", ")
+                ));
+            }
+        }
+        if let Some(r) = &self.reconciliation {
+            if r.differences as usize > r.listed.len() {
+                warnings.push(format!(
+                    "{} reconciliation differences, the first {} listed",
+                    r.differences,
+                    r.listed.len()
+                ));
+            }
+        }
+        if !self.bad.is_empty() {
+            warnings.push(format!("{} malformed row(s) skipped", self.bad.len()));
+        }
+        warnings
     }
 }
 

@@ -121,7 +121,7 @@ impl Summary {
             }
             Outcome::Unpriceable(reason) => {
                 acc.unpriceable += 1;
-                *self.unpriceable.entry(reason.clone()).or_insert(0) += 1;
+                *self.unpriceable.entry(reason.to_string()).or_insert(0) += 1;
                 return;
             }
             _ => {}
@@ -163,39 +163,6 @@ impl Summary {
     /// The total charge.
     pub fn total(&self) -> Decimal {
         self.categories.values().map(|c| c.amount).sum()
-    }
-
-    /// Adds another summary (e.g. the bill of another month) into this one.
-    pub fn merge(&mut self, other: &Summary) {
-        self.outbound += other.outbound;
-        for (k, m) in other.months.iter() {
-            let acc = self.month_acc(*k);
-            acc.failed += m.failed;
-            acc.undeliverable += m.undeliverable;
-            acc.unpriceable += m.unpriceable;
-            acc.eras.extend(m.eras.iter().copied());
-            acc.cards.extend(m.cards.iter().copied());
-        }
-        for (k, c) in &other.categories {
-            let acc = self.categories.entry(*k).or_default();
-            acc.messages += c.messages;
-            acc.delivered += c.delivered;
-            acc.window += c.window;
-            acc.entry_point += c.entry_point;
-            acc.allowance += c.allowance;
-            acc.charged += c.charged;
-            acc.amount += c.amount;
-            for (bk, b) in &c.bands {
-                let band = band_mut(&mut acc.bands, *bk);
-                band.from = b.from;
-                band.to = b.to;
-                band.count += b.count;
-                band.amount += b.amount;
-            }
-        }
-        for (reason, n) in &other.unpriceable {
-            *self.unpriceable.entry(reason.clone()).or_insert(0) += n;
-        }
     }
 
     /// Reasons some delivered messages could not be priced, with their counts.
