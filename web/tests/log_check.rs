@@ -213,13 +213,34 @@ fn other_rules_versions_equal_a_bill_forced_to_each() {
 }
 
 #[test]
-fn empty_and_non_utf8_files_are_refused_with_a_reason() {
+fn empty_and_utf16_files_are_refused_and_non_utf8_rows_are_bad_rows() {
     let (out, _) = run_blocks(Catalog::builtin(), settings("{}"), JOB, b"", 10);
     assert!(out.report.is_none());
-    assert!(out.errors[0].contains("empty"), "{:?}", out.errors);
+    assert_eq!(
+        out.errors,
+        vec!["the log is empty (a header row is required)".to_string()]
+    );
+    let utf16: Vec<u8> = e1().encode_utf16().flat_map(u16::to_le_bytes).collect();
+    for block in [1, 3, 4096] {
+        let (out, _) = run_blocks(Catalog::builtin(), settings("{}"), JOB, &utf16, block);
+        assert_eq!(
+            out.errors,
+            vec!["the log is UTF-16 text; save it as CSV UTF-8".to_string()]
+        );
+    }
     let mut bytes = e1().into_bytes();
     bytes.extend_from_slice(b"2025-10-08T00:00:00Z,pn\xff,+5511987654321,in,message,,\n");
     let (out, _) = run_blocks(Catalog::builtin(), settings("{}"), JOB, &bytes, 8);
-    assert!(out.report.is_none());
-    assert_eq!(out.errors, vec!["line 7: not UTF-8 text".to_string()]);
+    assert!(out.report.is_none() && out.malformed);
+    let bad = &out.bad_rows[0];
+    assert_eq!(
+        (bad.line, bad.column.as_str(), bad.reason.as_str()),
+        (7, "(row)", "is not UTF-8 text (byte 24 of the line)")
+    );
+    let job = Job {
+        skip_bad_rows: true,
+        ..JOB
+    };
+    let (out, _) = run_blocks(Catalog::builtin(), settings("{}"), job, &bytes, 8);
+    assert_eq!(out.report.expect("the rest billed").meta_total, "0.0693");
 }

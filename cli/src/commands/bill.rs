@@ -131,10 +131,7 @@ fn bill_error(e: BillError, source: Option<&str>) -> CliError {
             None => format!("cannot read standard input: {e}"),
         }),
         BillError::Empty => CliError::usage(log(" is empty (a header row is required)")),
-        BillError::NotUtf8 { line } => CliError::usage(match source {
-            Some(path) => format!("`{path}` line {line}: not UTF-8 text"),
-            None => e.to_string(),
-        }),
+        BillError::Utf16 => CliError::usage(log(" is UTF-16 text; save it as CSV UTF-8")),
         BillError::Header(e) => CliError::usage(e.to_string()),
         BillError::MalformedRows(bad) => {
             let mut lines: Vec<String> = bad.rows.iter().map(ToString::to_string).collect();
@@ -152,11 +149,13 @@ fn bill_stdin(
     options: Options,
     sink: &mut dyn Sink,
 ) -> Result<Report, CliError> {
-    let mut text = String::new();
+    let mut bytes = Vec::new();
     std::io::stdin()
-        .read_to_string(&mut text)
+        .read_to_end(&mut bytes)
         .map_err(|e| CliError::usage(format!("cannot read standard input: {e}")))?;
-    bill::bill_text(catalog, settings, &text, options, sink).map_err(|e| bill_error(e, None))
+    let log = || Ok(bytes.as_slice());
+    bill::bill_reader(catalog, settings, options, log, sink, &mut bill::NoProgress)
+        .map_err(|e| bill_error(e, None))
 }
 
 /// Streams a file; on the first row that goes back in time, the core opens it again and
@@ -294,7 +293,7 @@ impl Progress for ProgressBar {
 
     fn sorting(&mut self) {
         if self.on {
-            eprint!("\rrows out of time order: sorting in memory\x1b[K\n");
+            eprint!("\rrows out of time order (or a message delivered after it failed): billing again sorted in memory\x1b[K\n");
             self.read = 0;
             self.shown = 0;
         }

@@ -777,7 +777,14 @@ impl<'c> Engine<'c> {
         let key = (table.effective, keep, drop_digits(user, digits - keep));
         let direct = keep == max_len && keep <= MAX_DIRECT_DIGITS;
         if let Some(found) = self.cached_market(direct, key) {
-            return found;
+            // The cached miss was found for another number with the same leading digits:
+            // the reason names this one.
+            return found.map_err(|e| match e {
+                LookupError::UnknownCallingCode(_) => {
+                    LookupError::UnknownCallingCode(format!("+{user}"))
+                }
+                other => other,
+            });
         }
         let found = table
             .for_number(&format!("+{user}"))

@@ -16,7 +16,8 @@ pub enum Column {
     Kind,
     Category,
     Status,
-    /// The row as a whole (its fields, its quoting).
+    MessageId,
+    /// The row as a whole (its fields, its quoting, its encoding).
     Row,
 }
 
@@ -30,6 +31,7 @@ impl Column {
             Column::Kind => "kind",
             Column::Category => "category",
             Column::Status => "status",
+            Column::MessageId => "message_id",
             Column::Row => "(row)",
         }
     }
@@ -68,7 +70,20 @@ pub enum RowErrorKind {
         found: usize,
         header: usize,
     },
+    /// Fields beyond the header's columns that are not empty (empty ones are tolerated).
+    TooManyFields {
+        found: usize,
+        header: usize,
+        /// 1-based position of the first non-empty field beyond the header.
+        first: usize,
+    },
+    /// Not valid UTF-8; `byte` is the 1-based position of the first invalid byte.
+    NotUtf8 {
+        byte: usize,
+    },
     NotATime,
+    /// A valid RFC 3339 time outside what nanoseconds since 1970 in 64 bits can hold.
+    TimeOutOfRange,
     EmptyPhoneNumber,
     NotAUser,
     NotADirection,
@@ -77,6 +92,28 @@ pub enum RowErrorKind {
     TemplateCategory,
     FreeFormCategory,
     OutboundStatus,
+    InboundStatus,
+    /// Another row of the same message (same `message_id`) says another kind or category.
+    MessageConflict {
+        message_id: String,
+        first_line: u64,
+        /// What the first row says, as the column shows it.
+        first: String,
+    },
+}
+
+/// The range of times a bill can hold (nanoseconds since 1970 in 64 bits), for messages.
+pub struct TimeRange;
+
+impl fmt::Display for TimeRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} to {}",
+            super::detail::format_time(i64::MIN),
+            super::detail::format_time(i64::MAX)
+        )
+    }
 }
 
 impl fmt::Display for RowErrorKind {
@@ -85,6 +122,20 @@ impl fmt::Display for RowErrorKind {
             RowErrorKind::Csv(problem) => problem.fmt(f),
             RowErrorKind::TooFewFields { found, header } => {
                 write!(f, "has {found} fields, the header has {header}")
+            }
+            RowErrorKind::TooManyFields {
+                found,
+                header,
+                first,
+            } => write!(
+                f,
+                "has {found} fields, the header has {header} (field {first} is not empty)"
+            ),
+            RowErrorKind::NotUtf8 { byte } => {
+                write!(f, "is not UTF-8 text (byte {byte} of the line)")
+            }
+            RowErrorKind::TimeOutOfRange => {
+                write!(f, "is outside the times a bill can hold ({TimeRange})")
             }
             RowErrorKind::NotATime => {
                 f.write_str("is not an RFC 3339 time with offset (e.g. 2026-10-03T14:05:00Z)")
@@ -111,6 +162,17 @@ impl fmt::Display for RowErrorKind {
             RowErrorKind::OutboundStatus => {
                 f.write_str("is not `delivered` (default when empty), `read` or `failed`")
             }
+            RowErrorKind::InboundStatus => f.write_str(
+                "is not empty, `delivered` or `read` (the status of a message the business received)",
+            ),
+            RowErrorKind::MessageConflict {
+                message_id,
+                first_line,
+                first,
+            } => write!(
+                f,
+                "differs from line {first_line}, the first row of message `{message_id}` (`{first}`)"
+            ),
         }
     }
 }
@@ -139,6 +201,13 @@ impl fmt::Display for RowError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HeaderErrorKind {
     Csv(CsvProblem),
+    NotUtf8,
+    /// A column the biller reads, named twice (1-based positions).
+    DuplicateColumn {
+        name: &'static str,
+        first: usize,
+        second: usize,
+    },
     MissingColumns {
         missing: Vec<&'static str>,
         found: Vec<String>,
@@ -156,6 +225,15 @@ impl fmt::Display for HeaderError {
         write!(f, "line {} (header): ", self.line)?;
         match &self.kind {
             HeaderErrorKind::Csv(problem) => problem.fmt(f),
+            HeaderErrorKind::NotUtf8 => f.write_str("not UTF-8 text"),
+            HeaderErrorKind::DuplicateColumn {
+                name,
+                first,
+                second,
+            } => write!(
+                f,
+                "column `{name}` appears twice (columns {first} and {second})"
+            ),
             HeaderErrorKind::MissingColumns { missing, found } => write!(
                 f,
                 "missing column(s) {} (found: {})",
@@ -187,11 +265,10 @@ pub enum BillError {
     Read(std::io::Error),
     /// No header row.
     Empty,
+    /// UTF-16 text (a byte-order mark, or the zero bytes of ASCII in UTF-16), as Excel's
+    /// "Unicode text" writes it.
+    Utf16,
     Header(HeaderError),
-    /// A line that is not UTF-8 text.
-    NotUtf8 {
-        line: u64,
-    },
     MalformedRows(MalformedRows),
 }
 
@@ -200,8 +277,8 @@ impl fmt::Display for BillError {
         match self {
             BillError::Read(e) => write!(f, "cannot read the log: {e}"),
             BillError::Empty => f.write_str("the log is empty (a header row is required)"),
+            BillError::Utf16 => f.write_str("the log is UTF-16 text; save it as CSV UTF-8"),
             BillError::Header(e) => e.fmt(f),
-            BillError::NotUtf8 { line } => write!(f, "line {line}: not UTF-8 text"),
             BillError::MalformedRows(rows) => rows.fmt(f),
         }
     }
@@ -312,6 +389,8 @@ pub enum SettingErrorKind {
     },
     NotACountry,
     NotATime,
+    /// A time outside what nanoseconds since 1970 in 64 bits can hold.
+    TimeOutOfRange,
 }
 
 /// One bad setting: which, from where, its value and what is wrong.
@@ -365,6 +444,10 @@ impl fmt::Display for Reason<'_> {
             SettingErrorKind::NotATime => write!(
                 f,
                 "`{value}` is not an RFC 3339 time with offset (e.g. 2026-10-01T00:00:00Z)"
+            ),
+            SettingErrorKind::TimeOutOfRange => write!(
+                f,
+                "`{value}` is outside the times a bill can hold ({TimeRange})"
             ),
         }
     }

@@ -50,6 +50,9 @@ pub struct Event {
     /// Meta's `pricing.category` / `pricing.type` for this message, when the log carries them.
     pub meta_category: Option<Box<str>>,
     pub meta_type: Option<Box<str>>,
+    /// The log's `message_id`, when it has the column and the row a value: rows of one id
+    /// are one message.
+    pub message_id: Option<Box<str>>,
 }
 
 /// Where each column is in a row.
@@ -65,8 +68,24 @@ struct Columns {
     waba: Option<usize>,
     meta_category: Option<usize>,
     meta_type: Option<usize>,
+    message_id: Option<usize>,
     count: usize,
 }
+
+/// The columns the biller reads: each may appear once.
+const KNOWN_COLUMNS: [&str; 11] = [
+    "time",
+    "phone_number",
+    "user",
+    "direction",
+    "kind",
+    "category",
+    "status",
+    "waba",
+    "pricing_category",
+    "pricing_type",
+    "message_id",
+];
 
 impl Columns {
     fn has_meta(&self) -> bool {
@@ -94,6 +113,7 @@ impl Columns {
             waba: find("waba"),
             meta_category: find("pricing_category"),
             meta_type: find("pricing_type"),
+            message_id: find("message_id"),
             count: names.len(),
         };
         if missing.is_empty() {
@@ -124,6 +144,9 @@ impl LogParser {
             .into_iter()
             .map(|n| n.trim().to_ascii_lowercase())
             .collect();
+        if let Some(kind) = duplicate_column(&names) {
+            return Err(fail(kind));
+        }
         let columns = Columns::find(&names).map_err(|missing| {
             fail(HeaderErrorKind::MissingColumns {
                 missing,
@@ -160,13 +183,7 @@ impl LogParser {
         } else {
             Fields::Plain(line, &self.ranges)
         };
-        if fields.len() < self.columns.count {
-            let kind = RowErrorKind::TooFewFields {
-                found: fields.len(),
-                header: self.columns.count,
-            };
-            return Err(row_problem(line_no, line, kind));
-        }
+        check_field_count(line_no, line, fields, self.columns.count)?;
         let row = Row {
             line: line_no,
             fields,
@@ -179,6 +196,7 @@ impl LogParser {
         let failed = row.failed(kind)?;
         let (meta_category, meta_type) = row.meta_pricing();
         let waba = row.optional(self.columns.waba);
+        let message_id = row.message_id();
         Ok(Some(Event {
             line: line_no,
             time,
@@ -189,8 +207,24 @@ impl LogParser {
             waba: self.names.wabas.intern(waba),
             meta_category,
             meta_type,
+            message_id,
         }))
     }
+}
+
+/// The first column the biller reads that the header names twice.
+fn duplicate_column(names: &[String]) -> Option<HeaderErrorKind> {
+    KNOWN_COLUMNS.into_iter().find_map(|name| {
+        let mut at = names.iter().enumerate().filter(|(_, n)| *n == name);
+        match (at.next(), at.next()) {
+            (Some((first, _)), Some((second, _))) => Some(HeaderErrorKind::DuplicateColumn {
+                name,
+                first: first + 1,
+                second: second + 1,
+            }),
+            _ => None,
+        }
+    })
 }
 
 /// An empty line, or one of whitespace only (Unicode White_Space, as `str::trim` reads it).
@@ -200,6 +234,37 @@ fn is_blank(line: &str) -> bool {
         .first()
         .is_some_and(|&b| b < 0x80 && !b.is_ascii_whitespace());
     !visible && line.trim().is_empty()
+}
+
+/// As many fields as the header has columns; more only if the extra ones are empty (many
+/// exporters end every row with a comma or two).
+#[inline]
+fn check_field_count(
+    line_no: u64,
+    line: &str,
+    fields: Fields<'_>,
+    header: usize,
+) -> Result<(), RowError> {
+    let found = fields.len();
+    if found == header {
+        return Ok(());
+    }
+    if found < header {
+        let kind = RowErrorKind::TooFewFields { found, header };
+        return Err(row_problem(line_no, line, kind));
+    }
+    match (header..found).find(|&i| !fields.get(i).is_empty()) {
+        None => Ok(()),
+        Some(i) => Err(row_problem(
+            line_no,
+            line,
+            RowErrorKind::TooManyFields {
+                found,
+                header,
+                first: i + 1,
+            },
+        )),
+    }
 }
 
 /// A problem of the row as a whole, shown by its first 60 characters.
@@ -238,9 +303,14 @@ impl<'a> Row<'a> {
     #[inline]
     fn time(&self, times: &mut TimeCache) -> Result<i64, RowError> {
         let text = self.fields.get(self.columns.time);
-        times
-            .parse(text)
-            .ok_or_else(|| self.error(Column::Time, text, RowErrorKind::NotATime))
+        times.parse(text).ok_or_else(|| {
+            let kind = if chrono::DateTime::parse_from_rfc3339(text).is_ok() {
+                RowErrorKind::TimeOutOfRange
+            } else {
+                RowErrorKind::NotATime
+            };
+            self.error(Column::Time, text, kind)
+        })
     }
 
     #[inline]
@@ -287,12 +357,20 @@ impl<'a> Row<'a> {
     #[inline]
     fn failed(&self, kind: Kind) -> Result<bool, RowError> {
         let status = self.optional(self.columns.status);
-        match status.as_bytes() {
-            b"" | b"delivered" | b"read" => Ok(false),
-            b"failed" => Ok(true),
-            _ if kind.is_inbound() => Ok(false),
-            _ => Err(self.error(Column::Status, status, RowErrorKind::OutboundStatus)),
+        match (status.as_bytes(), kind.is_inbound()) {
+            (b"" | b"delivered" | b"read", _) => Ok(false),
+            (b"failed", false) => Ok(true),
+            (_, true) => Err(self.error(Column::Status, status, RowErrorKind::InboundStatus)),
+            (_, false) => Err(self.error(Column::Status, status, RowErrorKind::OutboundStatus)),
         }
+    }
+
+    #[inline]
+    fn message_id(&self) -> Option<Box<str>> {
+        let i = self.columns.message_id?;
+        Some(self.fields.get(i))
+            .filter(|s| !s.is_empty())
+            .map(Box::from)
     }
 
     /// Meta's own `pricing_category` and `pricing_type`, normalised for comparison.

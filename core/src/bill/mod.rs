@@ -14,6 +14,7 @@ pub mod error;
 mod fields;
 pub mod generate;
 pub mod input;
+pub mod messages;
 mod names;
 pub mod settings;
 pub mod stream;
@@ -33,6 +34,7 @@ pub use summary::{MonthReport, Summary};
 
 use crate::money::to_plain_string;
 use crate::Catalog;
+use messages::{MessageIds, Repeats, Verdict};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -122,6 +124,26 @@ pub struct Session<'c> {
     bad: Vec<RowError>,
     reconciliation: Option<Reconciliation>,
     sorted_in_memory: bool,
+    ids: MessageIds,
+    repeats: Repeats,
+    /// Lines with nothing but whitespace: not rows, but counted.
+    blank_lines: u64,
+}
+
+/// Why a log must be billed again from its first row, sorted in memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rebill {
+    /// A row earlier than the one before it.
+    OutOfOrder { line: u64 },
+    /// A message whose earlier rows said it failed was delivered after all (`message_id`):
+    /// it is billed at its first row's time, which the stream has passed.
+    DeliveredLater { line: u64, first_line: u64 },
+}
+
+impl From<OutOfOrder> for Rebill {
+    fn from(e: OutOfOrder) -> Rebill {
+        Rebill::OutOfOrder { line: e.line }
+    }
 }
 
 impl<'c> Session<'c> {
@@ -142,6 +164,9 @@ impl<'c> Session<'c> {
             bad: Vec::new(),
             reconciliation,
             sorted_in_memory: false,
+            ids: MessageIds::default(),
+            repeats: Repeats::default(),
+            blank_lines: 0,
         })
     }
 
@@ -158,18 +183,80 @@ impl<'c> Session<'c> {
                 self.rows += 1;
                 Some(event)
             }
-            Ok(None) => None,
-            Err(e) => {
-                self.rows += 1;
-                self.bad.push(e);
+            Ok(None) => {
+                self.blank_lines += 1;
                 None
             }
+            Err(e) => self.bad_row(e),
         }
     }
 
-    /// Bills one event; `sink` receives each outbound message's pricing (for `--detail`).
-    pub fn push(&mut self, event: &Event, sink: &mut dyn Sink) -> Result<(), OutOfOrder> {
+    /// Records a row that could not be read (it counts as a row).
+    pub fn bad_row(&mut self, e: RowError) -> Option<Event> {
+        self.rows += 1;
+        self.bad.push(e);
+        None
+    }
+
+    /// Counts blank lines read before the header.
+    pub(crate) fn add_blank_lines(&mut self, count: u64) {
+        self.blank_lines += count;
+    }
+
+    /// Bills one event, unless it is another row of a message already billed; `sink`
+    /// receives each outbound message's pricing (for `--detail`).
+    pub fn push(&mut self, event: &Event, sink: &mut dyn Sink) -> Result<(), Rebill> {
+        match self.ids.check(event) {
+            Verdict::New => {}
+            Verdict::Repeat => return Ok(()),
+            Verdict::Conflict(e) => {
+                self.bad.push(e);
+                return Ok(());
+            }
+            Verdict::DeliveredLater { first_line, .. } => {
+                return Err(Rebill::DeliveredLater {
+                    line: event.line,
+                    first_line,
+                })
+            }
+        }
+        self.bill(event, sink)
+    }
+
+    /// Merges the rows of each message (`message_id`) of time-sorted events: the first row
+    /// stays, delivered if any row of the message says so; the others go, and a row of
+    /// another kind or category is a bad row. Then `push_merged` each.
+    pub(crate) fn merge_messages(&mut self, mut events: Vec<Event>) -> Vec<Event> {
+        let mut ids = MessageIds::default();
+        let mut keep = Vec::with_capacity(events.len());
+        let mut delivered = Vec::new();
+        for event in &events {
+            let verdict = ids.check(event);
+            keep.push(verdict == Verdict::New);
+            match verdict {
+                Verdict::Conflict(e) => self.bad.push(e),
+                Verdict::DeliveredLater { first_index, .. } => delivered.push(first_index),
+                Verdict::New | Verdict::Repeat => {}
+            }
+        }
+        for i in delivered {
+            if let Some(first) = events.get_mut(i) {
+                first.failed = false;
+            }
+        }
+        let mut keep = keep.into_iter();
+        events.retain(|_| keep.next().unwrap_or(false));
+        events
+    }
+
+    /// Bills an event of `merge_messages`.
+    pub(crate) fn push_merged(&mut self, event: &Event, sink: &mut dyn Sink) -> Result<(), Rebill> {
+        self.bill(event, sink)
+    }
+
+    fn bill(&mut self, event: &Event, sink: &mut dyn Sink) -> Result<(), Rebill> {
         let priced = self.engine.push(event)?;
+        self.repeats.check(event);
         sink.event(event);
         let Some(priced) = priced else {
             return Ok(());
@@ -183,13 +270,20 @@ impl<'c> Session<'c> {
         Ok(())
     }
 
+    /// Message ids remembered now: what their memory is bounded by (see `MessageIds`).
+    pub fn remembered_message_ids(&self) -> usize {
+        self.ids.held()
+    }
+
     /// Malformed rows so far.
     pub fn bad_rows(&self) -> &[RowError] {
         &self.bad
     }
 
     /// The report, or every bad row when they are not to be skipped.
-    pub fn finish(self) -> Result<Report, MalformedRows> {
+    pub fn finish(mut self) -> Result<Report, MalformedRows> {
+        // In line order, however they were found (a message's rows are compared in time order).
+        self.bad.sort_by_key(|e| e.line);
         if !self.bad.is_empty() && !self.options.skip_bad_rows {
             return Err(MalformedRows { rows: self.bad });
         }
@@ -251,6 +345,15 @@ impl Session<'_> {
                     r.listed.len()
                 ));
             }
+        }
+        if let Some(w) = self.repeats.warning() {
+            warnings.push(w);
+        }
+        if self.blank_lines > 0 {
+            warnings.push(format!(
+                "{} blank line(s) skipped (nothing but whitespace)",
+                self.blank_lines
+            ));
         }
         if !self.bad.is_empty() {
             warnings.push(format!("{} malformed row(s) skipped", self.bad.len()));

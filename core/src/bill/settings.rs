@@ -207,7 +207,17 @@ impl Settings {
     pub fn set_auth_international_from(&mut self, text: &str) -> Result<(), SettingError> {
         match DateTime::parse_from_rfc3339(text.trim()) {
             Ok(t) => {
-                self.auth_international_from = t.timestamp_nanos_opt();
+                // Before 1677 or after 2262 there are no nanoseconds in 64 bits: refused, never
+                // read as "no start" (which would switch international billing off).
+                let nanos = t.timestamp_nanos_opt().ok_or_else(|| {
+                    error(
+                        Setting::AuthInternationalFrom,
+                        Origin::Value,
+                        text,
+                        SettingErrorKind::TimeOutOfRange,
+                    )
+                })?;
+                self.auth_international_from = Some(nanos);
                 Ok(())
             }
             Err(_) => Err(error(

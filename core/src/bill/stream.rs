@@ -8,7 +8,7 @@
 //! says so. Either way memory holds one block and the partial line carried to the next, plus
 //! the biller's live state; only the sorted pass holds every row.
 
-use super::error::{BillError, RowError};
+use super::error::{BillError, Column, HeaderError, HeaderErrorKind, RowError, RowErrorKind};
 use super::input::Event;
 use super::{Options, Report, Session, Settings, Sink};
 use crate::Catalog;
@@ -33,7 +33,7 @@ impl Progress for NoProgress {}
 
 enum State {
     Reading,
-    /// The streaming pass met a row earlier than the one before.
+    /// The streaming pass met a row it cannot bill in stream order (see `Rebill`).
     OutOfOrder,
     Failed(BillError),
 }
@@ -52,6 +52,10 @@ pub struct LogStream<'c> {
     /// `Some` during the sorted pass: the events, billed at the end of the input.
     sorted: Option<Vec<Event>>,
     state: State,
+    /// Whether the first bytes were checked for UTF-16.
+    encoding_checked: bool,
+    /// Blank lines before the header.
+    blank_before_header: u64,
 }
 
 impl<'c> LogStream<'c> {
@@ -66,6 +70,8 @@ impl<'c> LogStream<'c> {
             session: None,
             sorted: None,
             state: State::Reading,
+            encoding_checked: false,
+            blank_before_header: 0,
         }
     }
 
@@ -89,6 +95,7 @@ impl<'c> LogStream<'c> {
         self.session = None;
         self.sorted = Some(Vec::new());
         self.state = State::Reading;
+        self.blank_before_header = 0;
     }
 
     /// Feeds the next block of the log (any size; lines may straddle blocks).
@@ -143,9 +150,9 @@ impl<'c> LogStream<'c> {
         if let (Some(mut events), Some(session)) = (self.sorted.take(), self.session.as_mut()) {
             // Stable: equal times keep file order.
             events.sort_by_key(|e| e.time);
-            for event in &events {
-                // Sorted: cannot go back in time.
-                let _ = session.push(event, sink);
+            for event in &session.merge_messages(events) {
+                // Sorted and merged: cannot go back in time.
+                let _ = session.push_merged(event, sink);
             }
             session.set_sorted_in_memory();
         }
@@ -168,6 +175,16 @@ impl<'c> LogStream<'c> {
     /// Cuts the complete lines of `buf[..filled]` (all of it at the end of the input) and
     /// bills them; the partial last line stays at the front of `buf`.
     fn cut(&mut self, eof: bool, sink: &mut dyn Sink) {
+        if !self.encoding_checked {
+            if self.filled < 4 && !eof {
+                return;
+            }
+            self.encoding_checked = true;
+            if looks_utf16(self.buf.get(..self.filled).unwrap_or_default()) {
+                self.state = State::Failed(BillError::Utf16);
+                return;
+            }
+        }
         let buf = std::mem::take(&mut self.buf);
         let filled = buf.get(..self.filled).unwrap_or_default();
         let complete = if eof {
@@ -178,11 +195,8 @@ impl<'c> LogStream<'c> {
         let block = filled.get(..complete).unwrap_or_default();
         match std::str::from_utf8(block) {
             Ok(text) => self.lines(text, sink),
-            Err(e) => {
-                let before = block.get(..e.valid_up_to()).unwrap_or_default();
-                let line = self.line_no + 1 + memchr::memchr_iter(b'\n', before).count() as u64;
-                self.state = State::Failed(BillError::NotUtf8 { line });
-            }
+            // Rare: line by line, so only the lines that are not UTF-8 are bad rows.
+            Err(_) => self.byte_lines(block, sink),
         }
         self.buf = buf;
         self.buf.copy_within(complete..self.filled, 0);
@@ -207,6 +221,44 @@ impl<'c> LogStream<'c> {
         }
     }
 
+    /// `lines` for a block that is not all UTF-8: a line that is not is a bad row.
+    fn byte_lines(&mut self, block: &[u8], sink: &mut dyn Sink) {
+        let mut start = 0;
+        for end in memchr::memchr_iter(b'\n', block).chain([block.len()]) {
+            if end == block.len() && start == end {
+                break;
+            }
+            self.line_no += 1;
+            let bytes = block.get(start..end).unwrap_or_default();
+            match std::str::from_utf8(bytes) {
+                Ok(line) => self.line(line, sink),
+                Err(e) => self.not_utf8(bytes, e.valid_up_to()),
+            }
+            if self.stopped() {
+                return;
+            }
+            start = end + 1;
+        }
+    }
+
+    /// A line that is not UTF-8: the header's is fatal, a row's is a bad row.
+    fn not_utf8(&mut self, bytes: &[u8], valid: usize) {
+        let Some(session) = self.session.as_mut() else {
+            self.state = State::Failed(BillError::Header(HeaderError {
+                line: self.line_no,
+                kind: HeaderErrorKind::NotUtf8,
+            }));
+            return;
+        };
+        let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
+        session.bad_row(RowError {
+            line: self.line_no,
+            column: Column::Row,
+            value: String::from_utf8_lossy(bytes).chars().take(60).collect(),
+            kind: RowErrorKind::NotUtf8 { byte: valid + 1 },
+        });
+    }
+
     fn line(&mut self, line: &str, sink: &mut dyn Sink) {
         let Some(session) = self.session.as_mut() else {
             self.header(line);
@@ -224,13 +276,30 @@ impl<'c> LogStream<'c> {
 
     fn header(&mut self, line: &str) {
         let header = line.trim_end_matches('\r');
+        if header.trim_start_matches('\u{feff}').trim().is_empty() {
+            self.blank_before_header += 1;
+            return;
+        }
         match Session::new(self.catalog, self.settings.clone(), header, self.options) {
-            Ok(session) => self.session = Some(session),
+            Ok(mut session) => {
+                session.add_blank_lines(self.blank_before_header);
+                self.session = Some(session);
+            }
             Err(mut e) => {
                 e.line = self.line_no;
                 self.state = State::Failed(e.into());
             }
         }
+    }
+}
+
+/// Whether a log's first bytes are UTF-16: a byte-order mark, or ASCII with a zero byte
+/// before or after each character (how Excel's "Unicode text" starts, `t\0i\0m\0e\0`).
+fn looks_utf16(start: &[u8]) -> bool {
+    match start {
+        [0xff, 0xfe, ..] | [0xfe, 0xff, ..] => true,
+        [a, 0, b, 0, ..] | [0, a, 0, b, ..] => *a != 0 && *b != 0,
+        _ => false,
     }
 }
 
