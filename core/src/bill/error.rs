@@ -70,7 +70,8 @@ pub enum RowErrorKind {
         found: usize,
         header: usize,
     },
-    /// Fields beyond the header's columns that are not empty (empty ones are tolerated).
+    /// Fields beyond the header's columns that are not empty (empty ones are tolerated); the
+    /// value is the first such field.
     TooManyFields {
         found: usize,
         header: usize,
@@ -129,7 +130,7 @@ impl fmt::Display for RowErrorKind {
                 first,
             } => write!(
                 f,
-                "has {found} fields, the header has {header} (field {first} is not empty)"
+                "is field {first} of {found}, beyond the header's {header} columns (fields past the header must be empty)"
             ),
             RowErrorKind::NotUtf8 { byte } => {
                 write!(f, "is not UTF-8 text (byte {byte} of the line)")

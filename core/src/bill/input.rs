@@ -255,15 +255,16 @@ fn check_field_count(
     }
     match (header..found).find(|&i| !fields.get(i).is_empty()) {
         None => Ok(()),
-        Some(i) => Err(row_problem(
-            line_no,
-            line,
-            RowErrorKind::TooManyFields {
+        Some(i) => Err(RowError {
+            line: line_no,
+            column: Column::Row,
+            value: fields.get(i).chars().take(60).collect(),
+            kind: RowErrorKind::TooManyFields {
                 found,
                 header,
                 first: i + 1,
             },
-        )),
+        }),
     }
 }
 
