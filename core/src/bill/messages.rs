@@ -161,6 +161,7 @@ pub struct Repeats {
 }
 
 impl Repeats {
+    #[inline]
     pub fn check(&mut self, event: &Event) {
         if event.kind.is_inbound() || event.message_id.is_some() {
             return;

@@ -206,6 +206,10 @@ impl<'c> Session<'c> {
     /// Bills one event, unless it is another row of a message already billed; `sink`
     /// receives each outbound message's pricing (for `--detail`).
     pub fn push(&mut self, event: &Event, sink: &mut dyn Sink) -> Result<(), Rebill> {
+        if event.message_id.is_none() {
+            // The common case: no call into the ids (their row indexes serve the sorted pass).
+            return self.bill(event, sink);
+        }
         match self.ids.check(event) {
             Verdict::New => {}
             Verdict::Repeat => return Ok(()),
