@@ -407,15 +407,16 @@ pub fn bill_text(
     options: Options,
     sink: &mut dyn Sink,
 ) -> Result<Report, BillError> {
-    let bytes = text.as_bytes();
-    bill_reader(
-        catalog,
-        settings,
-        options,
-        || Ok(bytes),
-        sink,
-        &mut NoProgress,
-    )
+    // Straight from the text: copying it into blocks and checking its UTF-8 again cost a
+    // tenth of a bill of 200,000 rows.
+    let mut stream = LogStream::new(catalog, settings.clone(), options);
+    stream.feed_whole_text(text, sink);
+    if stream.needs_sorted_pass() {
+        stream.start_sorted_pass(sink);
+        stream.feed_whole_text(text, sink);
+    }
+    stream.end_of_input(sink);
+    stream.finish()
 }
 
 /// `bill_text` without a detail sink.

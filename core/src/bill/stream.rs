@@ -114,6 +114,19 @@ impl<'c> LogStream<'c> {
         self.cut(false, sink);
     }
 
+    /// Feeds a whole log held as text, with no copy (the text is already UTF-8).
+    pub fn feed_whole_text(&mut self, text: &str, sink: &mut dyn Sink) {
+        if self.stopped() {
+            return;
+        }
+        self.encoding_checked = true;
+        if looks_utf16(text.as_bytes()) {
+            self.state = State::Failed(BillError::Utf16);
+            return;
+        }
+        self.lines(text, sink);
+    }
+
     /// Reads `reader` to its end (or until the stream stops), a block at a time.
     fn read_all(
         &mut self,
