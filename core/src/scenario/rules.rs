@@ -1,5 +1,6 @@
 //! Which of Meta's pricing eras prices a month, and the billing month itself.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -58,6 +59,21 @@ impl RulesVersion {
             RulesVersion::Pmp2025_07 => (2025, 7),
             RulesVersion::Pmp2026_10 => (2026, 10),
         }
+    }
+
+    /// The first local day of the version (00:00 in the WABA timezone, docs/rules.md DEF-7).
+    pub fn first_day(self) -> NaiveDate {
+        let (year, month) = self.start();
+        NaiveDate::from_ymd_opt(year, month, 1).unwrap_or(NaiveDate::MIN)
+    }
+
+    /// The version in force on a local date; `None` before 2021-02-01, when templates were
+    /// priced per message at rates Meta never published (docs/rules.md PRE-7).
+    pub fn on(date: NaiveDate) -> Option<RulesVersion> {
+        RulesVersion::ALL
+            .into_iter()
+            .rev()
+            .find(|rules| rules.first_day() <= date)
     }
 
     /// The rules in force on the 1st of a month. Months before February 2021 were on template
@@ -207,6 +223,37 @@ mod tests {
         assert!(RulesVersion::for_month(2021, 1)
             .unwrap_err()
             .contains("before February 2021"));
+    }
+
+    #[test]
+    fn versions_switch_on_their_first_day() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+        assert_eq!(RulesVersion::on(d(2021, 1, 31)), None);
+        assert_eq!(
+            RulesVersion::on(d(2021, 2, 1)),
+            Some(RulesVersion::Mx2021_02)
+        );
+        assert_eq!(
+            RulesVersion::on(d(2023, 5, 31)),
+            Some(RulesVersion::Cbp2022_02)
+        );
+        assert_eq!(
+            RulesVersion::on(d(2024, 11, 1)),
+            Some(RulesVersion::Cbp2024_11)
+        );
+        assert_eq!(
+            RulesVersion::on(d(2025, 6, 30)),
+            Some(RulesVersion::Cbp2024_11)
+        );
+        assert_eq!(
+            RulesVersion::on(d(2025, 7, 1)),
+            Some(RulesVersion::Pmp2025_07)
+        );
+        assert_eq!(
+            RulesVersion::on(d(2026, 10, 1)),
+            Some(RulesVersion::Pmp2026_10)
+        );
+        assert_eq!(RulesVersion::Cbp2023_06.first_day(), d(2023, 6, 1));
     }
 
     #[test]
