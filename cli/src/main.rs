@@ -1,13 +1,16 @@
 //! `wacost`: Meta's WhatsApp Business Platform prices from the command line.
 //!
 //! JSON goes to standard output; every error goes to standard error, one line per problem,
-//! with exit status 2 (docs/scenario.md, docs/log.md).
+//! with exit status 2 (docs/scenario.md, docs/log.md). What each command accepts is defined
+//! once, with its `--help`, in the library (`lib.rs`).
 
-mod args;
 mod commands;
+mod input;
 mod output;
 
+use clap::{CommandFactory, FromArgMatches};
 use std::io::IsTerminal;
+use wacost_cli::{Cli, Command};
 
 /// A failure to report: one or more lines, each naming what was wrong.
 #[derive(Debug)]
@@ -27,20 +30,6 @@ impl CliError {
     }
 }
 
-const USAGE: &str = "\
-wacost: WhatsApp Business Platform cost calculator (Meta's rates, exact decimals)
-
-usage:
-  wacost estimate [FILE|-] [--rules R] [--rate-card DATE] [--format json|table]
-  wacost compare  [FILE|-] [--rate-card DATE] [--format json|table]
-  wacost bill EVENTS.csv [--settings FILE] [--rules R] [--detail FILE] [--format json|table] [--skip-bad-rows]
-  wacost rates    [--card DATE] [--currency C] [--format csv|json]
-  wacost tiers    [--card DATE] [--currency C] [--format csv|json]
-  wacost cards    [--format table|json]
-  wacost market   <ISO alpha-2 | +E.164 number> [--date DATE]
-  wacost generate-log --rows N [--seed S] [--start DATE] [--users U]   # a synthetic log for benchmarks
-";
-
 /// Restores the default SIGPIPE action, so `wacost rates | head` ends quietly like any Unix
 /// tool instead of failing on a closed pipe (Rust ignores SIGPIPE by default).
 fn quiet_on_closed_pipe() {
@@ -53,32 +42,24 @@ fn quiet_on_closed_pipe() {
 
 fn main() {
     quiet_on_closed_pipe();
-    let words: Vec<String> = std::env::args().skip(1).collect();
-    let Some((command, rest)) = words.split_first() else {
-        eprint!("{USAGE}");
-        std::process::exit(2);
-    };
+    // Usage errors and `--help` are clap's: it prints them and exits (2 for an error).
+    let matches = Cli::command().get_matches();
+    let name = matches.subcommand_name().unwrap_or("wacost").to_string();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let on_terminal = std::io::stdout().is_terminal();
-    let result = match command.as_str() {
-        "-h" | "--help" | "help" => {
-            print!("{USAGE}");
-            Ok(())
-        }
-        "rates" => commands::rates::run(rest),
-        "tiers" => commands::tiers::run(rest),
-        "cards" => commands::cards::run(rest, on_terminal),
-        "market" => commands::market::run(rest),
-        "estimate" => commands::estimate::run(rest, on_terminal),
-        "compare" => commands::compare::run(rest, on_terminal),
-        "bill" => commands::bill::run(rest, on_terminal),
-        "generate-log" => commands::generate::run(rest),
-        other => Err(CliError::usage(format!(
-            "unknown command `{other}` (see `wacost --help`)"
-        ))),
+    let result = match &cli.command {
+        Command::Estimate(args) => commands::estimate::run(args, on_terminal),
+        Command::Compare(args) => commands::compare::run(args, on_terminal),
+        Command::Bill(args) => commands::bill::run(args, on_terminal),
+        Command::Rates(args) => commands::rates::run(args),
+        Command::Tiers(args) => commands::tiers::run(args),
+        Command::Cards(args) => commands::cards::run(args, on_terminal),
+        Command::Market(args) => commands::market::run(args),
+        Command::GenerateLog(args) => commands::generate::run(args),
     };
     if let Err(error) = result {
         for line in &error.lines {
-            eprintln!("wacost {command}: {line}");
+            eprintln!("wacost {name}: {line}");
         }
         std::process::exit(2);
     }

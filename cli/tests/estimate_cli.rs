@@ -43,6 +43,20 @@ fn assert_fails(args: &[&str], input: &str, expected: &[&str]) {
     }
 }
 
+/// A usage error, worded by clap: exit 2, nothing read or printed, `first` as the first line
+/// (the option and the value it refused) and clap's pointer to `--help` as the last.
+fn assert_usage_error(args: &[&str], first: &str) {
+    let output = wacost(args, "");
+    let lines = stderr_lines(&output);
+    assert_eq!(output.status.code(), Some(2), "{args:?}: {lines:?}");
+    assert!(output.stdout.is_empty(), "nothing on stdout when failing");
+    assert_eq!(lines.first().map(String::as_str), Some(first), "{lines:#?}");
+    assert_eq!(
+        lines.last().map(String::as_str),
+        Some("For more information, try '--help'.")
+    );
+}
+
 #[test]
 fn estimate_prints_json_by_default() {
     let output = wacost(
@@ -140,10 +154,9 @@ fn unknown_rules() {
         r#"{"month":"2026-10","rules":"pmp-2027-01","lines":[]}"#,
         &["wacost estimate: rules: `pmp-2027-01` is not a rules version"],
     );
-    assert_fails(
+    assert_usage_error(
         &["estimate", "--rules", "cbp-2019"],
-        r#"{"month":"2026-10","lines":[]}"#,
-        &["wacost estimate: --rules: `cbp-2019` is not a rules version"],
+        "error: invalid value 'cbp-2019' for '--rules <RULES>': `cbp-2019` is not a rules version (one of mx-2021-02, cbp-2022-02, cbp-2023-06, cbp-2024-11, pmp-2025-07, pmp-2026-10)",
     );
 }
 
@@ -188,9 +201,16 @@ fn unknown_fields_and_options_are_errors() {
         r#"{"month":"2026-10","entrypoint":"0.1","lines":[]}"#,
         &["wacost estimate: entrypoint: unknown field"],
     );
-    assert_fails(
+    assert_usage_error(
         &["estimate", "--card", "2026-10-01"],
-        "{}",
-        &["wacost estimate: unknown option `--card`"],
+        "error: unexpected argument '--card' found",
+    );
+    assert_usage_error(
+        &["compare", "--rate-card", "2026-02-30"],
+        "error: invalid value '2026-02-30' for '--rate-card <DATE>': not a date YYYY-MM-DD",
+    );
+    assert_usage_error(
+        &["estimate", "--format", "csv"],
+        "error: invalid value 'csv' for '--format <FORMAT>'",
     );
 }

@@ -4,11 +4,12 @@
 //! row goes back in time, the file is read again and billed sorted in memory; standard input
 //! cannot be re-read, so it is read whole first (pass a file for logs that do not fit).
 
-use crate::args::Args;
 use crate::output::{Inputs, OutputFile, Target};
 use crate::CliError;
 use std::fs::File;
 use std::io::{IsTerminal, Read, Write};
+use wacost_cli::values::ReportFormat;
+use wacost_cli::BillArgs;
 use wacost_core::bill::error::Setting;
 use wacost_core::bill::{
     self, detail, BillError, Names, Options, Priced, Progress, Report, SettingError, Settings, Sink,
@@ -16,30 +17,16 @@ use wacost_core::bill::{
 use wacost_core::money::to_plain_string;
 use wacost_core::Catalog;
 
-const VALUE_OPTIONS: [&str; 7] = [
-    "settings",
-    "rules",
-    "rate-card",
-    "timezone",
-    "currency",
-    "detail",
-    "format",
-];
-
-pub fn run(words: &[String], on_terminal: bool) -> Result<(), CliError> {
-    let args = Args::parse(words, &VALUE_OPTIONS, &["skip-bad-rows"])?;
-    let format = args.format(
-        &["json", "table"],
-        if on_terminal { "table" } else { "json" },
-    )?;
-    let detail = match args.value("detail") {
-        Some(path) => Some(Target::check("detail", path, &inputs(&args))?),
+pub fn run(args: &BillArgs, on_terminal: bool) -> Result<(), CliError> {
+    let format = ReportFormat::or_default(args.format, on_terminal);
+    let detail = match &args.detail {
+        Some(path) => Some(Target::check("detail", path, &inputs(args))?),
         None => None,
     };
     let catalog = Catalog::builtin();
-    let settings = read_settings(&args, catalog)?;
+    let settings = read_settings(args, catalog)?;
     let options = Options {
-        skip_bad_rows: args.switch("skip-bad-rows"),
+        skip_bad_rows: args.skip_bad_rows,
     };
     let mut sink = match detail {
         Some(target) => Some(DetailFile::create(target)?),
@@ -50,8 +37,8 @@ pub fn run(words: &[String], on_terminal: bool) -> Result<(), CliError> {
         Some(s) => s,
         None => &mut none,
     };
-    let result = match args.positional.first().map(String::as_str) {
-        None | Some("-") => bill_stdin(catalog, &settings, options, target),
+    let result = match args.log.path() {
+        None => bill_stdin(catalog, &settings, options, target),
         Some(path) => bill_file(catalog, &settings, path, options, target),
     };
     // On failure the detail file is dropped unfinished: its temporary file goes, the target stays.
@@ -60,8 +47,8 @@ pub fn run(words: &[String], on_terminal: bool) -> Result<(), CliError> {
         s.finish()?;
     }
     let text = match format {
-        "table" => table(&report),
-        _ => {
+        ReportFormat::Table => table(&report),
+        ReportFormat::Json => {
             serde_json::to_string_pretty(&report)
                 .map_err(|e| CliError::usage(format!("cannot write JSON: {e}")))?
                 + "\n"
@@ -74,20 +61,20 @@ pub fn run(words: &[String], on_terminal: bool) -> Result<(), CliError> {
 }
 
 /// The files `bill` reads, which no output may overwrite.
-fn inputs(args: &Args) -> Inputs {
+fn inputs(args: &BillArgs) -> Inputs {
     let mut inputs = Inputs::default();
-    match args.positional.first().map(String::as_str) {
-        None | Some("-") => inputs.stdin("the log"),
+    match args.log.path() {
+        None => inputs.stdin("the log"),
         Some(path) => inputs.file("the log", path),
     }
-    if let Some(path) = args.value("settings") {
+    if let Some(path) = &args.settings {
         inputs.file("the --settings file", path);
     }
     inputs
 }
 
-fn read_settings(args: &Args, catalog: &Catalog) -> Result<Settings, CliError> {
-    let mut settings = match args.value("settings") {
+fn read_settings(args: &BillArgs, catalog: &Catalog) -> Result<Settings, CliError> {
+    let mut settings = match &args.settings {
         Some(path) => {
             let text = std::fs::read_to_string(path)
                 .map_err(|e| CliError::usage(format!("cannot read `{path}`: {e}")))?;
@@ -99,16 +86,16 @@ fn read_settings(args: &Args, catalog: &Catalog) -> Result<Settings, CliError> {
     };
     let flag =
         |e: SettingError| CliError::usage(format!("--{}: {}", flag_of(e.setting), e.reason()));
-    if let Some(rules) = args.value("rules") {
+    if let Some(rules) = &args.rules {
         settings.set_rules(rules).map_err(flag)?;
     }
-    if let Some(card) = args.value("rate-card") {
+    if let Some(card) = &args.rate_card {
         settings.set_rate_card(card).map_err(flag)?;
     }
-    if let Some(tz) = args.value("timezone") {
+    if let Some(tz) = &args.timezone {
         settings.set_timezone(tz).map_err(flag)?;
     }
-    if let Some(currency) = args.value("currency") {
+    if let Some(currency) = &args.currency {
         settings.set_currency(currency);
     }
     settings

@@ -1,14 +1,14 @@
 //! `--card DATE --currency C` → a card of the catalog, shared by `rates` and `tiers`.
 
-use crate::args::Args;
 use crate::CliError;
+use wacost_cli::CardArgs;
 use wacost_core::catalog::RateCard;
 use wacost_core::Catalog;
 
 /// The card named by `--card` (exact effective date) in `--currency` (default USD), or the card
 /// in force today when `--card` is absent.
-pub fn choose_card<'a>(catalog: &'a Catalog, args: &Args) -> Result<&'a RateCard, CliError> {
-    let currency = args.value("currency").unwrap_or("USD").to_ascii_uppercase();
+pub fn choose_card<'a>(catalog: &'a Catalog, args: &CardArgs) -> Result<&'a RateCard, CliError> {
+    let currency = args.currency.to_ascii_uppercase();
     if !wacost_core::catalog::BILLING_CURRENCIES.contains(&currency.as_str()) {
         return Err(CliError::usage(format!(
             "--currency `{currency}` is not one of Meta's billing currencies ({})",
@@ -28,7 +28,7 @@ pub fn choose_card<'a>(catalog: &'a Catalog, args: &Args) -> Result<&'a RateCard
             format!("{currency} cards: {}", dates.join(", "))
         }
     };
-    match args.date("card")? {
+    match args.effective {
         Some(date) => catalog.card(&currency, date).ok_or_else(|| {
             CliError::usage(format!(
                 "--card {date}: no {currency} card takes effect on that date ({})",

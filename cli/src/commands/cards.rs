@@ -1,18 +1,15 @@
 //! `wacost cards`: every rate card wacost holds, with what each lacks, so nobody mistakes a
 //! partial card for Meta's whole card.
 
-use crate::args::Args;
 use crate::CliError;
+use wacost_cli::values::ReportFormat;
+use wacost_cli::CardsArgs;
 use wacost_core::Catalog;
 
-pub fn run(words: &[String], on_terminal: bool) -> Result<(), CliError> {
-    let args = Args::parse(words, &["format"], &[])?;
-    let format = args.format(
-        &["table", "json"],
-        if on_terminal { "table" } else { "json" },
-    )?;
+pub fn run(args: &CardsArgs, on_terminal: bool) -> Result<(), CliError> {
+    let format = ReportFormat::or_default(args.format, on_terminal);
     let infos = Catalog::builtin().card_infos();
-    if format == "json" {
+    if format == ReportFormat::Json {
         println!(
             "{}",
             serde_json::to_string_pretty(&infos).unwrap_or_default()

@@ -2,19 +2,16 @@
 //! each of Meta's pricing changes does to a month's bill.
 
 use super::estimate::{grouped_money, read_scenario};
-use crate::args::Args;
 use crate::CliError;
+use wacost_cli::values::ReportFormat;
+use wacost_cli::CompareArgs;
 use wacost_core::estimate::{compare, Comparison};
 
-pub fn run(words: &[String], on_terminal: bool) -> Result<(), CliError> {
-    let args = Args::parse(words, &["rate-card", "format"], &[])?;
-    let format = args.format(
-        &["json", "table"],
-        if on_terminal { "table" } else { "json" },
-    )?;
-    let scenario = read_scenario(&args, false)?;
+pub fn run(args: &CompareArgs, on_terminal: bool) -> Result<(), CliError> {
+    let format = ReportFormat::or_default(args.format, on_terminal);
+    let scenario = read_scenario(&args.scenario, None, args.rate_card)?;
     let result = compare(&scenario).map_err(|errors| CliError::many(errors.lines()))?;
-    if format == "json" {
+    if format == ReportFormat::Json {
         println!(
             "{}",
             serde_json::to_string_pretty(&result).unwrap_or_default()

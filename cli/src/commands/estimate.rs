@@ -1,21 +1,20 @@
 //! `wacost estimate`: a month of traffic described as a scenario (docs/scenario.md), priced
 //! under one rules version with one rate card.
 
-use crate::args::{read_input, Args};
+use crate::input::read_input;
 use crate::CliError;
+use chrono::NaiveDate;
+use wacost_cli::values::{Input, ReportFormat};
+use wacost_cli::EstimateArgs;
 use wacost_core::estimate::{estimate, Estimate};
 use wacost_core::money::group_thousands;
 use wacost_core::scenario::{RulesVersion, Scenario};
 
-pub fn run(words: &[String], on_terminal: bool) -> Result<(), CliError> {
-    let args = Args::parse(words, &["rules", "rate-card", "format"], &[])?;
-    let format = args.format(
-        &["json", "table"],
-        if on_terminal { "table" } else { "json" },
-    )?;
-    let scenario = read_scenario(&args, true)?;
+pub fn run(args: &EstimateArgs, on_terminal: bool) -> Result<(), CliError> {
+    let format = ReportFormat::or_default(args.format, on_terminal);
+    let scenario = read_scenario(&args.scenario, args.rules, args.rate_card)?;
     let result = estimate(&scenario).map_err(|errors| CliError::many(errors.lines()))?;
-    if format == "json" {
+    if format == ReportFormat::Json {
         println!(
             "{}",
             serde_json::to_string_pretty(&result).unwrap_or_default()
@@ -28,38 +27,21 @@ pub fn run(words: &[String], on_terminal: bool) -> Result<(), CliError> {
 
 /// Reads the scenario, with `--rules` and `--rate-card` written into it before it is validated,
 /// so a scenario without a month is complete when both are given on the command line.
-pub fn read_scenario(args: &Args, with_rules: bool) -> Result<Scenario, CliError> {
-    if args.positional.len() > 1 {
-        return Err(CliError::usage(format!(
-            "takes one scenario file (or - for standard input), got {}",
-            args.positional.len()
-        )));
-    }
-    let text = read_input(args)?;
+pub fn read_scenario(
+    input: &Input,
+    rules: Option<RulesVersion>,
+    rate_card: Option<NaiveDate>,
+) -> Result<Scenario, CliError> {
+    let text = read_input(input)?;
     let mut value: serde_json::Value = serde_json::from_str(&text)
         .map_err(|e| CliError::usage(format!("the scenario is not valid JSON: {e}")))?;
-    let mut problems = Vec::new();
     if let Some(object) = value.as_object_mut() {
-        if with_rules {
-            if let Some(rules) = args.value("rules") {
-                match rules.parse::<RulesVersion>() {
-                    Ok(rules) => {
-                        object.insert("rules".into(), rules.as_str().into());
-                    }
-                    Err(e) => problems.push(format!("--rules: {e}")),
-                }
-            }
+        if let Some(rules) = rules {
+            object.insert("rules".into(), rules.as_str().into());
         }
-        match args.date("rate-card") {
-            Ok(Some(date)) => {
-                object.insert("rate_card".into(), date.to_string().into());
-            }
-            Ok(None) => {}
-            Err(e) => problems.extend(e.lines),
+        if let Some(date) = rate_card {
+            object.insert("rate_card".into(), date.to_string().into());
         }
-    }
-    if !problems.is_empty() {
-        return Err(CliError::many(problems));
     }
     Scenario::from_value(&value).map_err(|errors| CliError::many(errors.lines()))
 }

@@ -1,28 +1,12 @@
 //! `wacost market`: which market a country or a phone number is billed in on a date.
 
-use crate::args::Args;
 use crate::CliError;
+use wacost_cli::MarketArgs;
 use wacost_core::Catalog;
 
-pub fn run(words: &[String]) -> Result<(), CliError> {
-    let args = Args::parse(words, &["date"], &[])?;
-    let query = match args.positional.as_slice() {
-        [one] => one,
-        [] => {
-            return Err(CliError::usage(
-                "give an ISO alpha-2 country code (IN) or an E.164 number (+919876543210)",
-            ))
-        }
-        more => {
-            return Err(CliError::usage(format!(
-                "one country or number at a time, got {}",
-                more.len()
-            )))
-        }
-    };
-    let date = args
-        .date("date")?
-        .unwrap_or_else(|| chrono::Utc::now().date_naive());
+pub fn run(args: &MarketArgs) -> Result<(), CliError> {
+    let query = &args.query;
+    let date = args.date.unwrap_or_else(|| chrono::Utc::now().date_naive());
     let catalog = Catalog::builtin();
     let looks_like_number = query.starts_with('+') || query.chars().all(|c| c.is_ascii_digit());
     let found = if looks_like_number {

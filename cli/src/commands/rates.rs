@@ -1,17 +1,16 @@
 //! `wacost rates`: a whole rate card as CSV (`effective_date,currency,market,category,rate`) or JSON.
 
-use crate::args::Args;
 use crate::commands::card_choice::choose_card;
 use crate::CliError;
+use wacost_cli::values::DataFormat;
+use wacost_cli::RatesArgs;
 use wacost_core::csv;
 use wacost_core::money::to_plain_string;
 use wacost_core::Catalog;
 
-pub fn run(words: &[String]) -> Result<(), CliError> {
-    let args = Args::parse(words, &["card", "currency", "format"], &[])?;
-    let format = args.format(&["csv", "json"], "csv")?;
+pub fn run(args: &RatesArgs) -> Result<(), CliError> {
     let catalog = Catalog::builtin();
-    let card = choose_card(catalog, &args)?;
+    let card = choose_card(catalog, &args.card)?;
     let info = catalog.card_info(card);
     if !info.complete {
         eprintln!(
@@ -25,8 +24,8 @@ pub fn run(words: &[String]) -> Result<(), CliError> {
             }
         );
     }
-    match format {
-        "json" => {
+    match args.format {
+        DataFormat::Json => {
             let rows: Vec<serde_json::Value> = card
                 .rates
                 .iter()
@@ -53,7 +52,7 @@ pub fn run(words: &[String]) -> Result<(), CliError> {
                 serde_json::to_string_pretty(&document).unwrap_or_default()
             );
         }
-        _ => {
+        DataFormat::Csv => {
             print!(
                 "{}",
                 csv::record(["effective_date", "currency", "market", "category", "rate"])

@@ -1,18 +1,17 @@
 //! `wacost tiers`: the volume-tier ladders of a card as CSV
 //! (`effective_date,currency,market,category,tier,from,to,rate`, empty `to` for the open band) or JSON.
 
-use crate::args::Args;
 use crate::CliError;
+use wacost_cli::values::DataFormat;
+use wacost_cli::TiersArgs;
 use wacost_core::csv;
 use wacost_core::money::to_plain_string;
 use wacost_core::Catalog;
 
-pub fn run(words: &[String]) -> Result<(), CliError> {
-    let args = Args::parse(words, &["card", "currency", "format"], &[])?;
-    let format = args.format(&["csv", "json"], "csv")?;
+pub fn run(args: &TiersArgs) -> Result<(), CliError> {
     let catalog = Catalog::builtin();
-    let currency = args.value("currency").unwrap_or("USD").to_ascii_uppercase();
-    let date = match args.date("card")? {
+    let currency = args.card.currency.to_ascii_uppercase();
+    let date = match args.card.effective {
         Some(date) => date,
         None => catalog
             .card_in_force(&currency, chrono::Utc::now().date_naive())
@@ -34,8 +33,8 @@ pub fn run(words: &[String]) -> Result<(), CliError> {
                 known.join("; ")
             ))
         })?;
-    match format {
-        "json" => {
+    match args.format {
+        DataFormat::Json => {
             let ladders: Vec<serde_json::Value> = tiers
                 .ladders
                 .values()
@@ -59,7 +58,7 @@ pub fn run(words: &[String]) -> Result<(), CliError> {
                 serde_json::to_string_pretty(&document).unwrap_or_default()
             );
         }
-        _ => {
+        DataFormat::Csv => {
             print!(
                 "{}",
                 csv::record([

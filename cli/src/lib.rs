@@ -1,0 +1,167 @@
+//! What `wacost` accepts on its command line: one clap (derive) struct per subcommand, so the
+//! parser and `--help` are one definition and cannot drift apart. The binary (`main.rs`) runs
+//! the commands; `tests/help.rs` walks this definition to check the help and the README.
+
+pub mod values;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+use std::num::NonZeroU64;
+use values::{DataFormat, Input, ReportFormat, RulesParser};
+use wacost_core::scenario::RulesVersion;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "wacost",
+    about = "WhatsApp Business Platform cost calculator (Meta's rates, exact decimals)",
+    after_help = "`wacost <COMMAND> --help` lists a command's options.",
+    // As before clap: an option given twice takes its last value.
+    args_override_self = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Price a month of traffic (a scenario) under one rules version with one rate card
+    Estimate(EstimateArgs),
+    /// Price the same scenario under every rules version with one rate card
+    Compare(CompareArgs),
+    /// Bill a message log (CSV) exactly, message by message
+    Bill(BillArgs),
+    /// Print a rate card (effective_date,currency,market,category,rate)
+    Rates(RatesArgs),
+    /// Print the volume-tier ladders of a rate card
+    Tiers(TiersArgs),
+    /// List every rate card wacost holds, complete or partial, and what each lacks
+    Cards(CardsArgs),
+    /// Tell which market a country or a phone number is billed in on a date
+    Market(MarketArgs),
+    /// Write a deterministic synthetic message log, to try or measure `bill`
+    GenerateLog(GenerateLogArgs),
+}
+
+/// Written once for the four commands whose default depends on where the output goes.
+const FORMAT_HELP: &str = "Output format [default: table on a terminal, json otherwise]";
+
+#[derive(Debug, Args)]
+pub struct EstimateArgs {
+    /// The scenario as JSON (docs/scenario.md); `-` reads standard input
+    #[arg(value_name = "FILE", default_value = "-", value_parser = values::input)]
+    pub scenario: Input,
+    /// Price under this rules version (written into the scenario before it is checked)
+    #[arg(long, value_name = "RULES", value_parser = RulesParser)]
+    pub rules: Option<RulesVersion>,
+    /// Price with the card that takes effect on DATE (written into the scenario before it is checked)
+    #[arg(long, value_name = "DATE", value_parser = values::date)]
+    pub rate_card: Option<NaiveDate>,
+    #[arg(long, value_enum, help = FORMAT_HELP)]
+    pub format: Option<ReportFormat>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The scenario as JSON (docs/scenario.md); `-` reads standard input
+    #[arg(value_name = "FILE", default_value = "-", value_parser = values::input)]
+    pub scenario: Input,
+    /// Price with the card that takes effect on DATE (written into the scenario before it is checked)
+    #[arg(long, value_name = "DATE", value_parser = values::date)]
+    pub rate_card: Option<NaiveDate>,
+    #[arg(long, value_enum, help = FORMAT_HELP)]
+    pub format: Option<ReportFormat>,
+}
+
+/// The settings options are handed as written to the core's settings, which read `auto`, keep
+/// where each value came from and word a bad one.
+#[derive(Debug, Args)]
+pub struct BillArgs {
+    /// The message log as CSV (docs/log.md); `-` reads standard input
+    #[arg(value_name = "EVENTS.csv", default_value = "-", value_parser = values::input)]
+    pub log: Input,
+    /// What the log does not say, as a JSON file (docs/log.md); the options below override it
+    #[arg(long, value_name = "FILE")]
+    pub settings: Option<String>,
+    /// `auto` (the version in force on each message's local date) or one rules version for every message
+    #[arg(long, value_name = "RULES")]
+    pub rules: Option<String>,
+    /// `auto` (the latest card in force on each message's local date) or a card's effective date YYYY-MM-DD
+    #[arg(long, value_name = "DATE")]
+    pub rate_card: Option<String>,
+    /// The WABA's time zone: UTC, an offset such as +05:30, or an IANA name such as Europe/London [default: UTC]
+    #[arg(long, value_name = "TZ")]
+    pub timezone: Option<String>,
+    /// The WABA's billing currency; it must have a card [default: USD]
+    #[arg(long, value_name = "CURRENCY")]
+    pub currency: Option<String>,
+    /// Also write one CSV row per outbound message, with its pricing and rule, to FILE
+    #[arg(long, value_name = "FILE")]
+    pub detail: Option<String>,
+    #[arg(long, value_enum, help = FORMAT_HELP)]
+    pub format: Option<ReportFormat>,
+    /// Bill the well-formed rows and list the malformed ones (without it, a malformed row means no bill)
+    #[arg(long)]
+    pub skip_bad_rows: bool,
+}
+
+/// Which card `rates` and `tiers` print.
+#[derive(Debug, Args)]
+pub struct CardArgs {
+    /// The card that takes effect on DATE [default: the card in force today]
+    #[arg(long = "card", value_name = "DATE", value_parser = values::date)]
+    pub effective: Option<NaiveDate>,
+    /// The card's currency, one of Meta's billing currencies
+    #[arg(long, value_name = "CURRENCY", default_value = "USD")]
+    pub currency: String,
+}
+
+#[derive(Debug, Args)]
+pub struct RatesArgs {
+    #[command(flatten)]
+    pub card: CardArgs,
+    /// CSV as Meta publishes it, or JSON with each rate's source
+    #[arg(long, value_enum, default_value_t = DataFormat::Csv)]
+    pub format: DataFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct TiersArgs {
+    #[command(flatten)]
+    pub card: CardArgs,
+    /// CSV (effective_date,currency,market,category,tier,from,to,rate) or JSON
+    #[arg(long, value_enum, default_value_t = DataFormat::Csv)]
+    pub format: DataFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct CardsArgs {
+    #[arg(long, value_enum, help = FORMAT_HELP)]
+    pub format: Option<ReportFormat>,
+}
+
+#[derive(Debug, Args)]
+pub struct MarketArgs {
+    /// An ISO 3166-1 alpha-2 country code (IN) or an E.164 phone number (+919876543210)
+    #[arg(value_name = "COUNTRY|NUMBER")]
+    pub query: String,
+    /// The date the market is looked up on [default: today]
+    #[arg(long, value_name = "DATE", value_parser = values::date)]
+    pub date: Option<NaiveDate>,
+}
+
+#[derive(Debug, Args)]
+pub struct GenerateLogArgs {
+    /// Number of data rows to write
+    #[arg(long, value_name = "N", value_parser = values::whole_number)]
+    pub rows: u64,
+    /// Seed of the generator: the same seed and options give the same log
+    #[arg(long, value_name = "S", default_value = "1", value_parser = values::whole_number)]
+    pub seed: u64,
+    /// First day of the log, from 00:00 UTC; the rows span about 30 days
+    #[arg(long, value_name = "DATE", default_value = "2026-10-01", value_parser = values::date)]
+    pub start: NaiveDate,
+    /// Number of users messaged [default: one per 20 rows]
+    #[arg(long, value_name = "U", value_parser = values::at_least_one)]
+    pub users: Option<NonZeroU64>,
+}
