@@ -98,6 +98,22 @@ fn letters(text: &str) -> String {
         .collect()
 }
 
+/// Refuses a card file over `MAX_CARD_BYTES` from its size alone, before it is read.
+pub fn check_file_size(bytes: u64) -> Result<(), CardError> {
+    let found = usize::try_from(bytes).unwrap_or(usize::MAX);
+    if found <= MAX_CARD_BYTES {
+        return Ok(());
+    }
+    Err(CardError::at_line(
+        0,
+        ErrorKind::TooLarge {
+            limit: MAX_CARD_BYTES,
+            found,
+        }
+        .to_string(),
+    ))
+}
+
 /// Parses a card. `markets` are the market names that may appear (Meta's table of the date);
 /// names match case-insensitively and come back in Meta's spelling.
 pub fn parse(text: &str, markets: &[String]) -> Result<CustomCard, Vec<CardError>> {
@@ -561,6 +577,11 @@ Indonesia;INR;1.234,50;1 234,5;\"0,5\"\n";
             errors.iter().map(ToString::to_string).collect::<Vec<_>>(),
             ["too large: 1,000,021 bytes, and at most 1,000,000 are read"]
         );
+        assert_eq!(
+            check_file_size(2_000_000).unwrap_err().to_string(),
+            "too large: 2,000,000 bytes, and at most 1,000,000 are read"
+        );
+        assert_eq!(check_file_size(1_000_000), Ok(()));
         let many = format!(
             "market,category,rate\n{}",
             "India,utility,0.01\n".repeat(MAX_CARD_ROWS + 1)

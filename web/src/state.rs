@@ -552,8 +552,9 @@ impl Reducible for AppState {
             }
             Action::Paste { id, column, text } => {
                 let table = sheet_io::table_for(&state.draft);
-                match sheet_io::paste(&mut state.draft, id, column, &text, table) {
-                    Ok(()) => state.notice = None,
+                let locale = state.lang.locale();
+                match sheet_io::paste(&mut state.draft, id, column, &text, table, locale) {
+                    Ok(note) => state.notice = note.map(|(key, detail)| Notice { key, detail }),
                     Err(detail) => {
                         state.notice = Some(Notice {
                             key: "paste_error",
@@ -565,14 +566,14 @@ impl Reducible for AppState {
             }
             Action::ImportCsv(text) => {
                 let table = sheet_io::table_for(&state.draft);
-                match sheet_io::import_csv(&text, table) {
-                    Ok(lines) => {
+                match sheet_io::import_csv(&text, table, state.lang.locale()) {
+                    Ok((lines, note)) => {
                         state.draft.lines.clear();
                         for (dest, counts) in lines {
                             let counts = [&counts[0], &counts[1], &counts[2], &counts[3]];
                             state.draft.push(dest, counts.map(|s| s.as_str()));
                         }
-                        state.notice = None;
+                        state.notice = note.map(|(key, detail)| Notice { key, detail });
                     }
                     Err(detail) => {
                         state.notice = Some(Notice {
