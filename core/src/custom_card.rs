@@ -18,7 +18,7 @@ use crate::money::parse_rate;
 use crate::scenario::CustomRate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::fmt;
 
 /// The largest card read, in bytes. Meta's card is about 10 KB; a `market,category,rate` file
@@ -184,8 +184,10 @@ fn separator(text: &str) -> Separator {
 struct Loader<'m> {
     markets: &'m [String],
     rates: Vec<CustomRate>,
-    /// The (market, category) pairs in `rates`, so a duplicate is found without a scan.
-    seen: HashSet<(String, Category)>,
+    /// The market and category of each rate in `rates` (to the line that gave it), so a
+    /// duplicate is found without a scan. A `HashMap<String, usize>`, the type the page's
+    /// sheet uses too, so a wasm build carries the map's code once.
+    seen: HashMap<String, usize>,
     errors: Vec<CardError>,
 }
 
@@ -194,7 +196,7 @@ impl<'m> Loader<'m> {
         Loader {
             markets,
             rates: Vec::new(),
-            seen: HashSet::new(),
+            seen: HashMap::new(),
             errors: Vec::new(),
         }
     }
@@ -233,7 +235,11 @@ impl<'m> Loader<'m> {
     }
 
     fn add(&mut self, line: usize, market: String, category: Category, rate: Decimal) {
-        if !self.seen.insert((market.clone(), category)) {
+        if self
+            .seen
+            .insert(format!("{market}\n{category}"), line)
+            .is_some()
+        {
             self.fail(
                 line,
                 format!("duplicate row: {market} {category} is given twice"),

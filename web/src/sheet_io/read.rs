@@ -180,11 +180,15 @@ fn paste_separator(text: &str, table: &MarketTable) -> Separator {
     }
 }
 
-/// The key of a destination in the maps below (`Dest` itself is not hashable).
-fn key(dest: &Dest) -> (bool, &str) {
+/// Every map here is one type, `HashMap<String, usize>` (an index into a list), so the page
+/// carries the map's code once (core's users' cards use the same type).
+type Index = HashMap<String, usize>;
+
+/// The key of a destination in an `Index` (`Dest` itself is not hashable).
+fn key(dest: &Dest) -> String {
     match dest {
-        Dest::Country(iso) => (false, iso.as_str()),
-        Dest::Market(name) => (true, name.as_str()),
+        Dest::Country(iso) => format!("c{iso}"),
+        Dest::Market(name) => format!("m{name}"),
     }
 }
 
@@ -193,29 +197,26 @@ fn key(dest: &Dest) -> (bool, &str) {
 #[derive(Default)]
 struct Gathered {
     rows: Vec<GatheredRow>,
-    at: HashMap<(bool, String), usize>,
+    at: Index,
     problems: Vec<String>,
 }
 
 struct GatheredRow {
     dest: Dest,
-    counts: [String; 4],
-    /// Which counts the rows gave (a short pasted row leaves the others alone).
-    given: [bool; 4],
+    /// `None`: no row gave this count (a short pasted row leaves the others alone).
+    counts: [Option<String>; 4],
     line: usize,
     times: usize,
 }
 
 impl Gathered {
     fn add(&mut self, unit: &str, line: usize, dest: Dest, cells: [Option<String>; 4]) {
-        let (is_market, name) = key(&dest);
-        let Some(&index) = self.at.get(&(is_market, name.to_string())) else {
-            self.at
-                .insert((is_market, name.to_string()), self.rows.len());
+        let key = key(&dest);
+        let Some(&index) = self.at.get(&key) else {
+            self.at.insert(key, self.rows.len());
             self.rows.push(GatheredRow {
-                given: cells.each_ref().map(Option::is_some),
-                counts: cells.map(Option::unwrap_or_default),
                 dest,
+                counts: cells,
                 line,
                 times: 1,
             });
@@ -225,21 +226,20 @@ impl Gathered {
             return;
         };
         row.times += 1;
-        for (c, cell) in cells.into_iter().enumerate() {
-            let (Some(cell), Some(slot), Some(given)) =
-                (cell, row.counts.get_mut(c), row.given.get_mut(c))
-            else {
+        for (slot, cell) in row.counts.iter_mut().zip(cells) {
+            let Some(cell) = cell else {
                 continue;
             };
-            *given = true;
-            match add_counts(slot, &cell) {
-                Some(sum) => *slot = sum,
+            let Some(before) = slot else {
+                *slot = Some(cell);
+                continue;
+            };
+            match add_counts(before, &cell) {
+                Some(sum) => *before = sum,
                 None => self.problems.push(format!(
-                    "{unit} {line}: {} is also on {unit} {}, and `{}` + `{}` cannot be added (not whole numbers)",
+                    "{unit} {line}: {} is also on {unit} {}, and `{before}` + `{cell}` cannot be added (not whole numbers)",
                     name_of(&row.dest),
                     row.line,
-                    slot,
-                    cell
                 )),
             }
         }
@@ -284,43 +284,59 @@ fn names(mut names: Vec<String>) -> String {
     names.join(", ")
 }
 
-/// Reads rows that name their destination: `cells` tells, for a record, which field holds
-/// each count column (`None`: not given).
-fn gather<'r>(
+/// Reads rows that name their destination. Under a header, `layout` says where each column
+/// is and a row may not be wider; without one the destination is first and the counts follow
+/// in the sheet's order, as many as the row has.
+fn gather(
     unit: &str,
-    rows: impl Iterator<Item = &'r Record<'r>>,
-    destination: usize,
-    width: Option<usize>,
-    counts: impl Fn(&Record) -> [Option<usize>; 4],
+    rows: &[Record],
+    layout: Option<&Layout>,
     table: &MarketTable,
     locale: Locale,
 ) -> Gathered {
     let mut gathered = Gathered::default();
-    let mut resolved: HashMap<String, Option<Dest>> = HashMap::new();
+    // Each distinct text is resolved once: `resolve` walks the market table.
+    let mut resolved: Index = HashMap::new();
+    let mut dests: Vec<Option<Dest>> = Vec::new();
     for record in rows {
-        if let Some(width) = width {
-            if let Err(error) = record.check_width(width) {
-                gathered.problems.push(error.to_string());
-                continue;
+        let mut fields = [None; 4];
+        match layout {
+            Some(layout) => {
+                if let Err(error) = record.check_width(layout.width) {
+                    gathered.problems.push(error.to_string());
+                    continue;
+                }
+                fields = layout.counts;
+            }
+            None => {
+                for (c, field) in fields.iter_mut().enumerate() {
+                    *field = (c + 1 < record.fields.len()).then_some(c + 1);
+                }
             }
         }
-        let name = record.cell(destination);
-        let dest = resolved
-            .entry(name.to_lowercase())
-            .or_insert_with(|| resolve(table, name))
-            .clone();
-        let Some(dest) = dest else {
+        let name = record.cell(layout.and_then(|l| l.destination).unwrap_or(0));
+        let lower = name.to_lowercase();
+        let at = match resolved.get(&lower) {
+            Some(&at) => at,
+            None => {
+                resolved.insert(lower, dests.len());
+                dests.push(resolve(table, name));
+                dests.len().saturating_sub(1)
+            }
+        };
+        let Some(dest) = dests.get(at).cloned().flatten() else {
             gathered.problems.push(format!(
                 "{unit} {}: `{name}` is not a country or market",
                 record.line
             ));
             continue;
         };
-        let cells = counts(record).map(|field| {
-            field
+        let mut cells: [Option<String>; 4] = Default::default();
+        for (cell, field) in cells.iter_mut().zip(fields) {
+            *cell = field
                 .and_then(|f| record.fields.get(f))
-                .map(|f| count_cell(&f.text, locale))
-        });
+                .map(|f| count_cell(&f.text, locale));
+        }
         gathered.add(unit, record.line, dest, cells);
     }
     gathered
@@ -342,21 +358,13 @@ pub fn import_csv(
         .split_first()
         .ok_or_else(|| "the file is empty".to_string())?;
     let (layout, _) = layout(head);
-    let destination = layout.destination.ok_or_else(|| {
-        "no `destination`, `country` or `market` column in the header".to_string()
-    })?;
+    if layout.destination.is_none() {
+        return Err("no `destination`, `country` or `market` column in the header".into());
+    }
     if layout.counts.iter().all(Option::is_none) {
         return Err("no marketing, utility, authentication or service column in the header".into());
     }
-    let gathered = gather(
-        "line",
-        rows.iter(),
-        destination,
-        Some(layout.width),
-        |_| layout.counts,
-        table,
-        locale,
-    );
+    let gathered = gather("line", rows, Some(&layout), table, locale);
     if !gathered.problems.is_empty() {
         return Err(listed(gathered.problems));
     }
@@ -365,7 +373,11 @@ pub fn import_csv(
     let lines = gathered
         .rows
         .into_iter()
-        .map(|row| (row.dest, row.counts))
+        .map(|row| {
+            let [a, b, c, d] = row.counts;
+            let given = |count: Option<String>| count.unwrap_or_default();
+            (row.dest, [given(a), given(b), given(c), given(d)])
+        })
         .collect();
     Ok((lines, note))
 }
@@ -411,65 +423,39 @@ fn paste_by_destination(
     table: &MarketTable,
     locale: Locale,
 ) -> Result<Option<Note>, String> {
-    let mut gathered = match layout {
-        Some(layout) => gather(
-            "row",
-            rows.iter(),
-            layout.destination.unwrap_or(0),
-            Some(layout.width),
-            |_| layout.counts,
-            table,
-            locale,
-        ),
-        None => {
-            let mut too_wide = Vec::new();
-            for record in rows {
-                if record.check_width(1 + COLUMNS.len()).is_err() {
-                    too_wide.push(format!("row {}: more than four numbers", record.line));
-                }
-            }
-            let mut gathered = gather(
-                "row",
-                rows.iter(),
-                0,
-                None,
-                |record| [1, 2, 3, 4].map(|f| (f < record.fields.len()).then_some(f)),
-                table,
-                locale,
-            );
-            too_wide.append(&mut gathered.problems);
-            gathered.problems = too_wide;
-            gathered
-        }
-    };
+    let mut gathered = gather("row", rows, layout, table, locale);
+    if layout.is_none() {
+        let too_wide = rows
+            .iter()
+            .filter(|record| record.check_width(1 + COLUMNS.len()).is_err())
+            .map(|record| format!("row {}: more than four numbers", record.line));
+        gathered.problems.splice(0..0, too_wide);
+    }
     if !gathered.problems.is_empty() {
         return Err(listed(std::mem::take(&mut gathered.problems)));
     }
     let mut next = draft.clone();
-    let mut lines: HashMap<(bool, String), usize> = next
-        .lines
-        .iter()
-        .enumerate()
-        .map(|(at, line)| {
-            let (is_market, name) = key(&line.dest);
-            ((is_market, name.to_string()), at)
-        })
-        .collect();
+    let mut lines = Index::new();
+    for (at, line) in next.lines.iter().enumerate() {
+        lines.insert(key(&line.dest), at);
+    }
     let mut replaced = Vec::new();
     for row in &gathered.rows {
-        let (is_market, name) = key(&row.dest);
-        let at = *lines
-            .entry((is_market, name.to_string()))
-            .or_insert_with(|| {
+        let key = key(&row.dest);
+        let at = match lines.get(&key) {
+            Some(&at) => at,
+            None => {
+                lines.insert(key, next.lines.len());
                 next.push(row.dest.clone(), ["", "", "", ""]);
                 next.lines.len().saturating_sub(1)
-            });
+            }
+        };
         let Some(line) = next.lines.get_mut(at) else {
             continue;
         };
         let mut changed = false;
-        for ((slot, given), value) in line.counts.iter_mut().zip(row.given).zip(&row.counts) {
-            if given {
+        for (slot, value) in line.counts.iter_mut().zip(&row.counts) {
+            if let Some(value) = value {
                 changed |= !slot.trim().is_empty() && slot.trim() != value;
                 *slot = value.clone();
             }
