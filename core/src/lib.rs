@@ -7,8 +7,10 @@
 pub mod catalog;
 mod catalog_builtin;
 pub mod category;
+pub mod count;
 pub mod csv;
 pub mod date;
+pub mod locale;
 pub mod money;
 
 pub use catalog::Catalog;

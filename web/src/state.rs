@@ -739,10 +739,11 @@ impl Reducible for AppState {
             }
             Action::Paste { id, column, text } => {
                 let table = sheet_io::table_for(&state.draft);
-                let pasted = sheet_io::paste(&mut state.draft, id, column, &text, table)
-                    .and_then(|()| refuse_counts_in_kept_lines(&state.draft));
+                let locale = state.lang.locale();
+                let pasted = sheet_io::paste(&mut state.draft, id, column, &text, table, locale)
+                    .and_then(|note| refuse_counts_in_kept_lines(&state.draft).map(|()| note));
                 match pasted {
-                    Ok(()) => state.notice = None,
+                    Ok(note) => state.notice = note.map(|(key, detail)| Notice::new(key, detail)),
                     Err(detail) => {
                         state.draft = self.draft.clone();
                         state.notice = Some(Notice::new("paste_error", detail));
@@ -752,14 +753,14 @@ impl Reducible for AppState {
             }
             Action::ImportCsv(text) => {
                 let table = sheet_io::table_for(&state.draft);
-                match sheet_io::import_csv(&text, table) {
-                    Ok(lines) => {
+                match sheet_io::import_csv(&text, table, state.lang.locale()) {
+                    Ok((lines, note)) => {
                         state.draft.lines.clear();
                         for (dest, counts) in lines {
                             let counts = [&counts[0], &counts[1], &counts[2], &counts[3]];
                             state.draft.push(dest, counts.map(|s| s.as_str()));
                         }
-                        state.notice = None;
+                        state.notice = note.map(|(key, detail)| Notice::new(key, detail));
                     }
                     Err(detail) => {
                         state.notice = Some(Notice::new("csv_error", detail));

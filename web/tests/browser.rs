@@ -307,3 +307,22 @@ async fn a_block_pasted_from_a_spreadsheet_fills_the_sheet() {
     // Brazil 10 utility × 0.0068 = 0.068 more.
     assert_eq!(page.value("meta-total"), "153.558");
 }
+
+#[wasm_bindgen_test]
+async fn a_pasted_header_is_read_and_repeated_rows_are_added_up_with_a_note() {
+    let page = Page::open(&link()).await;
+    // The export's header, then India twice: 600 + 400 = the 1000 already there.
+    page.paste(
+        "#cell-0-marketing",
+        "destination\tmarketing\nIN\t600\nIndia\t400\n",
+    )
+    .await;
+    let india: HtmlInputElement = page.find("#cell-0-marketing").dyn_into().unwrap();
+    assert_eq!(india.value(), "1000");
+    assert_eq!(page.value("meta-total"), "140.79");
+    let notice = page.text("[data-wacost=\"notice\"]");
+    assert!(
+        notice.contains("Rows for the same destination were added together: India (IN) ×2"),
+        "{notice}"
+    );
+}

@@ -2,7 +2,6 @@
 //! compile time from `core/data/` and validated both by `build.rs` (a broken file fails the
 //! build, naming file, line and problem) and again when loaded.
 
-pub mod csv;
 mod error;
 pub mod markets;
 pub mod rate_cards;
@@ -14,6 +13,7 @@ pub use rate_cards::{CardGaps, CardId, Rate, RateCard};
 pub use tiers::{Band, BandUse, Ladder, TierCard};
 
 use crate::category::Category;
+use crate::csv::{read_all, Limits, Record, Separator};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -23,6 +23,20 @@ pub const BILLING_CURRENCIES: [&str; 16] = [
     "USD", "AED", "ARS", "AUD", "BRL", "CLP", "COP", "EUR", "GBP", "IDR", "INR", "MXN", "MYR",
     "PEN", "SAR", "SGD",
 ];
+
+/// The records of one data file, empty rows (`,,,`) skipped. The files are ours and trusted,
+/// so no cap applies; a CSV error names the line and column.
+fn records<'t>(file: &str, text: &'t str) -> Result<Vec<Record<'t>>, DataError> {
+    let mut records = read_all(text, Separator::Comma, Limits::NONE).map_err(|e| {
+        DataError::new(
+            file,
+            e.at.line,
+            format!("column {}: {}", e.at.column, e.kind),
+        )
+    })?;
+    records.retain(|record| !record.is_blank());
+    Ok(records)
+}
 
 /// Every entry of a market in a map keyed by `(market, category)`, in category order: one
 /// ordered lookup, then the market's neighbouring keys.

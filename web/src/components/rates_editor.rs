@@ -158,6 +158,11 @@ pub fn RatesEditor() -> Html {
     let load_file = {
         let dispatcher = state.dispatcher();
         move |file: web_sys::File| {
+            // From the size alone: a file over the cap is never read into memory.
+            if let Err(problem) = wacost_core::custom_card::check_file_size(file.size() as u64) {
+                dispatcher.dispatch(Action::Notify("card_error", problem.to_string()));
+                return;
+            }
             let dispatcher = dispatcher.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 match dom::read_file(file).await {

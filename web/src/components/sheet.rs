@@ -5,7 +5,7 @@ use super::picker::Picker;
 use super::Ctx;
 use crate::dom;
 use crate::i18n::{count, t};
-use crate::sheet_io::{describe, export_csv, table_for};
+use crate::sheet_io::{check_file_size, describe, export_csv, table_for};
 use crate::state::{Action, COLUMNS};
 use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, HtmlInputElement};
@@ -123,6 +123,11 @@ pub fn Sheet() -> Html {
                 return;
             };
             input.set_value("");
+            // From the size alone: a file over the cap is never read into memory.
+            if let Err(problem) = check_file_size(file.size() as u64) {
+                dispatcher.dispatch(Action::Notify("csv_error", problem));
+                return;
+            }
             let dispatcher = dispatcher.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 match dom::read_file(file).await {
