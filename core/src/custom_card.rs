@@ -13,22 +13,143 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// A problem in the card text, at a 1-based line.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A problem in the card text, at a 1-based line (0: the text as a whole).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CardError {
     pub line: usize,
-    pub message: String,
+    pub kind: CardErrorKind,
+}
+
+/// What is wrong with a card, with the figures its sentence needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CardErrorKind {
+    /// The text cannot be split into CSV records.
+    Csv {
+        problem: String,
+    },
+    /// No row starts with `Market`.
+    NoHeader,
+    /// A `market,category,rate` header without one of the three.
+    PlainHeaderIncomplete,
+    /// Meta's layout without any category column.
+    NoCategoryColumn,
+    /// More fields than the header names.
+    TooManyFields {
+        fields: usize,
+        header: usize,
+    },
+    /// A market name a spreadsheet would run as a formula.
+    FormulaMarket {
+        market: String,
+        start: char,
+    },
+    UnknownMarket {
+        market: String,
+    },
+    UnknownCategory {
+        text: String,
+    },
+    /// An empty or `n/a` rate in the plain layout, where every row is one rate.
+    NoRate {
+        text: String,
+    },
+    /// A rate cell that is not a number (plain layout).
+    BadRate {
+        problem: RateCellError,
+    },
+    /// A rate cell that is not a number, in a category column of Meta's layout.
+    BadRateIn {
+        category: Category,
+        problem: RateCellError,
+        text: String,
+    },
+    /// A market and category given twice.
+    Duplicate {
+        market: String,
+        category: Category,
+    },
+    /// A row whose currency differs from the rows above.
+    CurrencyDiffers {
+        code: String,
+        seen: String,
+    },
+}
+
+/// Why a rate cell is not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RateCellError {
+    Negative,
+    /// Commas that are not thousands separators (a decimal comma).
+    BadGrouping,
+    NotANumber,
+}
+
+impl fmt::Display for RateCellError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            RateCellError::Negative => "a rate cannot be negative",
+            RateCellError::BadGrouping => {
+                "not a number (thousands separators must group three digits; use `.` for decimals)"
+            }
+            RateCellError::NotANumber => "not a number",
+        })
+    }
+}
+
+impl fmt::Display for CardErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CardErrorKind::Csv { problem } => f.write_str(problem),
+            CardErrorKind::NoHeader => f.write_str(
+                "no header row starting with `Market` (expected Meta's card layout or market,category,rate)",
+            ),
+            CardErrorKind::PlainHeaderIncomplete => {
+                f.write_str("the header needs market, category and rate")
+            }
+            CardErrorKind::NoCategoryColumn => f.write_str(
+                "the header names no category column (Marketing, Utility, Authentication, Authentication-International, Service)",
+            ),
+            CardErrorKind::TooManyFields { fields, header } => write!(
+                f,
+                "{fields} fields where the header has {header} (a decimal comma, or a comma inside an unquoted value?)"
+            ),
+            CardErrorKind::FormulaMarket { market, start } => write!(
+                f,
+                "market `{market}` must not begin with `{}` (a spreadsheet would read it as a formula)",
+                start.escape_debug()
+            ),
+            CardErrorKind::UnknownMarket { market } => {
+                write!(f, "unknown market `{market}` (not in Meta's market table)")
+            }
+            CardErrorKind::UnknownCategory { text } => write!(f, "unknown category `{text}`"),
+            CardErrorKind::NoRate { text } => write!(f, "rate `{text}` is not a number"),
+            CardErrorKind::BadRate { problem } => write!(f, "{problem}"),
+            CardErrorKind::BadRateIn {
+                category,
+                problem,
+                text,
+            } => write!(f, "{category}: {problem} (`{text}`)"),
+            CardErrorKind::Duplicate { market, category } => {
+                write!(f, "duplicate row: {market} {category} is given twice")
+            }
+            CardErrorKind::CurrencyDiffers { code, seen } => {
+                write!(f, "currency `{code}` differs from `{seen}` on the rows above")
+            }
+        }
+    }
 }
 
 impl fmt::Display for CardError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.line == 0 {
-            f.write_str(&self.message)
+            write!(f, "{}", self.kind)
         } else {
-            write!(f, "line {}: {}", self.line, self.message)
+            write!(f, "line {}: {}", self.line, self.kind)
         }
     }
 }
+
+impl std::error::Error for CardError {}
 
 /// The rates read from a card and the currency its `Currency` column names, if it has one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -62,28 +183,25 @@ pub fn parse(text: &str, markets: &[String]) -> Result<CustomCard, Vec<CardError
     let records = csv::parse(text).map_err(|e| {
         vec![CardError {
             line: e.line,
-            message: e.problem,
+            kind: CardErrorKind::Csv { problem: e.problem },
         }]
     })?;
-    let Some(header_at) = records
+    let Some((header_at, header_record)) = records
         .iter()
-        .position(|r| r.fields.first().is_some_and(|f| letters(f) == "market"))
+        .enumerate()
+        .find(|(_, r)| r.fields.first().is_some_and(|f| letters(f) == "market"))
     else {
         return Err(vec![CardError {
             line: 0,
-            message: "no header row starting with `Market` (expected Meta's card layout or market,category,rate)".into(),
+            kind: CardErrorKind::NoHeader,
         }]);
     };
-    let header: Vec<String> = records[header_at]
-        .fields
-        .iter()
-        .map(|f| letters(f))
-        .collect();
-    let rows = &records[header_at + 1..];
+    let header: Vec<String> = header_record.fields.iter().map(|f| letters(f)).collect();
+    let rows = records.get(header_at + 1..).unwrap_or_default();
     let mut card = if header.iter().any(|h| h == "category") && header.iter().any(|h| h == "rate") {
         plain(&header, rows, markets)?
     } else {
-        meta(&header, records[header_at].line, rows, markets)?
+        meta(&header, header_record.line, rows, markets)?
     };
     card.rates
         .sort_by(|a, b| a.market.cmp(&b.market).then(a.category.cmp(&b.category)));
@@ -97,35 +215,23 @@ struct Loader<'m> {
 }
 
 impl Loader<'_> {
-    fn fail(&mut self, line: usize, message: String) {
-        self.errors.push(CardError { line, message });
+    fn fail(&mut self, line: usize, kind: CardErrorKind) {
+        self.errors.push(CardError { line, kind });
     }
 
     fn market(&mut self, line: usize, name: &str) -> Option<String> {
-        if let Some(start) = crate::csv::formula_start(name.trim()) {
-            self.fail(
-                line,
-                format!(
-                    "market `{}` must not begin with `{}` (a spreadsheet would read it as a formula)",
-                    name.trim(),
-                    start.escape_debug()
-                ),
-            );
+        let market = name.trim().to_string();
+        if let Some(start) = crate::csv::formula_start(&market) {
+            self.fail(line, CardErrorKind::FormulaMarket { market, start });
             return None;
         }
         let found = self
             .markets
             .iter()
-            .find(|m| m.eq_ignore_ascii_case(name.trim()))
+            .find(|m| m.eq_ignore_ascii_case(&market))
             .cloned();
         if found.is_none() {
-            self.fail(
-                line,
-                format!(
-                    "unknown market `{}` (not in Meta's market table)",
-                    name.trim()
-                ),
-            );
+            self.fail(line, CardErrorKind::UnknownMarket { market });
         }
         found
     }
@@ -136,10 +242,7 @@ impl Loader<'_> {
             .iter()
             .any(|r| r.market == market && r.category == category)
         {
-            self.fail(
-                line,
-                format!("duplicate row: {market} {category} is given twice"),
-            );
+            self.fail(line, CardErrorKind::Duplicate { market, category });
         } else {
             self.rates.push(CustomRate {
                 market,
@@ -172,7 +275,7 @@ fn plain(
     else {
         return Err(vec![CardError {
             line: 0,
-            message: "the header needs market, category and rate".into(),
+            kind: CardErrorKind::PlainHeaderIncomplete,
         }]);
     };
     let mut loader = Loader {
@@ -185,7 +288,10 @@ fn plain(
         if record.fields.len() > header.len() {
             loader.fail(
                 line,
-                format!("{} fields where the header has {} (a decimal comma, or a comma inside an unquoted value?)", record.fields.len(), header.len()),
+                CardErrorKind::TooManyFields {
+                    fields: record.fields.len(),
+                    header: header.len(),
+                },
             );
             continue;
         }
@@ -193,16 +299,18 @@ fn plain(
         let market = loader.market(line, cell(market_i));
         let category = Category::parse(cell(category_i));
         if category.is_none() {
-            loader.fail(line, format!("unknown category `{}`", cell(category_i)));
+            let text = cell(category_i).to_string();
+            loader.fail(line, CardErrorKind::UnknownCategory { text });
         }
         let rate = match rate_cell(cell(rate_i)) {
             Ok(Some(rate)) => Some(rate),
             Ok(None) => {
-                loader.fail(line, format!("rate `{}` is not a number", cell(rate_i)));
+                let text = cell(rate_i).to_string();
+                loader.fail(line, CardErrorKind::NoRate { text });
                 None
             }
-            Err(message) => {
-                loader.fail(line, message);
+            Err(problem) => {
+                loader.fail(line, CardErrorKind::BadRate { problem });
                 None
             }
         };
@@ -231,7 +339,7 @@ fn meta(
     if columns.is_empty() {
         return Err(vec![CardError {
             line: header_line,
-            message: "the header names no category column (Marketing, Utility, Authentication, Authentication-International, Service)".into(),
+            kind: CardErrorKind::NoCategoryColumn,
         }]);
     }
     let currency_i = header.iter().position(|h| h == "currency");
@@ -268,7 +376,10 @@ fn meta(
                 None if !code.is_empty() => currency = Some(code),
                 Some(seen) if !code.is_empty() && *seen != code => loader.fail(
                     line,
-                    format!("currency `{code}` differs from `{seen}` on the rows above"),
+                    CardErrorKind::CurrencyDiffers {
+                        code,
+                        seen: seen.clone(),
+                    },
                 ),
                 _ => {}
             }
@@ -277,7 +388,14 @@ fn meta(
             match parsed {
                 Ok(Some(rate)) => loader.add(line, market.clone(), category, rate),
                 Ok(None) => {}
-                Err(message) => loader.fail(line, format!("{category}: {message} (`{text}`)")),
+                Err(problem) => loader.fail(
+                    line,
+                    CardErrorKind::BadRateIn {
+                        category,
+                        problem,
+                        text: text.to_string(),
+                    },
+                ),
             }
         }
     }
@@ -285,7 +403,7 @@ fn meta(
 }
 
 /// A rate column of one row: its category, its text and what the text reads as.
-type Cell<'t> = (Category, &'t str, Result<Option<Decimal>, String>);
+type Cell<'t> = (Category, &'t str, Result<Option<Decimal>, RateCellError>);
 
 fn is_na(text: &str) -> bool {
     let lower = text.trim().to_ascii_lowercase();
@@ -295,7 +413,7 @@ fn is_na(text: &str) -> bool {
 /// A rate cell: `Ok(None)` for `n/a` or empty, the rate otherwise. Currency symbols or codes
 /// around the number and thousands separators (`1,234.5`) are accepted; a comma used as the
 /// decimal mark (`0,025`) is not, since it cannot be told from a thousands separator.
-fn rate_cell(text: &str) -> Result<Option<Decimal>, String> {
+fn rate_cell(text: &str) -> Result<Option<Decimal>, RateCellError> {
     let text = text.trim();
     if text.is_empty() || is_na(text) {
         return Ok(None);
@@ -304,23 +422,25 @@ fn rate_cell(text: &str) -> Result<Option<Decimal>, String> {
         .trim_start_matches(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
         .trim_end_matches(|c: char| !c.is_ascii_digit());
     if number.starts_with('-') {
-        return Err("a rate cannot be negative".into());
+        return Err(RateCellError::Negative);
     }
     let (whole, fraction) = match number.split_once('.') {
         Some((whole, fraction)) => (whole, Some(fraction)),
         None => (number, None),
     };
     let groups: Vec<&str> = whole.split(',').collect();
-    let grouped_well = groups.len() == 1
-        || (!groups[0].is_empty()
-            && !groups[0].starts_with('0')
-            && groups[0].len() <= 3
-            && groups[1..].iter().all(|g| g.len() == 3));
+    let grouped_well = match groups.split_first() {
+        Some((_, [])) => true,
+        Some((first, rest)) => {
+            !first.is_empty()
+                && !first.starts_with('0')
+                && first.len() <= 3
+                && rest.iter().all(|g| g.len() == 3)
+        }
+        None => true,
+    };
     if !grouped_well {
-        return Err(
-            "not a number (thousands separators must group three digits; use `.` for decimals)"
-                .into(),
-        );
+        return Err(RateCellError::BadGrouping);
     }
     let joined = match fraction {
         Some(fraction) => format!("{}.{fraction}", groups.concat()),
@@ -328,7 +448,7 @@ fn rate_cell(text: &str) -> Result<Option<Decimal>, String> {
     };
     parse_rate(&joined)
         .map(Some)
-        .map_err(|_| "not a number".into())
+        .map_err(|_| RateCellError::NotANumber)
 }
 
 #[cfg(test)]
@@ -395,7 +515,12 @@ Indonesia,INR,\"1,234.50\",n/a,0.5,n/a,n/a\n\
         let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
         assert_eq!(lines, vec![3, 4, 5, 6], "{errors:?}");
         assert!(errors[0].to_string().starts_with("line 3: duplicate row"));
-        assert!(errors[1].message.contains("Atlantis"));
+        assert_eq!(
+            errors[1].kind,
+            CardErrorKind::UnknownMarket {
+                market: "Atlantis".into()
+            }
+        );
         let bad_meta =
             "Market,Currency,Marketing\nIndia,INR,0.0118\nAtlantis,INR,0.02\nIndonesia,INR,1.2.3\n";
         let errors = parse(bad_meta, &markets()).unwrap_err();
@@ -425,5 +550,103 @@ Indonesia,INR,\"1,234.50\",n/a,0.5,n/a,n/a\n\
             errors.iter().map(ToString::to_string).collect::<Vec<_>>(),
             vec!["line 3: market `-cmd` must not begin with `-` (a spreadsheet would read it as a formula)"]
         );
+    }
+
+    #[test]
+    fn every_kind_reads_as_before() {
+        let tests: &[(CardErrorKind, &str)] = &[
+            (
+                CardErrorKind::Csv {
+                    problem: "a quoted field is never closed".into(),
+                },
+                "a quoted field is never closed",
+            ),
+            (
+                CardErrorKind::NoHeader,
+                "no header row starting with `Market` (expected Meta's card layout or market,category,rate)",
+            ),
+            (
+                CardErrorKind::PlainHeaderIncomplete,
+                "the header needs market, category and rate",
+            ),
+            (
+                CardErrorKind::NoCategoryColumn,
+                "the header names no category column (Marketing, Utility, Authentication, Authentication-International, Service)",
+            ),
+            (
+                CardErrorKind::TooManyFields {
+                    fields: 4,
+                    header: 3,
+                },
+                "4 fields where the header has 3 (a decimal comma, or a comma inside an unquoted value?)",
+            ),
+            (
+                CardErrorKind::FormulaMarket {
+                    market: "@India".into(),
+                    start: '@',
+                },
+                "market `@India` must not begin with `@` (a spreadsheet would read it as a formula)",
+            ),
+            (
+                CardErrorKind::UnknownMarket {
+                    market: "Atlantis".into(),
+                },
+                "unknown market `Atlantis` (not in Meta's market table)",
+            ),
+            (
+                CardErrorKind::UnknownCategory {
+                    text: "promo".into(),
+                },
+                "unknown category `promo`",
+            ),
+            (
+                CardErrorKind::NoRate { text: "n/a".into() },
+                "rate `n/a` is not a number",
+            ),
+            (
+                CardErrorKind::BadRate {
+                    problem: RateCellError::Negative,
+                },
+                "a rate cannot be negative",
+            ),
+            (
+                CardErrorKind::BadRateIn {
+                    category: Category::Marketing,
+                    problem: RateCellError::BadGrouping,
+                    text: "0,025".into(),
+                },
+                "marketing: not a number (thousands separators must group three digits; use `.` for decimals) (`0,025`)",
+            ),
+            (
+                CardErrorKind::BadRateIn {
+                    category: Category::Utility,
+                    problem: RateCellError::NotANumber,
+                    text: "1.2.3".into(),
+                },
+                "utility: not a number (`1.2.3`)",
+            ),
+            (
+                CardErrorKind::Duplicate {
+                    market: "India".into(),
+                    category: Category::Utility,
+                },
+                "duplicate row: India utility is given twice",
+            ),
+            (
+                CardErrorKind::CurrencyDiffers {
+                    code: "EUR".into(),
+                    seen: "INR".into(),
+                },
+                "currency `EUR` differs from `INR` on the rows above",
+            ),
+        ];
+        for (kind, expected) in tests {
+            assert_eq!(kind.to_string(), *expected, "{kind:?}");
+        }
+        let at_line = CardError {
+            line: 3,
+            kind: CardErrorKind::NoHeader,
+        };
+        assert!(at_line.to_string().starts_with("line 3: no header row"));
     }
 }

@@ -22,6 +22,27 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, number(month, 1..=2)?, number(day, 1..=2)?)
 }
 
+/// `parse_date`, or the error naming the text.
+pub fn read_date(text: &str) -> Result<NaiveDate, DateError> {
+    parse_date(text).ok_or_else(|| DateError {
+        text: text.to_string(),
+    })
+}
+
+/// A text that is not a date `YYYY-MM-DD`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateError {
+    pub text: String,
+}
+
+impl std::fmt::Display for DateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "must be a date YYYY-MM-DD, got \"{}\"", self.text)
+    }
+}
+
+impl std::error::Error for DateError {}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,5 +86,9 @@ mod tests {
         ] {
             assert_eq!(parse_date(text), None, "{text}");
         }
+        assert_eq!(
+            read_date("1 Oct").unwrap_err().to_string(),
+            "must be a date YYYY-MM-DD, got \"1 Oct\""
+        );
     }
 }

@@ -9,7 +9,7 @@ use std::str::FromStr;
 /// Parses a non-negative rate exactly as printed on a card: `0.0260`, `0.026`, or Meta's
 /// spreadsheet notation `8.0E-4`. Anything else (signs, separators, symbols, `n/a`) is refused:
 /// a rate we cannot read exactly is a rate we must not guess.
-pub fn parse_rate(text: &str) -> Result<Decimal, String> {
+pub fn parse_rate(text: &str) -> Result<Decimal, RateError> {
     let text = text.trim();
     let (mantissa, exponent) = match text.find(['e', 'E']) {
         Some(at) => (&text[..at], Some(&text[at + 1..])),
@@ -28,15 +28,72 @@ pub fn parse_rate(text: &str) -> Result<Decimal, String> {
         !digits.is_empty() && digits.len() <= 2 && digits.bytes().all(|b| b.is_ascii_digit())
     });
     if !plain(mantissa) || !exponent_ok {
-        return Err(format!("`{text}` is not a plain decimal number"));
+        return Err(RateError::NotPlain {
+            text: text.to_string(),
+        });
     }
     let value = match exponent {
         None => Decimal::from_str(text),
         Some(_) => Decimal::from_scientific(text),
     }
-    .map_err(|e| format!("`{text}` is not a decimal number ({e})"))?;
+    .map_err(|reason| RateError::OutOfRange {
+        text: text.to_string(),
+        reason,
+    })?;
     Ok(value.normalize())
 }
+
+/// Why a rate's text is not read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RateError {
+    /// Not digits with at most one point and an optional exponent.
+    NotPlain { text: String },
+    /// Digits a `Decimal` cannot hold exactly (too many, or an exponent too large).
+    OutOfRange {
+        text: String,
+        reason: rust_decimal::Error,
+    },
+}
+
+impl fmt::Display for RateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RateError::NotPlain { text } => write!(f, "`{text}` is not a plain decimal number"),
+            RateError::OutOfRange { text, reason } => {
+                write!(f, "`{text}` is not a decimal number ({reason})")
+            }
+        }
+    }
+}
+
+impl std::error::Error for RateError {}
+
+/// Which figure a text was read as, for `ParseFigureError`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Figure {
+    Amount,
+    UnitPrice,
+}
+
+/// A text that is not an exact decimal figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParseFigureError {
+    pub text: String,
+    pub figure: Figure,
+    pub reason: rust_decimal::Error,
+}
+
+impl fmt::Display for ParseFigureError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = match self.figure {
+            Figure::Amount => "an amount of money",
+            Figure::UnitPrice => "a price per unit",
+        };
+        write!(f, "`{}` is not {what} ({})", self.text, self.reason)
+    }
+}
+
+impl std::error::Error for ParseFigureError {}
 
 /// A plain decimal text with its whole part grouped by thousands, for reading
 /// (`-1234567.891` → `-1,234,567.891`, `1000` → `1,000`); JSON and CSV keep the plain text.
@@ -87,7 +144,7 @@ pub struct Amount(Decimal);
 pub struct UnitPrice(Decimal);
 
 macro_rules! decimal_figure {
-    ($name:ident, $min_scale:expr, $what:literal) => {
+    ($name:ident, $min_scale:expr, $what:expr) => {
         impl $name {
             pub const ZERO: $name = $name(Decimal::ZERO);
             /// Decimals always shown.
@@ -120,12 +177,16 @@ macro_rules! decimal_figure {
         }
 
         impl FromStr for $name {
-            type Err = String;
+            type Err = ParseFigureError;
 
-            fn from_str(text: &str) -> Result<$name, String> {
+            fn from_str(text: &str) -> Result<$name, ParseFigureError> {
                 Decimal::from_str_exact(text.trim())
                     .map($name)
-                    .map_err(|e| format!("`{text}` is not {} ({e})", $what))
+                    .map_err(|reason| ParseFigureError {
+                        text: text.to_string(),
+                        figure: $what,
+                        reason,
+                    })
             }
         }
 
@@ -156,8 +217,8 @@ macro_rules! decimal_figure {
     };
 }
 
-decimal_figure!(Amount, 2, "an amount of money");
-decimal_figure!(UnitPrice, 4, "a price per unit");
+decimal_figure!(Amount, 2, Figure::Amount);
+decimal_figure!(UnitPrice, 4, Figure::UnitPrice);
 
 impl UnitPrice {
     /// `total / units` rounded half-up to 6 decimals; none for no units.
@@ -336,6 +397,28 @@ mod tests {
         ] {
             assert!(parse_rate(text).is_err(), "{text} should be refused");
         }
+        let tests = &[
+            ("1,5", "`1,5` is not a plain decimal number"),
+            (
+                "99999999999999999999999999999999",
+                "`99999999999999999999999999999999` is not a decimal number (Invalid decimal: overflow from too many digits)",
+            ),
+        ];
+        for (text, expected) in tests {
+            assert_eq!(
+                parse_rate(text).unwrap_err().to_string(),
+                *expected,
+                "{text}"
+            );
+        }
+        assert_eq!(
+            "1,50".parse::<Amount>().unwrap_err().to_string(),
+            "`1,50` is not an amount of money (Invalid decimal: unknown character)"
+        );
+        assert_eq!(
+            "x".parse::<UnitPrice>().unwrap_err().figure,
+            Figure::UnitPrice
+        );
     }
 
     #[test]

@@ -7,11 +7,13 @@ use crate::i18n::Lang;
 use crate::sheet_io;
 use serde_json::{Map, Value};
 use std::rc::Rc;
+use wacost_core::scenario::schema::{self, ValueKind};
+use wacost_core::scenario::{FieldPath, LineField, Setting};
 use wacost_core::{Catalog, Category};
 use yew::Reducible;
 
-/// The four count columns of the volume sheet, in the order of the spec.
-pub const COLUMNS: [&str; 4] = ["marketing", "utility", "authentication", "service"];
+/// The four count columns of the volume sheet, in the order of the core's schema.
+pub const COLUMNS: [&str; 4] = schema::LINE_COUNTS;
 
 /// How a settings field travels in the scenario JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,30 +27,32 @@ pub enum Kind {
     Bool,
 }
 
-/// Every setting by its JSON path: the path doubles as the key that a core error names, so an
-/// error lands beside the field it is about.
-pub const SETTINGS: &[(&str, Kind)] = &[
-    ("month", Kind::Text),
-    ("currency", Kind::Text),
-    ("rules", Kind::Text),
-    ("rate_card", Kind::Text),
-    ("business_country", Kind::Text),
-    ("auth_international", Kind::Bool),
-    ("phone_numbers", Kind::Count),
-    ("wabas", Kind::Count),
-    ("utility_in_window", Kind::Decimal),
-    ("entry_point", Kind::Decimal),
-    ("free_conversations", Kind::Count),
-    ("per_conversation.marketing", Kind::Decimal),
-    ("per_conversation.utility", Kind::Decimal),
-    ("per_conversation.authentication", Kind::Decimal),
-    ("per_conversation.service", Kind::Decimal),
-    ("bsp.per_message", Kind::Decimal),
-    ("bsp.per_message_on", Kind::Text),
-    ("bsp.markup", Kind::Decimal),
-    ("bsp.monthly", Kind::Decimal),
-    ("bsp.per_number", Kind::Decimal),
-];
+impl Kind {
+    /// How a value of the schema's kind travels.
+    const fn of(kind: ValueKind) -> Kind {
+        match kind {
+            ValueKind::Count { .. } => Kind::Count,
+            ValueKind::Decimal { .. } => Kind::Decimal,
+            ValueKind::Bool => Kind::Bool,
+            _ => Kind::Text,
+        }
+    }
+}
+
+const SETTING_LIST: [(&str, Kind); Setting::ALL.len()] = {
+    let mut list = [("", Kind::Text); Setting::ALL.len()];
+    let mut at = 0;
+    while at < Setting::ALL.len() {
+        let setting = Setting::ALL[at];
+        list[at] = (setting.path_text(), Kind::of(setting.spec().kind));
+        at += 1;
+    }
+    list
+};
+
+/// Every setting of the core's schema by its JSON path: the path doubles as the key that a
+/// core error names, so an error lands beside the field it is about.
+pub const SETTINGS: &[(&str, Kind)] = &SETTING_LIST;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Dest {
@@ -428,28 +432,32 @@ impl AppState {
         }
     }
 
-    /// The problem with the field at `path`, if any.
-    pub fn error_at(&self, path: &str) -> Option<&str> {
+    /// The problem with the field at `path` (a typed path, or a setting's key), in words.
+    pub fn error_at<P: ?Sized>(&self, path: &P) -> Option<String>
+    where
+        FieldPath: PartialEq<P>,
+    {
         self.errors
             .iter()
-            .find(|e| e.path == path)
-            .map(|e| e.message.as_str())
+            .find(|e| e.path == *path)
+            .map(|e| e.kind.to_string())
     }
 
     /// The error paths of the visible fields, to list the rest separately.
-    pub fn field_paths(&self) -> Vec<String> {
-        let mut paths: Vec<String> = SETTINGS.iter().map(|(k, _)| k.to_string()).collect();
+    pub fn field_paths(&self) -> Vec<FieldPath> {
+        let mut paths: Vec<FieldPath> = Setting::ALL.into_iter().map(Setting::path).collect();
         for at in 0..self.draft.lines.len() {
-            paths.push(format!("lines[{at}]"));
-            paths.push(format!("lines[{at}].country"));
-            paths.push(format!("lines[{at}].market"));
-            for column in COLUMNS {
-                paths.push(format!("lines[{at}].{column}"));
+            paths.push(FieldPath::line(at));
+            paths.push(FieldPath::line_field(at, LineField::Country));
+            paths.push(FieldPath::line_field(at, LineField::Market));
+            for column in LineField::COUNTS {
+                paths.push(FieldPath::line_field(at, column));
             }
         }
         for at in 0..self.draft.rates.len() {
-            paths.push(format!("custom_rates[{at}]"));
-            paths.push(format!("custom_rates[{at}].rate"));
+            let rate = FieldPath::top(schema::List::CustomRates.spec().name).index(at);
+            paths.push(rate.clone());
+            paths.push(rate.key(schema::RateField::Rate.name()));
         }
         paths
     }
@@ -460,10 +468,7 @@ fn load_link(value: &str) -> Result<Draft, String> {
     let json = crate::url::decode_scenario(value)?;
     let draft = Draft::from_json(&json)?;
     if let Err(errors) = engine::estimate(&draft.to_json()) {
-        let text: Vec<String> = errors
-            .iter()
-            .map(|e| format!("{}: {}", e.path, e.message))
-            .collect();
+        let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
         return Err(text.join("; "));
     }
     Ok(draft)

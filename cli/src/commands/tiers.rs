@@ -2,6 +2,7 @@
 //! (`effective_date,currency,market,category,tier,from,to,rate`, empty `to` for the open band) or JSON.
 
 use crate::args::Args;
+use crate::commands::card_choice::choose_card;
 use crate::CliError;
 use wacost_core::csv;
 use wacost_core::money::to_plain_string;
@@ -12,12 +13,10 @@ pub fn run(words: &[String]) -> Result<(), CliError> {
     let format = args.format(&["csv", "json"], "csv")?;
     let catalog = Catalog::builtin();
     let currency = args.value("currency").unwrap_or("USD").to_ascii_uppercase();
+    // A ladder file may be dated without a card of its own date: `--card` names the file.
     let date = match args.date("card")? {
         Some(date) => date,
-        None => catalog
-            .card_in_force(&currency, chrono::Utc::now().date_naive())
-            .map(|c| c.id.effective)
-            .ok_or_else(|| CliError::usage(format!("no {currency} card is in force today")))?,
+        None => choose_card(catalog, &args)?.id.effective,
     };
     let tiers = catalog
         .tier_cards()

@@ -115,16 +115,30 @@ impl Header {
     }
 
     /// The positions of `names`, or the first one missing.
-    pub fn require<const N: usize>(&self, names: [&str; N]) -> Result<[usize; N], String> {
+    pub fn require<const N: usize>(&self, names: [&str; N]) -> Result<[usize; N], MissingColumn> {
         let mut positions = [0; N];
         for (slot, name) in positions.iter_mut().zip(names) {
-            *slot = self
-                .position(name)
-                .ok_or_else(|| format!("the header has no `{name}` column"))?;
+            *slot = self.position(name).ok_or_else(|| MissingColumn {
+                name: name.to_string(),
+            })?;
         }
         Ok(positions)
     }
 }
+
+/// A column a file must have and its header lacks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingColumn {
+    pub name: String,
+}
+
+impl std::fmt::Display for MissingColumn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "the header has no `{}` column", self.name)
+    }
+}
+
+impl std::error::Error for MissingColumn {}
 
 /// The field at `index`, trimmed, or "" when the record is short.
 pub fn field(record: &Record, index: usize) -> &str {

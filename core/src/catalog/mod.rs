@@ -2,12 +2,14 @@
 //! compile time from `core/data/` and validated both by `build.rs` (a broken file fails the
 //! build, naming file, line and problem) and again when loaded.
 
+mod choice;
 pub mod csv;
 mod error;
 pub mod markets;
 pub mod rate_cards;
 pub mod tiers;
 
+pub use choice::{CardChoiceError, CardWanted};
 pub use error::DataError;
 pub use markets::{LookupError, MarketMatch, MarketTable};
 pub use rate_cards::{CardGaps, CardId, Rate, RateCard};

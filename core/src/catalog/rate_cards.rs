@@ -63,7 +63,7 @@ impl RateCard {
                 "date_basis",
                 "source",
             ])
-            .map_err(|p| DataError::new(file, head.line, p))?;
+            .map_err(|p| DataError::new(file, head.line, p.to_string()))?;
         let mut rates = BTreeMap::new();
         for record in rows {
             let at = |problem: String| DataError::new(file, record.line, problem);

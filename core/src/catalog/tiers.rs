@@ -121,7 +121,7 @@ impl TierCard {
                     "discount",
                     "source",
                 ])
-                .map_err(|p| DataError::new(file, head.line, p))?;
+                .map_err(|p| DataError::new(file, head.line, p.to_string()))?;
         let mut ladders: BTreeMap<(String, Category), (Ladder, usize)> = BTreeMap::new();
         for record in rows {
             let at = |problem: String| DataError::new(file, record.line, problem);

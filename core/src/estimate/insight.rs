@@ -8,7 +8,8 @@ use super::resolve::Resolved;
 use crate::catalog::Catalog;
 use crate::category::Category;
 use crate::money::Amount;
-use crate::scenario::{RulesVersion, Scenario};
+use crate::scenario::schema::List;
+use crate::scenario::{FieldPath, LineField, RulesVersion, Scenario, Setting};
 use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -206,26 +207,35 @@ fn assumptions(
 ) -> (Vec<String>, Vec<String>) {
     let mut list: Vec<String> = Vec::new();
     let mut fields: Vec<String> = Vec::new();
-    let mut add = |text: String, paths: &[&str]| {
+    let mut add = |text: String, paths: &[Field]| {
         list.push(text);
-        fields.extend(paths.iter().map(|p| p.to_string()));
+        fields.extend(paths.iter().map(Field::path));
     };
+    use Field::{Count, Custom, Setting as S};
+    use LineField::{Authentication, Marketing, Service, Utility};
     match category {
         Category::BusinessInitiated => add(
             "the marketing, utility and authentication counts".into(),
-            &["lines.marketing", "lines.utility", "lines.authentication"],
+            &[Count(Marketing), Count(Utility), Count(Authentication)],
         ),
-        Category::UserInitiated => add("the service counts".into(), &["lines.service"]),
-        Category::AuthenticationInternational => add(
-            "the authentication counts".into(),
-            &["lines.authentication"],
-        ),
-        other => add(format!("the {other} counts"), &[&format!("lines.{other}")]),
+        Category::UserInitiated => add("the service counts".into(), &[Count(Service)]),
+        Category::AuthenticationInternational => {
+            add("the authentication counts".into(), &[Count(Authentication)])
+        }
+        other => {
+            let count = LineField::COUNTS
+                .into_iter()
+                .find(|f| f.category() == Some(other));
+            add(
+                format!("the {other} counts"),
+                &count.map(Count).into_iter().collect::<Vec<_>>(),
+            )
+        }
     }
     if scenario.entry_point > Decimal::ZERO {
         add(
             format!("entry_point {}", scenario.entry_point),
-            &["entry_point"],
+            &[S(Setting::EntryPoint)],
         );
     }
     let conversation = rules.counts_conversations();
@@ -233,26 +243,26 @@ fn assumptions(
     match category {
         Category::Utility if rules == RulesVersion::Pmp2025_07 => add(
             format!("utility_in_window {}", scenario.utility_in_window),
-            &["utility_in_window"],
+            &[S(Setting::UtilityInWindow)],
         ),
         Category::Service if rules == RulesVersion::Pmp2026_10 => add(
             format!(
                 "the free tier of 1,000 service messages per phone number (phone_numbers {})",
                 scenario.phone_numbers
             ),
-            &["phone_numbers"],
+            &[S(Setting::PhoneNumbers)],
         ),
         Category::Service if rules == RulesVersion::Cbp2023_06 => {
             add(
                 format!("per_conversation.service {}", per.service),
-                &["per_conversation.service"],
+                &[S(Setting::PerConversationService)],
             );
             add(
                 format!(
                     "the 1,000 free service conversations per WABA (wabas {})",
                     scenario.wabas
                 ),
-                &["wabas"],
+                &[S(Setting::Wabas)],
             );
         }
         Category::BusinessInitiated => {
@@ -262,31 +272,31 @@ fn assumptions(
                     per.marketing, per.utility, per.authentication
                 ),
                 &[
-                    "per_conversation.marketing",
-                    "per_conversation.utility",
-                    "per_conversation.authentication",
+                    S(Setting::PerConversationMarketing),
+                    S(Setting::PerConversationUtility),
+                    S(Setting::PerConversationAuthentication),
                 ],
             );
             add(
                 format!("utility_in_window {}", scenario.utility_in_window),
-                &["utility_in_window"],
+                &[S(Setting::UtilityInWindow)],
             );
         }
         Category::UserInitiated => add(
             format!("per_conversation.service {}", per.service),
-            &["per_conversation.service"],
+            &[S(Setting::PerConversationService)],
         ),
         Category::Marketing if conversation => add(
             format!("per_conversation.marketing {}", per.marketing),
-            &["per_conversation.marketing"],
+            &[S(Setting::PerConversationMarketing)],
         ),
         Category::Utility if conversation => add(
             format!("per_conversation.utility {}", per.utility),
-            &["per_conversation.utility"],
+            &[S(Setting::PerConversationUtility)],
         ),
         Category::Authentication | Category::AuthenticationInternational if conversation => add(
             format!("per_conversation.authentication {}", per.authentication),
-            &["per_conversation.authentication"],
+            &[S(Setting::PerConversationAuthentication)],
         ),
         _ => {}
     }
@@ -302,23 +312,44 @@ fn assumptions(
                     "the 1,000 free conversations per WABA (wabas {})",
                     scenario.wabas
                 ),
-                &["wabas"],
+                &[S(Setting::Wabas)],
             )
         }
         RulesVersion::Mx2021_02 => add(
             format!("free_conversations {}", scenario.free_conversations),
-            &["free_conversations"],
+            &[S(Setting::FreeConversations)],
         ),
         _ => {}
     }
     if category == Category::AuthenticationInternational {
         add(
             "auth_international and business_country".into(),
-            &["auth_international", "business_country"],
+            &[S(Setting::AuthInternational), S(Setting::BusinessCountry)],
         );
     }
     if custom {
-        add("your custom rates".into(), &["custom_rates"]);
+        add("your custom rates".into(), &[Custom]);
     }
     (list, fields)
+}
+
+/// A scenario field an amount rests on, named in `Note::MainDriver::fields` by its schema path:
+/// a setting, the lines' counts of a category (`lines.marketing`), or the custom rates.
+#[derive(Clone, Copy)]
+enum Field {
+    Setting(Setting),
+    Count(LineField),
+    Custom,
+}
+
+impl Field {
+    fn path(&self) -> String {
+        match self {
+            Field::Setting(setting) => setting.path_text().to_string(),
+            Field::Count(field) => FieldPath::top(List::Lines.spec().name)
+                .key(field.name())
+                .to_string(),
+            Field::Custom => List::CustomRates.spec().name.to_string(),
+        }
+    }
 }

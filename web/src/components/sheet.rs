@@ -7,6 +7,7 @@ use crate::dom;
 use crate::i18n::{count, t};
 use crate::sheet_io::{describe, export_csv, table_for};
 use crate::state::{Action, COLUMNS};
+use wacost_core::scenario::{FieldPath, LineField};
 use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, HtmlInputElement};
 use yew::prelude::*;
@@ -36,13 +37,11 @@ pub fn Sheet() -> Html {
         }
         let id = line.id;
         let dest_error = state
-            .error_at(&format!("lines[{at}].country"))
-            .or(state.error_at(&format!("lines[{at}].market")))
-            .or(state.error_at(&format!("lines[{at}]")))
-            .map(str::to_string);
-        let cells = COLUMNS.iter().enumerate().map(|(column, key)| {
-            let path = format!("lines[{at}].{key}");
-            let error = state.error_at(&path).map(str::to_string);
+            .error_at(&FieldPath::line_field(at, LineField::Country))
+            .or_else(|| state.error_at(&FieldPath::line_field(at, LineField::Market)))
+            .or_else(|| state.error_at(&FieldPath::line(at)));
+        let cells = COLUMNS.iter().zip(LineField::COUNTS).enumerate().map(|(column, (key, field))| {
+            let error = state.error_at(&FieldPath::line_field(at, field));
             let cell_id = format!("cell-{at}-{key}");
             let dispatcher = state.dispatcher();
             let oninput = Callback::from(move |e: InputEvent| {
