@@ -22,6 +22,36 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, number(month, 1..=2)?, number(day, 1..=2)?)
 }
 
+/// A date written in the code (a rules version's first day, the day a rule starts), checked
+/// when the program is built: `date!(2026, 2, 30)` or a month 13 fails the build instead of
+/// switching a rule off at run time.
+///
+/// ```
+/// const FIRST: chrono::NaiveDate = wacost_core::date!(2026, 10, 1);
+/// assert_eq!(FIRST.to_string(), "2026-10-01");
+/// ```
+///
+/// ```compile_fail
+/// const NONE: chrono::NaiveDate = wacost_core::date!(2026, 2, 30);
+/// ```
+#[macro_export]
+macro_rules! date {
+    ($year:expr, $month:expr, $day:expr) => {
+        const { $crate::date::checked_at_build($year, $month, $day) }
+    };
+}
+
+/// The date `date!` names. Called by `date!` inside a `const` block only, so its panic is a
+/// build error, never a run-time one.
+#[doc(hidden)]
+#[allow(clippy::panic)]
+pub const fn checked_at_build(year: i32, month: u32, day: u32) -> NaiveDate {
+    match NaiveDate::from_ymd_opt(year, month, day) {
+        Some(date) => date,
+        None => panic!("date!: no such day in the calendar"),
+    }
+}
+
 /// `parse_date`, or the error naming the text.
 pub fn read_date(text: &str) -> Result<NaiveDate, DateError> {
     parse_date(text).ok_or_else(|| DateError {
@@ -62,6 +92,18 @@ mod tests {
                 "{text}"
             );
             assert!(parse_date(text).is_some(), "{text}");
+        }
+    }
+
+    #[test]
+    fn dates_in_the_code_are_the_days_they_name() {
+        let tests = &[
+            (crate::date!(2026, 10, 1), "2026-10-01"),
+            (crate::date!(2024, 2, 29), "2024-02-29"),
+            (crate::date!(2021, 2, 1), "2021-02-01"),
+        ];
+        for (date, expected) in tests {
+            assert_eq!(date.to_string(), *expected);
         }
     }
 

@@ -24,7 +24,7 @@ pub fn run(words: &[String]) -> Result<(), CliError> {
     }
     let start = args
         .date("start")?
-        .unwrap_or_else(|| chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap_or_default());
+        .unwrap_or(wacost_core::date!(2026, 10, 1));
     let mut generator = LogGenerator::new(seed, start, rows, users);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 20, stdout.lock());

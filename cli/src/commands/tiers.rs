@@ -4,6 +4,7 @@
 use crate::args::Args;
 use crate::commands::card_choice::choose_card;
 use crate::CliError;
+use wacost_core::catalog::TierCard;
 use wacost_core::csv;
 use wacost_core::money::to_plain_string;
 use wacost_core::Catalog;
@@ -34,66 +35,72 @@ pub fn run(words: &[String]) -> Result<(), CliError> {
             ))
         })?;
     match format {
-        "json" => {
-            let ladders: Vec<serde_json::Value> = tiers
-                .ladders
-                .values()
-                .map(|ladder| {
-                    serde_json::json!({
-                        "market": ladder.market,
-                        "category": ladder.category,
-                        "source": ladder.source,
-                        "bands": ladder.bands.iter().map(|b| serde_json::json!({
-                            "tier": b.tier, "from": b.from, "to": b.to,
-                            "rate": to_plain_string(b.rate, 0),
-                        })).collect::<Vec<_>>(),
-                    })
-                })
-                .collect();
-            let document = serde_json::json!({
-                "effective_date": tiers.id.effective, "currency": tiers.id.currency, "ladders": ladders,
-            });
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&document).unwrap_or_default()
-            );
-        }
-        _ => {
+        "json" => print_json(tiers),
+        _ => print_csv(tiers),
+    }
+    Ok(())
+}
+
+/// The card's ladders as one JSON document.
+fn print_json(tiers: &TierCard) {
+    let ladders: Vec<serde_json::Value> = tiers
+        .ladders
+        .values()
+        .map(|ladder| {
+            serde_json::json!({
+                "market": ladder.market,
+                "category": ladder.category,
+                "source": ladder.source,
+                "bands": ladder.bands.iter().map(|b| serde_json::json!({
+                    "tier": b.tier, "from": b.from, "to": b.to,
+                    "rate": to_plain_string(b.rate, 0),
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let document = serde_json::json!({
+        "effective_date": tiers.id.effective, "currency": tiers.id.currency, "ladders": ladders,
+    });
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&document).unwrap_or_default()
+    );
+}
+
+/// The card's bands as CSV, one row per band.
+fn print_csv(tiers: &TierCard) {
+    print!(
+        "{}",
+        csv::record([
+            "effective_date",
+            "currency",
+            "market",
+            "category",
+            "tier",
+            "from",
+            "to",
+            "rate",
+        ])
+    );
+    let effective = tiers.id.effective.to_string();
+    for ladder in tiers.ladders.values() {
+        for band in &ladder.bands {
+            let tier = band.tier.to_string();
+            let from = band.from_printed.to_string();
+            let to = band.to.map(|t| t.to_string()).unwrap_or_default();
             print!(
                 "{}",
                 csv::record([
-                    "effective_date",
-                    "currency",
-                    "market",
-                    "category",
-                    "tier",
-                    "from",
-                    "to",
-                    "rate",
+                    effective.as_str(),
+                    &tiers.id.currency,
+                    &ladder.market,
+                    ladder.category.as_str(),
+                    &tier,
+                    &from,
+                    &to,
+                    &band.printed,
                 ])
             );
-            let effective = tiers.id.effective.to_string();
-            for ladder in tiers.ladders.values() {
-                for band in &ladder.bands {
-                    let tier = band.tier.to_string();
-                    let from = band.from_printed.to_string();
-                    let to = band.to.map(|t| t.to_string()).unwrap_or_default();
-                    print!(
-                        "{}",
-                        csv::record([
-                            effective.as_str(),
-                            &tiers.id.currency,
-                            &ladder.market,
-                            ladder.category.as_str(),
-                            &tier,
-                            &from,
-                            &to,
-                            &band.printed,
-                        ])
-                    );
-                }
-            }
         }
     }
-    Ok(())
 }

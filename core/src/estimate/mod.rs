@@ -258,18 +258,52 @@ fn price_markets<'r>(
     by_market: Vec<(&'r str, &MarketPrices, MarketSums)>,
     errors: &mut Vec<FieldError>,
 ) -> PricedMarkets<'r> {
-    let unpriced_categories: Vec<ErrorKind> = errors.iter().map(|e| e.kind.clone()).collect();
-    let era_category = |category: Category| {
-        unpriced_categories.iter().any(
-            |kind| matches!(kind, ErrorKind::CategoryNotOnCard { category: c, .. } if *c == category),
-        )
-    };
+    // Categories the card lacks entirely already have their one error each.
+    let era_categories: Vec<Category> = errors
+        .iter()
+        .filter_map(|e| match e.kind {
+            ErrorKind::CategoryNotOnCard { category, .. } => Some(category),
+            _ => None,
+        })
+        .collect();
     let mut out = PricedMarkets {
         markets: Vec::with_capacity(by_market.len()),
         meta_total: Decimal::ZERO,
         notes: insight::Notes::default(),
     };
-    for (market, prices, mut sums) in by_market {
+    for (market, prices, sums) in by_market {
+        let one = MarketToPrice {
+            resolved,
+            parts,
+            market,
+            prices,
+            era_categories: &era_categories,
+        };
+        let estimate = one.price(sums, &mut out.notes, errors);
+        out.meta_total += estimate.amount.value();
+        out.markets.push(estimate);
+    }
+    out
+}
+
+/// One market to price, with what its errors need.
+struct MarketToPrice<'x, 'r> {
+    resolved: &'x Resolved<'x>,
+    parts: &'x [Part],
+    market: &'r str,
+    prices: &'x MarketPrices<'x>,
+    era_categories: &'x [Category],
+}
+
+impl<'r> MarketToPrice<'_, 'r> {
+    /// The market's categories priced, authentication and its international rate on one
+    /// counter; once the estimate fails only further errors are looked for.
+    fn price(
+        &self,
+        mut sums: MarketSums,
+        notes: &mut insight::Notes<'r>,
+        errors: &mut Vec<FieldError>,
+    ) -> MarketEstimate {
         sums.countries.sort();
         let charged_of = |category: Category| {
             sums.categories
@@ -281,7 +315,7 @@ fn price_markets<'r>(
         let auth_end = domestic + charged_of(Category::AuthenticationInternational);
         let present = sums.categories.iter().filter(|t| t.is_some()).count();
         let mut categories = Vec::with_capacity(present);
-        let mut market_amount = Decimal::ZERO;
+        let mut amount = Decimal::ZERO;
         let mut delivered = 0;
         for (category, totals) in Category::ALL
             .into_iter()
@@ -302,37 +336,42 @@ fn price_markets<'r>(
                     end: totals.charged,
                 },
             };
-            // Once the estimate fails only further errors matter: the figures are not built.
-            let failing = !errors.is_empty();
-            let priced =
-                (!failing).then(|| price::price(prices, resolved.rules, category, totals, counter));
+            let rules = self.resolved.rules;
+            let priced = errors
+                .is_empty()
+                .then(|| price::price(self.prices, rules, category, totals, counter));
             let missing = match &priced {
                 Some(priced) => priced.missing_rate,
-                None => price::lacks_rate(prices, resolved.rules, category, totals.charged),
+                None => price::lacks_rate(self.prices, rules, category, totals.charged),
             };
-            if missing && !era_category(category) {
-                missing_rates(resolved, parts, market, category, &sums.lines, errors);
+            if missing && !self.era_categories.contains(&category) {
+                missing_rates(
+                    self.resolved,
+                    self.parts,
+                    self.market,
+                    category,
+                    &sums.lines,
+                    errors,
+                );
             }
             let Some(priced) = priced else {
                 continue;
             };
-            out.notes.record(market, &priced);
-            market_amount += priced.amount;
+            notes.record(self.market, &priced);
+            amount += priced.amount;
             delivered += totals.delivered;
             categories.push(priced.output);
         }
-        out.meta_total += market_amount;
-        out.markets.push(MarketEstimate {
-            market: market.to_string(),
+        MarketEstimate {
+            market: self.market.to_string(),
             countries: sums.countries,
             lines: sums.lines,
             delivered,
-            amount: Amount::new(market_amount),
-            cost_per_delivered: UnitPrice::per_unit(market_amount, delivered),
+            amount: Amount::new(amount),
+            cost_per_delivered: UnitPrice::per_unit(amount, delivered),
             categories,
-        });
+        }
     }
-    out
 }
 
 /// One error per line of the market with charged units of a category it has no rate for.

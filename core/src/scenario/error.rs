@@ -288,6 +288,24 @@ fn unit(rules: RulesVersion) -> &'static str {
     }
 }
 
+impl CodeStandard {
+    /// A code of the standard, for examples.
+    fn code(self) -> &'static str {
+        match self {
+            CodeStandard::Country => "IN",
+            CodeStandard::Currency => "USD",
+        }
+    }
+
+    /// How long its codes are, with an example.
+    fn example(self) -> &'static str {
+        match self {
+            CodeStandard::Country => "two letters, e.g. IN",
+            CodeStandard::Currency => "three letters, e.g. USD",
+        }
+    }
+}
+
 impl fmt::Display for CodeStandard {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
@@ -297,8 +315,39 @@ impl fmt::Display for CodeStandard {
     }
 }
 
+impl ErrorKind {
+    /// The sentence of a kind without figures.
+    fn sentence(&self) -> Option<&'static str> {
+        Some(match self {
+            ErrorKind::Required => "is required",
+            ErrorKind::Empty => "must not be empty",
+            ErrorKind::MonthRequired => "is required unless both rules and rate_card are given",
+            ErrorKind::BothDestinations => "give either country or market, not both",
+            ErrorKind::NoDestination => {
+                "needs a destination: country (ISO alpha-2, e.g. IN) or market (Meta's market name)"
+            }
+            ErrorKind::NotOneDestination => {
+                "needs exactly one destination: country (ISO alpha-2) or market (Meta's market name)"
+            }
+            ErrorKind::NotBands => {
+                "must be a non-empty array of bands {\"to\", \"rate\"}, the last with \"to\": null"
+            }
+            ErrorKind::OpenBandNotLast => "only the last band may be open (to: null)",
+            ErrorKind::LastBandNotOpen => "the last band must be open (to: null)",
+            ErrorKind::BandsOutOfOrder => {
+                "bands must end in increasing order, only the last one open (to: null)"
+            }
+            ErrorKind::NoCardToCompare => "no card to compare with",
+            _ => return None,
+        })
+    }
+}
+
 impl fmt::Display for ErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(sentence) = self.sentence() {
+            return f.write_str(sentence);
+        }
         match self {
             ErrorKind::InvalidJson { detail, .. } => write!(f, "not valid JSON: {detail}"),
             ErrorKind::NotAnObject { got } => write!(f, "must be a JSON object, got {got}"),
@@ -310,11 +359,6 @@ impl fmt::Display for ErrorKind {
                 joined(f, expected)?;
                 f.write_str(")")
             }
-            ErrorKind::Required => f.write_str("is required"),
-            ErrorKind::Empty => f.write_str("must not be empty"),
-            ErrorKind::MonthRequired => {
-                f.write_str("is required unless both rules and rate_card are given")
-            }
             ErrorKind::NotAMonth(error) => write!(f, "{error}"),
             ErrorKind::UnknownRules(error) => write!(f, "{error}"),
             ErrorKind::NoRules(error) => write!(f, "{error}"),
@@ -323,19 +367,13 @@ impl fmt::Display for ErrorKind {
                 "must be the effective date of a card, YYYY-MM-DD, got {got}"
             ),
             ErrorKind::NotACode { standard, got } => {
-                let example = match standard {
-                    CodeStandard::Country => "two letters, e.g. IN",
-                    CodeStandard::Currency => "three letters, e.g. USD",
-                };
-                write!(f, "must be {standard} ({example}), got {got}")
+                write!(f, "must be {standard} ({}), got {got}", standard.example())
             }
-            ErrorKind::NotACapitalCode { standard, got } => {
-                let example = match standard {
-                    CodeStandard::Country => "IN",
-                    CodeStandard::Currency => "USD",
-                };
-                write!(f, "must be {standard} in capitals (e.g. {example}), got {got}")
-            }
+            ErrorKind::NotACapitalCode { standard, got } => write!(
+                f,
+                "must be {standard} in capitals (e.g. {}), got {got}",
+                standard.code()
+            ),
             ErrorKind::NotACount { min, got } => {
                 write!(f, "must be a whole number >= {min}, got {got}")
             }
@@ -362,48 +400,30 @@ impl fmt::Display for ErrorKind {
                 joined(f, &Category::ALL)?;
                 write!(f, ", got {got}")
             }
-            ErrorKind::NotATieredCategory { got } => {
-                f.write_str("must be a tiered category (")?;
-                let tiered: Vec<Category> = Category::ALL
-                    .into_iter()
-                    .filter(|c| c.tier_family().is_some())
-                    .collect();
-                joined(f, &tiered)?;
-                f.write_str(")")?;
-                match got {
-                    Some(got) => write!(f, ", got {got}"),
-                    None => Ok(()),
-                }
-            }
+            ErrorKind::NotATieredCategory { got } => not_tiered(f, got.as_deref()),
             ErrorKind::FormulaStart { start, got } => write!(
                 f,
                 "must not begin with \"{}\" (a spreadsheet would read it as a formula), got {got}",
                 start.escape_debug()
             ),
             ErrorKind::TooManyLines { max, got } => write!(f, "at most {max} lines, got {got}"),
-            ErrorKind::BothDestinations => f.write_str("give either country or market, not both"),
-            ErrorKind::NoDestination => f.write_str(
-                "needs a destination: country (ISO alpha-2, e.g. IN) or market (Meta's market name)",
-            ),
-            ErrorKind::NotOneDestination => f.write_str(
-                "needs exactly one destination: country (ISO alpha-2) or market (Meta's market name)",
-            ),
             ErrorKind::Duplicate { market, category } => {
                 write!(f, "duplicate: {market} {category} is given twice")
             }
-            ErrorKind::NotBands => f.write_str(
-                "must be a non-empty array of bands {\"to\", \"rate\"}, the last with \"to\": null",
-            ),
-            ErrorKind::OpenBandNotLast => f.write_str("only the last band may be open (to: null)"),
-            ErrorKind::LastBandNotOpen => f.write_str("the last band must be open (to: null)"),
-            ErrorKind::BandsOutOfOrder => f.write_str(
-                "bands must end in increasing order, only the last one open (to: null)",
-            ),
             ErrorKind::Card(error @ CardChoiceError::NoCardInForce { .. }) => {
                 write!(f, "{error}; give rate_card to choose one")
             }
             ErrorKind::Card(error) => write!(f, "{error}"),
             ErrorKind::Lookup(error) => write!(f, "{error}"),
+            _ => self.fmt_pricing(f),
+        }
+    }
+}
+
+impl ErrorKind {
+    /// The sentences of what stops pricing: destinations and cards.
+    fn fmt_pricing(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
             ErrorKind::UnknownMarket {
                 name,
                 date,
@@ -465,8 +485,24 @@ impl fmt::Display for ErrorKind {
                 "the {currency} {card} card has no {category} rate for {market}, and this line has charged {category} {} (add a custom_rates entry, or choose another rate_card or rules)",
                 unit(*rules)
             ),
-            ErrorKind::NoCardToCompare => f.write_str("no card to compare with"),
+            // Every other kind is written by `Display::fmt` itself.
+            other => f.write_str(other.tag()),
         }
+    }
+}
+
+/// "must be a tiered category (utility, …)", with the value when it was typed.
+fn not_tiered(f: &mut fmt::Formatter<'_>, got: Option<&str>) -> fmt::Result {
+    f.write_str("must be a tiered category (")?;
+    let tiered: Vec<Category> = Category::ALL
+        .into_iter()
+        .filter(|c| c.tier_family().is_some())
+        .collect();
+    joined(f, &tiered)?;
+    f.write_str(")")?;
+    match got {
+        Some(got) => write!(f, ", got {got}"),
+        None => Ok(()),
     }
 }
 

@@ -1,5 +1,6 @@
 //! Which of Meta's pricing eras prices a month, and the billing month itself.
 
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -48,16 +49,23 @@ impl RulesVersion {
         }
     }
 
+    /// The day each era starts, checked when the program is built (a typo fails the build
+    /// rather than moving an era).
+    pub const fn first_day(self) -> NaiveDate {
+        match self {
+            RulesVersion::Mx2021_02 => crate::date!(2021, 2, 1),
+            RulesVersion::Cbp2022_02 => crate::date!(2022, 2, 1),
+            RulesVersion::Cbp2023_06 => crate::date!(2023, 6, 1),
+            RulesVersion::Cbp2024_11 => crate::date!(2024, 11, 1),
+            RulesVersion::Pmp2025_07 => crate::date!(2025, 7, 1),
+            RulesVersion::Pmp2026_10 => crate::date!(2026, 10, 1),
+        }
+    }
+
     /// The month each era starts, as (year, month).
     pub fn start(self) -> (i32, u32) {
-        match self {
-            RulesVersion::Mx2021_02 => (2021, 2),
-            RulesVersion::Cbp2022_02 => (2022, 2),
-            RulesVersion::Cbp2023_06 => (2023, 6),
-            RulesVersion::Cbp2024_11 => (2024, 11),
-            RulesVersion::Pmp2025_07 => (2025, 7),
-            RulesVersion::Pmp2026_10 => (2026, 10),
-        }
+        let first = self.first_day();
+        (first.year(), first.month())
     }
 
     /// The rules in force on the 1st of a month. Months before February 2021 were on template
@@ -178,8 +186,7 @@ pub struct Month {
 impl Month {
     /// The billing month a day belongs to: a front end reads its clock, the core says which
     /// month that is.
-    pub fn of(date: chrono::NaiveDate) -> Month {
-        use chrono::Datelike;
+    pub fn of(date: NaiveDate) -> Month {
         Month {
             year: date.year(),
             month: date.month(),
@@ -294,6 +301,18 @@ mod tests {
             RulesVersion::for_month(2021, 13),
             Err(NoRulesError::NotAMonthNumber { month: 13 })
         );
+    }
+
+    /// `for_month` and the biller rely on eras starting on the 1st, in order.
+    #[test]
+    fn eras_start_on_the_first_in_order() {
+        for pair in RulesVersion::ALL.windows(2) {
+            assert!(pair[0].first_day() < pair[1].first_day(), "{pair:?}");
+        }
+        for rules in RulesVersion::ALL {
+            assert_eq!(rules.first_day().day(), 1, "{rules}");
+        }
+        assert_eq!(RulesVersion::Cbp2023_06.start(), (2023, 6));
     }
 
     #[test]
