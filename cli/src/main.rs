@@ -2,6 +2,7 @@
 //!
 //! JSON goes to standard output; every error goes to standard error, one line per problem,
 //! with exit status 2 (docs/scenario.md, docs/log.md).
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 mod args;
 mod commands;

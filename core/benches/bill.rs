@@ -1,4 +1,5 @@
 //! Throughput of the biller on a generated log (rows per second, parse + bill).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};

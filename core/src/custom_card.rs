@@ -4,6 +4,7 @@
 //!
 //! The whole file loads or nothing does: a bad number, an unknown market or a duplicate row is
 //! an error naming its line, and every such error is reported at once.
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
 
 use crate::catalog::csv::{self, Record};
 use crate::category::Category;

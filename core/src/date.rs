@@ -2,6 +2,7 @@
 //!
 //! Read by hand rather than with chrono's format parser: that parser is the largest piece of
 //! chrono in the page's WebAssembly, and every date wacost reads has this one shape.
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
 
 use chrono::NaiveDate;
 

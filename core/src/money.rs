@@ -1,5 +1,6 @@
 //! Exact decimal text: rates as Meta prints them, shares and fees as users type them, and the
 //! money figures of an estimate as every front end shows them.
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -11,8 +12,8 @@ use std::str::FromStr;
 /// a rate we cannot read exactly is a rate we must not guess.
 pub fn parse_rate(text: &str) -> Result<Decimal, RateError> {
     let text = text.trim();
-    let (mantissa, exponent) = match text.find(['e', 'E']) {
-        Some(at) => (&text[..at], Some(&text[at + 1..])),
+    let (mantissa, exponent) = match text.split_once(['e', 'E']) {
+        Some((mantissa, exponent)) => (mantissa, Some(exponent)),
         None => (text, None),
     };
     let plain = |s: &str| {
@@ -263,7 +264,8 @@ pub struct PlainText {
 impl PlainText {
     pub fn as_str(&self) -> &str {
         // Only ASCII digits, a sign and a point are ever written.
-        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or("")
+        let bytes = self.bytes.get(..usize::from(self.len)).unwrap_or_default();
+        std::str::from_utf8(bytes).unwrap_or("")
     }
 
     fn from_str_truncated(text: &str) -> PlainText {
@@ -271,10 +273,21 @@ impl PlainText {
             bytes: [0; 48],
             len: 0,
         };
-        let len = text.len().min(out.bytes.len());
-        out.bytes[..len].copy_from_slice(&text.as_bytes()[..len]);
-        out.len = len as u8;
+        for (slot, byte) in out.bytes.iter_mut().zip(text.bytes()) {
+            *slot = byte;
+            out.len += 1;
+        }
         out
+    }
+
+    /// Appends bytes, as many as fit.
+    fn put(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            if let Some(slot) = self.bytes.get_mut(usize::from(self.len)) {
+                *slot = byte;
+                self.len += 1;
+            }
+        }
     }
 
     /// The same text as `money::to_plain_string`, built from the mantissa directly: an estimate
@@ -309,56 +322,58 @@ impl PlainText {
             // Beyond what a Decimal holds: let the general formatter decide.
             return PlainText::from_str_truncated(&to_plain_string(value, min_scale));
         }
-        // Digits into a stack buffer, then one allocation of the exact size.
         let mut buffer = [0u8; 40];
-        let mut start = buffer.len();
-        let mut rest = mantissa;
-        while rest > u128::from(u64::MAX) {
-            start -= 1;
-            buffer[start] = b'0' + (rest % 10) as u8;
-            rest /= 10;
-        }
-        let mut rest = u64::try_from(rest).unwrap_or(0);
-        loop {
-            start -= 1;
-            buffer[start] = b'0' + (rest % 10) as u8;
-            rest /= 10;
-            if rest == 0 {
-                break;
-            }
-        }
-        let digits = &buffer[start..];
+        let digits = digits_of(mantissa, &mut buffer);
         let scale = scale as usize;
-        let negative = value.is_sign_negative() && mantissa != 0;
-        let mut text = [0u8; 48];
-        let mut len = 0;
-        let mut put = |bytes: &[u8]| {
-            let end = (len + bytes.len()).min(text.len());
-            text[len..end].copy_from_slice(&bytes[..end - len]);
-            len = end;
+        let mut text = PlainText {
+            bytes: [0; 48],
+            len: 0,
         };
-        if negative {
-            put(b"-");
+        if value.is_sign_negative() && mantissa != 0 {
+            text.put(b"-");
         }
         if digits.len() <= scale {
-            put(b"0.");
+            text.put(b"0.");
             for _ in digits.len()..scale {
-                put(b"0");
+                text.put(b"0");
             }
-            put(digits);
+            text.put(digits);
         } else {
             let (whole, fraction) = digits.split_at(digits.len() - scale);
-            put(whole);
+            text.put(whole);
             if scale > 0 {
-                put(b".");
-                put(fraction);
+                text.put(b".");
+                text.put(fraction);
             }
         }
-        PlainText {
-            bytes: text,
-            len: len as u8,
+        text
+    }
+}
+
+/// The decimal digits of `n`, written at the end of `buffer` (39 digits at most for a u128).
+fn digits_of(n: u128, buffer: &mut [u8; 40]) -> &[u8] {
+    let mut start = buffer.len();
+    let mut push = |digit: u8| {
+        start = start.saturating_sub(1);
+        if let Some(slot) = buffer.get_mut(start) {
+            *slot = b'0' + digit;
+        }
+    };
+    let mut rest = n;
+    while rest > u128::from(u64::MAX) {
+        push((rest % 10) as u8);
+        rest /= 10;
+    }
+    // The rest fits a u64, whose division is far cheaper.
+    let mut rest = u64::try_from(rest).unwrap_or(0);
+    loop {
+        push((rest % 10) as u8);
+        rest /= 10;
+        if rest == 0 {
+            break;
         }
     }
+    buffer.get(start..).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! The worked examples of docs/rules.md that fit a monthly estimate, to the last decimal,
 //! plus one scenario per rules version exercising its free allowances.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use wacost_core::category::Category;
 use wacost_core::estimate::{compare, estimate, CategoryEstimate, Estimate};

@@ -1,4 +1,5 @@
 //! Invariants of the estimator over generated scenarios, under every rules version.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;

@@ -4,6 +4,8 @@
 //! `wacost_core` as JSON text or plain strings (so validation and its messages are the core's),
 //! and results go back as plain JS objects. Failures are thrown as a JS `Error` carrying
 //! `problems: [{path, message, kind}]`.
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
 
 pub mod catalog_api;
 pub mod problem;

@@ -1,5 +1,6 @@
 //! The package as a browser sees it: `wasm-pack test --headless --chrome js`.
 #![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use js_sys::{Array, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};

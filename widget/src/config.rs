@@ -2,6 +2,7 @@
 //! `wacost.mount`. Syntax is checked here (so an unknown or misspelt attribute is named, not
 //! ignored); values the estimator owns (month, rules, fees) are checked by the core itself
 //! and mapped back to the attribute that carried them (see `outcome.rs`).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
 
 use crate::i18n::Lang;
 use wacost_core::scenario::Setting;

@@ -5,6 +5,7 @@
 //! Each widget lives in its own shadow root with its own stylesheet, so the host page's CSS
 //! does not reach in and ours does not leak out; only the `--wacost-*` custom properties
 //! (which inherit through the shadow boundary) theme it.
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 mod app;
 pub mod config;

@@ -1,6 +1,7 @@
 //! From the widget's settings and typed counts to the core's Estimate, or to problems each
 //! tied to the setting or input that caused it. The scenario is built as JSON text and parsed
 //! by `Scenario::from_json`, the validator every other front end uses.
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
 
 use crate::config::{label, Config, Known, KNOWN};
 use serde_json::{json, Map, Value};

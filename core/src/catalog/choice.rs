@@ -1,6 +1,7 @@
 //! Which card prices a currency on a date: the estimator, the command line's `rates` and
 //! `tiers`, and the JavaScript package's `rates` all choose through here, so they agree on the
 //! card and on what they say when there is none.
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
 
 use super::{Catalog, RateCard};
 use chrono::NaiveDate;

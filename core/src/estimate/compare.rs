@@ -154,7 +154,9 @@ fn differences(versions: &[VersionResult]) -> Vec<Difference> {
     }
     rows.into_iter()
         .map(|((market, category), amounts)| {
-            let differs = amounts.windows(2).any(|w| w[0].amount != w[1].amount);
+            let differs = amounts
+                .windows(2)
+                .any(|w| matches!(w, [a, b] if a.amount != b.amount));
             let reasons = amounts
                 .iter()
                 .map(|a| {

@@ -3,6 +3,7 @@
 //! Three steps, one module each: `resolve` picks the rules, the card and each line's market;
 //! `parts` splits each line's messages into free and chargeable units and shares the month's
 //! allowance; `price` prices each market's categories. `insight` then explains the result.
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
 
 mod compare;
 mod insight;
@@ -46,6 +47,7 @@ pub fn estimate_with(catalog: &Catalog, scenario: &Scenario) -> Result<Estimate,
 
 // `MarketSums::categories` is indexed by `category as usize`: that must be its place in
 // `Category::ALL`, which is also its sort order, so markets list categories as before.
+#[allow(clippy::indexing_slicing)]
 const _: () = {
     let mut i = 0;
     while i < Category::ALL.len() {

@@ -8,31 +8,49 @@ use crate::scenario::{CustomRate, CustomTier};
 use rust_decimal::Decimal;
 
 /// One market's rates and ladders, custom ones taking precedence, indexed by category.
-#[derive(Clone)]
+#[derive(Clone, Default)]
 pub struct MarketPrices<'a> {
-    rate: [Option<(Decimal, bool)>; Category::ALL.len()],
-    ladder: [Option<LadderSource<'a>>; Category::ALL.len()],
-    custom_ladder: [bool; Category::ALL.len()],
+    /// In the order of `Category::ALL`, whose place is `category as usize`.
+    categories: [CategoryPrices<'a>; Category::ALL.len()],
+}
+
+/// The prices of one category of a market.
+#[derive(Clone, Default)]
+struct CategoryPrices<'a> {
+    /// The list rate and whether it is the user's.
+    rate: Option<(Decimal, bool)>,
+    ladder: Option<LadderSource<'a>>,
+    custom_ladder: bool,
 }
 
 impl<'a> MarketPrices<'a> {
+    fn of(&self, category: Category) -> Option<&CategoryPrices<'a>> {
+        self.categories.get(category as usize)
+    }
+
+    fn of_mut(&mut self, category: Category) -> Option<&mut CategoryPrices<'a>> {
+        self.categories.get_mut(category as usize)
+    }
+
     /// The list rate and whether it is the user's.
     pub fn rate(&self, category: Category) -> Option<(Decimal, bool)> {
-        self.rate[category as usize]
+        self.of(category)?.rate
     }
 
     /// The ladder of a tiered category (see `Rates::ladder`).
     pub fn ladder(&self, category: Category) -> Option<&LadderSource<'a>> {
-        self.ladder[category as usize].as_ref()
+        self.of(category)?.ladder.as_ref()
     }
 
     pub fn is_custom_ladder(&self, category: Category) -> bool {
-        self.custom_ladder[category as usize]
+        self.of(category).is_some_and(|c| c.custom_ladder)
     }
 
     /// Whether anything prices this market: a rate on the card, a custom rate or ladder.
     pub fn knows_market(&self) -> bool {
-        self.rate.iter().any(Option::is_some) || self.custom_ladder.contains(&true)
+        self.categories
+            .iter()
+            .any(|c| c.rate.is_some() || c.custom_ladder)
     }
 }
 
@@ -68,18 +86,19 @@ impl<'a> Rates<'a> {
     /// Meta's ladder (Meta's bands were published for Meta's list rate); a custom ladder prices
     /// a tiered category whatever the rate. The first entry of a market and category counts.
     pub fn market_prices(&self, market: &str) -> MarketPrices<'a> {
-        let mut prices = MarketPrices {
-            rate: [None; Category::ALL.len()],
-            ladder: Default::default(),
-            custom_ladder: [false; Category::ALL.len()],
-        };
+        let mut prices = MarketPrices::default();
         for (category, rate) in self.card.rates_of(market) {
-            prices.rate[category as usize] = Some((rate.rate, false));
+            if let Some(slot) = prices.of_mut(category) {
+                slot.rate = Some((rate.rate, false));
+            }
         }
         if let Some(tiers) = self.tiers {
             for (category, ladder) in tiers.ladders_of(market) {
-                if category.tier_family().is_some() {
-                    prices.ladder[category as usize] = Some(LadderSource::Published(ladder));
+                if let Some(slot) = prices
+                    .of_mut(category)
+                    .filter(|_| category.tier_family().is_some())
+                {
+                    slot.ladder = Some(LadderSource::Published(ladder));
                 }
             }
         }
@@ -92,9 +111,10 @@ impl<'a> Rates<'a> {
             .rev()
             .filter(|r| of_market(&r.market))
         {
-            let at = custom.category as usize;
-            prices.rate[at] = Some((custom.rate, true));
-            prices.ladder[at] = None;
+            if let Some(slot) = prices.of_mut(custom.category) {
+                slot.rate = Some((custom.rate, true));
+                slot.ladder = None;
+            }
         }
         for custom in self
             .custom_tiers
@@ -102,10 +122,11 @@ impl<'a> Rates<'a> {
             .rev()
             .filter(|t| of_market(&t.market))
         {
-            let at = custom.category as usize;
-            prices.custom_ladder[at] = true;
-            if custom.category.tier_family().is_some() {
-                prices.ladder[at] = Some(LadderSource::Custom(custom_ladder(market, custom)));
+            if let Some(slot) = prices.of_mut(custom.category) {
+                slot.custom_ladder = true;
+                if custom.category.tier_family().is_some() {
+                    slot.ladder = Some(LadderSource::Custom(custom_ladder(market, custom)));
+                }
             }
         }
         prices

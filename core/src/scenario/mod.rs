@@ -3,6 +3,7 @@
 //! Every way in (the page, the widget, the JavaScript API, the command line) goes through the
 //! same validator, so a bad value is refused the same way everywhere, with every problem listed
 //! and named by its field path.
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
 
 mod access;
 mod check;

@@ -71,7 +71,9 @@ impl Group {
     }
 
     /// How many settings the group holds.
-    pub const fn size(self) -> usize {
+    // Evaluated only for the constants below: an index out of bounds fails the build.
+    #[allow(clippy::indexing_slicing)]
+    const fn size(self) -> usize {
         let mut count = 0;
         let mut at = 0;
         while at < Setting::ALL.len() {
@@ -83,8 +85,10 @@ impl Group {
         count
     }
 
-    /// The group's JSON keys, in the schema's order. `N` must be `self.len()`.
-    pub const fn keys<const N: usize>(self) -> [&'static str; N] {
+    /// The group's JSON keys, in the schema's order. `N` must be `self.size()`.
+    // Evaluated only for the constants below: an index out of bounds fails the build.
+    #[allow(clippy::indexing_slicing)]
+    const fn keys<const N: usize>(self) -> [&'static str; N] {
         let mut keys = [""; N];
         let mut filled = 0;
         let mut at = 0;
@@ -174,6 +178,7 @@ pub const TOP: [Entry; 16] = [
 
 /// Every top-level setting and every group is a key of `TOP`, once: a setting added to the
 /// table but not placed among the keys fails the build here.
+#[allow(clippy::indexing_slicing)]
 const _: () = {
     let mut at = 0;
     while at < Setting::ALL.len() {
@@ -193,6 +198,7 @@ const _: () = {
     }
 };
 
+#[allow(clippy::indexing_slicing)] // evaluated for TOP_KEYS only, at build time
 const fn names<const N: usize>(entries: [Entry; N]) -> [&'static str; N] {
     let mut keys = [""; N];
     let mut at = 0;
@@ -428,6 +434,7 @@ impl LineField {
 }
 
 /// The JSON keys of a line's four counts, as the page's sheet and the widget show them.
+#[allow(clippy::indexing_slicing)]
 pub const LINE_COUNTS: [&str; 4] = {
     let mut names = [""; 4];
     let mut at = 0;
