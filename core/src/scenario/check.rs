@@ -4,6 +4,7 @@
 
 use super::schema::{BandField, LineField, RateField, Setting, ValueKind};
 use super::steps::{Step, STEPS};
+use super::ForMarket;
 use super::{
     CodeStandard, CustomRate, CustomTier, ErrorKind, FieldError, FieldPath, Line, Scenario,
     SettingValue, MAX_COUNT, MAX_LINES, MAX_SCALE,
@@ -125,6 +126,21 @@ impl Limits {
         }
     }
 
+    /// The entry at `index` is for another market or category than every earlier one.
+    fn unique<T: ForMarket>(
+        &mut self,
+        entries: &[T],
+        index: usize,
+        path: impl FnOnce() -> FieldPath,
+    ) {
+        let (Some(earlier), Some(entry)) = (entries.get(..index), entries.get(index)) else {
+            return;
+        };
+        if earlier.iter().any(|e| e.same_as(entry)) {
+            self.push(path(), entry.duplicate());
+        }
+    }
+
     fn custom_rates(&mut self, rates: &[CustomRate]) {
         for (index, rate) in rates.iter().enumerate() {
             let path = || FieldPath::top("custom_rates").index(index);
@@ -136,19 +152,7 @@ impl Limits {
                 rate.rate,
                 RateField::Rate.spec().kind,
             );
-            let earlier = rates.get(..index).unwrap_or_default();
-            if earlier
-                .iter()
-                .any(|r| r.category == rate.category && r.market.eq_ignore_ascii_case(&rate.market))
-            {
-                self.push(
-                    path(),
-                    ErrorKind::Duplicate {
-                        market: rate.market.clone(),
-                        category: rate.category,
-                    },
-                );
-            }
+            self.unique(rates, index, path);
         }
     }
 
@@ -185,19 +189,7 @@ impl Limits {
                     BandField::Rate.spec().kind,
                 );
             }
-            let earlier = tiers.get(..index).unwrap_or_default();
-            if earlier
-                .iter()
-                .any(|t| t.category == tier.category && t.market.eq_ignore_ascii_case(&tier.market))
-            {
-                self.push(
-                    path,
-                    ErrorKind::Duplicate {
-                        market: tier.market.clone(),
-                        category: tier.category,
-                    },
-                );
-            }
+            self.unique(tiers, index, || path);
         }
     }
 }

@@ -181,6 +181,43 @@ pub struct CustomBand {
     pub rate: Decimal,
 }
 
+/// A custom rate or ladder is for one market and category; no two entries may share them.
+pub(crate) trait ForMarket {
+    fn market(&self) -> &str;
+    fn category(&self) -> Category;
+
+    /// The same market (in any case) and category.
+    fn same_as(&self, other: &Self) -> bool {
+        self.category() == other.category() && self.market().eq_ignore_ascii_case(other.market())
+    }
+
+    /// The error an entry given twice gets.
+    fn duplicate(&self) -> ErrorKind {
+        ErrorKind::Duplicate {
+            market: self.market().to_string(),
+            category: self.category(),
+        }
+    }
+}
+
+impl ForMarket for CustomRate {
+    fn market(&self) -> &str {
+        &self.market
+    }
+    fn category(&self) -> Category {
+        self.category
+    }
+}
+
+impl ForMarket for CustomTier {
+    fn market(&self) -> &str {
+        &self.market
+    }
+    fn category(&self) -> Category {
+        self.category
+    }
+}
+
 impl Default for Scenario {
     fn default() -> Scenario {
         Scenario {

@@ -3,11 +3,13 @@
 //! path, and a misspelt field must be an error rather than silently ignored. What each field
 //! may hold comes from the schema.
 
+use super::schema::List;
 use super::schema::{
     BandField, Group, LineField, RateField, Setting, TierField, ValueKind, BAND_KEYS, BSP_KEYS,
     LINE_KEYS, PER_CONVERSATION_KEYS, RATE_KEYS, TIER_KEYS, TOP_KEYS,
 };
 use super::steps::{Step, STEPS};
+use super::ForMarket;
 use super::{
     CodeStandard, CustomBand, CustomRate, CustomTier, ErrorKind, FieldError, FieldPath, Line,
     Month, RulesVersion, Scenario, ScenarioErrors, SettingValue, MAX_COUNT, MAX_LINES, MAX_SCALE,
@@ -434,30 +436,21 @@ fn setting_step<'v>(
 
 fn lines(c: &mut Checker, value: &Value) -> Vec<Line> {
     let path = FieldPath::top("lines");
-    match value.as_array() {
-        Some(items) if items.len() > MAX_LINES => {
-            c.fail(
-                At::object(&path),
-                ErrorKind::TooManyLines {
-                    max: MAX_LINES,
-                    got: items.len(),
-                },
-            );
-            Vec::new()
-        }
-        Some(items) => items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| line(c, item, &path.clone().index(i)))
-            .collect(),
-        None => {
-            c.fail(
-                At::object(&path),
-                ErrorKind::NotAnArray { got: shown(value) },
-            );
-            Vec::new()
-        }
+    if let Some(items) = value.as_array().filter(|items| items.len() > MAX_LINES) {
+        let got = items.len();
+        c.fail(
+            At::object(&path),
+            ErrorKind::TooManyLines {
+                max: MAX_LINES,
+                got,
+            },
+        );
+        return Vec::new();
     }
+    entries(c, value, List::Lines.spec().name)
+        .into_iter()
+        .map(|(path, item)| line(c, item, &path))
+        .collect()
 }
 
 fn line(c: &mut Checker, value: &Value, path: &FieldPath) -> Line {
@@ -526,18 +519,12 @@ fn custom_rates(c: &mut Checker, value: &Value) -> Vec<CustomRate> {
         let (v, at) = field(RateField::Rate);
         let rate = c.required_decimal(v, at, RateField::Rate.spec().kind);
         if let (Some(market), Some(category), Some(rate)) = (market, category, rate) {
-            if rates
-                .iter()
-                .any(|r| r.market.eq_ignore_ascii_case(&market) && r.category == category)
-            {
-                c.fail(At::object(&path), ErrorKind::Duplicate { market, category });
-            } else {
-                rates.push(CustomRate {
-                    market,
-                    category,
-                    rate,
-                });
-            }
+            let entry = CustomRate {
+                market,
+                category,
+                rate,
+            };
+            push_new(c, &mut rates, entry, &path);
         }
     }
     rates
@@ -560,21 +547,24 @@ fn custom_tiers(c: &mut Checker, value: &Value) -> Vec<CustomTier> {
             &path.clone().key(TierField::Bands.name()),
         );
         if let (Some(market), Some(category), Some(bands)) = (market, category, bands) {
-            if tiers
-                .iter()
-                .any(|t| t.market.eq_ignore_ascii_case(&market) && t.category == category)
-            {
-                c.fail(At::object(&path), ErrorKind::Duplicate { market, category });
-            } else {
-                tiers.push(CustomTier {
-                    market,
-                    category,
-                    bands,
-                });
-            }
+            let entry = CustomTier {
+                market,
+                category,
+                bands,
+            };
+            push_new(c, &mut tiers, entry, &path);
         }
     }
     tiers
+}
+
+/// Adds an entry, unless an earlier one is for the same market and category.
+fn push_new<T: ForMarket>(c: &mut Checker, entries: &mut Vec<T>, entry: T, path: &FieldPath) {
+    if entries.iter().any(|e| e.same_as(&entry)) {
+        c.fail(At::object(path), entry.duplicate());
+    } else {
+        entries.push(entry);
+    }
 }
 
 /// Bands in order: each `to` above the previous one, only the last open (`to` null).
