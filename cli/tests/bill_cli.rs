@@ -249,3 +249,94 @@ fn crlf_and_blank_lines_keep_line_numbers_right() {
     assert_eq!(json["meta_total"], "0.0118");
     assert_eq!(json["rows"], 2);
 }
+
+fn stderr_of(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn utf16_logs_and_rows_not_in_utf8_are_worded_for_the_command_line() {
+    let utf16: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain(E1.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let log = temp("utf16.csv", "");
+    std::fs::write(&log, &utf16).unwrap();
+    let path = log.to_str().unwrap();
+    let out = wacost(&["bill", path, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr_of(&out),
+        format!("wacost bill: `{path}` is UTF-16 text; save it as CSV UTF-8\n")
+    );
+    let mut bytes = E1.as_bytes().to_vec();
+    bytes.extend_from_slice(
+        b"2026-08-05T00:00:00Z,PN\xff,+254712345678,out,template,marketing,,,\n",
+    );
+    let log = temp("latin1.csv", "");
+    std::fs::write(&log, &bytes).unwrap();
+    let path = log.to_str().unwrap();
+    let out = wacost(&["bill", path, "--format", "json"]);
+    assert_eq!(
+        stderr_of(&out),
+        "wacost bill: line 7, column `(row)`: `2026-08-05T00:00:00Z,PN\u{fffd},+254712345678,out,template,marketin` is not UTF-8 text (byte 24 of the line)\n\
+         wacost bill: 1 malformed row(s): no bill (use --skip-bad-rows to bill the rest)\n"
+    );
+    let out = wacost(&["bill", path, "--format", "json", "--skip-bad-rows"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["meta_total"], "0.0265");
+    assert_eq!(json["rows"], 6);
+}
+
+#[test]
+fn options_are_named_as_options_and_settings_files_by_path() {
+    let log = temp("e1d.csv", E1);
+    let log = log.to_str().unwrap();
+    let out = wacost(&["bill", log, "--rate-card", "soon"]);
+    assert_eq!(
+        stderr_of(&out),
+        "wacost bill: --rate-card: `soon` is not `auto` or a date YYYY-MM-DD\n"
+    );
+    let out = wacost(&["bill", log, "--timezone", "+25:00"]);
+    assert_eq!(
+        stderr_of(&out),
+        "wacost bill: --timezone: `+25:00` is not an offset like +05:30\n"
+    );
+    let out = wacost(&["bill", log, "--rules", "pmp-2030"]);
+    assert!(stderr_of(&out).starts_with(
+        "wacost bill: --rules: `pmp-2030` is not `auto` or one of mx-2021-02, cbp-2022-02,"
+    ));
+    let settings = temp(
+        "settings-1600.json",
+        r#"{"business_country": "IN", "auth_international_from": "1600-01-01T00:00:00Z"}"#,
+    );
+    let settings = settings.to_str().unwrap();
+    let out = wacost(&["bill", log, "--settings", settings]);
+    assert_eq!(
+        stderr_of(&out),
+        format!("wacost bill: {settings}: auth_international_from: `1600-01-01T00:00:00Z` is outside the times a bill can hold (1677-09-21T00:12:43.145224192Z to 2262-04-11T23:47:16.854775807Z)\n")
+    );
+}
+
+#[test]
+fn standard_input_bills_and_reports_rows_not_in_utf8() {
+    use std::io::Write as _;
+    let mut bytes = E1.as_bytes().to_vec();
+    bytes.extend_from_slice(
+        b"2026-08-05T00:00:00Z,PN\xff,+254712345678,out,template,marketing,,,\n",
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_wacost"))
+        .args(["bill", "-", "--format", "json", "--skip-bad-rows"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&bytes).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["meta_total"], "0.0265");
+    assert_eq!(json["skipped_rows"].as_array().unwrap().len(), 1);
+}

@@ -103,6 +103,11 @@ test('malformed rows are listed with line, column and value; skipping them bills
   await page.click('[data-logcheck="run"]');
   await page.waitForSelector('[data-logcheck="bad-rows"]');
   assert.equal(await page.locator('[data-logcheck="total"]').count(), 0, 'no bill without skipping');
+  // The remedy is the page's own checkbox, not the CLI's option.
+  assert.match(
+    await page.textContent('[data-logcheck="error"]'),
+    /1 malformed row\(s\): no bill \(tick “Skip malformed rows \(each is listed\)” to bill the rest\)/,
+  );
   const cells = await page.$$eval('[data-logcheck="bad-rows"] tbody td', (tds) => tds.map((td) => td.textContent));
   assert.deepEqual(cells.slice(0, 3), ['7', 'category', 'promo']);
   await page.check('#logcheck-skip');

@@ -59,8 +59,8 @@ test('a shared link shows its exact estimate, fast, without errors', async () =>
   console.log(`navigation → first estimate on screen: ${cold.toFixed(1)} ms first visit, ${warm.toFixed(1)} ms again (target < 500 ms)`);
   // The bound is loose because the machine is shared; the figures above are the measurement.
   assert.ok(Math.min(cold, warm) < 3000, `first estimate took ${cold} / ${warm} ms`);
-  // The address bar keeps the scenario, so the link can be copied from it.
-  assert.match(page.url(), /\?scenario=/);
+  // The address bar keeps the link as it was opened until the user changes something.
+  assert.equal(page.url(), site.server.url + link(SCENARIO));
   await page.screenshot({ path: join(SCREENSHOTS, 'site-1280.png'), fullPage: true });
   assert.deepEqual(errors, []);
   await context.close();

@@ -1,7 +1,12 @@
-//! The few browser calls the page makes outside rendering: the address bar, the clipboard and
-//! file download. Each degrades to doing nothing rather than failing the page.
+//! The few browser calls the page makes outside rendering: the address bar, the browser's
+//! storage, the clipboard and file download. Each degrades to doing nothing rather than
+//! failing the page.
 
+use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::{JsCast, JsValue};
+
+/// Where the last sheet is kept between visits.
+const SHEET_KEY: &str = "wacost.sheet";
 
 /// The current month `YYYY-MM` by the browser's clock, the natural default billing month: the
 /// page reads the clock, the core says which billing month that is.
@@ -28,6 +33,28 @@ pub fn replace_query(query: &str) {
     if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(query));
     }
+}
+
+/// Whether this page may use `localStorage`. Private modes, blocked site data and sandboxed
+/// frames refuse it (reading `window.localStorage` throws), and gloo's accessor aborts the
+/// page on that refusal, so it is only called once the browser has granted storage.
+fn storage_granted() -> bool {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .is_some()
+}
+
+/// The scenario JSON of the sheet kept from an earlier visit, if any can be read.
+pub fn stored_sheet() -> Option<String> {
+    storage_granted()
+        .then(|| LocalStorage::get::<String>(SHEET_KEY).ok())
+        .flatten()
+}
+
+/// Keeps `json` as the last sheet; whether it could be (a full or refused storage only means
+/// the next visit will not offer it back).
+pub fn store_sheet(json: &str) -> bool {
+    storage_granted() && LocalStorage::set(SHEET_KEY, json).is_ok()
 }
 
 /// The address of this page with `query`.

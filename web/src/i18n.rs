@@ -51,6 +51,16 @@ impl Lang {
         }
     }
 
+    /// The language a link asks for (`?lang=fr`), if it is one of the page's; anything else
+    /// leaves the choice to the browser.
+    pub fn from_link(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
+        ["en", "fr", "es", "pt"]
+            .iter()
+            .any(|known| known.eq_ignore_ascii_case(primary))
+            .then(|| Lang::from_tag(tag.trim()))
+    }
+
     /// The browser's preferred language.
     pub fn detect() -> Lang {
         web_sys::window()
@@ -154,6 +164,12 @@ const TEXTS: &[(&str, [&str; 4])] = &[
     ("copied", ["Link copied.", "Lien copié.", "Enlace copiado.", "Link copiado."]),
     ("copy_failed", ["Copy failed; the link is in the address bar.", "Échec de la copie ; le lien est dans la barre d'adresse.", "No se pudo copiar; el enlace está en la barra de direcciones.", "Falha ao copiar; o link está na barra de endereço."]),
     ("bad_link", ["This link could not be opened, so the default scenario is shown:", "Ce lien n'a pas pu être ouvert ; le scénario par défaut est affiché :", "No se pudo abrir este enlace; se muestra el escenario predeterminado:", "Não foi possível abrir este link; o cenário padrão é exibido:"]),
+    ("link_text", ["What the link holds (read-only), so you can copy your numbers out of it:", "Contenu du lien (lecture seule), pour en copier vos chiffres :", "Contenido del enlace (solo lectura), para copiar sus cifras:", "Conteúdo do link (somente leitura), para copiar seus números:"]),
+    ("copy_text", ["Copy the text", "Copier le texte", "Copiar el texto", "Copiar o texto"]),
+    ("text_copied", ["Text copied.", "Texte copié.", "Texto copiado.", "Texto copiado."]),
+    ("restore_offer", ["Your last sheet is kept in this browser.", "Votre dernier tableau est conservé dans ce navigateur.", "Su última hoja se conserva en este navegador.", "Sua última planilha está guardada neste navegador."]),
+    ("restore", ["Restore your last sheet", "Restaurer votre dernier tableau", "Restaurar su última hoja", "Restaurar sua última planilha"]),
+    ("raw_line", ["The sheet cannot edit this line, so it stays in the link as it came: remove it or correct the link.", "Le tableau ne peut pas modifier cette ligne ; elle reste telle quelle dans le lien : supprimez-la ou corrigez le lien.", "La hoja no puede editar esta línea; queda tal cual en el enlace: quítela o corrija el enlace.", "A planilha não pode editar esta linha; ela fica como veio no link: remova-a ou corrija o link."]),
     ("dismiss", ["Dismiss", "Fermer", "Cerrar", "Fechar"]),
     ("csv_error", ["CSV not imported:", "CSV non importé :", "CSV no importado:", "CSV não importado:"]),
     ("paste_error", ["Paste not applied:", "Collage non appliqué :", "Pegado no aplicado:", "Colagem não aplicada:"]),
@@ -259,4 +275,37 @@ pub fn rate(lang: Lang, currency: &str, decimal: impl std::fmt::Display) -> Stri
 /// A count with the locale's grouping.
 pub fn count(lang: Lang, n: u64) -> String {
     apply(number_format(lang, Style::Count, ""), &n.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn a_link_names_one_of_the_four_languages_or_none() {
+        assert_eq!(Lang::from_link("fr"), Some(Lang::Fr));
+        assert_eq!(Lang::from_link("pt-BR"), Some(Lang::PtBr));
+        assert_eq!(Lang::from_link("ES"), Some(Lang::Es));
+        assert_eq!(Lang::from_link("en"), Some(Lang::En));
+        assert_eq!(Lang::from_link("de"), None);
+        assert_eq!(Lang::from_link(""), None);
+    }
+
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn every_text_has_four_distinct_entries_where_words_differ() {
+        for key in [
+            "link_text",
+            "copy_text",
+            "restore_offer",
+            "restore",
+            "raw_line",
+        ] {
+            let texts: Vec<&str> = Lang::ALL.iter().map(|l| t(*l, key)).collect();
+            assert!(texts.iter().all(|text| *text != key), "{key} is missing");
+            assert_ne!(texts[0], texts[1], "{key}: French is English");
+        }
+        assert_eq!(t(Lang::Fr, "restore"), "Restaurer votre dernier tableau");
+    }
 }

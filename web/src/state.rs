@@ -77,6 +77,13 @@ pub struct Line {
     pub id: u32,
     pub dest: Dest,
     pub counts: [String; 4],
+    /// Fields of a linked line that the sheet has no column for (a misspelt `marketting`, a
+    /// second destination): kept so the link round-trips unchanged, and named beside the row
+    /// by the core's error.
+    pub extra: Map<String, Value>,
+    /// The whole entry of a linked line the sheet cannot edit (not an object, or without a
+    /// destination): kept as it came, shown with the core's error until the user removes it.
+    pub raw: Option<Value>,
 }
 
 /// What the user typed.
@@ -86,8 +93,13 @@ pub struct Draft {
     pub lines: Vec<Line>,
     /// The user's own rates, in the order they were set (the order of `custom_rates[i]` errors).
     pub rates: Vec<RateEdit>,
+    /// Entries of a linked `custom_rates` that the rate editor cannot hold (not an object, an
+    /// unknown category, a missing rate, an extra field): kept, after the user's rates, so the
+    /// link keeps them and the core names them.
+    pub kept_rates: Vec<Value>,
     /// Scenario fields the page has no control for (`custom_tiers`, …), kept so a shared link
-    /// survives a round trip through the page unchanged.
+    /// survives a round trip through the page unchanged. A `lines` or `custom_rates` that is
+    /// not a list waits here too, until the user adds a line or a rate in its place.
     pub extra: Map<String, Value>,
     next_id: u32,
 }
@@ -98,6 +110,7 @@ impl Draft {
             settings: SETTINGS.iter().map(|(k, _)| (*k, String::new())).collect(),
             lines: Vec::new(),
             rates: Vec::new(),
+            kept_rates: Vec::new(),
             extra: Map::new(),
             next_id: 1,
         }
@@ -135,8 +148,43 @@ impl Draft {
             id,
             dest,
             counts: counts.map(str::to_string),
+            extra: Map::new(),
+            raw: None,
         });
         id
+    }
+
+    /// Adds a line of a link as typed: every value becomes the text of its cell, whatever its
+    /// JSON type, so the core judges it exactly as if the user had typed it.
+    fn push_linked(&mut self, entry: Value) {
+        let Value::Object(mut fields) = entry else {
+            return self.push_raw(entry);
+        };
+        // A null is no value at all, for the core as for the sheet.
+        let given =
+            |fields: &Map<String, Value>, key: &str| fields.get(key).is_some_and(|v| !v.is_null());
+        let dest = if given(&fields, "country") {
+            fields.remove("country").map(|v| Dest::Country(as_text(v)))
+        } else if given(&fields, "market") {
+            fields.remove("market").map(|v| Dest::Market(as_text(v)))
+        } else {
+            None
+        };
+        let Some(dest) = dest else {
+            return self.push_raw(Value::Object(fields));
+        };
+        let counts = COLUMNS.map(|column| fields.remove(column).map(as_text).unwrap_or_default());
+        let id = self.push(dest, counts.each_ref().map(String::as_str));
+        if let Some(line) = self.lines.last_mut().filter(|l| l.id == id) {
+            line.extra = fields;
+        }
+    }
+
+    fn push_raw(&mut self, entry: Value) {
+        let id = self.push(Dest::Market(String::new()), ["", "", "", ""]);
+        if let Some(line) = self.lines.last_mut().filter(|l| l.id == id) {
+            line.raw = Some(entry);
+        }
     }
 
     /// The scenario JSON the core reads, and the link carries.
@@ -146,7 +194,9 @@ impl Draft {
             let text = self.get(key).trim();
             let value = match kind {
                 Kind::Bool if text == "true" => Value::Bool(true),
-                Kind::Bool => continue,
+                Kind::Bool if text == "false" || text.is_empty() => continue,
+                // Anything else came from a link: sent as written, for the core to name.
+                Kind::Bool => Value::String(text.to_string()),
                 _ if text.is_empty() => continue,
                 Kind::Count => count_value(text),
                 Kind::Text => Value::String(text.to_string()),
@@ -157,6 +207,11 @@ impl Draft {
                     let entry = root
                         .entry(group.to_string())
                         .or_insert_with(|| Value::Object(Map::new()));
+                    // A group that was not an object in the link gives way to what the user
+                    // typed into it.
+                    if !entry.is_object() {
+                        *entry = Value::Object(Map::new());
+                    }
                     if let Value::Object(map) = entry {
                         map.insert(field.to_string(), value);
                     }
@@ -170,7 +225,10 @@ impl Draft {
             .lines
             .iter()
             .map(|line| {
-                let mut map = Map::new();
+                if let Some(raw) = &line.raw {
+                    return raw.clone();
+                }
+                let mut map = line.extra.clone();
                 match &line.dest {
                     Dest::Country(iso) => map.insert("country".into(), Value::String(iso.clone())),
                     Dest::Market(name) => map.insert("market".into(), Value::String(name.clone())),
@@ -184,8 +242,10 @@ impl Draft {
                 Value::Object(map)
             })
             .collect();
-        root.insert("lines".into(), Value::Array(lines));
-        if !self.rates.is_empty() {
+        if !lines.is_empty() || !root.contains_key("lines") {
+            root.insert("lines".into(), Value::Array(lines));
+        }
+        if !self.rates.is_empty() || !self.kept_rates.is_empty() {
             let rates = self
                 .rates
                 .iter()
@@ -196,22 +256,33 @@ impl Draft {
                     map.insert("rate".into(), Value::String(decimal_text(r.rate.trim())));
                     Value::Object(map)
                 })
+                .chain(self.kept_rates.iter().cloned())
                 .collect();
             root.insert("custom_rates".into(), Value::Array(rates));
         }
         Value::Object(root).to_string()
     }
 
-    /// Reads a scenario JSON (a shared link) back into editable text. Shape problems are
-    /// reported; value problems are left for the core, which names the field.
+    /// Reads a scenario JSON (a shared link, the sheet kept from a last visit) back into
+    /// editable text; only text that is not a JSON object is refused.
     pub fn from_json(text: &str) -> Result<Draft, String> {
         let value: Value = serde_json::from_str(text)
             .map_err(|e| format!("the scenario is not valid JSON: {e}"))?;
-        let Value::Object(mut root) = value else {
-            return Err("the scenario is not a JSON object".into());
+        let Value::Object(root) = value else {
+            return Err(format!(
+                "the scenario is not a JSON object but {}",
+                json_kind(&value)
+            ));
         };
+        Ok(Draft::from_object(root))
+    }
+
+    /// A scenario object as typed: every value becomes text in its field, whatever its JSON
+    /// type, and whatever the sheet cannot hold is kept aside, so nothing of a link is lost
+    /// and the core names every problem beside its field, as when the user types.
+    pub fn from_object(mut root: Map<String, Value>) -> Draft {
         let mut draft = Draft::empty();
-        for (key, kind) in SETTINGS {
+        for (key, _) in SETTINGS {
             let found = match key.split_once('.') {
                 Some((group, field)) => root
                     .get_mut(group)
@@ -219,14 +290,8 @@ impl Draft {
                     .and_then(|m| m.remove(field)),
                 None => root.remove(*key),
             };
-            if let Some(v) = found {
-                let text = match (kind, v) {
-                    (_, Value::String(s)) => s,
-                    (_, Value::Bool(b)) => b.to_string(),
-                    (_, Value::Null) => String::new(),
-                    (_, other) => other.to_string(),
-                };
-                draft.set(key, &text);
+            if let Some(value) = found {
+                draft.set(key, &as_text(value));
             }
         }
         for group in ["per_conversation", "bsp"] {
@@ -238,58 +303,29 @@ impl Draft {
                 root.remove(group);
             }
         }
-        if let Some(lines) = root.remove("lines") {
-            let Value::Array(lines) = lines else {
-                return Err("`lines` is not a list".into());
-            };
-            for (at, line) in lines.iter().enumerate() {
-                let Some(map) = line.as_object() else {
-                    return Err(format!("lines[{at}] is not an object"));
-                };
-                let text = |key: &str| match map.get(key) {
-                    Some(Value::String(s)) => s.clone(),
-                    Some(Value::Null) | None => String::new(),
-                    Some(other) => other.to_string(),
-                };
-                let dest = match (map.get("country"), map.get("market")) {
-                    (Some(_), _) => Dest::Country(text("country")),
-                    (None, Some(_)) => Dest::Market(text("market")),
-                    (None, None) => {
-                        return Err(format!("lines[{at}] has neither `country` nor `market`"))
-                    }
-                };
-                let counts = COLUMNS.map(text);
-                draft.push(
-                    dest,
-                    [&counts[0], &counts[1], &counts[2], &counts[3]].map(|s| s.as_str()),
-                );
+        match root.remove("lines") {
+            Some(Value::Array(entries)) => entries.into_iter().for_each(|e| draft.push_linked(e)),
+            Some(Value::Null) | None => {}
+            Some(other) => {
+                root.insert("lines".into(), other);
             }
         }
-        if let Some(rates) = root.remove("custom_rates") {
-            let Value::Array(rates) = rates else {
-                return Err("`custom_rates` is not a list".into());
-            };
-            for (at, rate) in rates.iter().enumerate() {
-                let text = |key: &str| match rate.get(key) {
-                    Some(Value::String(s)) => s.clone(),
-                    Some(Value::Null) | None => String::new(),
-                    Some(other) => other.to_string(),
-                };
-                let category = Category::parse(&text("category")).ok_or_else(|| {
-                    format!(
-                        "custom_rates[{at}].category `{}` is not a category",
-                        text("category")
-                    )
-                })?;
-                draft.rates.push(RateEdit {
-                    market: text("market"),
-                    category,
-                    rate: text("rate"),
-                });
+        match root.remove("custom_rates") {
+            Some(Value::Array(entries)) => {
+                for entry in entries {
+                    match rate_edit(&entry) {
+                        Some(edit) => draft.rates.push(edit),
+                        None => draft.kept_rates.push(entry),
+                    }
+                }
+            }
+            Some(Value::Null) | None => {}
+            Some(other) => {
+                root.insert("custom_rates".into(), other);
             }
         }
         draft.extra = root;
-        Ok(draft)
+        draft
     }
 
     /// The first day of the billing month, if the month is readable.
@@ -331,6 +367,7 @@ impl Draft {
         if card.rates.is_empty() {
             return Err("the card has no rates".into());
         }
+        self.kept_rates.clear();
         self.rates = card
             .rates
             .into_iter()
@@ -361,6 +398,50 @@ fn decimal_text(text: &str) -> String {
     }
 }
 
+/// A linked value as the text of its field: strings as they are, anything else as JSON.
+fn as_text(value: Value) -> String {
+    match value {
+        Value::String(s) => s,
+        Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
+fn json_kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// A `custom_rates` entry the rate editor can hold: exactly a market, a known category and a
+/// rate; anything else is kept as it came.
+fn rate_edit(entry: &Value) -> Option<RateEdit> {
+    let fields = entry.as_object()?;
+    if fields
+        .keys()
+        .any(|k| !matches!(k.as_str(), "market" | "category" | "rate"))
+    {
+        return None;
+    }
+    let market = fields.get("market")?.as_str()?;
+    let category = Category::parse(fields.get("category")?.as_str()?)?;
+    let rate = match fields.get("rate")? {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        _ => return None,
+    };
+    Some(RateEdit {
+        market: market.to_string(),
+        category,
+        rate,
+    })
+}
+
 fn count_value(text: &str) -> Value {
     match text.parse::<u64>() {
         Ok(n) => Value::Number(n.into()),
@@ -373,6 +454,19 @@ fn count_value(text: &str) -> Value {
 pub struct Notice {
     pub key: &'static str,
     pub detail: String,
+    /// The text of a link the page could not open, offered read-only so the user can copy
+    /// their numbers out of it.
+    pub rescue: Option<String>,
+}
+
+impl Notice {
+    pub fn new(key: &'static str, detail: String) -> Notice {
+        Notice {
+            key,
+            detail,
+            rescue: None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -386,24 +480,32 @@ pub struct AppState {
     /// Problems with the current input; empty when `estimate` is of the current input.
     pub errors: Vec<FieldError>,
     pub notice: Option<Notice>,
+    /// The sheet kept from an earlier visit, offered back when the page was opened without a
+    /// link; it replaces the sheet only when the user asks.
+    pub restore: Option<Rc<Draft>>,
+    /// The query string the page was opened with: the address bar keeps it, untouched, until
+    /// the user changes something.
+    pub opened: Rc<str>,
+    /// Whether the user changed the sheet since the page opened.
+    pub edited: bool,
+    /// Whether the user chose the language since the page opened.
+    pub lang_chosen: bool,
 }
 
 impl AppState {
-    /// The state for a page opened with `query` (`?scenario=…` or empty); `default_month` is
-    /// used when no link is given or the link cannot be read.
+    /// The state for a page opened with `query` (`?lang=…&scenario=…` or empty). `lang` is
+    /// the browser's language, which a `lang` in the link overrides; `default_month` is used
+    /// when no link is given or the link cannot be read at all.
     pub fn from_query(query: &str, lang: Lang, default_month: &str) -> AppState {
+        let lang = crate::url::query_param(query, "lang")
+            .and_then(|tag| Lang::from_link(&tag))
+            .unwrap_or(lang);
         let fallback = || Draft::default_scenario(default_month);
         let (draft, notice) = match crate::url::query_param(query, "scenario") {
             None => (fallback(), None),
-            Some(value) => match load_link(&value) {
+            Some(value) => match open_link(&value) {
                 Ok(draft) => (draft, None),
-                Err(detail) => (
-                    fallback(),
-                    Some(Notice {
-                        key: "bad_link",
-                        detail,
-                    }),
-                ),
+                Err(notice) => (fallback(), Some(notice)),
             },
         };
         let mut state = AppState {
@@ -414,9 +516,53 @@ impl AppState {
             comparison: Err(String::new()),
             errors: Vec::new(),
             notice,
+            restore: None,
+            opened: query.into(),
+            edited: false,
+            lang_chosen: false,
         };
         state.recompute();
         state
+    }
+
+    /// Offers `stored`, the sheet kept from an earlier visit, back to the user: never over a
+    /// link that was opened (even one that could not be read), never when it is what is on
+    /// screen already, and not when it is no longer a scenario object.
+    pub fn offer_stored(mut self, stored: Option<&str>) -> AppState {
+        if crate::url::query_param(&self.opened, "scenario").is_some() {
+            return self;
+        }
+        let Some(draft) = stored.and_then(|text| Draft::from_json(text).ok()) else {
+            return self;
+        };
+        if draft.to_json() != self.json {
+            self.restore = Some(Rc::new(draft));
+        }
+        self
+    }
+
+    /// The query string the address bar should show, or `None` while it keeps the link the
+    /// page was opened with (nothing changed yet). After a change to the sheet it carries the
+    /// language and the scenario; after a change of language alone, the opened link with the
+    /// new language, so a link that could not be read is not replaced by the default sheet.
+    pub fn address(&self) -> Option<String> {
+        if self.edited {
+            Some(crate::url::page_query(self.lang.tag(), &self.json))
+        } else if self.lang_chosen {
+            Some(crate::url::with_param(
+                &self.opened,
+                "lang",
+                self.lang.tag(),
+            ))
+        } else {
+            None
+        }
+    }
+
+    /// The sheet to keep in the browser's storage: the current one, once the user has changed
+    /// it (a link only looked at does not replace the user's own last sheet).
+    pub fn sheet_to_keep(&self) -> Option<&str> {
+        self.edited.then_some(self.json.as_str())
     }
 
     /// Prices the draft. On failure the previous estimate is kept on screen.
@@ -443,15 +589,39 @@ impl AppState {
             .map(|e| e.kind.to_string())
     }
 
+    /// Every problem about line `at` except its four counts, worded for its row: the line
+    /// itself and its destination by the message alone, any other field (one the sheet has no
+    /// column for) by its name first, since the row shows no cell for it.
+    pub fn line_errors(&self, at: usize) -> Vec<String> {
+        self.errors
+            .iter()
+            .filter(|e| e.path.line_index() == Some(at))
+            .filter_map(|e| {
+                let message = e.kind.to_string();
+                match e.path.line_field_of() {
+                    Some((_, LineField::Country | LineField::Market)) => Some(message),
+                    // A count: said in its own cell.
+                    Some(_) => None,
+                    None if e.path == FieldPath::line(at) => Some(message),
+                    None => e.path.last_key().map(|field| format!("{field}: {message}")),
+                }
+            })
+            .collect()
+    }
+
     /// The error paths of the visible fields, to list the rest separately.
     pub fn field_paths(&self) -> Vec<FieldPath> {
         let mut paths: Vec<FieldPath> = Setting::ALL.into_iter().map(Setting::path).collect();
-        for at in 0..self.draft.lines.len() {
+        paths.push(FieldPath::top(schema::List::Lines.spec().name));
+        for (at, line) in self.draft.lines.iter().enumerate() {
             paths.push(FieldPath::line(at));
             paths.push(FieldPath::line_field(at, LineField::Country));
             paths.push(FieldPath::line_field(at, LineField::Market));
             for column in LineField::COUNTS {
                 paths.push(FieldPath::line_field(at, column));
+            }
+            for field in line.extra.keys() {
+                paths.push(FieldPath::line(at).key(field.clone()));
             }
         }
         for at in 0..self.draft.rates.len() {
@@ -463,15 +633,17 @@ impl AppState {
     }
 }
 
-/// Reads a `?scenario=` value; the link must decode and the core must accept it.
-fn load_link(value: &str) -> Result<Draft, String> {
-    let json = crate::url::decode_scenario(value)?;
-    let draft = Draft::from_json(&json)?;
-    if let Err(errors) = engine::estimate(&draft.to_json()) {
-        let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        return Err(text.join("; "));
-    }
-    Ok(draft)
+/// Reads a `?scenario=` value as typed. Only a value that is not base64, not UTF-8, not JSON
+/// or not an object is refused, with its text offered back; anything inside the object that
+/// is wrong stays in the sheet for the core to name beside its field.
+fn open_link(value: &str) -> Result<Draft, Notice> {
+    let unreadable = |detail: String, rescue: String| Notice {
+        key: "bad_link",
+        detail,
+        rescue: Some(rescue),
+    };
+    let json = crate::url::decode_scenario(value).map_err(|u| unreadable(u.why, u.rescue))?;
+    Draft::from_json(&json).map_err(|why| unreadable(why, json))
 }
 
 pub enum Action {
@@ -512,6 +684,25 @@ pub enum Action {
     /// A problem outside the scenario (a file that could not be read), shown until dismissed.
     Notify(&'static str, String),
     Dismiss,
+    /// The sheet kept from the last visit replaces the one on screen.
+    Restore,
+    /// The offer of the last sheet goes away; the sheet on screen stays.
+    DismissRestore,
+}
+
+/// A pasted block of numbers runs down the sheet by position; a linked line the sheet cannot
+/// edit has no cells, so a block that reaches one is refused rather than dropped there.
+fn refuse_counts_in_kept_lines(draft: &Draft) -> Result<(), String> {
+    match draft
+        .lines
+        .iter()
+        .position(|l| l.raw.is_some() && l.counts.iter().any(|c| !c.is_empty()))
+    {
+        Some(at) => Err(format!(
+            "the block reaches lines[{at}], which the sheet cannot edit: remove that line first, or paste with a first column of countries"
+        )),
+        None => Ok(()),
+    }
 }
 
 impl Reducible for AppState {
@@ -523,6 +714,7 @@ impl Reducible for AppState {
         match action {
             Action::SetLang(lang) => {
                 state.lang = lang;
+                state.lang_chosen = true;
                 changed = false;
             }
             Action::Set(key, value) => {
@@ -557,13 +749,13 @@ impl Reducible for AppState {
             }
             Action::Paste { id, column, text } => {
                 let table = sheet_io::table_for(&state.draft);
-                match sheet_io::paste(&mut state.draft, id, column, &text, table) {
+                let pasted = sheet_io::paste(&mut state.draft, id, column, &text, table)
+                    .and_then(|()| refuse_counts_in_kept_lines(&state.draft));
+                match pasted {
                     Ok(()) => state.notice = None,
                     Err(detail) => {
-                        state.notice = Some(Notice {
-                            key: "paste_error",
-                            detail,
-                        });
+                        state.draft = self.draft.clone();
+                        state.notice = Some(Notice::new("paste_error", detail));
                         changed = false;
                     }
                 }
@@ -580,10 +772,7 @@ impl Reducible for AppState {
                         state.notice = None;
                     }
                     Err(detail) => {
-                        state.notice = Some(Notice {
-                            key: "csv_error",
-                            detail,
-                        });
+                        state.notice = Some(Notice::new("csv_error", detail));
                         changed = false;
                     }
                 }
@@ -610,27 +799,36 @@ impl Reducible for AppState {
                 .draft
                 .rates
                 .retain(|r| !(r.category == category && r.market == market)),
-            Action::ResetRates => state.draft.rates.clear(),
+            Action::ResetRates => {
+                state.draft.rates.clear();
+                state.draft.kept_rates.clear();
+            }
             Action::LoadCard(text) => match state.draft.load_card(&text) {
                 Ok(()) => state.notice = None,
                 Err(detail) => {
-                    state.notice = Some(Notice {
-                        key: "card_error",
-                        detail,
-                    });
+                    state.notice = Some(Notice::new("card_error", detail));
                     changed = false;
                 }
             },
             Action::Notify(key, detail) => {
-                state.notice = Some(Notice { key, detail });
+                state.notice = Some(Notice::new(key, detail));
                 changed = false;
             }
             Action::Dismiss => {
                 state.notice = None;
                 changed = false;
             }
+            Action::Restore => match state.restore.take() {
+                Some(kept) => state.draft = (*kept).clone(),
+                None => changed = false,
+            },
+            Action::DismissRestore => {
+                state.restore = None;
+                changed = false;
+            }
         }
         if changed {
+            state.edited = true;
             state.recompute();
         }
         Rc::new(state)
@@ -762,22 +960,310 @@ mod tests {
         assert!(india.contains("EUR 2026-10-01"), "{india}");
     }
 
+    /// Five lines, one count written with an English thousands separator.
+    pub const FIVE_LINES: &str = r#"{"month":"2026-11","currency":"USD","lines":[{"country":"IN","marketing":1000,"utility":500,"authentication":0,"service":3350},{"country":"BR","marketing":2000},{"country":"GB","marketing":"1,500"},{"country":"MX","utility":200},{"market":"Rest of Africa","marketing":8000}]}"#;
+
+    fn open(json: &str) -> AppState {
+        AppState::from_query(&crate::url::scenario_query(json), Lang::En, "2026-11")
+    }
+
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    fn a_broken_link_falls_back_to_the_default_with_a_notice() {
-        for query in [
-            "?scenario=%%%",
-            "?scenario=bm90IGpzb24",
-            "?scenario=eyJtb250aCI6IjE5OTktMDEifQ",
-        ] {
-            let state = AppState::from_query(query, Lang::En, "2026-11");
-            assert_eq!(
-                state.notice.as_ref().map(|n| n.key),
-                Some("bad_link"),
-                "{query}"
-            );
+    fn a_link_with_a_bad_value_loads_as_typed() {
+        let state = open(FIVE_LINES);
+        assert_eq!(state.notice, None);
+        assert_eq!(state.draft.lines.len(), 5);
+        let dests: Vec<&Dest> = state.draft.lines.iter().map(|l| &l.dest).collect();
+        assert_eq!(
+            dests,
+            [
+                &Dest::Country("IN".into()),
+                &Dest::Country("BR".into()),
+                &Dest::Country("GB".into()),
+                &Dest::Country("MX".into()),
+                &Dest::Market("Rest of Africa".into()),
+            ]
+        );
+        assert_eq!(
+            state.draft.lines[2].counts,
+            ["1,500", "", "", ""].map(String::from)
+        );
+        assert_eq!(
+            state.draft.lines[0].counts,
+            ["1000", "500", "0", "3350"].map(String::from)
+        );
+        assert_eq!(
+            state.error_at("lines[2].marketing").as_deref(),
+            Some(r#"must be a whole number >= 0, got "1,500""#)
+        );
+        assert_eq!(state.errors.len(), 1, "{:?}", state.errors);
+        // Nothing was priced yet, and the link the page writes back is the one it read.
+        assert!(state.estimate.is_none());
+        assert_eq!(
+            serde_json::from_str::<Value>(&state.json).unwrap(),
+            serde_json::from_str::<Value>(FIVE_LINES).unwrap()
+        );
+        assert_eq!(state.address(), None);
+        assert_eq!(state.sheet_to_keep(), None);
+    }
+
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn a_reload_after_typing_brings_back_the_text_and_its_error() {
+        let state = Rc::new(open(LINK_JSON));
+        assert_eq!(state.address(), None);
+        let id = state.draft.lines[1].id;
+        let state = state.reduce(Action::SetCount {
+            id,
+            column: 2,
+            value: "12.5".into(),
+        });
+        let address = state.address().expect("the address follows a change");
+        assert!(address.starts_with("?lang=en&scenario="), "{address}");
+        assert_eq!(state.sheet_to_keep(), Some(state.json.as_str()));
+        let reloaded = AppState::from_query(&address, Lang::Fr, "2026-11");
+        assert_eq!(reloaded.lang, Lang::En);
+        assert_eq!(reloaded.notice, None);
+        assert_eq!(reloaded.draft.lines[1].counts[2], "12.5");
+        assert_eq!(
+            reloaded.error_at("lines[1].authentication").as_deref(),
+            Some(r#"must be a whole number >= 0, got "12.5""#)
+        );
+        assert_eq!(reloaded.json, state.json);
+    }
+
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn the_language_of_a_link_wins_and_a_choice_alone_keeps_the_link() {
+        let query = format!("?lang=fr&{}", &crate::url::scenario_query(LINK_JSON)[1..]);
+        let state = Rc::new(AppState::from_query(&query, Lang::Es, "2026-11"));
+        assert_eq!(state.lang, Lang::Fr);
+        let state = state.reduce(Action::SetLang(Lang::PtBr));
+        // Only the language changes in the address: the scenario stays as it was written.
+        assert_eq!(
+            state.address(),
+            Some(query.replace("lang=fr", "lang=pt-BR"))
+        );
+        assert_eq!(state.sheet_to_keep(), None);
+        // An unknown language leaves the browser's.
+        let other = AppState::from_query("?lang=de", Lang::Es, "2026-11");
+        assert_eq!(other.lang, Lang::Es);
+        // A broken link stays in the address when only the language changes.
+        let broken = Rc::new(AppState::from_query("?scenario=%%%", Lang::En, "2026-11"));
+        let broken = broken.reduce(Action::SetLang(Lang::Fr));
+        assert_eq!(broken.address().as_deref(), Some("?lang=fr&scenario=%%%"));
+    }
+
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn an_unknown_line_field_is_kept_shown_and_sent_back() {
+        let json = r#"{"month":"2026-11","lines":[{"country":"IN","marketting":5,"marketing":10},{"country":"BR","marketing":20,"market":"Brazil"}]}"#;
+        let state = Rc::new(open(json));
+        assert_eq!(state.notice, None);
+        assert_eq!(state.draft.lines[0].counts[0], "10");
+        assert_eq!(
+            state.draft.lines[0].extra.get("marketting"),
+            Some(&Value::from(5))
+        );
+        assert_eq!(
+            state.line_errors(0),
+            vec!["marketting: unknown field (expected one of: country, market, marketing, utility, authentication, service)".to_string()]
+        );
+        // A second destination is kept too, and the core says why it cannot be.
+        assert_eq!(
+            state.line_errors(1),
+            vec!["give either country or market, not both".to_string()]
+        );
+        assert!(state
+            .field_paths()
+            .contains(&FieldPath::line(0).key("marketting")));
+        // Typing elsewhere sends both fields back unchanged.
+        let id = state.draft.lines[0].id;
+        let state = state.reduce(Action::SetCount {
+            id,
+            column: 1,
+            value: "7".into(),
+        });
+        let sent: Value = serde_json::from_str(&state.json).unwrap();
+        assert_eq!(
+            sent["lines"][0],
+            serde_json::json!({"country": "IN", "marketting": 5, "marketing": 10, "utility": 7})
+        );
+        assert_eq!(
+            sent["lines"][1],
+            serde_json::json!({"country": "BR", "market": "Brazil", "marketing": 20})
+        );
+        let again = Draft::from_json(&state.json).unwrap();
+        assert_eq!(again.to_json(), state.json);
+    }
+
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn shape_problems_inside_the_object_keep_the_sheet() {
+        let json = r#"{"month":"2026-11","auth_international":"yes","bsp":"0.01","lines":[{"country":"IN","marketing":12.5},7,{"marketing":3}],"custom_rates":[{"market":"India","category":"promo","rate":"0.01"},{"market":"India","category":"utility","rate":"0.002"}],"colour":"red"}"#;
+        let state = open(json);
+        assert_eq!(state.notice, None);
+        assert_eq!(state.draft.lines.len(), 3);
+        assert_eq!(state.draft.lines[0].counts[0], "12.5");
+        assert_eq!(state.draft.lines[1].raw, Some(Value::from(7)));
+        assert_eq!(
+            state.draft.lines[2].raw,
+            Some(serde_json::json!({"marketing": 3}))
+        );
+        assert_eq!(state.draft.get("auth_international"), "yes");
+        assert_eq!(state.draft.rates.len(), 1);
+        assert_eq!(state.draft.kept_rates.len(), 1);
+        let errors: Vec<String> = state.errors.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            errors,
+            [
+                "colour: unknown field (expected one of: month, currency, rules, rate_card, business_country, auth_international, phone_numbers, wabas, utility_in_window, entry_point, free_conversations, per_conversation, lines, bsp, custom_rates, custom_tiers)",
+                r#"auth_international: must be true or false, got "yes""#,
+                r#"lines[0].marketing: must be a whole number >= 0, got "12.5""#,
+                "lines[1]: must be a JSON object, got 7",
+                "lines[2]: needs a destination: country (ISO alpha-2, e.g. IN) or market (Meta's market name)",
+                r#"bsp: must be a JSON object, got "0.01""#,
+                r#"custom_rates[1].category: must be one of marketing, utility, authentication, authentication_international, service, business_initiated, user_initiated, got "promo""#,
+            ]
+        );
+        assert_eq!(
+            state.line_errors(1),
+            vec!["must be a JSON object, got 7".to_string()]
+        );
+        // Everything is sent back; only the rate the editor cannot hold moves after the others.
+        let sent: Value = serde_json::from_str(&state.json).unwrap();
+        assert_eq!(sent["lines"][1], Value::from(7));
+        assert_eq!(sent["lines"][2], serde_json::json!({"marketing": 3}));
+        assert_eq!(sent["bsp"], Value::from("0.01"));
+        assert_eq!(sent["colour"], Value::from("red"));
+        assert_eq!(sent["custom_rates"][1]["category"], Value::from("promo"));
+        // A list that is not one waits until the user adds a line in its place.
+        let listless = Rc::new(open(r#"{"month":"2026-11","lines":"IN"}"#));
+        assert_eq!(
+            listless.error_at("lines").as_deref(),
+            Some(r#"must be a JSON array, got "IN""#)
+        );
+        let added = listless.reduce(Action::AddLine(Dest::Country("IN".into())));
+        assert_eq!(added.errors, vec![]);
+        assert!(
+            added.json.contains(r#""lines":[{"country":"IN"}]"#),
+            "{}",
+            added.json
+        );
+    }
+
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn a_pasted_block_never_lands_in_a_line_the_sheet_cannot_edit() {
+        let state = Rc::new(open(
+            r#"{"month":"2026-11","lines":[{"country":"IN"},{"marketing":3},{"country":"BR"}]}"#,
+        ));
+        let id = state.draft.lines[0].id;
+        let state = state.reduce(Action::Paste {
+            id,
+            column: 0,
+            text: "1\n2\n3\n".into(),
+        });
+        let notice = state.notice.as_ref().expect("refused");
+        assert_eq!(notice.key, "paste_error");
+        assert!(notice.detail.contains("lines[1]"), "{}", notice.detail);
+        assert_eq!(state.draft.lines[0].counts[0], "");
+        assert!(!state.edited);
+    }
+
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn only_a_link_that_is_no_scenario_object_falls_back_and_offers_its_text() {
+        let cases = [
+            (
+                "?scenario=%%%".to_string(),
+                "the scenario in the link is damaged or cut short (character '%' at position 0 is not base64url)",
+                "%%%",
+            ),
+            (
+                format!(
+                    "?scenario={}",
+                    crate::url::encode(b"{\"month\":\"2026-11\"}\xff")
+                ),
+                "",
+                "",
+            ),
+            (
+                crate::url::scenario_query("not json"),
+                "the scenario is not valid JSON: expected ident at line 1 column 2",
+                "not json",
+            ),
+            (
+                crate::url::scenario_query(r#"[{"country":"IN","marketing":5}]"#),
+                "the scenario is not a JSON object but a list",
+                r#"[{"country":"IN","marketing":5}]"#,
+            ),
+        ];
+        for (query, detail, rescue) in cases {
+            let state = AppState::from_query(&query, Lang::En, "2026-11");
+            let notice = state.notice.as_ref().expect("a notice");
+            assert_eq!(notice.key, "bad_link", "{query}");
+            if detail.is_empty() {
+                assert!(notice.detail.contains("not UTF-8"), "{}", notice.detail);
+                let text = notice.rescue.as_deref().unwrap_or_default();
+                assert!(text.starts_with(r#"{"month":"2026-11"}"#), "{text}");
+                assert!(text.contains('\u{fffd}'), "{text}");
+            } else {
+                assert_eq!(notice.detail, detail);
+                assert_eq!(notice.rescue.as_deref(), Some(rescue));
+            }
             assert_eq!(state.draft, Draft::default_scenario("2026-11"));
             assert!(state.estimate.is_some(), "{query}");
+            // The address keeps the link the user opened.
+            assert_eq!(state.address(), None);
+        }
+        // A link that is an object, however wrong inside, is no fallback.
+        let month_only =
+            AppState::from_query("?scenario=eyJtb250aCI6IjE5OTktMDEifQ", Lang::En, "2026-11");
+        assert_eq!(month_only.notice, None);
+        assert_eq!(month_only.draft.get("month"), "1999-01");
+        assert!(month_only.error_at("month").is_some());
+    }
+
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn the_last_sheet_is_offered_never_over_a_link_and_restored_on_request() {
+        let kept = open(FIVE_LINES).json;
+        let fresh = Rc::new(
+            AppState::from_query("?lang=fr", Lang::En, "2026-11").offer_stored(Some(&kept)),
+        );
+        assert_eq!(fresh.lang, Lang::Fr);
+        assert_eq!(fresh.draft, Draft::default_scenario("2026-11"));
+        let offered = fresh.restore.as_ref().expect("offered");
+        assert_eq!(offered.lines.len(), 5);
+        let restored = fresh.clone().reduce(Action::Restore);
+        assert_eq!(restored.restore, None);
+        assert_eq!(restored.json, kept);
+        assert_eq!(restored.draft.lines[2].counts[0], "1,500");
+        assert!(restored.error_at("lines[2].marketing").is_some());
+        assert_eq!(restored.sheet_to_keep(), Some(kept.as_str()));
+        assert!(restored
+            .address()
+            .unwrap()
+            .starts_with("?lang=fr&scenario="));
+        let dismissed = fresh.reduce(Action::DismissRestore);
+        assert_eq!(dismissed.restore, None);
+        assert_eq!(dismissed.draft, Draft::default_scenario("2026-11"));
+        assert_eq!(dismissed.address(), None);
+        // Never over a link, even one that could not be read.
+        for query in [
+            crate::url::scenario_query(LINK_JSON),
+            "?scenario=%%%".into(),
+        ] {
+            let linked =
+                AppState::from_query(&query, Lang::En, "2026-11").offer_stored(Some(&kept));
+            assert_eq!(linked.restore, None, "{query}");
+        }
+        // Nothing to offer: the default sheet itself, or storage that holds no scenario.
+        let default = Draft::default_scenario("2026-11").to_json();
+        for stored in [Some(default.as_str()), Some("[1]"), Some("{"), None] {
+            let state = AppState::from_query("", Lang::En, "2026-11").offer_stored(stored);
+            assert_eq!(state.restore, None, "{stored:?}");
         }
     }
 

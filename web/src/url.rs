@@ -1,5 +1,6 @@
 //! The shareable link: the whole scenario travels in `?scenario=` as base64url JSON, so a link
-//! pasted in a chat reopens exactly the same estimate with no server involved.
+//! pasted in a chat reopens exactly the same estimate with no server involved; the page's
+//! language travels beside it in `?lang=`.
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
@@ -96,11 +97,52 @@ pub fn scenario_query(scenario_json: &str) -> String {
     format!("?scenario={}", encode(scenario_json.as_bytes()))
 }
 
-/// Why a `?scenario=` value could not be read, before the core even sees it.
-pub fn decode_scenario(value: &str) -> Result<String, String> {
+/// The query string of a page in language `lang_tag` showing `scenario_json`: the language
+/// travels beside the scenario, not inside it, so the scenario stays what the core reads.
+pub fn page_query(lang_tag: &str, scenario_json: &str) -> String {
+    format!(
+        "?lang={lang_tag}&scenario={}",
+        encode(scenario_json.as_bytes())
+    )
+}
+
+/// `query` with `name` set to `value` (first, replacing any earlier value); every other
+/// parameter is kept exactly as it was written, so a link the user has not changed stays
+/// byte for byte the same.
+pub fn with_param(query: &str, name: &str, value: &str) -> String {
+    let others = query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| !pair.is_empty() && pair.split('=').next() != Some(name));
+    let mut out = format!("?{name}={value}");
+    for pair in others {
+        out.push('&');
+        out.push_str(pair);
+    }
+    out
+}
+
+/// A `?scenario=` value that does not even decode to text, with what can still be shown of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    /// What is wrong, in words.
+    pub why: String,
+    /// The text to offer back so the user can rescue their numbers: the decoded bytes read
+    /// leniently, or the parameter itself when it is not base64 at all.
+    pub rescue: String,
+}
+
+/// The text a `?scenario=` value carries, before the core even sees it.
+pub fn decode_scenario(value: &str) -> Result<String, Unreadable> {
     let damaged = |why: &str| format!("the scenario in the link is damaged or cut short ({why})");
-    let bytes = decode(value).map_err(|e| damaged(&e))?;
-    String::from_utf8(bytes).map_err(|_| damaged("the decoded text is not UTF-8"))
+    let bytes = decode(value).map_err(|e| Unreadable {
+        why: damaged(&e),
+        rescue: value.to_string(),
+    })?;
+    String::from_utf8(bytes).map_err(|e| Unreadable {
+        why: damaged("the decoded text is not UTF-8"),
+        rescue: String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    })
 }
 
 #[cfg(test)]
@@ -143,5 +185,40 @@ mod tests {
         );
         assert_eq!(query_param("?lang=fr", "scenario"), None);
         assert_eq!(query_param("", "scenario"), None);
+        assert_eq!(
+            query_param("?lang=pt-BR&x", "lang").as_deref(),
+            Some("pt-BR")
+        );
+    }
+
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn the_language_goes_first_and_the_rest_is_kept_as_written() {
+        assert_eq!(page_query("fr", "{}"), "?lang=fr&scenario=e30");
+        assert_eq!(with_param("", "lang", "fr"), "?lang=fr");
+        assert_eq!(
+            with_param("?scenario=e30%3D&lang=es", "lang", "pt-BR"),
+            "?lang=pt-BR&scenario=e30%3D"
+        );
+        assert_eq!(
+            with_param("?langue=x&scenario=%%%", "lang", "en"),
+            "?lang=en&langue=x&scenario=%%%"
+        );
+    }
+
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn an_unreadable_scenario_offers_what_it_can() {
+        assert_eq!(decode_scenario("e30").unwrap(), "{}");
+        let not_base64 = decode_scenario("%%%").unwrap_err();
+        assert_eq!(not_base64.rescue, "%%%");
+        assert_eq!(
+            not_base64.why,
+            "the scenario in the link is damaged or cut short (character '%' at position 0 is not base64url)"
+        );
+        // `{"a":` then the byte 0xFF: the readable part is kept, the bad byte marked.
+        let not_utf8 = decode_scenario(&encode(b"{\"a\":\xff")).unwrap_err();
+        assert_eq!(not_utf8.rescue, "{\"a\":\u{fffd}");
+        assert!(not_utf8.why.contains("not UTF-8"), "{}", not_utf8.why);
     }
 }

@@ -95,6 +95,14 @@ impl Page {
         settle().await;
     }
 
+    /// The number of destinations in the sheet.
+    fn rows(&self) -> u32 {
+        self.root
+            .query_selector_all(".sheet tbody tr")
+            .unwrap()
+            .length()
+    }
+
     fn text(&self, selector: &str) -> String {
         self.find(selector).text_content().unwrap_or_default()
     }
@@ -172,13 +180,81 @@ async fn a_bad_value_is_marked_and_the_last_estimate_stays() {
 }
 
 #[wasm_bindgen_test]
-async fn a_broken_link_shows_a_message_and_the_default_scenario() {
+async fn a_link_that_is_not_json_shows_a_message_its_text_and_the_default_scenario() {
+    // "not json", base64url.
     let page = Page::open("?scenario=bm90IGpzb24").await;
     assert!(page
         .text("[data-wacost=\"notice\"]")
-        .contains("not valid JSON"));
+        .contains("the scenario is not valid JSON"));
+    let rescue: web_sys::HtmlTextAreaElement =
+        page.find("[data-wacost=\"link-text\"]").dyn_into().unwrap();
+    assert_eq!(rescue.value(), "not json");
+    assert!(rescue.read_only());
     assert!(!page.value("meta-total").is_empty());
     assert!(page.text("#sheet-title").contains("Messages per month"));
+    // The default sheet: India, Brazil, the United Kingdom.
+    assert_eq!(page.rows(), 3);
+}
+
+/// Five lines, one count written with an English thousands separator.
+const FIVE_LINES: &str = r#"{"month":"2026-11","currency":"USD","lines":[{"country":"IN","marketing":1000,"utility":500,"authentication":0,"service":3350},{"country":"BR","marketing":2000},{"country":"GB","marketing":"1,500"},{"country":"MX","utility":200},{"market":"Rest of Africa","marketing":8000}]}"#;
+
+#[wasm_bindgen_test]
+async fn a_link_with_a_bad_value_opens_as_typed_with_the_error_beside_it() {
+    let page = Page::open(&url::scenario_query(FIVE_LINES)).await;
+    assert!(page
+        .root
+        .query_selector("[data-wacost=\"notice\"]")
+        .unwrap()
+        .is_none());
+    assert_eq!(page.rows(), 5);
+    let cell: HtmlInputElement = page.find("#cell-2-marketing").dyn_into().unwrap();
+    assert_eq!(cell.value(), "1,500");
+    assert_eq!(cell.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(
+        page.text("#cell-2-marketing-error"),
+        r#"must be a whole number >= 0, got "1,500""#
+    );
+    let africa: HtmlInputElement = page.find("#cell-4-marketing").dyn_into().unwrap();
+    assert_eq!(africa.value(), "8000");
+    assert!(page.text(".sheet tbody").contains("Rest of Africa"));
+    assert!(page.text(".results").contains("No estimate yet"));
+    // Correcting the value prices all five lines: the four of the first link (140.79 with
+    // Mexico's 200 utility × 0.0085 = 1.70) plus GB 1500 × 0.0635 = 95.25 and Rest of
+    // Africa 8000 × 0.0225 = 180.00.
+    page.type_into("#cell-2-marketing", "1500").await;
+    assert_eq!(page.value("meta-total"), "417.74");
+}
+
+#[wasm_bindgen_test]
+async fn what_the_sheet_cannot_edit_is_shown_at_its_row() {
+    let json = r#"{"month":"2026-11","lines":[{"country":"IN","marketting":5,"marketing":10},7]}"#;
+    let page = Page::open(&url::scenario_query(json)).await;
+    assert_eq!(page.rows(), 2);
+    let india = page.text(".sheet tbody tr:nth-child(1) th");
+    assert!(
+        india.contains("marketting: unknown field (expected one of: country, market, marketing, utility, authentication, service)"),
+        "{india}"
+    );
+    let kept = page.text(".sheet tbody tr:nth-child(2)");
+    assert!(kept.contains("7"), "{kept}");
+    assert!(kept.contains("must be a JSON object, got 7"), "{kept}");
+    assert!(kept.contains("The sheet cannot edit this line"), "{kept}");
+    // Neither problem is listed again away from its row.
+    assert!(page
+        .root
+        .query_selector(".results .errors")
+        .unwrap()
+        .is_none());
+}
+
+#[wasm_bindgen_test]
+async fn the_language_in_a_link_wins() {
+    let query = format!("?lang=fr&{}", &link()[1..]);
+    let page = Page::open(&query).await;
+    assert!(page.text("#results-title").contains("Estimation"));
+    let shown = page.text("[data-wacost=\"meta-total\"]");
+    assert!(shown.contains("140,79"), "{shown}");
 }
 
 #[wasm_bindgen_test]

@@ -9,8 +9,9 @@ use crate::output::{Inputs, OutputFile, Target};
 use crate::CliError;
 use std::fs::File;
 use std::io::{IsTerminal, Read, Write};
+use wacost_core::bill::error::Setting;
 use wacost_core::bill::{
-    self, detail, Event, Names, Options, Priced, Report, Session, Settings, Sink,
+    self, detail, BillError, Names, Options, Priced, Progress, Report, SettingError, Settings, Sink,
 };
 use wacost_core::money::to_plain_string;
 use wacost_core::Catalog;
@@ -44,20 +45,14 @@ pub fn run(words: &[String], on_terminal: bool) -> Result<(), CliError> {
         Some(target) => Some(DetailFile::create(target)?),
         None => None,
     };
+    let mut none = bill::NoSink;
+    let target: &mut dyn Sink = match sink.as_mut() {
+        Some(s) => s,
+        None => &mut none,
+    };
     let result = match args.positional.first().map(String::as_str) {
-        None | Some("-") => {
-            let mut text = String::new();
-            std::io::stdin()
-                .read_to_string(&mut text)
-                .map_err(|e| CliError::usage(format!("cannot read standard input: {e}")))?;
-            let mut none = bill::NoSink;
-            let target: &mut dyn Sink = match sink.as_mut() {
-                Some(s) => s,
-                None => &mut none,
-            };
-            bill::bill_text(catalog, &settings, &text, options, target).map_err(CliError::many)
-        }
-        Some(path) => bill_file(catalog, &settings, path, options, sink.as_mut()),
+        None | Some("-") => bill_stdin(catalog, &settings, options, target),
+        Some(path) => bill_file(catalog, &settings, path, options, target),
     };
     // On failure the detail file is dropped unfinished: its temporary file goes, the target stays.
     let report = result?;
@@ -96,191 +91,104 @@ fn read_settings(args: &Args, catalog: &Catalog) -> Result<Settings, CliError> {
         Some(path) => {
             let text = std::fs::read_to_string(path)
                 .map_err(|e| CliError::usage(format!("cannot read `{path}`: {e}")))?;
-            Settings::from_json(&text, catalog).map_err(|lines| {
-                CliError::many(lines.into_iter().map(|l| format!("{path}: {l}")).collect())
+            Settings::from_json(&text, catalog).map_err(|errors| {
+                CliError::many(errors.iter().map(|e| format!("{path}: {e}")).collect())
             })?
         }
         None => Settings::default(),
     };
+    let flag =
+        |e: SettingError| CliError::usage(format!("--{}: {}", flag_of(e.setting), e.reason()));
     if let Some(rules) = args.value("rules") {
-        settings
-            .set_rules(rules)
-            .map_err(|e| CliError::usage(format!("--{e}")))?;
+        settings.set_rules(rules).map_err(flag)?;
     }
     if let Some(card) = args.value("rate-card") {
-        settings.set_rate_card(card).map_err(|e| {
-            CliError::usage(format!(
-                "--rate-card: {}",
-                e.trim_start_matches("rate_card: ")
-            ))
-        })?;
+        settings.set_rate_card(card).map_err(flag)?;
     }
     if let Some(tz) = args.value("timezone") {
-        settings.zone =
-            bill::zone::Zone::parse(tz).map_err(|e| CliError::usage(format!("--timezone: {e}")))?;
+        settings.set_timezone(tz).map_err(flag)?;
     }
     if let Some(currency) = args.value("currency") {
-        settings.currency = currency.trim().to_ascii_uppercase();
+        settings.set_currency(currency);
     }
-    settings.check(catalog).map_err(CliError::usage)?;
+    settings
+        .check(catalog)
+        .map_err(|e| CliError::usage(e.to_string()))?;
     Ok(settings)
 }
 
-/// Calls `f(line_no, line)` for every line of `reader` (1-based, without the newline), reading
-/// in large blocks: validating and splitting a block at once is much cheaper than line by line.
-/// `f` returns `false` to stop early.
-fn for_each_line(
-    mut reader: impl Read,
-    path: &str,
-    mut f: impl FnMut(u64, &str) -> bool,
-) -> Result<(), CliError> {
-    const BLOCK: usize = 4 << 20;
-    // Zeroed once: `filled` marks the bytes read, so no block is cleared again before a read.
-    let mut buf: Vec<u8> = vec![0; BLOCK];
-    let mut filled = 0usize;
-    let mut line_no = 0u64;
-    let mut eof = false;
-    while !eof {
-        if buf.len() - filled < BLOCK / 2 {
-            buf.resize(filled + BLOCK, 0);
-        }
-        let n = loop {
-            match reader.read(&mut buf[filled..]) {
-                Ok(n) => break n,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(CliError::usage(format!("cannot read `{path}`: {e}"))),
-            }
-        };
-        filled += n;
-        eof = n == 0;
-        let complete = if eof {
-            filled
-        } else {
-            match buf[..filled].iter().rposition(|&b| b == b'\n') {
-                Some(at) => at + 1,
-                None => continue,
-            }
-        };
-        let text = std::str::from_utf8(&buf[..complete]).map_err(|e| {
-            let bad_line = line_no
-                + 1
-                + buf[..e.valid_up_to()]
-                    .iter()
-                    .filter(|&&b| b == b'\n')
-                    .count() as u64;
-            CliError::usage(format!("`{path}` line {bad_line}: not UTF-8 text"))
-        })?;
-        let body = text.strip_suffix('\n').unwrap_or(text);
-        if body.is_empty() {
-            if complete > 0 && !eof {
-                line_no += 1;
-            }
-        } else {
-            for line in bill::input::lines(body) {
-                line_no += 1;
-                if !f(line_no, line) {
-                    return Ok(());
-                }
-            }
-            if body.ends_with('\n') {
-                // `lines` yields no empty last line; `split` did.
-                line_no += 1;
-            }
-        }
-        buf.copy_within(complete..filled, 0);
-        filled -= complete;
+/// The option that sets a setting.
+fn flag_of(setting: Setting) -> &'static str {
+    match setting {
+        Setting::Rules => "rules",
+        Setting::RateCard => "rate-card",
+        Setting::Timezone => "timezone",
+        Setting::Currency => "currency",
+        other => other.key(),
     }
-    Ok(())
 }
 
-/// Streams a file; on the first row that goes back in time, bills it again sorted.
+/// The lines of a bill that failed, as the CLI words them: a file's path where the log is
+/// meant, and the option that bills the rest when rows are malformed.
+fn bill_error(e: BillError, source: Option<&str>) -> CliError {
+    let log = |what: &str| match source {
+        Some(path) => format!("`{path}`{what}"),
+        None => format!("the log{what}"),
+    };
+    match e {
+        BillError::Read(e) => CliError::usage(match source {
+            Some(path) => format!("cannot read `{path}`: {e}"),
+            None => format!("cannot read standard input: {e}"),
+        }),
+        BillError::Empty => CliError::usage(log(" is empty (a header row is required)")),
+        BillError::Utf16 => CliError::usage(log(" is UTF-16 text; save it as CSV UTF-8")),
+        BillError::Header(e) => CliError::usage(e.to_string()),
+        BillError::MalformedRows(bad) => {
+            let mut lines: Vec<String> = bad.rows.iter().map(ToString::to_string).collect();
+            lines.push(format!("{bad} (use --skip-bad-rows to bill the rest)"));
+            CliError::many(lines)
+        }
+    }
+}
+
+/// Standard input cannot be read twice, so it is read whole first (pass a file for logs
+/// that do not fit in memory).
+fn bill_stdin(
+    catalog: &Catalog,
+    settings: &Settings,
+    options: Options,
+    sink: &mut dyn Sink,
+) -> Result<Report, CliError> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| CliError::usage(format!("cannot read standard input: {e}")))?;
+    let log = || Ok(bytes.as_slice());
+    bill::bill_reader(catalog, settings, options, log, sink, &mut bill::NoProgress)
+        .map_err(|e| bill_error(e, None))
+}
+
+/// Streams a file; on the first row that goes back in time, the core opens it again and
+/// bills it sorted.
 fn bill_file(
     catalog: &Catalog,
     settings: &Settings,
     path: &str,
     options: Options,
-    mut sink: Option<&mut DetailFile>,
+    sink: &mut dyn Sink,
 ) -> Result<Report, CliError> {
-    let open = || -> Result<(File, u64), CliError> {
-        let file =
-            File::open(path).map_err(|e| CliError::usage(format!("cannot read `{path}`: {e}")))?;
-        let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-        Ok((file, size))
-    };
-    let (file, size) = open()?;
-    let mut progress = Progress::new(size);
-    let mut none = bill::NoSink;
-    let mut session: Option<Session> = None;
-    let mut header_error = None;
-    let mut out_of_order = false;
-    let mut header = String::new();
-    for_each_line(file, path, |line_no, line| {
-        progress.advance(line.len() as u64 + 1);
-        let Some(session) = session.as_mut() else {
-            header = line.trim_end_matches('\r').to_string();
-            match Session::new(catalog, settings.clone(), &header, options) {
-                Ok(s) => session = Some(s),
-                Err(e) => {
-                    header_error = Some(e);
-                    return false;
-                }
-            }
-            return true;
-        };
-        let Some(event) = session.parse_line(line_no, line) else {
-            return true;
-        };
-        let target: &mut dyn Sink = match sink.as_deref_mut() {
-            Some(s) => s,
-            None => &mut none,
-        };
-        if session.push(&event, target).is_err() {
-            out_of_order = true;
-            return false;
-        }
-        true
-    })?;
-    if let Some(e) = header_error {
-        return Err(CliError::usage(e));
-    }
-    let Some(session) = session else {
-        return Err(CliError::usage(format!(
-            "`{path}` is empty (a header row is required)"
-        )));
-    };
-    if !out_of_order {
-        progress.done();
-        return session.finish().map_err(CliError::many);
-    }
-    progress.note("rows out of time order: sorting in memory");
-    if let Some(s) = sink.as_deref_mut() {
-        s.restart();
-    }
-    let mut session =
-        Session::new(catalog, settings.clone(), &header, options).map_err(CliError::usage)?;
-    session.set_sorted_in_memory();
-    let mut events: Vec<Event> = Vec::new();
-    let (file, _) = open()?;
-    for_each_line(file, path, |line_no, line| {
-        progress.advance(line.len() as u64 + 1);
-        if line_no > 1 {
-            if let Some(e) = session.parse_line(line_no, line) {
-                events.push(e);
-            }
-        }
-        true
-    })?;
-    events.sort_by_key(|e| e.time);
-    for event in &events {
-        let target: &mut dyn Sink = match sink.as_deref_mut() {
-            Some(s) => s,
-            None => &mut none,
-        };
-        // Sorted: never out of order.
-        let _ = session.push(event, target);
-    }
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    let mut progress = ProgressBar::new(size);
+    let result = bill::bill_reader(
+        catalog,
+        settings,
+        options,
+        || File::open(path),
+        sink,
+        &mut progress,
+    );
     progress.done();
-    session.finish().map_err(CliError::many)
+    result.map_err(|e| bill_error(e, Some(path)))
 }
 
 /// `--detail FILE`, written as the bill goes.
@@ -340,16 +248,16 @@ impl Sink for DetailFile {
 }
 
 /// A progress bar on standard error, only when it is a terminal.
-struct Progress {
+struct ProgressBar {
     total: u64,
     read: u64,
     shown: u64,
     on: bool,
 }
 
-impl Progress {
-    fn new(total: u64) -> Progress {
-        Progress {
+impl ProgressBar {
+    fn new(total: u64) -> ProgressBar {
+        ProgressBar {
             total,
             read: 0,
             shown: 0,
@@ -357,14 +265,18 @@ impl Progress {
         }
     }
 
-    #[inline]
-    fn advance(&mut self, bytes: u64) {
+    fn done(&mut self) {
         if self.on {
-            self.step(bytes);
+            eprint!("\r\x1b[K");
         }
     }
+}
 
-    fn step(&mut self, bytes: u64) {
+impl Progress for ProgressBar {
+    fn read(&mut self, bytes: u64) {
+        if !self.on {
+            return;
+        }
         self.read += bytes;
         if self.read - self.shown > self.total / 200 {
             self.shown = self.read;
@@ -373,22 +285,16 @@ impl Progress {
                 "\r[{}{}] {:>3}%",
                 "#".repeat(share),
                 " ".repeat(40 - share),
-                self.read * 100 / self.total
+                (self.read * 100 / self.total).min(100)
             );
         }
     }
 
-    fn note(&mut self, text: &str) {
+    fn sorting(&mut self) {
         if self.on {
-            eprint!("\r{text}\x1b[K\n");
+            eprint!("\rrows out of time order (or a message delivered after it failed): billing again sorted in memory\x1b[K\n");
             self.read = 0;
             self.shown = 0;
-        }
-    }
-
-    fn done(&mut self) {
-        if self.on {
-            eprint!("\r\x1b[K");
         }
     }
 }
@@ -459,25 +365,7 @@ pub fn table(r: &Report) -> String {
         r.currency
     );
     if let Some(recon) = &r.reconciliation {
-        let _ = writeln!(
-            out,
-            "Reconciliation: {} messages compared with Meta's pricing columns, {} differ",
-            recon.compared, recon.differences
-        );
-        for d in recon.listed.iter().take(20) {
-            let _ = writeln!(
-                out,
-                "  line {} {} {}: ours {}/{} vs Meta {}/{} ({})",
-                d.line,
-                d.time,
-                d.user,
-                d.ours.category.as_deref().unwrap_or("-"),
-                d.ours.pricing_type.as_deref().unwrap_or("-"),
-                d.meta.category.as_deref().unwrap_or("-"),
-                d.meta.pricing_type.as_deref().unwrap_or("-"),
-                d.rule
-            );
-        }
+        reconciliation_table(recon, &mut out);
     }
     for w in &r.warnings {
         let _ = writeln!(out, "warning: {w}");
@@ -486,4 +374,28 @@ pub fn table(r: &Report) -> String {
         let _ = writeln!(out, "skipped: {s}");
     }
     out
+}
+
+/// The reconciliation's counts and its first 20 differences.
+fn reconciliation_table(recon: &bill::Reconciliation, out: &mut String) {
+    use std::fmt::Write as _;
+    let _ = writeln!(
+        out,
+        "Reconciliation: {} messages compared with Meta's pricing columns, {} differ",
+        recon.compared, recon.differences
+    );
+    for d in recon.listed.iter().take(20) {
+        let _ = writeln!(
+            out,
+            "  line {} {} {}: ours {}/{} vs Meta {}/{} ({})",
+            d.line,
+            d.time,
+            d.user,
+            d.ours.category.as_deref().unwrap_or("-"),
+            d.ours.pricing_type.as_deref().unwrap_or("-"),
+            d.meta.category.as_deref().unwrap_or("-"),
+            d.meta.pricing_type.as_deref().unwrap_or("-"),
+            d.rule
+        );
+    }
 }

@@ -1,10 +1,13 @@
 //! What a priced outbound message looks like, as Meta's status webhook would describe it.
 
-use super::era::Era;
+use super::input::Event;
+use crate::catalog::LookupError;
+use crate::scenario::RulesVersion;
 use crate::Category;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Model {
@@ -66,7 +69,54 @@ pub enum Outcome {
     /// A free-form message with no customer service window open: WhatsApp refuses it.
     Undeliverable,
     /// Delivered and (probably) charged, but we cannot price it: the reason says why.
-    Unpriceable(String),
+    Unpriceable(Unpriced),
+}
+
+/// Why a delivered message could not be priced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unpriced {
+    /// Sent before 2021-02-01 (PRE-7).
+    BeforeTemplatePricing,
+    /// The user's number maps to no market (DEF-1).
+    Market(LookupError),
+    /// The Mexico test priced only +52 numbers (MX-1).
+    MexicoOnly,
+    NoCard {
+        currency: String,
+        date: NaiveDate,
+    },
+    NoRate {
+        card: NaiveDate,
+        currency: String,
+        category: Category,
+        market: String,
+    },
+}
+
+impl fmt::Display for Unpriced {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Unpriced::BeforeTemplatePricing => f.write_str(
+                "sent before 2021-02-01: template pricing, whose rates Meta never published",
+            ),
+            Unpriced::Market(e) => e.fmt(f),
+            Unpriced::MexicoOnly => f.write_str(
+                "mx-2021-02 prices only +52 numbers; others were on template pricing, whose rates Meta never published",
+            ),
+            Unpriced::NoCard { currency, date } => {
+                write!(f, "no {currency} rate card in force on {date}")
+            }
+            Unpriced::NoRate {
+                card,
+                currency,
+                category,
+                market,
+            } => write!(
+                f,
+                "the {card} {currency} card has no {category} rate for {market}"
+            ),
+        }
+    }
 }
 
 /// One outbound message with its pricing.
@@ -79,7 +129,7 @@ pub struct Priced {
     pub waba: u32,
     /// Local date in the WABA timezone.
     pub date: NaiveDate,
-    pub era: Option<Era>,
+    pub era: Option<RulesVersion>,
     pub market: Option<u16>,
     pub outcome: Outcome,
     pub model: Option<Model>,
@@ -98,4 +148,33 @@ pub struct Priced {
     pub card: Option<NaiveDate>,
     /// The rule that decided the classification: an ID of docs/rules.md, one of `RULE_IDS`.
     pub rule: &'static str,
+}
+
+impl Priced {
+    /// A message not priced yet: free, no market, no rule.
+    pub(super) fn new(event: &Event, date: NaiveDate, era: Option<RulesVersion>) -> Priced {
+        Priced {
+            line: event.line,
+            time: event.time,
+            phone: event.phone,
+            user: event.user,
+            waba: event.waba,
+            date,
+            era,
+            market: None,
+            outcome: Outcome::Free(None),
+            model: None,
+            category: None,
+            summary_category: None,
+            pricing_type: None,
+            conversation: None,
+            opened: false,
+            tier: None,
+            band: None,
+            rate: None,
+            amount: Decimal::ZERO,
+            card: None,
+            rule: "",
+        }
+    }
 }

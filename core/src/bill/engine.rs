@@ -6,25 +6,25 @@
 //! counters per month. The caller must push events in time order; `push` refuses an event
 //! that goes back in time so the caller can fall back to sorting (see `bill_text`).
 
-use super::classify::{Free, Model, Outcome, Priced, PricingType};
-use super::era::Era;
-use super::fxhash::FxHashMap as HashMap;
+use super::classify::{Free, Model, Outcome, Priced, PricingType, Unpriced};
 use super::input::{Event, Kind};
 use super::settings::{CardChoice, RulesChoice, Settings};
 use super::summary::Summary;
 use super::zone::DayCache;
-use crate::catalog::{Ladder, RateCard};
+use crate::catalog::{Ladder, LookupError, MarketMatch, MarketTable, RateCard};
+use crate::scenario::RulesVersion;
 use crate::{Catalog, Category};
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeSet;
 
 const HOUR: i64 = 3_600_000_000_000;
 const DAY: i64 = 24 * HOUR;
 const NONE: i64 = i64::MIN;
-/// Era F service free tier per business phone number and month (SVC-3).
+/// RulesVersion F service free tier per business phone number and month (SVC-3).
 pub const SERVICE_FREE_PER_PHONE: u64 = 1000;
-/// Era C/D free conversations per WABA and month (CBP1-5, CBP2-8).
+/// RulesVersion C/D free conversations per WABA and month (CBP1-5, CBP2-8).
 pub const FREE_CONVERSATIONS_PER_WABA: u64 = 1000;
 
 /// An event earlier than the one before: the log is not sorted.
@@ -109,6 +109,18 @@ struct MarketInfo {
     iso2: [u8; 2],
 }
 
+/// What the pricing steps need to know of a delivered outbound message.
+struct Message {
+    era: RulesVersion,
+    kind: Kind,
+    /// Its own category (a free-form message's is service).
+    own: Category,
+    csw_open: bool,
+    /// Whether it opened a free entry point.
+    fep_opened: bool,
+    market: MarketInfo,
+}
+
 /// The biller. Feed it events in time order with `push`, then take the `Summary`.
 pub struct Engine<'c> {
     catalog: &'c Catalog,
@@ -120,17 +132,17 @@ pub struct Engine<'c> {
     next_conv: u64,
     markets: Vec<String>,
     market_ids: HashMap<String, u16>,
-    market_cache: HashMap<(NaiveDate, u8, u64), Result<MarketInfo, String>>,
+    market_cache: HashMap<(NaiveDate, u8, u64), Result<MarketInfo, LookupError>>,
     /// The markets of the current table by their full deciding prefix (`max_len` digits, the
     /// case of every valid number), as an index + 1 into `market_found` (0: not looked up):
     /// an array read instead of a hash lookup on every outbound row.
     market_slots: Vec<u32>,
-    market_found: Vec<Result<MarketInfo, String>>,
+    market_found: Vec<Result<MarketInfo, LookupError>>,
     /// The last market table used and the longest prefix that can decide a market in it.
     last_table: Option<(NaiveDate, u8)>,
     cards: Vec<&'c RateCard>,
     last_card: Option<(NaiveDate, Option<usize>)>,
-    last_era: Option<(NaiveDate, Option<Era>)>,
+    last_era: Option<(NaiveDate, Option<RulesVersion>)>,
     rates: HashMap<(usize, u16, Category), Option<Decimal>>,
     ladders: HashMap<(usize, u16, Category), Option<&'c Ladder>>,
     tiers: HashMap<(u16, Category, i32), u64>,
@@ -188,11 +200,6 @@ impl<'c> Engine<'c> {
         &self.markets
     }
 
-    /// Live (phone number, user) pairs: what memory is bounded by.
-    pub fn live_pairs(&self) -> usize {
-        self.pairs.len()
-    }
-
     /// Warnings gathered so far, each once.
     pub fn warnings(&self) -> impl Iterator<Item = &String> {
         self.warnings.iter()
@@ -200,6 +207,21 @@ impl<'c> Engine<'c> {
 
     /// Processes one event; returns the pricing of an outbound message.
     pub fn push(&mut self, event: &Event) -> Result<Option<Priced>, OutOfOrder> {
+        self.advance_clock(event)?;
+        if event.kind.is_inbound() {
+            self.open_window(event);
+            return Ok(None);
+        }
+        let date = self.days.date(event.time);
+        let mut p = Priced::new(event, date, self.rules_on(date));
+        self.price(event, &mut p);
+        self.summary.add(&p);
+        Ok(Some(p))
+    }
+
+    /// Refuses an event earlier than the last one, and now and then forgets the pairs whose
+    /// windows and conversations have all closed.
+    fn advance_clock(&mut self, event: &Event) -> Result<(), OutOfOrder> {
         if event.time < self.last_time {
             return Err(OutOfOrder { line: event.line });
         }
@@ -210,225 +232,247 @@ impl<'c> Engine<'c> {
             self.pairs.retain(|_, p| p.live(now));
             self.since_sweep = 0;
         }
+        Ok(())
+    }
+
+    /// A user's message or call opens (or resets) the customer service window (DEF-4); an
+    /// entry-point message also lets the business's answer open a free entry point.
+    fn open_window(&mut self, event: &Event) {
         let t = event.time;
-        if event.kind.is_inbound() {
-            let pair = self
-                .pairs
-                .entry((event.phone, event.user))
-                .or_insert_with(Pair::new);
-            pair.csw_until = t.saturating_add(DAY);
-            if event.kind == Kind::InEntryPoint {
-                pair.entry_at = t;
-            }
-            return Ok(None);
+        let pair = self
+            .pairs
+            .entry((event.phone, event.user))
+            .or_insert_with(Pair::new);
+        pair.csw_until = t.saturating_add(DAY);
+        if event.kind == Kind::InEntryPoint {
+            pair.entry_at = t;
         }
-        let date = self.days.date(t);
-        let era = match self.settings.rules {
+    }
+
+    /// The rules version of a local date (the setting's, or the one in force).
+    fn rules_on(&mut self, date: NaiveDate) -> Option<RulesVersion> {
+        match self.settings.rules {
+            RulesChoice::Fixed(rules) => Some(rules),
             RulesChoice::Auto => match self.last_era {
-                Some((d, era)) if d == date => era,
+                Some((d, rules)) if d == date => rules,
                 _ => {
-                    let era = Era::on(date);
-                    self.last_era = Some((date, era));
-                    era
+                    let rules = RulesVersion::on(date);
+                    self.last_era = Some((date, rules));
+                    rules
                 }
             },
-            RulesChoice::Fixed(e) => Some(e),
-        };
-        let mut p = Priced {
-            line: event.line,
-            time: t,
-            phone: event.phone,
-            user: event.user,
-            waba: event.waba,
-            date,
-            era,
-            market: None,
-            outcome: Outcome::Free(None),
-            model: None,
-            category: None,
-            summary_category: None,
-            pricing_type: None,
-            conversation: None,
-            opened: false,
-            tier: None,
-            band: None,
-            rate: None,
-            amount: Decimal::ZERO,
-            card: None,
-            rule: "",
-        };
-        let market = self.market_of(event.user, date);
+        }
+    }
+
+    /// Prices an outbound message with the state of its (phone number, user) pair.
+    fn price(&mut self, event: &Event, p: &mut Priced) {
+        let era = p.era;
+        let market = self.market_of(event.user, p.date);
         if let Ok(m) = &market {
             p.market = Some(m.market);
         }
         if event.failed {
             p.outcome = Outcome::Failed;
-            p.rule = if era.is_some_and(Era::is_conversation) {
+            p.rule = if era.is_some_and(RulesVersion::counts_conversations) {
                 "CBP2-2"
             } else {
                 "PMP-1"
             };
-            self.summary.add(&p);
-            return Ok(Some(p));
+            return;
         }
         let key = (event.phone, event.user);
         let mut pair = self.pairs.remove(&key).unwrap_or_else(Pair::new);
-        let csw_open = pair.csw_until > t;
-        if event.kind == Kind::FreeForm && !csw_open {
+        self.classify(p, &mut pair, event.kind, era, market);
+        self.keep(key, pair);
+    }
+
+    /// Decides how a delivered message is priced: refused, unpriceable, or priced under its
+    /// rules version.
+    fn classify(
+        &mut self,
+        p: &mut Priced,
+        pair: &mut Pair,
+        kind: Kind,
+        era: Option<RulesVersion>,
+        market: Result<MarketInfo, LookupError>,
+    ) {
+        let csw_open = pair.csw_until > p.time;
+        if kind == Kind::FreeForm && !csw_open {
             p.outcome = Outcome::Undeliverable;
             p.rule = "DEF-4";
-            self.keep(key, pair);
-            self.summary.add(&p);
-            return Ok(Some(p));
+            return;
         }
-        let (Some(era), Ok(market)) = (era, market) else {
-            p.outcome = Outcome::Unpriceable(match (era, self.market_of(event.user, date)) {
-                (None, _) => {
-                    "sent before 2021-02-01: template pricing, whose rates Meta never published"
-                        .to_string()
-                }
-                (_, Err(e)) => e,
-                _ => String::new(),
-            });
-            p.rule = if era.is_none() { "PRE-7" } else { "DEF-1" };
-            self.keep(key, pair);
-            self.summary.add(&p);
-            return Ok(Some(p));
+        let (era, market) = match (era, market) {
+            (None, _) => {
+                p.outcome = Outcome::Unpriceable(Unpriced::BeforeTemplatePricing);
+                p.rule = "PRE-7";
+                return;
+            }
+            (Some(_), Err(e)) => {
+                p.outcome = Outcome::Unpriceable(Unpriced::Market(e));
+                p.rule = "DEF-1";
+                return;
+            }
+            (Some(era), Ok(market)) => (era, market),
         };
-        if era == Era::Mx2021 && &market.iso2 != b"MX" {
-            p.outcome = Outcome::Unpriceable(
-                "mx-2021-02 prices only +52 numbers; others were on template pricing, whose rates Meta never published"
-                    .to_string(),
-            );
+        if era == RulesVersion::Mx2021_02 && &market.iso2 != b"MX" {
+            p.outcome = Outcome::Unpriceable(Unpriced::MexicoOnly);
             p.rule = "MX-1";
-            self.keep(key, pair);
-            self.summary.add(&p);
-            return Ok(Some(p));
+            return;
         }
-
-        // Free entry point: the business's first answer within 24h of an entry-point message
-        // opens it (DEF-5, CBP2-7, CBP1-6, MX-5).
-        let mut fep_opened = false;
-        if pair.fep_until <= t && pair.entry_at != NONE && t < pair.entry_at.saturating_add(DAY) {
-            let length = if matches!(era, Era::Mx2021 | Era::Cbp2022) {
-                DAY
-            } else {
-                3 * DAY
-            };
-            pair.fep_until = t.saturating_add(length);
-            pair.fep_id = self.next_id();
-            pair.entry_at = NONE;
-            fep_opened = true;
-            if era.is_conversation() {
-                pair.convs = None;
-            }
-            if date >= crate::date!(2026, 9, 28) {
-                self.warnings.insert("free entry point windows opened from 2026-09-28 may stay open up to 7 days (SVC-10); they are modelled as 72h, so messages after 72h may be free at Meta".to_string());
-            }
-        }
-        let fep_open = pair.fep_until > t;
-        let own = match event.kind {
+        let fep_opened = self.open_entry_point(pair, era, p.date, p.time);
+        let own = match kind {
+            Kind::Template(Category::Authentication) => self.auth_category(p.date, market, p.time),
             Kind::Template(c) => c,
             _ => Category::Service,
         };
-        let own = if own == Category::Authentication {
-            self.auth_category(date, market, t)
-        } else {
-            own
+        let message = Message {
+            era,
+            kind,
+            own,
+            csw_open,
+            fep_opened,
+            market,
         };
-
-        if era.is_conversation() {
-            p.model = Some(Model::Cbp);
-            if fep_open {
-                p.category = Some("referral_conversion");
-                p.summary_category = Some(if era == Era::Cbp2022 || era == Era::Mx2021 {
-                    Category::UserInitiated
-                } else {
-                    own
-                });
-                p.pricing_type = Some(PricingType::FreeEntryPoint);
-                p.conversation = Some(pair.fep_id);
-                p.opened = fep_opened;
-                p.outcome = Outcome::Free(fep_opened.then_some(Free::EntryPoint));
-                p.rule = match era {
-                    Era::Mx2021 => "MX-5",
-                    Era::Cbp2022 => "CBP1-6",
-                    _ => "CBP2-7",
-                };
-            } else if matches!(era, Era::Mx2021 | Era::Cbp2022) {
-                self.single_conversation(&mut p, &mut pair, era, csw_open, market);
-            } else {
-                self.category_conversation(&mut p, &mut pair, era, event.kind, own, market);
-            }
+        if era.counts_conversations() {
+            self.price_conversation(p, pair, &message);
         } else {
-            p.model = Some(Model::Pmp);
-            p.category = Some(own.as_str());
-            p.summary_category = Some(own);
-            let carry = pair.convs()[SLOT_UTILITY];
-            if fep_open {
-                p.pricing_type = Some(PricingType::FreeEntryPoint);
-                p.conversation = Some(pair.fep_id);
-                p.outcome = Outcome::Free(Some(Free::EntryPoint));
-                p.rule = if era == Era::Pmp2026 {
-                    "SVC-2"
-                } else {
-                    "PMP-2"
-                };
-            } else if self.settings.rules == RulesChoice::Auto
-                && own == Category::Utility
-                && carry.until > t
-            {
-                // CBP2-11: a utility conversation opened before the switch still covers
-                // utility templates, under CBP, until it closes.
-                p.model = Some(Model::Cbp);
-                p.category = Some(carry.summary.as_str());
-                p.pricing_type = Some(carry.kind);
-                p.conversation = Some(carry.id);
-                p.outcome = Outcome::Free(Some(Free::Window));
-                p.rule = "CBP2-11";
+            self.price_per_message(p, pair, &message);
+        }
+    }
+
+    /// Free entry point: the business's first answer within 24h of an entry-point message
+    /// opens it (DEF-5, CBP2-7, CBP1-6, MX-5). Whether this message opened one.
+    fn open_entry_point(
+        &mut self,
+        pair: &mut Pair,
+        era: RulesVersion,
+        date: NaiveDate,
+        t: i64,
+    ) -> bool {
+        if pair.fep_until > t || pair.entry_at == NONE || t >= pair.entry_at.saturating_add(DAY) {
+            return false;
+        }
+        let length = if matches!(era, RulesVersion::Mx2021_02 | RulesVersion::Cbp2022_02) {
+            DAY
+        } else {
+            3 * DAY
+        };
+        pair.fep_until = t.saturating_add(length);
+        pair.fep_id = self.next_id();
+        pair.entry_at = NONE;
+        if era.counts_conversations() {
+            pair.convs = None;
+        }
+        if date >= crate::date!(2026, 9, 28) {
+            self.warnings.insert("free entry point windows opened from 2026-09-28 may stay open up to 7 days (SVC-10); they are modelled as 72h, so messages after 72h may be free at Meta".to_string());
+        }
+        true
+    }
+
+    /// Conversation rules (eras A to D): a free entry point conversation, or the era's own
+    /// conversations.
+    fn price_conversation(&mut self, p: &mut Priced, pair: &mut Pair, m: &Message) {
+        p.model = Some(Model::Cbp);
+        if pair.fep_until <= p.time {
+            if matches!(m.era, RulesVersion::Mx2021_02 | RulesVersion::Cbp2022_02) {
+                self.single_conversation(p, pair, m.era, m.csw_open, m.market);
             } else {
-                match (event.kind, era) {
-                    (Kind::FreeForm, Era::Pmp2025) => {
-                        p.pricing_type = Some(PricingType::FreeCustomerService);
-                        p.outcome = Outcome::Free(Some(Free::Window));
-                        p.rule = "PMP-3";
-                    }
-                    (Kind::FreeForm, _) => {
-                        p.rule = "SVC-3";
-                        let used = self
-                            .service_used
-                            .entry((event.phone, month_key(date)))
-                            .or_insert(0);
-                        if *used < SERVICE_FREE_PER_PHONE {
-                            *used += 1;
-                            p.pricing_type = Some(PricingType::FreeCustomerService);
-                            p.outcome = Outcome::Free(Some(Free::Allowance));
-                        } else {
-                            p.pricing_type = Some(PricingType::Regular);
-                            self.charge(&mut p, Category::Service, false, market);
-                        }
-                    }
-                    (_, Era::Pmp2025) if own == Category::Utility && csw_open => {
-                        p.pricing_type = Some(PricingType::FreeCustomerService);
-                        p.outcome = Outcome::Free(Some(Free::Window));
-                        p.rule = "PMP-4";
-                    }
-                    _ => {
-                        p.pricing_type = Some(PricingType::Regular);
-                        p.rule = match own {
-                            Category::Marketing => "PMP-5",
-                            Category::Utility if csw_open => "SVC-5",
-                            Category::Utility => "PMP-7",
-                            _ => "PMP-6",
-                        };
-                        self.charge(&mut p, own, own != Category::Marketing, market);
-                    }
+                self.category_conversation(p, pair, m.era, m.kind, m.own, m.market);
+            }
+            return;
+        }
+        p.category = Some("referral_conversion");
+        p.summary_category = Some(
+            if matches!(m.era, RulesVersion::Cbp2022_02 | RulesVersion::Mx2021_02) {
+                Category::UserInitiated
+            } else {
+                m.own
+            },
+        );
+        p.pricing_type = Some(PricingType::FreeEntryPoint);
+        p.conversation = Some(pair.fep_id);
+        p.opened = m.fep_opened;
+        p.outcome = Outcome::Free(m.fep_opened.then_some(Free::EntryPoint));
+        p.rule = match m.era {
+            RulesVersion::Mx2021_02 => "MX-5",
+            RulesVersion::Cbp2022_02 => "CBP1-6",
+            _ => "CBP2-7",
+        };
+    }
+
+    /// Per-message rules (eras E and F): a free entry point, a utility conversation carried
+    /// over from CBP, or the message's own price.
+    fn price_per_message(&mut self, p: &mut Priced, pair: &mut Pair, m: &Message) {
+        p.model = Some(Model::Pmp);
+        p.category = Some(m.own.as_str());
+        p.summary_category = Some(m.own);
+        let carry = pair.convs()[SLOT_UTILITY];
+        if pair.fep_until > p.time {
+            p.pricing_type = Some(PricingType::FreeEntryPoint);
+            p.conversation = Some(pair.fep_id);
+            p.outcome = Outcome::Free(Some(Free::EntryPoint));
+            p.rule = if m.era == RulesVersion::Pmp2026_10 {
+                "SVC-2"
+            } else {
+                "PMP-2"
+            };
+        } else if self.settings.rules == RulesChoice::Auto
+            && m.own == Category::Utility
+            && carry.until > p.time
+        {
+            // CBP2-11: a utility conversation opened before the switch still covers
+            // utility templates, under CBP, until it closes.
+            p.model = Some(Model::Cbp);
+            p.category = Some(carry.summary.as_str());
+            p.pricing_type = Some(carry.kind);
+            p.conversation = Some(carry.id);
+            p.outcome = Outcome::Free(Some(Free::Window));
+            p.rule = "CBP2-11";
+        } else {
+            self.per_message_price(p, m);
+        }
+    }
+
+    /// A message's own price under per-message rules: free inside the window where the era
+    /// says so (PMP-3, PMP-4), the service allowance (SVC-3), or charged (PMP-5 .. PMP-7, SVC-5).
+    fn per_message_price(&mut self, p: &mut Priced, m: &Message) {
+        let free_window = |p: &mut Priced, rule| {
+            p.pricing_type = Some(PricingType::FreeCustomerService);
+            p.outcome = Outcome::Free(Some(Free::Window));
+            p.rule = rule;
+        };
+        match (m.kind, m.era) {
+            (Kind::FreeForm, RulesVersion::Pmp2025_07) => free_window(p, "PMP-3"),
+            (Kind::FreeForm, _) => {
+                p.rule = "SVC-3";
+                let used = self
+                    .service_used
+                    .entry((p.phone, month_key(p.date)))
+                    .or_insert(0);
+                if *used < SERVICE_FREE_PER_PHONE {
+                    *used += 1;
+                    p.pricing_type = Some(PricingType::FreeCustomerService);
+                    p.outcome = Outcome::Free(Some(Free::Allowance));
+                } else {
+                    p.pricing_type = Some(PricingType::Regular);
+                    self.charge(p, Category::Service, false, m.market);
                 }
             }
+            (_, RulesVersion::Pmp2025_07) if m.own == Category::Utility && m.csw_open => {
+                free_window(p, "PMP-4")
+            }
+            _ => {
+                p.pricing_type = Some(PricingType::Regular);
+                p.rule = match m.own {
+                    Category::Marketing => "PMP-5",
+                    Category::Utility if m.csw_open => "SVC-5",
+                    Category::Utility => "PMP-7",
+                    _ => "PMP-6",
+                };
+                self.charge(p, m.own, m.own != Category::Marketing, m.market);
+            }
         }
-        self.keep(key, pair);
-        self.summary.add(&p);
-        Ok(Some(p))
     }
 
     /// Eras B and C: one conversation at a time, user-initiated if it answers within the
@@ -437,14 +481,22 @@ impl<'c> Engine<'c> {
         &mut self,
         p: &mut Priced,
         pair: &mut Pair,
-        era: Era,
+        era: RulesVersion,
         csw_open: bool,
         market: MarketInfo,
     ) {
         let t = p.time;
         let slot = pair.convs()[0];
         if slot.until > t {
-            self.join(p, &slot, if era == Era::Mx2021 { "MX-2" } else { "CBP1-3" });
+            self.join(
+                p,
+                &slot,
+                if era == RulesVersion::Mx2021_02 {
+                    "MX-2"
+                } else {
+                    "CBP1-3"
+                },
+            );
             return;
         }
         let summary = if csw_open {
@@ -452,7 +504,7 @@ impl<'c> Engine<'c> {
         } else {
             Category::BusinessInitiated
         };
-        let limit = if era == Era::Mx2021 {
+        let limit = if era == RulesVersion::Mx2021_02 {
             self.settings.free_conversations_mx
         } else {
             FREE_CONVERSATIONS_PER_WABA
@@ -476,7 +528,15 @@ impl<'c> Engine<'c> {
             },
         };
         pair.convs_mut()[0] = conv;
-        self.open(p, &conv, if era == Era::Mx2021 { "MX-2" } else { "CBP1-2" });
+        self.open(
+            p,
+            &conv,
+            if era == RulesVersion::Mx2021_02 {
+                "MX-2"
+            } else {
+                "CBP1-2"
+            },
+        );
         if free {
             p.outcome = Outcome::Free(Some(Free::Allowance));
         } else {
@@ -484,13 +544,13 @@ impl<'c> Engine<'c> {
         }
     }
 
-    /// Era D: a template opens a conversation of its category unless one is open (CBP2-3); a
+    /// RulesVersion D: a template opens a conversation of its category unless one is open (CBP2-3); a
     /// non-template joins any open conversation or opens a service one (CBP2-4).
     fn category_conversation(
         &mut self,
         p: &mut Priced,
         pair: &mut Pair,
-        era: Era,
+        era: RulesVersion,
         kind: Kind,
         own: Category,
         market: MarketInfo,
@@ -523,7 +583,7 @@ impl<'c> Engine<'c> {
             return;
         }
         let free = if slot == SLOT_SERVICE {
-            if era == Era::Cbp2024 {
+            if era == RulesVersion::Cbp2024_11 {
                 Some(Free::Window)
             } else {
                 let used = self
@@ -620,10 +680,10 @@ impl<'c> Engine<'c> {
     fn charge(&mut self, p: &mut Priced, category: Category, tiered: bool, market: MarketInfo) {
         p.outcome = Outcome::Charged;
         let Some(card) = self.card_for(p.date) else {
-            p.outcome = Outcome::Unpriceable(format!(
-                "no {} rate card in force on {}",
-                self.settings.currency, p.date
-            ));
+            p.outcome = Outcome::Unpriceable(Unpriced::NoCard {
+                currency: self.settings.currency.clone(),
+                date: p.date,
+            });
             return;
         };
         let card_date = self.cards[card].id.effective;
@@ -638,10 +698,12 @@ impl<'c> Engine<'c> {
             *n
         });
         let Some(list) = self.rate(card, market.market, category) else {
-            p.outcome = Outcome::Unpriceable(format!(
-                "the {} {} card has no {} rate for {}",
-                card_date, self.settings.currency, category, self.markets[market.market as usize]
-            ));
+            p.outcome = Outcome::Unpriceable(Unpriced::NoRate {
+                card: card_date,
+                currency: self.settings.currency.clone(),
+                category,
+                market: self.markets[market.market as usize].clone(),
+            });
             return;
         };
         let mut rate = list;
@@ -707,87 +769,114 @@ impl<'c> Engine<'c> {
 
     /// The market of a user on a date (DEF-1, DEF-2), cached by the leading digits that can
     /// decide it so a log of millions of users costs one lookup per prefix.
-    fn market_of(&mut self, user: u64, date: NaiveDate) -> Result<MarketInfo, String> {
+    fn market_of(&mut self, user: u64, date: NaiveDate) -> Result<MarketInfo, LookupError> {
         let table = self.catalog.market_table_on(date);
-        let effective = table.effective;
-        let max_len = match self.last_table {
-            Some((d, len)) if d == effective => len,
-            _ => {
-                let len = table
-                    .rows
-                    .iter()
-                    .map(|r| {
-                        r.calling_code.len()
-                            + r.network_prefixes
-                                .iter()
-                                .map(String::len)
-                                .max()
-                                .unwrap_or(0)
-                    })
-                    .max()
-                    .unwrap_or(15) as u8;
-                self.last_table = Some((effective, len));
-                self.market_slots.clear();
-                self.market_found.clear();
-                if len <= MAX_DIRECT_DIGITS {
-                    self.market_slots
-                        .resize(POW10[usize::from(len)] as usize, 0);
-                }
-                len
-            }
-        };
+        let max_len = self.deciding_digits(table);
         let digits = user.checked_ilog10().map_or(1, |d| d + 1) as u8;
         let keep = max_len.min(digits);
-        let prefix = drop_digits(user, digits - keep);
+        let key = (table.effective, keep, drop_digits(user, digits - keep));
         let direct = keep == max_len && keep <= MAX_DIRECT_DIGITS;
-        if direct {
-            if let Some(&slot) = self.market_slots.get(prefix as usize) {
-                if let Some(found) = slot
-                    .checked_sub(1)
-                    .and_then(|i| self.market_found.get(i as usize))
-                {
-                    return found.clone();
+        if let Some(found) = self.cached_market(direct, key) {
+            // The cached miss was found for another number with the same leading digits:
+            // the reason names this one.
+            return found.map_err(|e| match e {
+                LookupError::UnknownCallingCode(_) => {
+                    LookupError::UnknownCallingCode(format!("+{user}"))
                 }
-            }
-        } else if let Some(found) = self.market_cache.get(&(effective, keep, prefix)) {
-            return found.clone();
+                other => other,
+            });
         }
-        let found = match table.for_number(&format!("+{user}")) {
-            Ok(m) => {
-                if let Some(note) = &m.note {
-                    self.warnings
-                        .insert(format!("market of +{}: {note}", m.calling_code));
-                }
-                let id = match self.market_ids.get(&m.market) {
-                    Some(id) => *id,
-                    None => {
-                        let id = self.markets.len() as u16;
-                        self.markets.push(m.market.clone());
-                        self.market_ids.insert(m.market.clone(), id);
-                        id
-                    }
-                };
-                let b = m.iso2.as_bytes();
-                Ok(MarketInfo {
-                    market: id,
-                    iso2: [
-                        b.first().copied().unwrap_or(b'?'),
-                        b.get(1).copied().unwrap_or(b'?'),
-                    ],
-                })
-            }
-            Err(e) => Err(e.to_string()),
-        };
-        if direct {
-            if let Some(slot) = self.market_slots.get_mut(prefix as usize) {
-                self.market_found.push(found.clone());
-                *slot = self.market_found.len() as u32;
-            }
-        } else {
-            self.market_cache
-                .insert((effective, keep, prefix), found.clone());
-        }
+        let found = table
+            .for_number(&format!("+{user}"))
+            .map(|m| self.market_info(&m));
+        self.cache_market(direct, key, found.clone());
         found
+    }
+
+    /// The longest prefix that can decide a market in `table`; a new table empties the
+    /// array cache, sized for it.
+    fn deciding_digits(&mut self, table: &MarketTable) -> u8 {
+        if let Some((d, len)) = self.last_table {
+            if d == table.effective {
+                return len;
+            }
+        }
+        let len = table
+            .rows
+            .iter()
+            .map(|r| {
+                r.calling_code.len()
+                    + r.network_prefixes
+                        .iter()
+                        .map(String::len)
+                        .max()
+                        .unwrap_or(0)
+            })
+            .max()
+            .unwrap_or(15) as u8;
+        self.last_table = Some((table.effective, len));
+        self.market_slots.clear();
+        self.market_found.clear();
+        if len <= MAX_DIRECT_DIGITS {
+            self.market_slots
+                .resize(POW10[usize::from(len)] as usize, 0);
+        }
+        len
+    }
+
+    /// A market already looked up for this prefix: from the array when the prefix has all
+    /// the deciding digits, from the map otherwise.
+    fn cached_market(
+        &self,
+        direct: bool,
+        key: (NaiveDate, u8, u64),
+    ) -> Option<Result<MarketInfo, LookupError>> {
+        if !direct {
+            return self.market_cache.get(&key).cloned();
+        }
+        let slot = *self.market_slots.get(key.2 as usize)?;
+        let found = self.market_found.get(slot.checked_sub(1)? as usize)?;
+        Some(found.clone())
+    }
+
+    fn cache_market(
+        &mut self,
+        direct: bool,
+        key: (NaiveDate, u8, u64),
+        found: Result<MarketInfo, LookupError>,
+    ) {
+        if !direct {
+            self.market_cache.insert(key, found);
+        } else if let Some(slot) = self.market_slots.get_mut(key.2 as usize) {
+            self.market_found.push(found);
+            *slot = self.market_found.len() as u32;
+        }
+    }
+
+    /// A market found in the table, by its index in `markets` (added when new); its note, if
+    /// any, becomes a warning.
+    fn market_info(&mut self, m: &MarketMatch) -> MarketInfo {
+        if let Some(note) = &m.note {
+            self.warnings
+                .insert(format!("market of +{}: {note}", m.calling_code));
+        }
+        let id = match self.market_ids.get(&m.market) {
+            Some(id) => *id,
+            None => {
+                let id = self.markets.len() as u16;
+                self.markets.push(m.market.clone());
+                self.market_ids.insert(m.market.clone(), id);
+                id
+            }
+        };
+        let b = m.iso2.as_bytes();
+        MarketInfo {
+            market: id,
+            iso2: [
+                b.first().copied().unwrap_or(b'?'),
+                b.get(1).copied().unwrap_or(b'?'),
+            ],
+        }
     }
 }
 

@@ -1,32 +1,41 @@
 //! Exact billing of a message log (docs/log.md): every message with its time, so windows,
 //! conversations, free allowances and tier ordinals are rebuilt as Meta's rules define them.
 //!
-//! `Session` is the streaming driver: parse lines, push events, collect the report. Events
-//! must come in time order; when one goes back in time `Session::push` says so and the caller
-//! restarts with the events sorted in memory (`bill_text` does it for a log held as text; the
-//! CLI re-reads its file). Sorting is the only case that holds every row.
+//! `stream` reads a log's bytes into lines (`bill_reader` for a log that can be opened twice,
+//! `LogStream` for blocks a caller pushes); `Session` parses the lines, pushes the events to
+//! the `Engine` and collects the report. Events must come in time order; when one goes back in
+//! time `Session::push` says so and the stream bills the log again, sorted in memory. Sorting
+//! is the only case that holds every row.
 
 pub mod classify;
 pub mod detail;
 pub mod engine;
-pub mod era;
-mod fxhash;
+pub mod error;
+mod fields;
 pub mod generate;
 pub mod input;
+pub mod messages;
+mod names;
 pub mod rule_ids;
 pub mod settings;
+pub mod stream;
 pub mod summary;
+mod times;
 pub mod zone;
 
 pub use classify::{Free, Model, Outcome, Priced, PricingType};
 pub use engine::{Engine, OutOfOrder};
-pub use era::Era;
-pub use input::{Event, Kind, LogParser, Names, RowError};
+pub use error::{BillError, MalformedRows, RowError, RowErrorKind, SettingError};
+#[doc(hidden)]
+pub use fields::split_plain;
+pub use input::{Event, Kind, LogParser, Names};
 pub use settings::{CardChoice, RulesChoice, Settings};
+pub use stream::{bill_reader, LogStream, NoProgress, Progress};
 pub use summary::{MonthReport, Summary};
 
 use crate::money::to_plain_string;
 use crate::Catalog;
+use messages::{MessageIds, Repeats, Verdict};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -92,6 +101,9 @@ pub struct Report {
 /// Receives each outbound message's pricing (for `--detail` or a page's table).
 pub trait Sink {
     fn message(&mut self, priced: &Priced, names: &Names, markets: &[String]);
+    /// Each event the bill accepted, inbound or outbound, in billing order (to feed other
+    /// engines the same log).
+    fn event(&mut self, _event: &Event) {}
     /// The log was out of order and is billed again from its first message, sorted: forget
     /// what was received so far.
     fn restart(&mut self) {}
@@ -113,6 +125,26 @@ pub struct Session<'c> {
     bad: Vec<RowError>,
     reconciliation: Option<Reconciliation>,
     sorted_in_memory: bool,
+    ids: MessageIds,
+    repeats: Repeats,
+    /// Lines with nothing but whitespace: not rows, but counted.
+    blank_lines: u64,
+}
+
+/// Why a log must be billed again from its first row, sorted in memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rebill {
+    /// A row earlier than the one before it.
+    OutOfOrder { line: u64 },
+    /// A message whose earlier rows said it failed was delivered after all (`message_id`):
+    /// it is billed at its first row's time, which the stream has passed.
+    DeliveredLater { line: u64, first_line: u64 },
+}
+
+impl From<OutOfOrder> for Rebill {
+    fn from(e: OutOfOrder) -> Rebill {
+        Rebill::OutOfOrder { line: e.line }
+    }
 }
 
 impl<'c> Session<'c> {
@@ -122,7 +154,7 @@ impl<'c> Session<'c> {
         settings: Settings,
         header: &str,
         options: Options,
-    ) -> Result<Session<'c>, String> {
+    ) -> Result<Session<'c>, error::HeaderError> {
         let parser = LogParser::new(header)?;
         let reconciliation = parser.has_meta_columns().then(Reconciliation::default);
         Ok(Session {
@@ -133,6 +165,9 @@ impl<'c> Session<'c> {
             bad: Vec::new(),
             reconciliation,
             sorted_in_memory: false,
+            ids: MessageIds::default(),
+            repeats: Repeats::default(),
+            blank_lines: 0,
         })
     }
 
@@ -149,18 +184,86 @@ impl<'c> Session<'c> {
                 self.rows += 1;
                 Some(event)
             }
-            Ok(None) => None,
-            Err(e) => {
-                self.rows += 1;
-                self.bad.push(e);
+            Ok(None) => {
+                self.blank_lines += 1;
                 None
             }
+            Err(e) => self.bad_row(e),
         }
     }
 
-    /// Bills one event; `sink` receives each outbound message's pricing (for `--detail`).
-    pub fn push(&mut self, event: &Event, sink: &mut dyn Sink) -> Result<(), OutOfOrder> {
-        let Some(priced) = self.engine.push(event)? else {
+    /// Records a row that could not be read (it counts as a row).
+    pub fn bad_row(&mut self, e: RowError) -> Option<Event> {
+        self.rows += 1;
+        self.bad.push(e);
+        None
+    }
+
+    /// Counts blank lines read before the header.
+    pub(crate) fn add_blank_lines(&mut self, count: u64) {
+        self.blank_lines += count;
+    }
+
+    /// Bills one event, unless it is another row of a message already billed; `sink`
+    /// receives each outbound message's pricing (for `--detail`).
+    pub fn push(&mut self, event: &Event, sink: &mut dyn Sink) -> Result<(), Rebill> {
+        if event.message_id.is_none() {
+            // The common case: no call into the ids (their row indexes serve the sorted pass).
+            return self.bill(event, sink);
+        }
+        match self.ids.check(event) {
+            Verdict::New => {}
+            Verdict::Repeat => return Ok(()),
+            Verdict::Conflict(e) => {
+                self.bad.push(e);
+                return Ok(());
+            }
+            Verdict::DeliveredLater { first_line, .. } => {
+                return Err(Rebill::DeliveredLater {
+                    line: event.line,
+                    first_line,
+                })
+            }
+        }
+        self.bill(event, sink)
+    }
+
+    /// Merges the rows of each message (`message_id`) of time-sorted events: the first row
+    /// stays, delivered if any row of the message says so; the others go, and a row of
+    /// another kind or category is a bad row. Then `push_merged` each.
+    pub(crate) fn merge_messages(&mut self, mut events: Vec<Event>) -> Vec<Event> {
+        let mut ids = MessageIds::default();
+        let mut keep = Vec::with_capacity(events.len());
+        let mut delivered = Vec::new();
+        for event in &events {
+            let verdict = ids.check(event);
+            keep.push(verdict == Verdict::New);
+            match verdict {
+                Verdict::Conflict(e) => self.bad.push(e),
+                Verdict::DeliveredLater { first_index, .. } => delivered.push(first_index),
+                Verdict::New | Verdict::Repeat => {}
+            }
+        }
+        for i in delivered {
+            if let Some(first) = events.get_mut(i) {
+                first.failed = false;
+            }
+        }
+        let mut keep = keep.into_iter();
+        events.retain(|_| keep.next().unwrap_or(false));
+        events
+    }
+
+    /// Bills an event of `merge_messages`.
+    pub(crate) fn push_merged(&mut self, event: &Event, sink: &mut dyn Sink) -> Result<(), Rebill> {
+        self.bill(event, sink)
+    }
+
+    fn bill(&mut self, event: &Event, sink: &mut dyn Sink) -> Result<(), Rebill> {
+        let priced = self.engine.push(event)?;
+        self.repeats.check(event);
+        sink.event(event);
+        let Some(priced) = priced else {
             return Ok(());
         };
         if let Some(recon) = &mut self.reconciliation {
@@ -172,56 +275,27 @@ impl<'c> Session<'c> {
         Ok(())
     }
 
+    /// Message ids remembered now: what their memory is bounded by (see `MessageIds`).
+    pub fn remembered_message_ids(&self) -> usize {
+        self.ids.held()
+    }
+
     /// Malformed rows so far.
     pub fn bad_rows(&self) -> &[RowError] {
         &self.bad
     }
 
     /// The report, or every bad row when they are not to be skipped.
-    pub fn finish(self) -> Result<Report, Vec<String>> {
+    pub fn finish(mut self) -> Result<Report, MalformedRows> {
+        // In line order, however they were found (a message's rows are compared in time order).
+        self.bad.sort_by_key(|e| e.line);
         if !self.bad.is_empty() && !self.options.skip_bad_rows {
-            let mut lines: Vec<String> = self.bad.iter().map(ToString::to_string).collect();
-            lines.push(format!(
-                "{} malformed row(s): no bill (use --skip-bad-rows to bill the rest)",
-                self.bad.len()
-            ));
-            return Err(lines);
+            return Err(MalformedRows { rows: self.bad });
         }
         let summary = &self.engine.summary;
-        let markets = self.engine.markets();
-        let months = summary.months(markets);
+        let months = summary.months(self.engine.markets());
         let total = summary.total();
-        let mut warnings: Vec<String> = self.engine.warnings().cloned().collect();
-        for (reason, count) in summary.unpriceable_reasons() {
-            warnings.push(format!("{count} delivered message(s) not priced: {reason}"));
-        }
-        let undeliverable: u64 = months.iter().map(|m| m.undeliverable).sum();
-        if undeliverable > 0 {
-            warnings.push(format!(
-                "{undeliverable} free-form message(s) sent with no customer service window open: WhatsApp does not deliver them, never charged"
-            ));
-        }
-        for m in &months {
-            if m.rate_cards.len() > 1 {
-                warnings.push(format!(
-                    "{}: a rate card change falls inside the month (cards {})",
-                    m.month,
-                    m.rate_cards.join(", ")
-                ));
-            }
-        }
-        if let Some(r) = &self.reconciliation {
-            if r.differences as usize > r.listed.len() {
-                warnings.push(format!(
-                    "{} reconciliation differences, the first {} listed",
-                    r.differences,
-                    r.listed.len()
-                ));
-            }
-        }
-        if !self.bad.is_empty() {
-            warnings.push(format!("{} malformed row(s) skipped", self.bad.len()));
-        }
+        let warnings = self.warnings(&months);
         let settings = self.engine.settings();
         Ok(Report {
             currency: settings.currency.clone(),
@@ -243,6 +317,53 @@ impl<'c> Session<'c> {
             reconciliation: self.reconciliation,
             sorted_in_memory: self.sorted_in_memory,
         })
+    }
+}
+
+impl Session<'_> {
+    /// The report's warnings: the engine's, then what the counts show.
+    fn warnings(&self, months: &[MonthReport]) -> Vec<String> {
+        let mut warnings: Vec<String> = self.engine.warnings().cloned().collect();
+        for (reason, count) in self.engine.summary.unpriceable_reasons() {
+            warnings.push(format!("{count} delivered message(s) not priced: {reason}"));
+        }
+        let undeliverable: u64 = months.iter().map(|m| m.undeliverable).sum();
+        if undeliverable > 0 {
+            warnings.push(format!(
+                "{undeliverable} free-form message(s) sent with no customer service window open: WhatsApp does not deliver them, never charged"
+            ));
+        }
+        for m in months {
+            if m.rate_cards.len() > 1 {
+                warnings.push(format!(
+                    "{}: a rate card change falls inside the month (cards {})",
+                    m.month,
+                    m.rate_cards.join(", ")
+                ));
+            }
+        }
+        if let Some(r) = &self.reconciliation {
+            if r.differences as usize > r.listed.len() {
+                warnings.push(format!(
+                    "{} reconciliation differences, the first {} listed",
+                    r.differences,
+                    r.listed.len()
+                ));
+            }
+        }
+        if let Some(w) = self.repeats.warning() {
+            warnings.push(w);
+        }
+        if self.blank_lines > 0 {
+            warnings.push(format!(
+                "{} blank line(s) skipped (nothing but whitespace)",
+                self.blank_lines
+            ));
+        }
+        if !self.bad.is_empty() {
+            warnings.push(format!("{} malformed row(s) skipped", self.bad.len()));
+        }
+        warnings
     }
 }
 
@@ -279,48 +400,24 @@ fn reconcile(recon: &mut Reconciliation, event: &Event, p: &Priced, names: &Name
     }
 }
 
-/// Bills a log held in memory: streams it while it is in time order, and re-runs it sorted by
-/// time (stable: equal times keep file order) when a row goes back in time.
+/// Bills a log held in memory (through the sorted pass when a row goes back in time).
 pub fn bill_text(
     catalog: &Catalog,
     settings: &Settings,
     text: &str,
     options: Options,
     sink: &mut dyn Sink,
-) -> Result<Report, Vec<String>> {
-    let mut lines = input::lines(text);
-    let header = lines
-        .next()
-        .ok_or_else(|| vec!["the log is empty (a header row is required)".to_string()])?;
-    let mut session =
-        Session::new(catalog, settings.clone(), header, options).map_err(|e| vec![e])?;
-    let mut sorted_needed = false;
-    for (i, line) in lines.enumerate() {
-        if let Some(event) = session.parse_line(i as u64 + 2, line) {
-            if session.push(&event, sink).is_err() {
-                sorted_needed = true;
-                break;
-            }
-        }
+) -> Result<Report, BillError> {
+    // Straight from the text: copying it into blocks and checking its UTF-8 again cost a
+    // tenth of a bill of 200,000 rows.
+    let mut stream = LogStream::new(catalog, settings.clone(), options);
+    stream.feed_whole_text(text, sink);
+    if stream.needs_sorted_pass() {
+        stream.start_sorted_pass(sink);
+        stream.feed_whole_text(text, sink);
     }
-    if !sorted_needed {
-        return session.finish();
-    }
-    sink.restart();
-    let mut session =
-        Session::new(catalog, settings.clone(), header, options).map_err(|e| vec![e])?;
-    session.set_sorted_in_memory();
-    let mut events: Vec<Event> = input::lines(text)
-        .enumerate()
-        .skip(1)
-        .filter_map(|(i, line)| session.parse_line(i as u64 + 1, line))
-        .collect();
-    events.sort_by_key(|e| e.time);
-    for event in &events {
-        // Sorted: cannot go back in time.
-        let _ = session.push(event, sink);
-    }
-    session.finish()
+    stream.end_of_input(sink);
+    stream.finish()
 }
 
 /// `bill_text` without a detail sink.
@@ -329,6 +426,6 @@ pub fn bill(
     settings: &Settings,
     text: &str,
     options: Options,
-) -> Result<Report, Vec<String>> {
+) -> Result<Report, BillError> {
     bill_text(catalog, settings, text, options, &mut NoSink)
 }

@@ -1,8 +1,9 @@
 //! Billing settings: what the log itself does not say (the WABA's timezone and currency, which
 //! rules and card to price with, where the business is).
 
-use super::era::Era;
+use super::error::{Origin, Setting, SettingError, SettingErrorKind};
 use super::zone::Zone;
+use crate::scenario::RulesVersion;
 use crate::Catalog;
 use chrono::{DateTime, NaiveDate};
 use serde::Deserialize;
@@ -13,7 +14,7 @@ pub enum RulesChoice {
     /// The era in force on the message's local date (with the CBP2-11 carry-over).
     Auto,
     /// One era for every message, to see the same log under another model.
-    Fixed(Era),
+    Fixed(RulesVersion),
 }
 
 /// Which rate card prices a message.
@@ -37,6 +38,14 @@ pub struct Settings {
     /// Monthly free conversations of the Mexico test (MX-4: 1,000 and 1,500 both circulate; the
     /// estimator's default is 1,500).
     pub free_conversations_mx: u64,
+    /// Where the settings `check` looks at came from, so its errors say so.
+    origins: Origins,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Origins {
+    currency: Origin,
+    rate_card: Origin,
 }
 
 impl Default for Settings {
@@ -49,6 +58,7 @@ impl Default for Settings {
             business_country: None,
             auth_international_from: None,
             free_conversations_mx: 1500,
+            origins: Origins::default(),
         }
     }
 }
@@ -65,57 +75,57 @@ struct RawSettings {
     free_conversations: Option<u64>,
 }
 
+fn error(setting: Setting, origin: Origin, value: &str, kind: SettingErrorKind) -> SettingError {
+    SettingError {
+        setting,
+        origin,
+        value: value.to_string(),
+        kind,
+    }
+}
+
 impl Settings {
     /// Reads settings JSON; every bad field is reported with its name and value.
-    pub fn from_json(text: &str, catalog: &Catalog) -> Result<Settings, Vec<String>> {
-        let raw: RawSettings =
-            serde_json::from_str(text).map_err(|e| vec![format!("settings: {e}")])?;
+    pub fn from_json(text: &str, catalog: &Catalog) -> Result<Settings, Vec<SettingError>> {
+        let raw: RawSettings = serde_json::from_str(text).map_err(|e| {
+            vec![error(
+                Setting::Document,
+                Origin::Json,
+                "",
+                SettingErrorKind::Json(e.to_string()),
+            )]
+        })?;
         let mut settings = Settings::default();
         let mut errors = Vec::new();
-        if let Some(tz) = raw.timezone {
-            match Zone::parse(&tz) {
-                Ok(zone) => settings.zone = zone,
-                Err(e) => errors.push(format!("timezone: {e}")),
-            }
-        }
-        if let Some(currency) = raw.currency {
-            settings.currency = currency.trim().to_ascii_uppercase();
-        }
-        if let Some(rules) = raw.rules {
-            match settings.set_rules(&rules) {
-                Ok(()) => {}
-                Err(e) => errors.push(e),
-            }
-        }
-        if let Some(card) = raw.rate_card {
-            if let Err(e) = settings.set_rate_card(&card) {
+        let mut keep = |result: Result<(), SettingError>| {
+            if let Err(mut e) = result {
+                e.origin = Origin::Json;
                 errors.push(e);
             }
+        };
+        if let Some(tz) = raw.timezone {
+            keep(settings.set_timezone(&tz));
+        }
+        if let Some(currency) = raw.currency {
+            settings.set_currency(&currency);
+        }
+        if let Some(rules) = raw.rules {
+            keep(settings.set_rules(&rules));
+        }
+        if let Some(card) = raw.rate_card {
+            keep(settings.set_rate_card(&card));
         }
         if let Some(country) = raw.business_country {
-            let c = country.trim().to_ascii_uppercase();
-            if c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase()) {
-                settings.business_country = Some(c);
-            } else {
-                errors.push(format!(
-                    "business_country: `{country}` is not an ISO 3166-1 alpha-2 code (e.g. GB)"
-                ));
-            }
+            keep(settings.set_business_country(&country));
         }
         if let Some(from) = raw.auth_international_from {
-            match DateTime::parse_from_rfc3339(from.trim()) {
-                Ok(t) => settings.auth_international_from = t.timestamp_nanos_opt(),
-                Err(_) => errors.push(format!(
-                    "auth_international_from: `{from}` is not an RFC 3339 time with offset (e.g. 2026-10-01T00:00:00Z)"
-                )),
-            }
+            keep(settings.set_auth_international_from(&from));
         }
         if let Some(n) = raw.free_conversations {
             settings.free_conversations_mx = n;
         }
-        if let Err(e) = settings.check(catalog) {
-            errors.push(e);
-        }
+        settings.origins = Origins::default();
+        keep(settings.check(catalog));
         if errors.is_empty() {
             Ok(settings)
         } else {
@@ -123,14 +133,37 @@ impl Settings {
         }
     }
 
+    /// An IANA name or a fixed offset.
+    pub fn set_timezone(&mut self, text: &str) -> Result<(), SettingError> {
+        self.zone = Zone::parse(text).map_err(|e| {
+            error(
+                Setting::Timezone,
+                Origin::Value,
+                &e.value,
+                SettingErrorKind::Timezone(e.kind),
+            )
+        })?;
+        Ok(())
+    }
+
+    /// A currency code; whether it has cards is for `check` to say.
+    pub fn set_currency(&mut self, text: &str) {
+        self.currency = text.trim().to_ascii_uppercase();
+        self.origins.currency = Origin::Value;
+    }
+
     /// `auto` or a rules version name.
-    pub fn set_rules(&mut self, text: &str) -> Result<(), String> {
+    pub fn set_rules(&mut self, text: &str) -> Result<(), SettingError> {
         self.rules = match text.trim() {
             "auto" => RulesChoice::Auto,
-            other => RulesChoice::Fixed(Era::parse(other).ok_or_else(|| {
-                format!(
-                    "rules: `{text}` is not `auto` or one of {}",
-                    Era::ALL.map(Era::as_str).join(", ")
+            other => RulesChoice::Fixed(other.parse::<RulesVersion>().map_err(|_| {
+                error(
+                    Setting::Rules,
+                    Origin::Value,
+                    text,
+                    SettingErrorKind::UnknownRules {
+                        known: RulesVersion::ALL.map(RulesVersion::as_str).to_vec(),
+                    },
                 )
             })?),
         };
@@ -138,30 +171,86 @@ impl Settings {
     }
 
     /// `auto` or a card date `YYYY-MM-DD`.
-    pub fn set_rate_card(&mut self, text: &str) -> Result<(), String> {
+    pub fn set_rate_card(&mut self, text: &str) -> Result<(), SettingError> {
         self.rate_card = match text.trim() {
             "auto" => CardChoice::Auto,
             other => CardChoice::Fixed(crate::date::parse_date(other).ok_or_else(|| {
-                format!("rate_card: `{text}` is not `auto` or a date YYYY-MM-DD")
+                error(
+                    Setting::RateCard,
+                    Origin::Value,
+                    text,
+                    SettingErrorKind::NotACardDate,
+                )
             })?),
         };
+        self.origins.rate_card = Origin::Value;
         Ok(())
     }
 
+    /// ISO 3166-1 alpha-2, any case.
+    pub fn set_business_country(&mut self, text: &str) -> Result<(), SettingError> {
+        let c = text.trim().to_ascii_uppercase();
+        if c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase()) {
+            self.business_country = Some(c);
+            Ok(())
+        } else {
+            Err(error(
+                Setting::BusinessCountry,
+                Origin::Value,
+                text,
+                SettingErrorKind::NotACountry,
+            ))
+        }
+    }
+
+    /// An RFC 3339 time with offset.
+    pub fn set_auth_international_from(&mut self, text: &str) -> Result<(), SettingError> {
+        match DateTime::parse_from_rfc3339(text.trim()) {
+            Ok(t) => {
+                // Before 1677 or after 2262 there are no nanoseconds in 64 bits: refused, never
+                // read as "no start" (which would switch international billing off).
+                let nanos = t.timestamp_nanos_opt().ok_or_else(|| {
+                    error(
+                        Setting::AuthInternationalFrom,
+                        Origin::Value,
+                        text,
+                        SettingErrorKind::TimeOutOfRange,
+                    )
+                })?;
+                self.auth_international_from = Some(nanos);
+                Ok(())
+            }
+            Err(_) => Err(error(
+                Setting::AuthInternationalFrom,
+                Origin::Value,
+                text,
+                SettingErrorKind::NotATime,
+            )),
+        }
+    }
+
     /// Checks what needs the catalog: a fixed card must exist in the currency.
-    pub fn check(&self, catalog: &Catalog) -> Result<(), String> {
+    pub fn check(&self, catalog: &Catalog) -> Result<(), SettingError> {
         if !catalog.currencies().contains(&self.currency.as_str()) {
-            return Err(format!(
-                "currency: `{}` has no rate card (known: {})",
-                self.currency,
-                catalog.currencies().join(", ")
+            return Err(error(
+                Setting::Currency,
+                self.origins.currency,
+                &self.currency,
+                SettingErrorKind::UnknownCurrency {
+                    known: catalog.currencies(),
+                },
             ));
         }
         if let CardChoice::Fixed(date) = self.rate_card {
             if catalog.card(&self.currency, date).is_none() {
-                return Err(format!(
-                    "rate_card: no {} card took effect on {date}",
-                    self.currency
+                return Err(error(
+                    Setting::RateCard,
+                    self.origins.rate_card,
+                    &date.to_string(),
+                    SettingErrorKind::NoSuchCard {
+                        currency: self.currency.clone(),
+                        date,
+                    },
                 ));
             }
         }

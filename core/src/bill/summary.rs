@@ -2,12 +2,12 @@
 //! (docs/log.md, "The bill"). Adding a message is O(1); nothing per message is kept.
 
 use super::classify::{Free, Outcome, Priced};
-use super::era::Era;
-use super::fxhash::FxHashMap as HashMap;
 use crate::money::to_plain_string;
+use crate::scenario::RulesVersion;
 use crate::Category;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -61,7 +61,7 @@ struct MonthAcc {
     failed: u64,
     undeliverable: u64,
     unpriceable: u64,
-    eras: BTreeSet<Era>,
+    eras: BTreeSet<RulesVersion>,
     cards: BTreeSet<NaiveDate>,
 }
 
@@ -121,7 +121,7 @@ impl Summary {
             }
             Outcome::Unpriceable(reason) => {
                 acc.unpriceable += 1;
-                *self.unpriceable.entry(reason.clone()).or_insert(0) += 1;
+                *self.unpriceable.entry(reason.to_string()).or_insert(0) += 1;
                 return;
             }
             _ => {}
@@ -136,7 +136,7 @@ impl Summary {
         c.messages += 1;
         // The unit is a message under per-message rules, a conversation under conversation
         // rules (only its opening message counts).
-        let unit = p.era.is_some_and(|e| !e.is_conversation()) || p.opened;
+        let unit = p.era.is_some_and(|e| !e.counts_conversations()) || p.opened;
         if !unit {
             return;
         }
@@ -163,39 +163,6 @@ impl Summary {
     /// The total charge.
     pub fn total(&self) -> Decimal {
         self.categories.values().map(|c| c.amount).sum()
-    }
-
-    /// Adds another summary (e.g. the bill of another month) into this one.
-    pub fn merge(&mut self, other: &Summary) {
-        self.outbound += other.outbound;
-        for (k, m) in other.months.iter() {
-            let acc = self.month_acc(*k);
-            acc.failed += m.failed;
-            acc.undeliverable += m.undeliverable;
-            acc.unpriceable += m.unpriceable;
-            acc.eras.extend(m.eras.iter().copied());
-            acc.cards.extend(m.cards.iter().copied());
-        }
-        for (k, c) in &other.categories {
-            let acc = self.categories.entry(*k).or_default();
-            acc.messages += c.messages;
-            acc.delivered += c.delivered;
-            acc.window += c.window;
-            acc.entry_point += c.entry_point;
-            acc.allowance += c.allowance;
-            acc.charged += c.charged;
-            acc.amount += c.amount;
-            for (bk, b) in &c.bands {
-                let band = band_mut(&mut acc.bands, *bk);
-                band.from = b.from;
-                band.to = b.to;
-                band.count += b.count;
-                band.amount += b.amount;
-            }
-        }
-        for (reason, n) in &other.unpriceable {
-            *self.unpriceable.entry(reason.clone()).or_insert(0) += n;
-        }
     }
 
     /// Reasons some delivered messages could not be priced, with their counts.

@@ -1,6 +1,7 @@
 //! The WABA's timezone: months, allowances, tier months and rate-card changes all switch at
 //! 00:00 there (docs/rules.md DEF-7), so every message needs its local date.
 
+use super::error::{ZoneError, ZoneErrorKind};
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
 
 const NANOS_PER_SEC: i64 = 1_000_000_000;
@@ -26,7 +27,11 @@ impl Zone {
     }
 
     /// `UTC`, `Z`, `+05:30`, `-03:00`, or an IANA name such as `Asia/Kolkata`.
-    pub fn parse(text: &str) -> Result<Zone, String> {
+    pub fn parse(text: &str) -> Result<Zone, ZoneError> {
+        let fail = |kind| ZoneError {
+            value: text.to_string(),
+            kind,
+        };
         let t = text.trim();
         if t.eq_ignore_ascii_case("utc") || t == "Z" {
             return Ok(Zone::utc());
@@ -47,14 +52,14 @@ impl Zone {
                     }
                 }
             }
-            return Err(format!("`{text}` is not an offset like +05:30"));
+            return Err(fail(ZoneErrorKind::NotAnOffset));
         }
         Zone::named(t).ok_or_else(|| {
-            if cfg!(feature = "timezones") {
-                format!("`{text}` is not an IANA timezone name (e.g. Europe/London) nor an offset like +05:30")
+            fail(if cfg!(feature = "timezones") {
+                ZoneErrorKind::NotAName
             } else {
-                format!("`{text}`: IANA names need the `timezones` feature; give an offset like +05:30")
-            }
+                ZoneErrorKind::NamesNeedFeature
+            })
         })
     }
 

@@ -49,8 +49,8 @@ impl RulesVersion {
         }
     }
 
-    /// The day each era starts, checked when the program is built (a typo fails the build
-    /// rather than moving an era).
+    /// The first local day of the version (00:00 in the WABA timezone, docs/rules.md DEF-7),
+    /// checked when the program is built: a typo fails the build rather than moving an era.
     pub const fn first_day(self) -> NaiveDate {
         match self {
             RulesVersion::Mx2021_02 => crate::date!(2021, 2, 1),
@@ -66,6 +66,15 @@ impl RulesVersion {
     pub fn start(self) -> (i32, u32) {
         let first = self.first_day();
         (first.year(), first.month())
+    }
+
+    /// The version in force on a local date; `None` before 2021-02-01, when templates were
+    /// priced per message at rates Meta never published (docs/rules.md PRE-7).
+    pub fn on(date: NaiveDate) -> Option<RulesVersion> {
+        RulesVersion::ALL
+            .into_iter()
+            .rev()
+            .find(|rules| rules.first_day() <= date)
     }
 
     /// The rules in force on the 1st of a month. Months before February 2021 were on template
@@ -313,6 +322,37 @@ mod tests {
             assert_eq!(rules.first_day().day(), 1, "{rules}");
         }
         assert_eq!(RulesVersion::Cbp2023_06.start(), (2023, 6));
+    }
+
+    #[test]
+    fn versions_switch_on_their_first_day() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+        assert_eq!(RulesVersion::on(d(2021, 1, 31)), None);
+        assert_eq!(
+            RulesVersion::on(d(2021, 2, 1)),
+            Some(RulesVersion::Mx2021_02)
+        );
+        assert_eq!(
+            RulesVersion::on(d(2023, 5, 31)),
+            Some(RulesVersion::Cbp2022_02)
+        );
+        assert_eq!(
+            RulesVersion::on(d(2024, 11, 1)),
+            Some(RulesVersion::Cbp2024_11)
+        );
+        assert_eq!(
+            RulesVersion::on(d(2025, 6, 30)),
+            Some(RulesVersion::Cbp2024_11)
+        );
+        assert_eq!(
+            RulesVersion::on(d(2025, 7, 1)),
+            Some(RulesVersion::Pmp2025_07)
+        );
+        assert_eq!(
+            RulesVersion::on(d(2026, 10, 1)),
+            Some(RulesVersion::Pmp2026_10)
+        );
+        assert_eq!(RulesVersion::Cbp2023_06.first_day(), d(2023, 6, 1));
     }
 
     #[test]

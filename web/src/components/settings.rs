@@ -80,6 +80,8 @@ pub fn Settings() -> Html {
 
     let auth_id = field_id("auth_international");
     let auth_checked = draft.get("auth_international") == "true";
+    // A value a link gave that is not true or false is shown with its error, as typed text is.
+    let auth_error = state.error_at("auth_international");
     let on_auth = {
         let dispatcher = state.dispatcher();
         Callback::from(move |e: Event| {
@@ -111,9 +113,12 @@ pub fn Settings() -> Html {
                 <Field path="phone_numbers" label={t(lang, "phone_numbers").to_string()} placeholder="1" inputmode="numeric" />
                 <Field path="wabas" label={t(lang, "wabas").to_string()} placeholder="1" inputmode="numeric" />
                 <Field path="business_country" label={t(lang, "business_country").to_string()} placeholder="GB" inputmode="text" />
-                <div class={classes!("field", "check", state.error_at("auth_international").is_some().then_some("invalid"))}>
-                    <input id={auth_id.clone()} type="checkbox" checked={auth_checked} onchange={on_auth} />
-                    <label for={auth_id}>{ t(lang, "auth_international") }</label>
+                <div class={classes!("field", "check", auth_error.is_some().then_some("invalid"))}>
+                    <input id={auth_id.clone()} type="checkbox" checked={auth_checked} onchange={on_auth}
+                        aria-invalid={auth_error.is_some().to_string()}
+                        aria-describedby={auth_error.is_some().then(|| format!("{auth_id}-error"))} />
+                    <label for={auth_id.clone()}>{ t(lang, "auth_international") }</label>
+                    if let Some(message) = auth_error { <small id={format!("{auth_id}-error")} class="error" role="alert">{ message }</small> }
                 </div>
                 <Field path="utility_in_window" label={t(lang, "utility_in_window").to_string()} placeholder="0" />
                 <Field path="entry_point" label={t(lang, "entry_point").to_string()} placeholder="0" />

@@ -36,10 +36,8 @@ pub fn Sheet() -> Html {
             *sum += parsed(c);
         }
         let id = line.id;
-        let dest_error = state
-            .error_at(&FieldPath::line_field(at, LineField::Country))
-            .or_else(|| state.error_at(&FieldPath::line_field(at, LineField::Market)))
-            .or_else(|| state.error_at(&FieldPath::line(at)));
+        // The destination's problems, and those of fields the sheet has no column for.
+        let line_errors = state.line_errors(at);
         let cells = COLUMNS.iter().zip(LineField::COUNTS).enumerate().map(|(column, (key, field))| {
             let error = state.error_at(&FieldPath::line_field(at, field));
             let cell_id = format!("cell-{at}-{key}");
@@ -74,14 +72,29 @@ pub fn Sheet() -> Html {
         let down = Callback::from(move |_| dispatcher.dispatch(Action::MoveLine { id, delta: 1 }));
         let dispatcher = state.dispatcher();
         let remove = Callback::from(move |_| dispatcher.dispatch(Action::RemoveLine(id)));
+        // A linked line the sheet cannot edit shows what it holds instead of cells.
+        let (head, body) = match &line.raw {
+            Some(raw) => (
+                html! { <code class="raw">{ raw.to_string() }</code> },
+                html! { <td colspan="4" class="hint raw-line">{ t(lang, "raw_line") }</td> },
+            ),
+            None => (
+                html! {
+                    <>
+                        <span class="dest">{ &name }</span>
+                        if market != name && !market.is_empty() { <span class="market">{ market }</span> }
+                    </>
+                },
+                cells.collect::<Html>(),
+            ),
+        };
         html! {
-            <tr key={id}>
-                <th scope="row">
-                    <span class="dest">{ &name }</span>
-                    if market != name && !market.is_empty() { <span class="market">{ market }</span> }
-                    if let Some(message) = dest_error { <small class="error" role="alert">{ message }</small> }
+            <tr key={id} class={classes!(line.raw.is_some().then_some("kept"))}>
+                <th scope="row" class={classes!((!line_errors.is_empty()).then_some("invalid"))}>
+                    { head }
+                    { for line_errors.into_iter().map(|message| html! { <small class="error" role="alert">{ message }</small> }) }
                 </th>
-                { for cells }
+                { body }
                 <td class="num">{ count(lang, row_total) }</td>
                 <td class="row-actions">
                     <button type="button" class="icon" onclick={up} disabled={at == 0}
@@ -124,6 +137,9 @@ pub fn Sheet() -> Html {
         <section class="card sheet" aria-labelledby="sheet-title">
             <h2 id="sheet-title">{ t(lang, "volumes") }</h2>
             <Picker />
+            if let Some(message) = state.error_at("lines") {
+                <p class="error" role="alert" data-wacost="lines-error">{ format!("lines: {message}") }</p>
+            }
             <div class="table-scroll">
                 <table>
                     <thead>

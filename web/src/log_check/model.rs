@@ -26,6 +26,9 @@ pub struct OutcomeView {
     pub report: Option<ReportView>,
     #[serde(default)]
     pub errors: Vec<String>,
+    /// No bill because of the malformed rows in `bad_rows` (the page words the remedy).
+    #[serde(default)]
+    pub malformed: bool,
     #[serde(default)]
     pub bad_rows: Vec<BadRow>,
     #[serde(default)]

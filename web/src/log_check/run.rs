@@ -1,13 +1,15 @@
-//! The billing run behind "Check a log": the same `Session` as `wacost bill`, fed with the
-//! file's bytes block by block so a log of millions of rows never has to be one string. Only
+//! The billing run behind "Check a log": the core's log pipeline (`LogStream`, the one
+//! `wacost bill` reads files with), fed the file's bytes block by block so a log of millions of
+//! rows never has to be one string. Only
 //! the worker calls this; the page never links it, so the biller stays out of the page bundle.
 
 use super::model::{Alternate, BadRow};
 use serde::Serialize;
 use wacost_core::bill::{
-    self, detail, Engine, Era, Event, Names, Options, Priced, Report, RulesChoice, Session,
+    detail, BillError, Engine, Event, LogStream, Names, Options, Priced, Report, RulesChoice,
     Settings, Sink,
 };
+use wacost_core::scenario::RulesVersion;
 use wacost_core::Catalog;
 
 /// At most this many malformed rows are listed with line, column and value (all are counted).
@@ -28,6 +30,9 @@ pub struct Job {
 pub struct Outcome {
     pub report: Option<Report>,
     pub errors: Vec<String>,
+    /// No bill because rows are malformed (listed in `bad_rows`) and were not to be skipped:
+    /// the page says how to bill the rest in its own words.
+    pub malformed: bool,
     pub bad_rows: Vec<BadRow>,
     pub bad_count: u64,
     pub alternates: Vec<Alternate>,
@@ -38,6 +43,7 @@ impl Outcome {
         Outcome {
             report: None,
             errors,
+            malformed: false,
             bad_rows: Vec::new(),
             bad_count: 0,
             alternates: Vec::new(),
@@ -52,234 +58,144 @@ pub struct DetailText {
     pub text: String,
 }
 
-impl Sink for DetailText {
-    fn message(&mut self, priced: &Priced, names: &Names, markets: &[String]) {
+impl DetailText {
+    fn start(&mut self) {
         if self.on {
-            detail::detail_row(priced, names, markets, &mut self.text);
+            self.text.push_str(detail::DETAIL_HEADER);
+        }
+    }
+}
+
+/// What a run keeps besides the bill: the detail rows and, to compare, the same events billed
+/// under every other rules version.
+struct Extras<'c> {
+    catalog: &'c Catalog,
+    settings: Settings,
+    compare: bool,
+    detail: DetailText,
+    alternates: Vec<(RulesVersion, Engine<'c>)>,
+}
+
+impl<'c> Extras<'c> {
+    /// Fresh engines for every rules version but the bill's own.
+    fn alternates(&self) -> Vec<(RulesVersion, Engine<'c>)> {
+        if !self.compare {
+            return Vec::new();
+        }
+        RulesVersion::ALL
+            .into_iter()
+            .filter(|rules| self.settings.rules != RulesChoice::Fixed(*rules))
+            .map(|rules| {
+                let mut settings = self.settings.clone();
+                settings.rules = RulesChoice::Fixed(rules);
+                (rules, Engine::new(self.catalog, settings))
+            })
+            .collect()
+    }
+}
+
+impl Sink for Extras<'_> {
+    fn message(&mut self, priced: &Priced, names: &Names, markets: &[String]) {
+        if self.detail.on {
+            detail::detail_row(priced, names, markets, &mut self.detail.text);
+        }
+    }
+
+    fn event(&mut self, event: &Event) {
+        for (_, engine) in &mut self.alternates {
+            // Same events in the same order as the bill, which accepted this one.
+            let _ = engine.push(event);
         }
     }
 
     fn restart(&mut self) {
-        self.text.clear();
+        self.detail.text.clear();
+        self.detail.start();
+        self.alternates = self.alternates();
     }
 }
 
-/// One pass over a log: streaming in file order, or collecting every event to sort them
-/// when a row went back in time (as `wacost bill` does).
+/// One bill of a log fed block by block: the core's `LogStream`, with the detail and the
+/// other rules versions.
 pub struct Run<'c> {
-    catalog: &'c Catalog,
-    settings: Settings,
-    job: Job,
-    header: Option<String>,
-    session: Option<Session<'c>>,
-    alternates: Vec<(Era, Engine<'c>)>,
-    pub detail: DetailText,
-    line_no: u64,
-    carry: Vec<u8>,
-    /// `Some` during the sorted pass: the events, billed at the end.
-    collected: Option<Vec<Event>>,
-    out_of_order: bool,
-    error: Option<String>,
+    stream: LogStream<'c>,
+    extras: Extras<'c>,
 }
 
 impl<'c> Run<'c> {
     pub fn new(catalog: &'c Catalog, settings: Settings, job: Job) -> Run<'c> {
-        Run {
+        let options = Options {
+            skip_bad_rows: job.skip_bad_rows,
+        };
+        let mut extras = Extras {
             catalog,
-            settings,
-            job,
-            header: None,
-            session: None,
-            alternates: Vec::new(),
+            settings: settings.clone(),
+            compare: job.compare,
             detail: DetailText {
                 on: job.detail,
-                text: if job.detail {
-                    detail::DETAIL_HEADER.to_string()
-                } else {
-                    String::new()
-                },
+                text: String::new(),
             },
-            line_no: 0,
-            carry: Vec::new(),
-            collected: None,
-            out_of_order: false,
-            error: None,
+            alternates: Vec::new(),
+        };
+        extras.restart();
+        Run {
+            stream: LogStream::new(catalog, settings, options),
+            extras,
         }
     }
 
-    /// Whether feeding more bytes is pointless: the header was bad, the file is not UTF-8,
-    /// or the streaming pass met a row out of time order.
-    pub fn stopped(&self) -> bool {
-        self.error.is_some() || self.out_of_order
+    /// The detail rows built so far (the worker moves them out as it goes).
+    pub fn detail(&mut self) -> &mut String {
+        &mut self.extras.detail.text
     }
 
-    /// Whether the log must be read again and billed sorted (`restart_sorted`).
+    /// Whether feeding more bytes is pointless (no bill possible, or a sorted pass needed).
+    pub fn stopped(&self) -> bool {
+        self.stream.stopped()
+    }
+
+    /// Whether the log must be fed again and billed sorted (`restart_sorted`).
     pub fn needs_sort(&self) -> bool {
-        self.error.is_none() && self.out_of_order && self.collected.is_none()
+        self.stream.needs_sorted_pass()
     }
 
     /// Starts the sorted pass: the same file must be fed again from its first byte.
     pub fn restart_sorted(&mut self) {
-        self.detail.restart();
-        if self.detail.on {
-            self.detail.text.push_str(detail::DETAIL_HEADER);
-        }
-        self.session = None;
-        self.alternates.clear();
-        self.line_no = 0;
-        self.carry.clear();
-        self.collected = Some(Vec::new());
-        self.out_of_order = false;
+        self.stream.start_sorted_pass(&mut self.extras);
     }
 
     /// Feeds the next block of the file (any size, lines may straddle blocks).
     pub fn feed(&mut self, bytes: &[u8]) {
-        if self.stopped() {
-            return;
-        }
-        let mut buf = std::mem::take(&mut self.carry);
-        buf.extend_from_slice(bytes);
-        let complete = match buf.iter().rposition(|&b| b == b'\n') {
-            Some(at) => at + 1,
-            None => {
-                self.carry = buf;
-                return;
-            }
-        };
-        self.lines(&buf[..complete], false);
-        buf.drain(..complete);
-        self.carry = buf;
+        self.stream.feed(bytes, &mut self.extras);
     }
 
-    /// Bills the last line (one without a newline) and, in the sorted pass, every event.
+    /// Bills the last line and, in the sorted pass, every event.
     pub fn end_of_input(&mut self) {
-        if !self.stopped() {
-            let rest = std::mem::take(&mut self.carry);
-            self.lines(&rest, true);
-        }
-        if let (Some(mut events), Some(session)) = (self.collected.take(), self.session.as_mut()) {
-            events.sort_by_key(|e| e.time);
-            for event in &events {
-                // Sorted: never out of order.
-                let _ = session.push(event, &mut self.detail);
-                for (_, engine) in &mut self.alternates {
-                    let _ = engine.push(event);
-                }
-            }
-            session.set_sorted_in_memory();
-            self.collected = Some(Vec::new());
-        }
-    }
-
-    /// Splits `block` (whole lines, the last one ending the block) the way the CLI does, so
-    /// line numbers agree with `wacost bill` for CRLF files and blank lines.
-    fn lines(&mut self, block: &[u8], eof: bool) {
-        let text = match std::str::from_utf8(block) {
-            Ok(text) => text,
-            Err(e) => {
-                let bad_line = self.line_no
-                    + 1
-                    + block[..e.valid_up_to()]
-                        .iter()
-                        .filter(|&&b| b == b'\n')
-                        .count() as u64;
-                self.error = Some(format!("line {bad_line}: not UTF-8 text"));
-                return;
-            }
-        };
-        let body = text.strip_suffix('\n').unwrap_or(text);
-        if body.is_empty() {
-            if !block.is_empty() && !eof {
-                self.line_no += 1;
-            }
-            return;
-        }
-        for line in bill::input::lines(body) {
-            self.line_no += 1;
-            self.line(line);
-            if self.stopped() {
-                return;
-            }
-        }
-        if body.ends_with('\n') {
-            self.line_no += 1;
-        }
-    }
-
-    fn line(&mut self, line: &str) {
-        let Some(session) = self.session.as_mut() else {
-            let header = line.trim_end_matches('\r').to_string();
-            match Session::new(
-                self.catalog,
-                self.settings.clone(),
-                &header,
-                Options {
-                    skip_bad_rows: self.job.skip_bad_rows,
-                },
-            ) {
-                Ok(s) => self.session = Some(s),
-                Err(e) => self.error = Some(e),
-            }
-            self.header = Some(header);
-            if self.job.compare {
-                self.alternates = Era::ALL
-                    .into_iter()
-                    .filter(|era| self.settings.rules != RulesChoice::Fixed(*era))
-                    .map(|era| {
-                        let mut settings = self.settings.clone();
-                        settings.rules = RulesChoice::Fixed(era);
-                        (era, Engine::new(self.catalog, settings))
-                    })
-                    .collect();
-            }
-            return;
-        };
-        let Some(event) = session.parse_line(self.line_no, line) else {
-            return;
-        };
-        if let Some(events) = self.collected.as_mut() {
-            events.push(event);
-            return;
-        }
-        if session.push(&event, &mut self.detail).is_err() {
-            self.out_of_order = true;
-            return;
-        }
-        for (_, engine) in &mut self.alternates {
-            // Same events in the same order as the main session, which accepted this one.
-            let _ = engine.push(&event);
-        }
+        self.stream.end_of_input(&mut self.extras);
     }
 
     /// The bill, the other rules versions' totals, and every malformed row.
     pub fn finish(self) -> Outcome {
-        if let Some(e) = self.error {
-            return Outcome::failed(vec![e]);
-        }
-        let Some(session) = self.session else {
-            return Outcome::failed(vec![
-                "the log is empty (a header row is required)".to_string()
-            ]);
-        };
-        let bad = session.bad_rows();
+        let bad = self.stream.bad_rows();
         let bad_count = bad.len() as u64;
         let bad_rows = bad
             .iter()
             .take(MAX_LISTED_BAD_ROWS)
             .map(|e| BadRow {
                 line: e.line,
-                column: e.column.clone(),
+                column: e.column.to_string(),
                 value: e.value.clone(),
-                reason: e.reason.clone(),
+                reason: e.kind.to_string(),
             })
             .collect();
         let alternates = self
+            .extras
             .alternates
             .iter()
-            .map(|(era, engine)| {
+            .map(|(rules, engine)| {
                 let months = engine.summary.months(engine.markets());
                 Alternate {
-                    rules: era.as_str().to_string(),
+                    rules: rules.as_str().to_string(),
                     charged: months
                         .iter()
                         .flat_map(|m| &m.markets)
@@ -290,25 +206,28 @@ impl<'c> Run<'c> {
                 }
             })
             .collect();
-        match session.finish() {
+        match self.stream.finish() {
             Ok(mut report) => {
                 // Listed structurally in `bad_rows`; the text copy would double the message.
                 report.skipped_rows.clear();
                 Outcome {
                     report: Some(report),
                     errors: Vec::new(),
+                    malformed: false,
                     bad_rows,
                     bad_count,
                     alternates,
                 }
             }
-            Err(errors) => Outcome {
+            Err(BillError::MalformedRows(_)) => Outcome {
                 report: None,
-                errors: errors.into_iter().last().into_iter().collect(),
+                errors: Vec::new(),
+                malformed: true,
                 bad_rows,
                 bad_count,
                 alternates: Vec::new(),
             },
+            Err(e) => Outcome::failed(vec![e.to_string()]),
         }
     }
 }
@@ -327,8 +246,8 @@ pub fn run_blocks(
     for pass in 0..2 {
         for chunk in text.chunks(block.max(1)) {
             run.feed(chunk);
-            detail.push_str(&run.detail.text);
-            run.detail.text.clear();
+            detail.push_str(run.detail());
+            run.detail().clear();
             if run.stopped() {
                 break;
             }
@@ -339,8 +258,8 @@ pub fn run_blocks(
             continue;
         }
         run.end_of_input();
-        detail.push_str(&run.detail.text);
-        run.detail.text.clear();
+        detail.push_str(run.detail());
+        run.detail().clear();
         break;
     }
     (run.finish(), detail)

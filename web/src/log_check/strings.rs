@@ -37,6 +37,12 @@ const TEXTS: &[(&str, [&str; 4])] = &[
     ("sorting", ["Rows out of time order: billing again sorted", "Lignes hors ordre chronologique : nouvelle facturation triée", "Filas fuera de orden cronológico: facturando de nuevo ordenadas", "Linhas fora de ordem cronológica: faturando de novo ordenadas"]),
     ("loading", ["Starting the worker…", "Démarrage du worker…", "Iniciando el worker…", "Iniciando o worker…"]),
     ("worker_failed", ["The background worker could not start:", "Le worker n'a pas pu démarrer :", "El worker no pudo iniciarse:", "O worker não pôde iniciar:"]),
+    ("malformed_no_bill", [
+        "{count} malformed row(s): no bill (tick “{skip}” to bill the rest)",
+        "{count} ligne(s) mal formée(s) : pas de facture (cochez « {skip} » pour facturer le reste)",
+        "{count} fila(s) mal formada(s): sin factura (marque «{skip}» para facturar el resto)",
+        "{count} linha(s) malformada(s): sem fatura (marque “{skip}” para faturar o restante)",
+    ]),
     ("no_bill", ["No bill", "Pas de facture", "Sin factura", "Sem fatura"]),
     ("meta_total", ["Meta total", "Total Meta", "Total de Meta", "Total da Meta"]),
     ("rows", ["rows", "lignes", "filas", "linhas"]),

@@ -113,6 +113,7 @@ pub fn LogCheck(props: &LogCheckProps) -> Html {
                     serde_json::from_str::<OutcomeView>(&json).unwrap_or_else(|e| OutcomeView {
                         report: None,
                         errors: vec![format!("unreadable answer from the worker: {e}")],
+                        malformed: false,
                         bad_rows: Vec::new(),
                         bad_count: 0,
                         alternates: Vec::new(),
@@ -314,6 +315,13 @@ fn status_view(lang: Lang, status: &Status) -> Html {
     }
 }
 
+/// "N malformed rows: no bill", with the page's own remedy: the checkbox that skips them.
+fn malformed_no_bill(lang: Lang, bad: u64) -> String {
+    s(lang, "malformed_no_bill")
+        .replace("{count}", &count(lang, bad))
+        .replace("{skip}", s(lang, "skip"))
+}
+
 fn result_view(lang: Lang, o: &OutcomeView, detail_url: Option<&str>, ms: f64) -> Html {
     let bad = if o.bad_rows.is_empty() {
         html! {}
@@ -342,7 +350,12 @@ fn result_view(lang: Lang, o: &OutcomeView, detail_url: Option<&str>, ms: f64) -
             <div data-logcheck="result">
                 <div class="errors" role="alert" data-logcheck="error">
                     <strong>{ s(lang, "no_bill") }</strong>
-                    <ul>{ for o.errors.iter().map(|e| html! { <li>{ e }</li> }) }</ul>
+                    <ul>
+                        { for o.errors.iter().map(|e| html! { <li>{ e }</li> }) }
+                        if o.malformed {
+                            <li>{ malformed_no_bill(lang, o.bad_count) }</li>
+                        }
+                    </ul>
                 </div>
                 { bad }
             </div>

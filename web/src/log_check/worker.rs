@@ -79,7 +79,7 @@ fn run_job(scope: &DedicatedWorkerGlobalScope, data: &JsValue) -> Result<Done, S
         Ok(s) => s,
         Err(errors) => {
             return Ok(Done {
-                outcome: Outcome::failed(errors),
+                outcome: Outcome::failed(errors.iter().map(ToString::to_string).collect()),
                 detail: None,
             })
         }
@@ -140,7 +140,7 @@ fn run_job(scope: &DedicatedWorkerGlobalScope, data: &JsValue) -> Result<Done, S
 }
 
 fn flush_detail(run: &mut Run, parts: &Array, at_least: usize) {
-    let text = &mut run.detail.text;
+    let text = run.detail();
     if !text.is_empty() && text.len() >= at_least {
         parts.push(&Uint8Array::from(text.as_bytes()));
         text.clear();
