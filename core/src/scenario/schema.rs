@@ -502,6 +502,48 @@ mod tests {
         }
     }
 
+    /// A value of each setting's kind other than its default, as JSON.
+    fn other_value(setting: Setting) -> serde_json::Value {
+        use serde_json::json;
+        match setting.spec().kind {
+            ValueKind::Month => json!("2026-11"),
+            ValueKind::Currency => json!("EUR"),
+            ValueKind::Rules => json!("pmp-2025-07"),
+            ValueKind::CardDate => json!("2026-07-01"),
+            ValueKind::Country => json!("GB"),
+            ValueKind::Bool => json!(true),
+            ValueKind::Count { min } => json!(min + 2),
+            ValueKind::Decimal { min, .. } => json!(format!("{min}.5")),
+            ValueKind::Choice(words) => json!(words.last().copied().unwrap_or_default()),
+            other => panic!("{setting:?} is of kind {other:?}, not a setting's"),
+        }
+    }
+
+    /// Every setting read from JSON lands in its own field of the scenario: a setting added
+    /// to the schema without its place in `Scenario::get`/`set` fails here.
+    #[test]
+    fn every_setting_is_read_into_its_field() {
+        let default = Scenario::default();
+        for setting in Setting::ALL {
+            let mut json = serde_json::json!({ "month": "2026-10" });
+            let value = other_value(setting);
+            match setting.group() {
+                Some(group) => {
+                    json[group.name()] = serde_json::json!({ setting.spec().name: value })
+                }
+                None => json[setting.spec().name] = value,
+            }
+            let scenario =
+                Scenario::from_value(&json).unwrap_or_else(|e| panic!("{setting:?}: {e}"));
+            assert_ne!(scenario.get(setting), default.get(setting), "{setting:?}");
+            let others_unchanged = Setting::ALL
+                .into_iter()
+                .filter(|s| *s != setting && *s != Setting::Month)
+                .all(|s| scenario.get(s) == default.get(s));
+            assert!(others_unchanged, "{setting:?} changed another setting");
+        }
+    }
+
     /// The documented defaults are the ones a scenario without the field gets.
     #[test]
     fn defaults_are_the_scenarios() {
