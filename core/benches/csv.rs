@@ -1,5 +1,6 @@
 //! The CSV reader on a 5.2 MB sheet (about the page's import cap): every field is checked
 //! and positioned, so this is what an import or a card costs before any other work.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;

@@ -1,6 +1,7 @@
 //! The CSV reader's rules, tested once: a table of texts and what they read as (or where they
 //! fail), the sniffing of separators, the caps, and a property test that whatever the writer
 //! writes reads back equal.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use proptest::prelude::*;
 use wacost_core::csv::{

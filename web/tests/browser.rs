@@ -2,6 +2,7 @@
 //! totals the page shows in `data-value`. Figures are checked by hand against the USD card of
 //! 2026-10-01 (core/data/rates/2026-10-01_USD.csv).
 #![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use wacost_web::{mount_with_query, url, Lang};
 use wasm_bindgen::JsCast;

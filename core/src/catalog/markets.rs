@@ -50,6 +50,19 @@ pub enum LookupError {
     BeforeFirstTable(NaiveDate),
 }
 
+impl LookupError {
+    pub fn tag(&self) -> &'static str {
+        match self {
+            LookupError::MalformedCountry(_) => "malformed_country",
+            LookupError::MalformedNumber(_) => "malformed_number",
+            LookupError::UnknownCallingCode(_) => "unknown_calling_code",
+            LookupError::BeforeFirstTable(_) => "before_first_table",
+        }
+    }
+}
+
+impl std::error::Error for LookupError {}
+
 impl std::fmt::Display for LookupError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {

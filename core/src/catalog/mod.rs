@@ -2,11 +2,13 @@
 //! compile time from `core/data/` and validated both by `build.rs` (a broken file fails the
 //! build, naming file, line and problem) and again when loaded.
 
+mod choice;
 mod error;
 pub mod markets;
 pub mod rate_cards;
 pub mod tiers;
 
+pub use choice::{CardChoiceError, CardWanted};
 pub use error::DataError;
 pub use markets::{LookupError, MarketMatch, MarketTable};
 pub use rate_cards::{CardGaps, CardId, Rate, RateCard};
@@ -310,11 +312,26 @@ impl Catalog {
     /// The market table in force on `date`; dates before the first version use the first
     /// (our oldest table, Meta's 2023 list, is the best record of the older mapping).
     pub fn market_table_on(&self, date: NaiveDate) -> &MarketTable {
+        /// What a catalog without tables answers: no country, no market.
+        static NO_TABLE: MarketTable = MarketTable {
+            effective: NaiveDate::MIN,
+            rows: Vec::new(),
+        };
         self.market_tables
             .iter()
             .rev()
             .find(|t| t.effective <= date)
-            .unwrap_or(&self.market_tables[0])
+            .or(self.market_tables.first())
+            .unwrap_or(&NO_TABLE)
+    }
+
+    /// A catalog without any data.
+    pub(crate) fn empty() -> Catalog {
+        Catalog {
+            cards: Vec::new(),
+            tier_cards: Vec::new(),
+            market_tables: Vec::new(),
+        }
     }
 
     pub fn market_for_country(
