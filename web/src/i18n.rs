@@ -74,8 +74,9 @@ impl Lang {
 
     /// The browser's preferred language.
     pub fn detect() -> Lang {
-        web_sys::window()
-            .and_then(|w| w.navigator().language())
+        gloo_utils::window()
+            .navigator()
+            .language()
             .map(|tag| Lang::from_tag(&tag))
             .unwrap_or(Lang::En)
     }

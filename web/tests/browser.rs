@@ -20,13 +20,7 @@ const LINK_JSON: &str = r#"{"month":"2026-11","currency":"USD","lines":[{"countr
 
 /// Lets Yew's scheduler render.
 async fn settle() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    gloo_timers::future::TimeoutFuture::new(20).await;
 }
 
 struct Page {
@@ -35,7 +29,7 @@ struct Page {
 
 impl Page {
     async fn open(query: &str) -> Page {
-        let document = web_sys::window().unwrap().document().unwrap();
+        let document = gloo_utils::document();
         let root = document.create_element("div").unwrap();
         document.body().unwrap().append_child(&root).unwrap();
         // The handle is leaked on purpose: the app lives as long as the test page.

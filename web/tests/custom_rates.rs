@@ -18,13 +18,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 const LINK_JSON: &str = r#"{"month":"2026-11","currency":"USD","lines":[{"country":"IN","marketing":1000,"utility":500,"authentication":0,"service":3350},{"country":"BR","marketing":2000}]}"#;
 
 async fn settle() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    gloo_timers::future::TimeoutFuture::new(20).await;
 }
 
 struct Page {
@@ -33,7 +27,7 @@ struct Page {
 
 impl Page {
     async fn open(json: &str) -> Page {
-        let document = web_sys::window().unwrap().document().unwrap();
+        let document = gloo_utils::document();
         let root = document.create_element("div").unwrap();
         document.body().unwrap().append_child(&root).unwrap();
         let query = url::scenario_query(json);

@@ -64,12 +64,7 @@ pub fn App(props: &AppProps) -> Html {
                 if let Some(json) = keep {
                     dom::store_sheet(json);
                 }
-                if let Some(root) = web_sys::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.document_element())
-                {
-                    let _ = root.set_attribute("lang", lang.tag());
-                }
+                dom::set_document_lang(lang.tag());
             }
         });
     }

@@ -11,8 +11,7 @@ use wacost_core::catalog::RateCard;
 use wacost_core::scenario::schema::{List, RateField};
 use wacost_core::scenario::FieldPath;
 use wacost_core::{Catalog, Category};
-use wasm_bindgen::JsCast;
-use web_sys::{DragEvent, Element, HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 /// The DOM id of a rate cell, stable for tests: `rate-rest-of-africa-marketing`.
@@ -65,6 +64,8 @@ pub fn RatesEditor() -> Html {
     let Some(state) = use_context::<Ctx>() else {
         return html! {};
     };
+    // A hook before any early return: hooks are called in the same order on every render.
+    let card_text = use_node_ref();
     let lang = state.lang;
     let (Some(card), Some(date)) = (card_for(&state), state.draft.month_start()) else {
         return html! {};
@@ -145,15 +146,9 @@ pub fn RatesEditor() -> Html {
     // The text box is read when Load is pressed, so typing in it costs no state or render.
     let on_load = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |e: MouseEvent| {
-            let area = e
-                .target_unchecked_into::<Element>()
-                .closest(".load-card")
-                .ok()
-                .flatten()
-                .and_then(|d| d.query_selector("textarea").ok().flatten());
-            if let Some(area) = area {
-                let area: HtmlTextAreaElement = area.unchecked_into();
+        let card_text = card_text.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(area) = card_text.cast::<HtmlTextAreaElement>() {
                 dispatcher.dispatch(Action::LoadCard(area.value()));
             }
         })
@@ -223,7 +218,7 @@ pub fn RatesEditor() -> Html {
             <details class="load-card">
                 <summary>{ t(lang, "load_card") }</summary>
                 <label for="card-text" class="hint">{ t(lang, "load_card_hint") }</label>
-                <textarea id="card-text" rows="5" spellcheck="false" ondragover={on_dragover} ondrop={on_drop} />
+                <textarea id="card-text" ref={card_text} rows="5" spellcheck="false" ondragover={on_dragover} ondrop={on_drop} />
                 <div class="toolbar">
                     <button type="button" id="card-load" class="primary" onclick={on_load}>{ t(lang, "load") }</button>
                     <input id="card-file" class="file-input" type="file" accept=".csv,text/csv,text/plain" onchange={on_file} />

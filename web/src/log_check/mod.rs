@@ -20,10 +20,7 @@ pub use view::{LogCheck, LogCheckProps};
 pub fn mount() {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
-    let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(link::ROOT_ID))
-    else {
+    let Some(root) = gloo_utils::document().get_element_by_id(link::ROOT_ID) else {
         return;
     };
     let lang_of = |root: &web_sys::Element| {
@@ -31,20 +28,17 @@ pub fn mount() {
     };
     // The view's styles come with it, not with the calculator's stylesheet.
     // (In <head>: Yew clears the root it renders into.)
-    if let Some(document) = root.owner_document() {
-        if let (Ok(style), Ok(Some(head))) = (
-            document.create_element("style"),
-            document.query_selector("head"),
-        ) {
-            style.set_text_content(Some(include_str!("log_check.css")));
-            let _ = head.append_child(&style);
-        }
+    if let Ok(style) = gloo_utils::document().create_element("style") {
+        style.set_text_content(Some(include_str!("log_check.css")));
+        let _ = gloo_utils::head().append_child(&style);
     }
     let lang = lang_of(&root);
     let mut handle =
         yew::Renderer::<LogCheck>::with_root_and_props(root.clone(), LogCheckProps { lang })
             .render();
     let watched = root.clone();
+    // Raw web-sys: gloo has no MutationObserver, and this is the one place the view watches
+    // the page.
     let on_change = Closure::<dyn FnMut()>::new(move || {
         handle.update(LogCheckProps {
             lang: lang_of(&watched),

@@ -91,7 +91,8 @@ pub fn LogCheck(props: &LogCheckProps) -> Html {
     let status = use_state(|| Status::Idle);
     let bridge = use_mut_ref(|| None::<Bridge>);
     let started = use_mut_ref(|| 0.0f64);
-    let last_url = use_mut_ref(|| None::<String>);
+    // The detail's object URL, revoked by gloo when the next run's replaces it.
+    let last_url = use_mut_ref(|| None::<gloo_file::ObjectUrl>);
 
     let on_msg = {
         let status = status.clone();
@@ -118,12 +119,9 @@ pub fn LogCheck(props: &LogCheckProps) -> Html {
                         bad_count: 0,
                         alternates: Vec::new(),
                     });
-                if let Some(old) = last_url.borrow_mut().take() {
-                    let _ = web_sys::Url::revoke_object_url(&old);
-                }
-                let detail_url =
-                    detail.and_then(|b| web_sys::Url::create_object_url_with_blob(&b).ok());
-                *last_url.borrow_mut() = detail_url.clone();
+                let url = detail.map(gloo_file::ObjectUrl::from);
+                let detail_url = url.as_deref().map(str::to_string);
+                *last_url.borrow_mut() = url;
                 status.set(Status::Done {
                     outcome: Rc::new(outcome),
                     detail_url,

@@ -3,9 +3,12 @@
 //! `progress` messages, then one `done` with the outcome as JSON and the detail CSV as a Blob.
 //!
 //! The detail text leaves wasm memory every megabyte as bytes the Blob keeps, so a log of
-//! millions of rows does not hold its detail twice.
+//! millions of rows does not hold its detail twice. Messages are plain JS objects (a `File` in,
+//! a `Blob` out: only the browser's structured clone carries them), written and read with
+//! `Reflect`; the listener is gloo's.
 
 use super::run::{Job, Outcome, Run};
+use gloo_events::EventListener;
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wacost_core::bill::Settings;
 use wacost_core::Catalog;
@@ -23,8 +26,11 @@ const DETAIL_FLUSH: usize = 1 << 20;
 pub fn start() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply = scope.clone();
-    let handler = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-        let outcome = match run_job(&reply, &e.data()) {
+    let handler = EventListener::new(&scope, "message", move |event| {
+        let Some(data) = event.dyn_ref::<MessageEvent>().map(MessageEvent::data) else {
+            return;
+        };
+        let outcome = match run_job(&reply, &data) {
             Ok(done) => done,
             Err(e) => Done {
                 outcome: Outcome::failed(vec![e]),
@@ -40,7 +46,7 @@ pub fn start() {
         }
         post(&reply, &fields);
     });
-    scope.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+    // The worker lives until the page stops it.
     handler.forget();
     post(&scope, &[("kind", "ready".into())]);
 }
@@ -84,6 +90,8 @@ fn run_job(scope: &DedicatedWorkerGlobalScope, data: &JsValue) -> Result<Done, S
             })
         }
     };
+    // Raw web-sys: gloo reads files asynchronously only; a worker may block, and reading
+    // synchronously keeps the run a plain loop.
     let reader = FileReaderSync::new().map_err(|_| "this browser cannot read files in a worker")?;
     let size = file.size();
     let mut run = Run::new(catalog, settings, job);
@@ -125,6 +133,7 @@ fn run_job(scope: &DedicatedWorkerGlobalScope, data: &JsValue) -> Result<Done, S
         break;
     }
     flush_detail(&mut run, &parts, 0);
+    // One Blob of many parts: gloo's Blob takes a single content.
     let detail = if job.detail && parts.length() > 0 {
         let options = BlobPropertyBag::new();
         options.set_type("text/csv");
