@@ -122,15 +122,16 @@ fn version(
         }
         Err(errors) => Err(ScenarioErrors(errors.clone())),
     };
-    let (estimate, errors) = match result {
-        Ok(estimate) => (Some(estimate), Vec::new()),
-        Err(errors) => (None, errors.grouped_lines()),
+    let (estimate, errors, problems) = match result {
+        Ok(estimate) => (Some(estimate), Vec::new(), Vec::new()),
+        Err(errors) => (None, errors.grouped_lines(), errors.0),
     };
     VersionResult {
         rules,
         summary: rules.summary().into(),
         estimate,
         errors,
+        problems,
     }
 }
 

@@ -175,6 +175,10 @@ pub struct VersionResult {
     pub estimate: Option<Estimate>,
     /// Why this version cannot price the scenario with this card (one line per problem).
     pub errors: Vec<String>,
+    /// The same problems as data, one per field, for a surface that words them in its own
+    /// language; not in the JSON, which carries `errors`.
+    #[serde(skip)]
+    pub problems: Vec<crate::scenario::FieldError>,
 }
 
 /// One market and category across the versions that price it.
