@@ -1,14 +1,11 @@
-//! The few browser calls the page makes outside rendering: the address bar, the browser's
-//! storage, the clipboard, file reading and download, through gloo. Each degrades to doing
-//! nothing rather than failing the page.
+//! The few browser calls the page makes outside rendering: the clock, the address bar, the
+//! document's language, the clipboard, file reading and download, through gloo where it has
+//! them (the kept sheet's storage is `link::kept`). Each degrades to doing nothing rather than
+//! failing the page.
 
 use gloo_file::{Blob, ObjectUrl};
-use gloo_storage::{LocalStorage, Storage};
 use gloo_utils::{document, window};
 use wasm_bindgen::{JsCast, JsValue};
-
-/// Where the last sheet is kept between visits.
-const SHEET_KEY: &str = "wacost.sheet";
 
 /// The current month `YYYY-MM` by the browser's clock, the natural default billing month: the
 /// page reads the clock, the core says which billing month that is.
@@ -40,26 +37,6 @@ pub fn set_document_lang(tag: &str) {
     let _ = gloo_utils::document_element().set_attribute("lang", tag);
 }
 
-/// Whether this page may use `localStorage`. Private modes, blocked site data and sandboxed
-/// frames refuse it (reading `window.localStorage` throws), and gloo's accessor aborts the
-/// page on that refusal, so it is only called once the browser has granted storage.
-fn storage_granted() -> bool {
-    window().local_storage().ok().flatten().is_some()
-}
-
-/// The scenario JSON of the sheet kept from an earlier visit, if any can be read.
-pub fn stored_sheet() -> Option<String> {
-    storage_granted()
-        .then(|| LocalStorage::get::<String>(SHEET_KEY).ok())
-        .flatten()
-}
-
-/// Keeps `json` as the last sheet; whether it could be (a full or refused storage only means
-/// the next visit will not offer it back).
-pub fn store_sheet(json: &str) -> bool {
-    storage_granted() && LocalStorage::set(SHEET_KEY, json).is_ok()
-}
-
 /// The address of this page with `query`.
 pub fn link_for(query: &str) -> String {
     let location = window().location();
@@ -87,13 +64,13 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// Reads a chosen file as text. `Blob.text()` rather than gloo-file's reader: gloo's
-/// `FileReader` with its listeners and channel costs 2.2 KB gzipped in the first load (measured
-/// with the page's wasm-opt -Oz build), for what the browser does in one call.
-pub async fn read_file(file: web_sys::File) -> Result<String, String> {
+/// Reads a chosen file as text; `None` when the browser cannot (moved, removed, refused).
+/// `Blob.text()` rather than gloo-file's reader: gloo's `FileReader` with its listeners and
+/// channel costs 2.2 KB gzipped in the first load (measured with the page's wasm-opt -Oz
+/// build), for what the browser does in one call.
+pub async fn read_file(file: web_sys::File) -> Option<String> {
     let text = wasm_bindgen_futures::JsFuture::from(file.text())
         .await
-        .map_err(|_| "the file could not be read".to_string())?;
+        .ok()?;
     text.as_string()
-        .ok_or_else(|| "the file is not text".to_string())
 }

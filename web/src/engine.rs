@@ -12,9 +12,9 @@ pub fn estimate(json: &str) -> Result<Estimate, Vec<FieldError>> {
     wacost_core::estimate::estimate(&scenario).map_err(|e| e.0)
 }
 
-/// The same traffic under every rules version with one card; a one-line reason when the
-/// scenario cannot be compared at all.
-pub fn compare(json: &str) -> Result<Comparison, String> {
-    let scenario = Scenario::from_json(json).map_err(|e| e.to_string())?;
-    wacost_core::estimate::compare(&scenario).map_err(|e| e.to_string())
+/// The same traffic under every rules version with one card, or why the scenario cannot be
+/// compared at all (no card for it, a month no rules version prices).
+pub fn compare(json: &str) -> Result<Comparison, Vec<FieldError>> {
+    let scenario = Scenario::from_json(json).map_err(|e| e.0)?;
+    wacost_core::estimate::compare(&scenario).map_err(|e| e.0)
 }

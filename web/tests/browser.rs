@@ -179,7 +179,7 @@ async fn a_link_that_is_not_json_shows_a_message_its_text_and_the_default_scenar
     let page = Page::open("?scenario=bm90IGpzb24").await;
     assert!(page
         .text("[data-wacost=\"notice\"]")
-        .contains("the scenario is not valid JSON"));
+        .contains("The scenario in the link is not valid JSON (line 1, column 2)."));
     let rescue: web_sys::HtmlTextAreaElement =
         page.find("[data-wacost=\"link-text\"]").dyn_into().unwrap();
     assert_eq!(rescue.value(), "not json");
@@ -190,8 +190,8 @@ async fn a_link_that_is_not_json_shows_a_message_its_text_and_the_default_scenar
     assert_eq!(page.rows(), 3);
 }
 
-/// Five lines, one count written with an English thousands separator.
-const FIVE_LINES: &str = r#"{"month":"2026-11","currency":"USD","lines":[{"country":"IN","marketing":1000,"utility":500,"authentication":0,"service":3350},{"country":"BR","marketing":2000},{"country":"GB","marketing":"1,500"},{"country":"MX","utility":200},{"market":"Rest of Africa","marketing":8000}]}"#;
+/// Five lines, one count that is no whole number.
+const FIVE_LINES: &str = r#"{"month":"2026-11","currency":"USD","lines":[{"country":"IN","marketing":1000,"utility":500,"authentication":0,"service":3350},{"country":"BR","marketing":2000},{"country":"GB","marketing":"12.5"},{"country":"MX","utility":200},{"market":"Rest of Africa","marketing":8000}]}"#;
 
 #[wasm_bindgen_test]
 async fn a_link_with_a_bad_value_opens_as_typed_with_the_error_beside_it() {
@@ -203,11 +203,11 @@ async fn a_link_with_a_bad_value_opens_as_typed_with_the_error_beside_it() {
         .is_none());
     assert_eq!(page.rows(), 5);
     let cell: HtmlInputElement = page.find("#cell-2-marketing").dyn_into().unwrap();
-    assert_eq!(cell.value(), "1,500");
+    assert_eq!(cell.value(), "12.5");
     assert_eq!(cell.get_attribute("aria-invalid").as_deref(), Some("true"));
     assert_eq!(
         page.text("#cell-2-marketing-error"),
-        r#"must be a whole number >= 0, got "1,500""#
+        "“12.5” is not a whole number: “.” marks decimals."
     );
     let africa: HtmlInputElement = page.find("#cell-4-marketing").dyn_into().unwrap();
     assert_eq!(africa.value(), "8000");
@@ -227,12 +227,12 @@ async fn what_the_sheet_cannot_edit_is_shown_at_its_row() {
     assert_eq!(page.rows(), 2);
     let india = page.text(".sheet tbody tr:nth-child(1) th");
     assert!(
-        india.contains("marketting: unknown field (expected one of: country, market, marketing, utility, authentication, service)"),
+        india.contains("marketting: Unknown field (the known ones: country, market, marketing, utility, authentication, service)."),
         "{india}"
     );
     let kept = page.text(".sheet tbody tr:nth-child(2)");
     assert!(kept.contains("7"), "{kept}");
-    assert!(kept.contains("must be a JSON object, got 7"), "{kept}");
+    assert!(kept.contains("Expected a JSON object, not “7”."), "{kept}");
     assert!(kept.contains("The sheet cannot edit this line"), "{kept}");
     // Neither problem is listed again away from its row.
     assert!(page

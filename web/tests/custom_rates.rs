@@ -219,15 +219,15 @@ async fn a_broken_card_is_refused_with_its_line_and_nothing_changes() {
     let cases = [
         (
             format!("{head}India,USD,$0.0118,0.0014,0.0014,n/a,0.0014\nAtlantis,USD,0.05,0.01,0.01,n/a,0.01\n"),
-            "line 4: unknown market `Atlantis`",
+            "Line 4: “Atlantis” is not a market of Meta's table.",
         ),
         (
             format!("{head}India,USD,$0.01x8,0.0014,0.0014,n/a,0.0014\n"),
-            "line 3:",
+            "Line 3: marketing · “$0.01x8” is not a number.",
         ),
         (
             format!("{head}India,USD,$0.0118,0.0014,0.0014,n/a,0.0014\nindia,USD,0.05,0.01,0.01,n/a,0.01\n"),
-            "line 4: duplicate row: India marketing is given twice",
+            "Line 4: India · marketing is given twice.",
         ),
     ];
     for (text, expected) in cases {

@@ -3,27 +3,33 @@
 //! wrong the last valid estimate stays, marked as such.
 
 use super::chart::SpendChart;
-use super::Ctx;
-use crate::engine::Estimate;
+use crate::engine::{Estimate, FieldError};
 use crate::i18n::{count, money, rate, t, Lang};
+use crate::wording;
+use std::rc::Rc;
 use wacost_core::estimate::CategoryEstimate;
 use yew::prelude::*;
 
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    pub lang: Lang,
+    /// The last valid estimate, if there has been one.
+    pub estimate: Option<Rc<Estimate>>,
+    /// Problems of no field on screen, listed here with their places.
+    pub problems: Rc<Vec<FieldError>>,
+    /// Whether the input has problems, so the estimate shown is of an earlier input.
+    pub stale: bool,
+}
+
 #[function_component]
-pub fn Results() -> Html {
-    // Outside the app (no context) there is nothing to show, rather than a panic.
-    let Some(state) = use_context::<Ctx>() else {
-        return html! {};
-    };
-    let lang = state.lang;
-    let known = state.field_paths();
-    let other_errors: Vec<String> = state
-        .errors
+pub fn Results(props: &ResultsProps) -> Html {
+    let lang = props.lang;
+    let other_errors: Vec<String> = props
+        .problems
         .iter()
-        .filter(|e| !known.contains(&e.path))
-        .map(ToString::to_string)
+        .map(|e| wording::field_error(lang, e))
         .collect();
-    let stale = !state.errors.is_empty();
+    let stale = props.stale;
     html! {
         <section class={classes!("card", "results", stale.then_some("stale"))} aria-labelledby="results-title">
             <h2 id="results-title">{ t(lang, "results") }</h2>
@@ -33,7 +39,7 @@ pub fn Results() -> Html {
                     <ul>{ for other_errors.iter().map(|e| html! { <li>{ e }</li> }) }</ul>
                 </div>
             }
-            if let Some(estimate) = &state.estimate {
+            if let Some(estimate) = &props.estimate {
                 if stale { <p class="note" role="status">{ t(lang, "stale") }</p> }
                 { totals(lang, estimate) }
                 if !estimate.warnings.is_empty() {

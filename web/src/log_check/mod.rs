@@ -1,18 +1,22 @@
 //! "Check a log": the exact biller of `wacost bill` run over a dropped CSV in a Web Worker.
 //!
 //! Three wasm files, so the calculator's bundle carries only `link` (a button): the view
-//! (`view`, `bridge`, `model`, `strings`) is the `log_check` bin, imported when the button is
-//! pressed; the biller (`run`, `worker`) is the `bill_worker` bin, started when a log is billed.
+//! (`view`, `result`, `bridge`, `model`, `strings`, `wording`) is the `log_check` bin, imported
+//! when the button is pressed; the biller (`run`, `worker`) is the `bill_worker` bin, started
+//! when a log is billed.
 
 pub mod bridge;
 pub mod link;
 pub mod model;
+pub mod result;
 pub mod run;
 pub mod strings;
 pub mod view;
+pub mod wording;
 pub mod worker;
 
 pub use link::{LogCheckLink, LogCheckLinkProps};
+pub use result::{LogResult, LogResultProps};
 pub use view::{LogCheck, LogCheckProps};
 
 /// Entry of the `log_check` bin: mounts the view where `LogCheckLink` left room for it, and
