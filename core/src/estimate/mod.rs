@@ -13,7 +13,7 @@ mod price;
 mod resolve;
 pub mod split;
 
-pub use compare::{compare, compare_with};
+pub use compare::{compare, compare_with, treatment};
 pub use model::{
     BandEstimate, BspBreakdown, CategoryEstimate, Comparison, Difference, Driver, Estimate, Free,
     MarketEstimate, NextTier, VersionAmount, VersionResult,
@@ -36,6 +36,32 @@ pub fn estimate(scenario: &Scenario) -> Result<Estimate, ScenarioErrors> {
 pub fn estimate_with(catalog: &Catalog, scenario: &Scenario) -> Result<Estimate, ScenarioErrors> {
     scenario.check()?;
     estimate_checked(catalog, scenario, resolve::Choice::default())
+}
+
+/// A scenario resolved once (rules, card, each line's market and rates) and priced again with
+/// other counts: the budget prices the same sheet with dozens of counts on its last line, and
+/// resolving is half of an estimate's time. The scenarios priced must differ from the prepared
+/// one in their counts only, each within the limits `Scenario::check` enforces.
+pub(crate) struct Prepared<'a> {
+    catalog: &'a Catalog,
+    resolved: resolve::Resolved<'a>,
+}
+
+impl<'a> Prepared<'a> {
+    pub(crate) fn new(
+        catalog: &'a Catalog,
+        scenario: &'a Scenario,
+    ) -> Result<Prepared<'a>, ScenarioErrors> {
+        scenario.check()?;
+        let resolved = resolve::resolve(catalog, scenario, resolve::Choice::default())
+            .map_err(ScenarioErrors)?;
+        Ok(Prepared { catalog, resolved })
+    }
+
+    /// `estimate` of `scenario`, without resolving it again.
+    pub(crate) fn estimate(&self, scenario: &Scenario) -> Result<Estimate, ScenarioErrors> {
+        estimate_resolved(self.catalog, scenario, &self.resolved, true)
+    }
 }
 
 // `MarketSums::categories` is indexed by `category as usize`: that must be its place in
