@@ -251,8 +251,9 @@ pub fn by_category(estimate: &Estimate) -> BTreeMap<Category, Amount> {
     sums.into_iter().map(|(c, a)| (c, Amount::new(a))).collect()
 }
 
-/// What a change of rules, then of card, does at this month's volumes: the month re-estimated
-/// with the previous month's rules and card, then with this month's rules on the previous card.
+/// What a change of rules and of card does at this month's volumes: the month re-estimated
+/// with the previous month's rules and card, then with one of the two changed (the rules
+/// first; the card first when the previous card cannot price the new rules), then as it is.
 fn change_notes(
     catalog: &Catalog,
     month: &Scenario,
@@ -265,6 +266,7 @@ fn change_notes(
         return Vec::new();
     }
     let previous_card = crate::date::parse_date(&before.rate_card);
+    let this_card = crate::date::parse_date(&now.rate_card);
     let priced_with = |rules, card| {
         let scenario = Scenario {
             rules: Some(rules),
@@ -274,14 +276,30 @@ fn change_notes(
         estimate_with(catalog, &scenario).ok()
     };
     let old = priced_with(before.rules, previous_card);
-    let new_rules_old_card = if rules_changed {
-        priced_with(now.rules, previous_card)
-    } else {
-        old.clone()
+    // (rules from, rules to) and (card from, card to), and whether the card's figures hold
+    // the rules' effect too.
+    let (rules_step, card_step, with_rules) = match (rules_changed, card_changed) {
+        (true, true) => match priced_with(now.rules, previous_card) {
+            Some(middle) => (
+                Some((old.clone(), Some(middle.clone()))),
+                Some((Some(middle), Some(now.clone()))),
+                false,
+            ),
+            None => match priced_with(before.rules, this_card) {
+                Some(middle) => (
+                    Some((Some(middle.clone()), Some(now.clone()))),
+                    Some((old, Some(middle))),
+                    false,
+                ),
+                None => (Some((None, None)), Some((old, Some(now.clone()))), true),
+            },
+        },
+        (true, false) => (Some((old, Some(now.clone()))), None, false),
+        _ => (None, Some((old, Some(now.clone()))), false),
     };
     let mut notes = Vec::new();
-    if rules_changed {
-        let (change, categories) = difference(old.as_ref(), new_rules_old_card.as_ref());
+    if let Some((from, to)) = rules_step {
+        let (change, categories) = difference(from.as_ref(), to.as_ref());
         if change != Some(Amount::ZERO) {
             notes.push(PlanNote::RulesChange {
                 from: before.rules,
@@ -292,13 +310,8 @@ fn change_notes(
             });
         }
     }
-    if card_changed {
-        let (from, with_rules) = match (&new_rules_old_card, &old) {
-            (Some(from), _) => (Some(from), false),
-            (None, Some(from)) => (Some(from), true),
-            (None, None) => (None, false),
-        };
-        let (change, categories) = difference(from, Some(now));
+    if let Some((from, to)) = card_step {
+        let (change, categories) = difference(from.as_ref(), to.as_ref());
         if change != Some(Amount::ZERO) {
             notes.push(PlanNote::CardChange {
                 currency: now.currency.clone(),
