@@ -13,6 +13,7 @@ pub mod money;
 
 pub use catalog::Catalog;
 pub use category::Category;
+pub mod analytics;
 pub mod bill;
 pub mod budget;
 pub mod custom_card;
