@@ -63,6 +63,18 @@ pub fn date(text: &str) -> Result<NaiveDate, String> {
     wacost_core::date::parse_date(text).ok_or_else(|| "not a date YYYY-MM-DD".to_string())
 }
 
+/// A month `YYYY-MM`, read by the core's reader.
+pub fn month(text: &str) -> Result<wacost_core::scenario::Month, String> {
+    text.trim()
+        .parse()
+        .map_err(|_| "not a month YYYY-MM".to_string())
+}
+
+/// An exact decimal (`0.05`, `-0.1`, `500`), read by the core's reader; ranges are the core's.
+pub fn decimal(text: &str) -> Result<rust_decimal::Decimal, String> {
+    wacost_core::plan::decimal_text(text).ok_or_else(|| "not a decimal number".to_string())
+}
+
 /// A count. `_` may group digits, as in Rust (`--rows 1_000_000`).
 pub fn whole_number(text: &str) -> Result<u64, String> {
     text.trim()

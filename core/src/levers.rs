@@ -115,13 +115,13 @@ fn lever(
     let (field, from, to) = match kind {
         LeverKind::EntryPoint => (
             "entry_point",
-            scenario.entry_point.to_string(),
-            pulled.entry_point.to_string(),
+            scenario.entry_point.normalize().to_string(),
+            pulled.entry_point.normalize().to_string(),
         ),
         LeverKind::UtilityInWindow => (
             "utility_in_window",
-            scenario.utility_in_window.to_string(),
-            pulled.utility_in_window.to_string(),
+            scenario.utility_in_window.normalize().to_string(),
+            pulled.utility_in_window.normalize().to_string(),
         ),
         LeverKind::PhoneNumber => (
             "phone_numbers",

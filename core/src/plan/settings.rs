@@ -342,8 +342,9 @@ fn decimal(value: &Value) -> Option<Decimal> {
     decimal_text(&number_text(value)?)
 }
 
-/// A signed plain decimal as typed (`0.05`, `-0.1`, `8.0E-4`), read exactly.
-pub(crate) fn decimal_text(text: &str) -> Option<Decimal> {
+/// A signed plain decimal as typed (`0.05`, `-0.1`, `8.0E-4`), read exactly; `None` for
+/// anything else (separators, symbols, words).
+pub fn decimal_text(text: &str) -> Option<Decimal> {
     let text = text.trim();
     let (negative, magnitude) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),

@@ -1,0 +1,90 @@
+//! `wacost budget`: how many more messages of a category to a destination fit in a budget,
+//! given the rest of the sheet (docs/plan.md).
+
+use super::estimate::{grouped, grouped_money, read_scenario};
+use crate::CliError;
+use wacost_cli::values::ReportFormat;
+use wacost_cli::BudgetArgs;
+use wacost_core::budget::{budget, Budget, BudgetErrors, BudgetQuery, Destination};
+
+pub fn run(args: &BudgetArgs, on_terminal: bool) -> Result<(), CliError> {
+    let format = ReportFormat::or_default(args.format, on_terminal);
+    let scenario = read_scenario(&args.scenario, None, None)?;
+    let destination = match (&args.country, &args.market) {
+        (Some(country), _) => Destination::Country(country.trim().to_ascii_uppercase()),
+        (None, Some(market)) => Destination::Market(market.trim().to_string()),
+        // clap requires one of the two.
+        (None, None) => return Err(CliError::usage("give --market or --country")),
+    };
+    let query = BudgetQuery {
+        destination,
+        category: args.category.into(),
+        amount: args.amount,
+    };
+    let result = budget(&scenario, &query).map_err(worded)?;
+    if format == ReportFormat::Json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&result).unwrap_or_default()
+        );
+    } else {
+        print!("{}", table(&result));
+    }
+    Ok(())
+}
+
+/// The query's fields named by their options; the scenario's by their paths.
+fn worded(errors: BudgetErrors) -> CliError {
+    CliError::many(
+        errors
+            .0
+            .iter()
+            .map(|e| match e.path.as_str() {
+                path @ ("amount" | "country" | "market" | "category") => {
+                    format!("--{path}: {}", e.kind)
+                }
+                path => format!("{path}: {}", e.kind),
+            })
+            .collect(),
+    )
+}
+
+fn table(b: &Budget) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} {} budget, extra {} messages to {}",
+        b.currency,
+        grouped_money(b.amount),
+        b.category,
+        b.market
+    );
+    let _ = writeln!(out);
+    let count = if b.unbounded {
+        format!(
+            "{} (the scenario's limit: the budget never runs out)",
+            grouped(b.count)
+        )
+    } else if b.fits {
+        format!("{} more messages fit", grouped(b.count))
+    } else {
+        "0: the rest of the sheet alone is over budget".to_string()
+    };
+    let _ = writeln!(out, "count                 {count}");
+    let _ = writeln!(
+        out,
+        "total at count        {} {}",
+        b.currency,
+        grouped_money(b.total_at_count)
+    );
+    if let Some(next) = b.total_at_next {
+        let _ = writeln!(
+            out,
+            "total with one more   {} {}",
+            b.currency,
+            grouped_money(next)
+        );
+    }
+    out
+}

@@ -1,0 +1,53 @@
+//! `wacost levers`: what the month's rules make worth doing, each re-estimated (docs/plan.md).
+
+use super::estimate::{grouped_money, read_scenario};
+use crate::CliError;
+use wacost_cli::values::ReportFormat;
+use wacost_cli::LeversArgs;
+use wacost_core::levers::{levers, Levers};
+
+pub fn run(args: &LeversArgs, on_terminal: bool) -> Result<(), CliError> {
+    let format = ReportFormat::or_default(args.format, on_terminal);
+    let scenario = read_scenario(&args.scenario, None, None)?;
+    let result = levers(&scenario).map_err(|errors| CliError::many(errors.lines()))?;
+    if format == ReportFormat::Json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&result).unwrap_or_default()
+        );
+    } else {
+        print!("{}", table(&result));
+    }
+    Ok(())
+}
+
+fn table(l: &Levers) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} rules{}, total {} {}",
+        l.rules,
+        l.month
+            .as_ref()
+            .map(|m| format!(", month {m}"))
+            .unwrap_or_default(),
+        l.currency,
+        grouped_money(l.total)
+    );
+    let _ = writeln!(out);
+    if l.levers.is_empty() {
+        let _ = writeln!(out, "No lever saves money on this month under these rules.");
+    }
+    for lever in &l.levers {
+        let _ = writeln!(
+            out,
+            "saves {} {} ({}): {}",
+            l.currency,
+            grouped_money(lever.saving),
+            lever.rule,
+            lever.hypothesis
+        );
+    }
+    out
+}
