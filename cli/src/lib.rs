@@ -2,6 +2,8 @@
 //! parser and `--help` are one definition and cannot drift apart. The binary (`main.rs`) runs
 //! the commands; `tests/help.rs` walks this definition to check the help and the README.
 
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
 pub mod values;
 
 use chrono::NaiveDate;

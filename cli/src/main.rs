@@ -3,6 +3,7 @@
 //! JSON goes to standard output; every error goes to standard error, one line per problem,
 //! with exit status 2 (docs/scenario.md, docs/log.md). What each command accepts is defined
 //! once, with its `--help`, in the library (`lib.rs`).
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 mod commands;
 mod input;

@@ -1,6 +1,7 @@
 //! `--help` is the reference of the command line: every argument a command accepts is in its
 //! help with a one-line description, every `wacost <command> --help` answers, and the README's
 //! and the docs' command lines name only what the commands accept.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use clap::CommandFactory;
 use std::process::Command as Process;

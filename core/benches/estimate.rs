@@ -1,5 +1,6 @@
 //! `compare` of a 250-line scenario under all six rules versions: what the page recomputes on
 //! every keystroke, so it must stay well under a millisecond.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;

@@ -30,7 +30,9 @@ use crate::category::Category;
 use crate::estimate::{Estimate, Prepared};
 use crate::line_category::LineCategory;
 use crate::money::Amount;
-use crate::scenario::{Line, RulesVersion, Scenario, ScenarioErrors, MAX_COUNT, MAX_LINES};
+use crate::scenario::{
+    ErrorKind, FieldPath, Line, RulesVersion, Scenario, ScenarioErrors, MAX_COUNT, MAX_LINES,
+};
 use rust_decimal::Decimal;
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize, Serializer};
@@ -97,11 +99,9 @@ pub enum BudgetErrorKind {
     },
     /// The scenario already has the most lines allowed: no room for the extra line.
     NoRoomForLine,
-    /// A problem of the scenario or of the extra line, worded by the scenario's validator
-    /// or the estimator.
-    Scenario {
-        message: String,
-    },
+    /// A problem of the scenario or of the extra line, as the scenario's validator or the
+    /// estimator finds it.
+    Scenario(ErrorKind),
 }
 
 impl BudgetErrorKind {
@@ -115,7 +115,7 @@ impl BudgetErrorKind {
             BudgetErrorKind::AmountOutOfRange { .. } => "amount_out_of_range",
             BudgetErrorKind::TooManyDecimals { .. } => "too_many_decimals",
             BudgetErrorKind::NoRoomForLine => "no_room_for_line",
-            BudgetErrorKind::Scenario { .. } => "scenario",
+            BudgetErrorKind::Scenario(kind) => kind.tag(),
         }
     }
 }
@@ -148,40 +148,73 @@ impl fmt::Display for BudgetErrorKind {
                 f,
                 "the scenario already has {MAX_LINES} lines, the most allowed: there is no room for the extra messages' line"
             ),
-            BudgetErrorKind::Scenario { message } => f.write_str(message),
+            BudgetErrorKind::Scenario(kind) => write!(f, "{kind}"),
         }
     }
 }
 
-/// One problem: where (`amount`, `country`, `market`, `category`, or a path of the scenario)
-/// and what.
+/// Where a problem is: a field of the query (`amount`, `country`, `market`, `category`; the
+/// extra line's problems are named by its destination's field) or of the scenario.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BudgetPath {
+    Query(FieldPath),
+    Scenario(FieldPath),
+}
+
+impl BudgetPath {
+    pub fn query(key: &'static str) -> BudgetPath {
+        BudgetPath::Query(FieldPath::top(key))
+    }
+
+    pub fn field_path(&self) -> &FieldPath {
+        match self {
+            BudgetPath::Query(path) | BudgetPath::Scenario(path) => path,
+        }
+    }
+}
+
+impl fmt::Display for BudgetPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BudgetPath::Query(path) if path.segments().is_empty() => f.write_str("(query)"),
+            BudgetPath::Query(path) | BudgetPath::Scenario(path) => write!(f, "{path}"),
+        }
+    }
+}
+
+/// One problem: where and what.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BudgetError {
-    pub path: String,
+    pub at: BudgetPath,
     pub kind: BudgetErrorKind,
 }
 
 impl BudgetError {
-    pub fn new(path: impl Into<String>, kind: BudgetErrorKind) -> BudgetError {
-        BudgetError {
-            path: path.into(),
-            kind,
-        }
+    pub fn new(at: BudgetPath, kind: BudgetErrorKind) -> BudgetError {
+        BudgetError { at, kind }
     }
 }
 
 impl fmt::Display for BudgetError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.kind)
+        write!(f, "{}: {}", self.at, self.kind)
     }
 }
 
+/// `{ "path", "message", "kind", "of" }`, `of` being `query` or `scenario`.
 impl Serialize for BudgetError {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut out = serializer.serialize_struct("BudgetError", 3)?;
-        out.serialize_field("path", &self.path)?;
+        let mut out = serializer.serialize_struct("BudgetError", 4)?;
+        out.serialize_field("path", &self.at.to_string())?;
         out.serialize_field("message", &self.kind.to_string())?;
         out.serialize_field("kind", self.kind.tag())?;
+        out.serialize_field(
+            "of",
+            match self.at {
+                BudgetPath::Query(_) => "query",
+                BudgetPath::Scenario(_) => "scenario",
+            },
+        )?;
         out.end()
     }
 }
@@ -196,7 +229,6 @@ impl BudgetErrors {
 
     /// The scenario's errors; those about the extra line are named by the query's field.
     fn of_scenario(errors: ScenarioErrors, extra_line: usize, destination: &Destination) -> Self {
-        let prefix = format!("lines[{extra_line}]");
         let field = match destination {
             Destination::Country(_) => "country",
             Destination::Market(_) => "market",
@@ -206,18 +238,12 @@ impl BudgetErrors {
                 .0
                 .into_iter()
                 .map(|e| {
-                    let path = e.path.to_string();
-                    let path = if path.starts_with(&prefix) {
-                        field.to_string()
+                    let at = if e.path.line_index() == Some(extra_line) {
+                        BudgetPath::query(field)
                     } else {
-                        path
+                        BudgetPath::Scenario(e.path)
                     };
-                    BudgetError::new(
-                        path,
-                        BudgetErrorKind::Scenario {
-                            message: e.message.to_string(),
-                        },
-                    )
+                    BudgetError::new(at, BudgetErrorKind::Scenario(e.kind))
                 })
                 .collect(),
         )
@@ -240,7 +266,7 @@ impl BudgetQuery {
     pub fn from_value(value: &Value) -> Result<BudgetQuery, BudgetErrors> {
         let Some(object) = value.as_object() else {
             return Err(BudgetErrors(vec![BudgetError::new(
-                "(query)",
+                BudgetPath::Query(FieldPath::scenario()),
                 BudgetErrorKind::NotAnObject {
                     got: value.to_string(),
                 },
@@ -251,7 +277,7 @@ impl BudgetQuery {
             .filter(|k| !QUERY_KEYS.contains(&k.as_str()))
             .map(|k| {
                 BudgetError::new(
-                    k.clone(),
+                    BudgetPath::Query(FieldPath::top(k.clone())),
                     BudgetErrorKind::UnknownField {
                         expected: QUERY_KEYS,
                     },
@@ -263,20 +289,26 @@ impl BudgetQuery {
             (Some(country), None) => Some(Destination::Country(country.to_ascii_uppercase())),
             (None, Some(market)) => Some(Destination::Market(market.to_string())),
             _ => {
-                errors.push(BudgetError::new("country", BudgetErrorKind::OneDestination));
+                errors.push(BudgetError::new(
+                    BudgetPath::query("country"),
+                    BudgetErrorKind::OneDestination,
+                ));
                 None
             }
         };
         let category = match object.get("category") {
             None => {
-                errors.push(BudgetError::new("category", BudgetErrorKind::Required));
+                errors.push(BudgetError::new(
+                    BudgetPath::query("category"),
+                    BudgetErrorKind::Required,
+                ));
                 None
             }
             Some(v) => {
                 let found = v.as_str().and_then(|t| LineCategory::parse(t.trim()));
                 if found.is_none() {
                     errors.push(BudgetError::new(
-                        "category",
+                        BudgetPath::query("category"),
                         BudgetErrorKind::NotACategory { got: v.to_string() },
                     ));
                 }
@@ -285,7 +317,10 @@ impl BudgetQuery {
         };
         let amount = match object.get("amount") {
             None => {
-                errors.push(BudgetError::new("amount", BudgetErrorKind::Required));
+                errors.push(BudgetError::new(
+                    BudgetPath::query("amount"),
+                    BudgetErrorKind::Required,
+                ));
                 None
             }
             Some(v) => {
@@ -297,7 +332,7 @@ impl BudgetQuery {
                 let amount = text.as_deref().and_then(crate::plan::decimal_text);
                 if amount.is_none() {
                     errors.push(BudgetError::new(
-                        "amount",
+                        BudgetPath::query("amount"),
                         BudgetErrorKind::AmountOutOfRange { got: v.to_string() },
                     ));
                 }
@@ -328,7 +363,10 @@ impl BudgetQuery {
         } else {
             return Ok(());
         };
-        Err(BudgetErrors(vec![BudgetError::new("amount", kind)]))
+        Err(BudgetErrors(vec![BudgetError::new(
+            BudgetPath::query("amount"),
+            kind,
+        )]))
     }
 }
 
@@ -345,7 +383,7 @@ pub fn budget_with(
     query.check()?;
     if scenario.lines.len() >= MAX_LINES {
         return Err(BudgetErrors(vec![BudgetError::new(
-            "lines",
+            BudgetPath::Scenario(FieldPath::top("lines")),
             BudgetErrorKind::NoRoomForLine,
         )]));
     }

@@ -1,4 +1,5 @@
 //! Pricing categories as Meta names them on rate cards and in webhooks.
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

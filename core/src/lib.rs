@@ -4,11 +4,15 @@
 //! Yew page, the widget and the JavaScript package. Money is `rust_decimal::Decimal`
 //! throughout; counts are integers.
 
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
 pub mod catalog;
 mod catalog_builtin;
 pub mod category;
+pub mod count;
 pub mod csv;
 pub mod date;
+pub mod locale;
 pub mod money;
 
 pub use catalog::Catalog;

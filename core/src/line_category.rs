@@ -2,7 +2,7 @@
 //! the levers add to them, the analytics import fills them.
 
 use crate::category::Category;
-use crate::scenario::Line;
+use crate::scenario::{Line, LineField};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -48,6 +48,16 @@ impl LineCategory {
             LineCategory::Utility => Category::Utility,
             LineCategory::Authentication => Category::Authentication,
             LineCategory::Service => Category::Service,
+        }
+    }
+
+    /// The line's field that holds this count, for error paths.
+    pub fn field(self) -> LineField {
+        match self {
+            LineCategory::Marketing => LineField::Marketing,
+            LineCategory::Utility => LineField::Utility,
+            LineCategory::Authentication => LineField::Authentication,
+            LineCategory::Service => LineField::Service,
         }
     }
 

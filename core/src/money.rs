@@ -1,5 +1,6 @@
 //! Exact decimal text: rates as Meta prints them, shares and fees as users type them, and the
 //! money figures of an estimate as every front end shows them.
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -9,10 +10,10 @@ use std::str::FromStr;
 /// Parses a non-negative rate exactly as printed on a card: `0.0260`, `0.026`, or Meta's
 /// spreadsheet notation `8.0E-4`. Anything else (signs, separators, symbols, `n/a`) is refused:
 /// a rate we cannot read exactly is a rate we must not guess.
-pub fn parse_rate(text: &str) -> Result<Decimal, String> {
+pub fn parse_rate(text: &str) -> Result<Decimal, RateError> {
     let text = text.trim();
-    let (mantissa, exponent) = match text.find(['e', 'E']) {
-        Some(at) => (&text[..at], Some(&text[at + 1..])),
+    let (mantissa, exponent) = match text.split_once(['e', 'E']) {
+        Some((mantissa, exponent)) => (mantissa, Some(exponent)),
         None => (text, None),
     };
     let plain = |s: &str| {
@@ -28,15 +29,72 @@ pub fn parse_rate(text: &str) -> Result<Decimal, String> {
         !digits.is_empty() && digits.len() <= 2 && digits.bytes().all(|b| b.is_ascii_digit())
     });
     if !plain(mantissa) || !exponent_ok {
-        return Err(format!("`{text}` is not a plain decimal number"));
+        return Err(RateError::NotPlain {
+            text: text.to_string(),
+        });
     }
     let value = match exponent {
         None => Decimal::from_str(text),
         Some(_) => Decimal::from_scientific(text),
     }
-    .map_err(|e| format!("`{text}` is not a decimal number ({e})"))?;
+    .map_err(|reason| RateError::OutOfRange {
+        text: text.to_string(),
+        reason,
+    })?;
     Ok(value.normalize())
 }
+
+/// Why a rate's text is not read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RateError {
+    /// Not digits with at most one point and an optional exponent.
+    NotPlain { text: String },
+    /// Digits a `Decimal` cannot hold exactly (too many, or an exponent too large).
+    OutOfRange {
+        text: String,
+        reason: rust_decimal::Error,
+    },
+}
+
+impl fmt::Display for RateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RateError::NotPlain { text } => write!(f, "`{text}` is not a plain decimal number"),
+            RateError::OutOfRange { text, reason } => {
+                write!(f, "`{text}` is not a decimal number ({reason})")
+            }
+        }
+    }
+}
+
+impl std::error::Error for RateError {}
+
+/// Which figure a text was read as, for `ParseFigureError`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Figure {
+    Amount,
+    UnitPrice,
+}
+
+/// A text that is not an exact decimal figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParseFigureError {
+    pub text: String,
+    pub figure: Figure,
+    pub reason: rust_decimal::Error,
+}
+
+impl fmt::Display for ParseFigureError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = match self.figure {
+            Figure::Amount => "an amount of money",
+            Figure::UnitPrice => "a price per unit",
+        };
+        write!(f, "`{}` is not {what} ({})", self.text, self.reason)
+    }
+}
+
+impl std::error::Error for ParseFigureError {}
 
 /// A plain decimal text with its whole part grouped by thousands, for reading
 /// (`-1234567.891` → `-1,234,567.891`, `1000` → `1,000`); JSON and CSV keep the plain text.
@@ -87,7 +145,7 @@ pub struct Amount(Decimal);
 pub struct UnitPrice(Decimal);
 
 macro_rules! decimal_figure {
-    ($name:ident, $min_scale:expr, $what:literal) => {
+    ($name:ident, $min_scale:expr, $what:expr) => {
         impl $name {
             pub const ZERO: $name = $name(Decimal::ZERO);
             /// Decimals always shown.
@@ -120,12 +178,16 @@ macro_rules! decimal_figure {
         }
 
         impl FromStr for $name {
-            type Err = String;
+            type Err = ParseFigureError;
 
-            fn from_str(text: &str) -> Result<$name, String> {
+            fn from_str(text: &str) -> Result<$name, ParseFigureError> {
                 Decimal::from_str_exact(text.trim())
                     .map($name)
-                    .map_err(|e| format!("`{text}` is not {} ({e})", $what))
+                    .map_err(|reason| ParseFigureError {
+                        text: text.to_string(),
+                        figure: $what,
+                        reason,
+                    })
             }
         }
 
@@ -156,8 +218,8 @@ macro_rules! decimal_figure {
     };
 }
 
-decimal_figure!(Amount, 2, "an amount of money");
-decimal_figure!(UnitPrice, 4, "a price per unit");
+decimal_figure!(Amount, 2, Figure::Amount);
+decimal_figure!(UnitPrice, 4, Figure::UnitPrice);
 
 impl UnitPrice {
     /// `total / units` rounded half-up to 6 decimals; none for no units.
@@ -202,7 +264,8 @@ pub struct PlainText {
 impl PlainText {
     pub fn as_str(&self) -> &str {
         // Only ASCII digits, a sign and a point are ever written.
-        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or("")
+        let bytes = self.bytes.get(..usize::from(self.len)).unwrap_or_default();
+        std::str::from_utf8(bytes).unwrap_or("")
     }
 
     fn from_str_truncated(text: &str) -> PlainText {
@@ -210,10 +273,21 @@ impl PlainText {
             bytes: [0; 48],
             len: 0,
         };
-        let len = text.len().min(out.bytes.len());
-        out.bytes[..len].copy_from_slice(&text.as_bytes()[..len]);
-        out.len = len as u8;
+        for (slot, byte) in out.bytes.iter_mut().zip(text.bytes()) {
+            *slot = byte;
+            out.len += 1;
+        }
         out
+    }
+
+    /// Appends bytes, as many as fit.
+    fn put(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            if let Some(slot) = self.bytes.get_mut(usize::from(self.len)) {
+                *slot = byte;
+                self.len += 1;
+            }
+        }
     }
 
     /// The same text as `money::to_plain_string`, built from the mantissa directly: an estimate
@@ -248,56 +322,58 @@ impl PlainText {
             // Beyond what a Decimal holds: let the general formatter decide.
             return PlainText::from_str_truncated(&to_plain_string(value, min_scale));
         }
-        // Digits into a stack buffer, then one allocation of the exact size.
         let mut buffer = [0u8; 40];
-        let mut start = buffer.len();
-        let mut rest = mantissa;
-        while rest > u128::from(u64::MAX) {
-            start -= 1;
-            buffer[start] = b'0' + (rest % 10) as u8;
-            rest /= 10;
-        }
-        let mut rest = u64::try_from(rest).unwrap_or(0);
-        loop {
-            start -= 1;
-            buffer[start] = b'0' + (rest % 10) as u8;
-            rest /= 10;
-            if rest == 0 {
-                break;
-            }
-        }
-        let digits = &buffer[start..];
+        let digits = digits_of(mantissa, &mut buffer);
         let scale = scale as usize;
-        let negative = value.is_sign_negative() && mantissa != 0;
-        let mut text = [0u8; 48];
-        let mut len = 0;
-        let mut put = |bytes: &[u8]| {
-            let end = (len + bytes.len()).min(text.len());
-            text[len..end].copy_from_slice(&bytes[..end - len]);
-            len = end;
+        let mut text = PlainText {
+            bytes: [0; 48],
+            len: 0,
         };
-        if negative {
-            put(b"-");
+        if value.is_sign_negative() && mantissa != 0 {
+            text.put(b"-");
         }
         if digits.len() <= scale {
-            put(b"0.");
+            text.put(b"0.");
             for _ in digits.len()..scale {
-                put(b"0");
+                text.put(b"0");
             }
-            put(digits);
+            text.put(digits);
         } else {
             let (whole, fraction) = digits.split_at(digits.len() - scale);
-            put(whole);
+            text.put(whole);
             if scale > 0 {
-                put(b".");
-                put(fraction);
+                text.put(b".");
+                text.put(fraction);
             }
         }
-        PlainText {
-            bytes: text,
-            len: len as u8,
+        text
+    }
+}
+
+/// The decimal digits of `n`, written at the end of `buffer` (39 digits at most for a u128).
+fn digits_of(n: u128, buffer: &mut [u8; 40]) -> &[u8] {
+    let mut start = buffer.len();
+    let mut push = |digit: u8| {
+        start = start.saturating_sub(1);
+        if let Some(slot) = buffer.get_mut(start) {
+            *slot = b'0' + digit;
+        }
+    };
+    let mut rest = n;
+    while rest > u128::from(u64::MAX) {
+        push((rest % 10) as u8);
+        rest /= 10;
+    }
+    // The rest fits a u64, whose division is far cheaper.
+    let mut rest = u64::try_from(rest).unwrap_or(0);
+    loop {
+        push((rest % 10) as u8);
+        rest /= 10;
+        if rest == 0 {
+            break;
         }
     }
+    buffer.get(start..).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -336,6 +412,28 @@ mod tests {
         ] {
             assert!(parse_rate(text).is_err(), "{text} should be refused");
         }
+        let tests = &[
+            ("1,5", "`1,5` is not a plain decimal number"),
+            (
+                "99999999999999999999999999999999",
+                "`99999999999999999999999999999999` is not a decimal number (Invalid decimal: overflow from too many digits)",
+            ),
+        ];
+        for (text, expected) in tests {
+            assert_eq!(
+                parse_rate(text).unwrap_err().to_string(),
+                *expected,
+                "{text}"
+            );
+        }
+        assert_eq!(
+            "1,50".parse::<Amount>().unwrap_err().to_string(),
+            "`1,50` is not an amount of money (Invalid decimal: unknown character)"
+        );
+        assert_eq!(
+            "x".parse::<UnitPrice>().unwrap_err().figure,
+            Figure::UnitPrice
+        );
     }
 
     #[test]

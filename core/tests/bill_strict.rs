@@ -1,5 +1,6 @@
 //! Strict logs: what a log may and may not hold (issue "Strict logs"), with the exact
 //! messages and figures a user sees, and the optional `message_id` column.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod bill_common;
 

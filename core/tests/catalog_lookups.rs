@@ -1,5 +1,6 @@
 //! Table tests of the typed data API: cards by date across every boundary, rates, ladders and
 //! markets before and after each split.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;

@@ -1,4 +1,5 @@
 //! Every data check rejects a broken file with the file, line and problem named.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use wacost_core::catalog::DataFile;
 use wacost_core::Catalog;

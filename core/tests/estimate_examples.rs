@@ -1,9 +1,10 @@
 //! The worked examples of docs/rules.md that fit a monthly estimate, to the last decimal,
 //! plus one scenario per rules version exercising its free allowances.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use wacost_core::category::Category;
 use wacost_core::estimate::{compare, estimate, CategoryEstimate, Estimate};
-use wacost_core::scenario::{RulesVersion, Scenario};
+use wacost_core::scenario::{ErrorKind, RulesVersion, Scenario};
 
 /// (tier, from, to, count, rate, amount) of one band as the estimate reports it.
 type BandRow = (u8, u64, Option<u64>, u64, String, String);
@@ -251,8 +252,14 @@ fn mexico_test_rejects_other_destinations() {
     let errors = estimate(&scenario).unwrap_err();
     assert_eq!(errors.0.len(), 1);
     assert_eq!(errors.0[0].path, "lines[1]");
+    assert_eq!(
+        errors.0[0].kind,
+        ErrorKind::OnlyMexico {
+            market: "India".into()
+        }
+    );
     assert!(
-        errors.0[0].message.contains("template pricing"),
+        errors.0[0].to_string().contains("template pricing"),
         "{}",
         errors.0[0]
     );
@@ -532,8 +539,14 @@ fn errors_name_the_line_the_market_and_the_card() {
     let errors = estimate(&scenario).unwrap_err();
     assert_eq!(errors.0.len(), 1, "{errors}");
     assert_eq!(errors.0[0].path, "lines[1]");
-    assert!(
-        errors.0[0].message.contains("India") && errors.0[0].message.contains("USD 2023-06-01"),
+    assert_eq!(
+        errors.0[0].kind,
+        ErrorKind::MarketNotOnCard {
+            market: "India".into(),
+            currency: "USD".into(),
+            card: chrono::NaiveDate::from_ymd_opt(2023, 6, 1).unwrap(),
+            partial: true,
+        },
         "{errors}"
     );
     for (json, path) in [

@@ -5,7 +5,8 @@
 use crate::problem::Problem;
 use chrono::NaiveDate;
 use serde::Serialize;
-use wacost_core::catalog::{CardInfo, MarketMatch};
+use wacost_core::catalog::{CardChoiceError, CardInfo, CardWanted, MarketMatch};
+use wacost_core::date::DateError;
 use wacost_core::Catalog;
 
 /// One rate of a card, flattened so a table can be built without knowing the map's key shape.
@@ -32,8 +33,12 @@ pub struct CardRates {
 
 /// Parses a `YYYY-MM-DD` argument, naming the argument when it is not one.
 pub fn parse_date(path: &str, text: &str) -> Result<NaiveDate, Problem> {
-    wacost_core::date::parse_date(text.trim())
-        .ok_or_else(|| Problem::new(path, format!("must be a date YYYY-MM-DD, got \"{text}\"")))
+    wacost_core::date::parse_date(text.trim()).ok_or_else(|| {
+        let error = DateError {
+            text: text.to_string(),
+        };
+        Problem::of(path, &error, "not_a_date")
+    })
 }
 
 /// The rates of the `currency` card that takes effect on `card`; without `card`, the card in
@@ -47,39 +52,17 @@ pub fn rates(
     let catalog = Catalog::builtin();
     let currency = currency.map(|c| c.trim().to_ascii_uppercase());
     let currency = currency.as_deref().unwrap_or("USD");
-    let dates: Vec<String> = catalog
-        .cards()
-        .iter()
-        .filter(|c| c.id.currency == currency)
-        .map(|c| c.id.effective.to_string())
-        .collect();
-    if dates.is_empty() {
-        let known = catalog.currencies().join(", ");
-        return Err(vec![Problem::new(
-            "currency",
-            format!("no rate card in \"{currency}\"; cards exist in {known}"),
-        )]);
-    }
-    let found = match card {
-        Some(text) => {
-            let date = parse_date("card", text).map_err(|p| vec![p])?;
-            catalog.card(currency, date).ok_or_else(|| {
-                vec![Problem::new(
-                    "card",
-                    format!(
-                        "no {currency} card takes effect on {date}; {currency} cards take effect on {}",
-                        dates.join(", ")
-                    ),
-                )]
-            })?
-        }
-        None => catalog.card_in_force(currency, today).ok_or_else(|| {
-            vec![Problem::new(
-                "card",
-                format!("no {currency} card is in force on {today}"),
-            )]
-        })?,
+    let wanted = match card {
+        Some(text) => CardWanted::TakesEffect(parse_date("card", text).map_err(|p| vec![p])?),
+        None => CardWanted::InForceOn(today),
     };
+    let found = catalog.choose_card(currency, wanted).map_err(|error| {
+        let path = match error {
+            CardChoiceError::UnknownCurrency { .. } => "currency",
+            CardChoiceError::NoCardOnDate { .. } | CardChoiceError::NoCardInForce { .. } => "card",
+        };
+        vec![Problem::of(path, &error, error.tag())]
+    })?;
     let info = catalog.card_info(found);
     Ok(CardRates {
         effective: found.id.effective,
@@ -120,7 +103,7 @@ pub fn market(
     } else {
         catalog.market_for_country(query, date)
     };
-    found.map_err(|e| vec![Problem::new("countryOrNumber", e.to_string())])
+    found.map_err(|e| vec![Problem::of("countryOrNumber", &e, e.tag())])
 }
 
 /// Every card we hold, with its completeness, so a caller can tell a partial card from a full one.
@@ -159,9 +142,10 @@ mod tests {
     fn an_unknown_card_date_lists_the_real_ones() {
         let problems = rates(Some("2026-10-02"), None, day("2026-11-22")).unwrap_err();
         assert_eq!(problems[0].path, "card");
+        assert_eq!(problems[0].kind, "no_card_on_date");
         assert!(
             problems[0].message.starts_with(
-                "no USD card takes effect on 2026-10-02; USD cards take effect on 2021-02-01,"
+                "no USD card takes effect on 2026-10-02 (the USD cards in this build take effect on 2021-02-01,"
             ),
             "{}",
             problems[0].message
@@ -171,8 +155,15 @@ mod tests {
             problems[0].message,
             "must be a date YYYY-MM-DD, got \"1 Oct\""
         );
+        assert_eq!(problems[0].kind, "not_a_date");
         let problems = rates(None, Some("XYZ"), day("2026-11-22")).unwrap_err();
         assert_eq!(problems[0].path, "currency");
+        assert_eq!(problems[0].kind, "unknown_currency");
+        let problems = rates(None, Some("INR"), day("2021-06-01")).unwrap_err();
+        assert_eq!(
+            (problems[0].path.as_str(), problems[0].message.as_str()),
+            ("card", "no INR card was in force on 2021-06-01")
+        );
     }
 
     #[test]
@@ -183,6 +174,7 @@ mod tests {
         assert_eq!(number.iso2, "IN");
         let problems = market("India!", None, day("2026-11-22")).unwrap_err();
         assert_eq!(problems[0].path, "countryOrNumber");
+        assert_eq!(problems[0].kind, "malformed_country");
         assert!(problems[0].message.contains("ISO 3166-1 alpha-2"));
     }
 

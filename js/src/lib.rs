@@ -3,7 +3,9 @@
 //! This crate is a thin translation layer: arguments come in as JS values, are handed to
 //! `wacost_core` as JSON text or plain strings (so validation and its messages are the core's),
 //! and results go back as plain JS objects. Failures are thrown as a JS `Error` carrying
-//! `problems: [{path, message}]`.
+//! `problems: [{path, message, kind}]`.
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
 
 pub mod catalog_api;
 pub mod problem;
@@ -22,7 +24,11 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| {
-            problem::to_js_error(&[Problem::new("", format!("cannot convert the result: {e}"))])
+            problem::to_js_error(&[Problem::new(
+                "",
+                format!("cannot convert the result: {e}"),
+                "conversion",
+            )])
         })
 }
 

@@ -15,6 +15,7 @@ pub fn to_json_text(value: &JsValue) -> Result<String, Problem> {
         return Err(Problem::new(
             "",
             "expected a scenario object or its JSON text",
+            "not_a_scenario",
         ));
     }
     js_sys::JSON::stringify(value)
@@ -24,16 +25,13 @@ pub fn to_json_text(value: &JsValue) -> Result<String, Problem> {
             Problem::new(
                 "",
                 "the scenario cannot be written as JSON (a BigInt or a cycle?)",
+                "not_serialisable",
             )
         })
 }
 
 fn problems(errors: ScenarioErrors) -> Vec<Problem> {
-    errors
-        .0
-        .into_iter()
-        .map(|e| Problem::new(e.path, e.message))
-        .collect()
+    errors.0.into_iter().map(Problem::from).collect()
 }
 
 pub fn estimate_json(json: &str) -> Result<Estimate, Vec<Problem>> {

@@ -126,9 +126,23 @@ export interface MarketMatch {
   network_prefix: string | null; listed_by_meta: boolean; table: string; note: string | null;
 }
 
-/** What every function throws: one `Error` with each problem's field path and message. */
+/** What every function throws: one `Error` with each problem's field path, message and kind. */
 export interface WacostError extends Error {
   name: "WacostError";
-  problems: { path: string; message: string }[];
+  problems: Problem[];
 }
+/** One problem: where (`lines[2].utility`, or the argument: `card`, `currency`, `date`,
+ * `countryOrNumber`), what in English, and its stable kind, to word it in another language. */
+export interface Problem { path: string; message: string; kind: ProblemKind }
+export type ProblemKind = "invalid_json" | "not_an_object" | "not_an_array" | "not_a_string"
+  | "not_a_bool" | "unknown_field" | "required" | "empty" | "month_required" | "not_a_month"
+  | "unknown_rules" | "before_first_rules" | "not_a_month_number" | "not_a_card_date" | "not_a_code"
+  | "not_a_capital_code" | "not_a_count" | "count_too_large" | "not_a_decimal" | "too_many_decimals"
+  | "not_a_choice" | "not_a_category" | "not_a_tiered_category" | "formula_start" | "too_many_lines"
+  | "both_destinations" | "no_destination" | "not_one_destination" | "duplicate" | "not_bands"
+  | "open_band_not_last" | "last_band_not_open" | "bands_out_of_order" | "unknown_currency"
+  | "no_card_on_date" | "no_card_in_force" | "malformed_country" | "malformed_number"
+  | "unknown_calling_code" | "before_first_table" | "unknown_market" | "only_mexico"
+  | "market_not_on_card" | "category_not_on_card" | "no_rate_for_line" | "no_card_to_compare"
+  | "not_a_scenario" | "not_serialisable" | "conversion" | "not_a_date";
 "#;

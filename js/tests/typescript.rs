@@ -1,6 +1,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! The hand-written TypeScript in `src/types.rs` must declare every key the functions return,
 //! and each interface must exist: checked against real output of each function, natively.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -121,4 +122,74 @@ fn invalid_scenarios_report_every_field_path() {
         problems[0].message,
         "must be a whole number >= 0, got \"12.5\""
     );
+    let kinds: Vec<&str> = problems.iter().map(|p| p.kind).collect();
+    assert_eq!(kinds, ["not_a_count", "not_a_code"]);
+}
+
+/// The text of a declaration, from its opening line to its closing brace.
+fn declaration(opening: &str) -> &'static str {
+    let start = TYPES
+        .find(opening)
+        .unwrap_or_else(|| panic!("{opening} is not declared"));
+    let rest = &TYPES[start..];
+    &rest[..rest.find("\n}").expect("a closing brace")]
+}
+
+fn declares(text: &str, key: &str) -> bool {
+    text.contains(&format!(" {key}?:")) || text.contains(&format!(" {key}:"))
+}
+
+/// The declaration's line that declares `key`.
+fn member<'t>(text: &'t str, key: &str) -> &'t str {
+    text.lines()
+        .find(|line| declares(&format!(" {}", line.trim_start()), key))
+        .unwrap_or_else(|| panic!("`{key}` is not declared"))
+}
+
+/// Every field of the core's scenario schema is declared in the TypeScript `Scenario`: a field
+/// added to the schema fails here until the declaration has it.
+#[test]
+fn the_scenario_declaration_has_every_field_of_the_schema() {
+    use wacost_core::scenario::schema::{
+        Group, BAND_KEYS, BSP_KEYS, LINE_KEYS, PER_CONVERSATION_KEYS, RATE_KEYS, TIER_KEYS,
+        TOP_KEYS,
+    };
+    let scenario = declaration("export interface Scenario {");
+    for key in TOP_KEYS {
+        assert!(declares(scenario, key), "Scenario lacks `{key}`");
+    }
+    let line = declaration("export interface ScenarioLine {");
+    for key in LINE_KEYS {
+        assert!(declares(line, key), "ScenarioLine lacks `{key}`");
+    }
+    for (group, keys) in [
+        (Group::PerConversation.name(), &PER_CONVERSATION_KEYS[..]),
+        (Group::Bsp.name(), &BSP_KEYS[..]),
+        ("custom_rates", &RATE_KEYS[..]),
+        ("custom_tiers", &TIER_KEYS[..]),
+        ("custom_tiers", &BAND_KEYS[..]),
+    ] {
+        let declared = member(scenario, group);
+        for key in keys {
+            assert!(declares(declared, key), "Scenario.{group} lacks `{key}`");
+        }
+    }
+}
+
+/// Every kind of problem the core or this package reports is a member of `ProblemKind`.
+#[test]
+fn every_problem_kind_is_declared() {
+    let union = &TYPES[TYPES
+        .find("export type ProblemKind =")
+        .expect("ProblemKind")..];
+    let union = &union[..union.find(';').expect("the end of ProblemKind")];
+    for kind in wacost_core::scenario::ErrorKind::TAGS
+        .iter()
+        .chain(&wacost_js::problem::OWN_KINDS)
+    {
+        assert!(
+            union.contains(&format!("\"{kind}\"")),
+            "ProblemKind lacks {kind}"
+        );
+    }
 }

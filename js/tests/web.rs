@@ -1,5 +1,6 @@
 //! The package as a browser sees it: `wasm-pack test --headless --chrome js`.
 #![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use js_sys::{Array, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
@@ -72,7 +73,9 @@ fn invalid_input_throws_an_error_with_each_path_and_message() {
         text(&problems.get(0), &["message"]),
         "must be a whole number >= 0, got \"12.5\""
     );
+    assert_eq!(text(&problems.get(0), &["kind"]), "not_a_count");
     assert_eq!(text(&problems.get(1), &["path"]), "lines[1].country");
+    assert_eq!(text(&problems.get(1), &["kind"]), "not_a_code");
     assert!(String::from(error.message()).starts_with("lines[0].utility: must be a whole number"));
 }
 

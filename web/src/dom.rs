@@ -8,10 +8,17 @@ use wasm_bindgen::{JsCast, JsValue};
 /// Where the last sheet is kept between visits.
 const SHEET_KEY: &str = "wacost.sheet";
 
-/// The current month `YYYY-MM` by the browser's clock, the natural default billing month.
+/// The current month `YYYY-MM` by the browser's clock, the natural default billing month: the
+/// page reads the clock, the core says which billing month that is.
 pub fn current_month() -> String {
     let now = js_sys::Date::new_0();
-    format!("{:04}-{:02}", now.get_full_year(), now.get_month() + 1)
+    let today = chrono::NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or(chrono::NaiveDate::MIN);
+    wacost_core::scenario::Month::of(today).to_string()
 }
 
 /// The page's query string (`?scenario=…`), or empty.

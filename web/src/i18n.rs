@@ -26,6 +26,17 @@ impl Lang {
         }
     }
 
+    /// How numbers are written in this language, for core's readers of counts and rates.
+    pub fn locale(self) -> wacost_core::locale::Locale {
+        use wacost_core::locale::Locale;
+        match self {
+            Lang::En => Locale::En,
+            Lang::Fr => Locale::Fr,
+            Lang::Es => Locale::Es,
+            Lang::PtBr => Locale::PtBr,
+        }
+    }
+
     pub fn native_name(self) -> &'static str {
         match self {
             Lang::En => "English",
@@ -173,6 +184,9 @@ const TEXTS: &[(&str, [&str; 4])] = &[
     ("dismiss", ["Dismiss", "Fermer", "Cerrar", "Fechar"]),
     ("csv_error", ["CSV not imported:", "CSV non importé :", "CSV no importado:", "CSV não importado:"]),
     ("paste_error", ["Paste not applied:", "Collage non appliqué :", "Pegado no aplicado:", "Colagem não aplicada:"]),
+    ("sheet_summed", ["Rows for the same destination were added together:", "Lignes de même destination additionnées :", "Filas del mismo destino sumadas:", "Linhas do mesmo destino somadas:"]),
+    ("sheet_replaced", ["Counts already in the sheet were replaced by the pasted ones:", "Volumes déjà présents remplacés par ceux collés :", "Volúmenes ya presentes reemplazados por los pegados:", "Volumes já presentes substituídos pelos colados:"]),
+    ("sheet_summed_replaced", ["Rows for the same destination were added together; then counts already in the sheet were replaced:", "Lignes de même destination additionnées ; puis volumes déjà présents remplacés :", "Filas del mismo destino sumadas; luego volúmenes ya presentes reemplazados:", "Linhas do mesmo destino somadas; depois volumes já presentes substituídos:"]),
     ("no_estimate", ["No estimate yet: correct the marked fields.", "Pas encore d'estimation : corrigez les champs signalés.", "Aún no hay estimación: corrija los campos marcados.", "Ainda sem estimativa: corrija os campos marcados."]),
     ("other_errors", ["Problems", "Problèmes", "Problemas", "Problemas"]),
     ("card_error", ["Rate card not loaded (your rates are unchanged):", "Grille non chargée (vos tarifs sont inchangés) :", "Tarifa no cargada (sus precios no cambian):", "Tabela não carregada (suas tarifas não mudaram):"]),

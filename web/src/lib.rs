@@ -1,5 +1,6 @@
 //! The wacost calculator page. All prices come from `wacost-core`; this crate holds what the
 //! user typed, shows what the core answered, and keeps both in a shareable link.
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 pub mod components;
 pub mod dom;

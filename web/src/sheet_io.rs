@@ -1,8 +1,14 @@
 //! Getting volumes in and out of the sheet: finding a destination from what a user types
 //! (country name, ISO code, calling code or Meta market), pasting a block from a spreadsheet,
-//! and CSV import and export.
+//! and CSV import and export. Reading pastes and imports is in `read`.
 
-use crate::state::{Dest, Draft, COLUMNS};
+mod read;
+
+pub use read::{
+    check_file_size, import_csv, paste, Note, MAX_LISTED, MAX_SHEET_BYTES, MAX_SHEET_ROWS,
+};
+
+use crate::state::{Dest, Draft};
 use chrono::NaiveDate;
 use wacost_core::catalog::markets::MarketTable;
 use wacost_core::csv;
@@ -146,102 +152,6 @@ pub fn describe(table: &MarketTable, dest: &Dest) -> (String, String) {
     }
 }
 
-fn is_count_like(cell: &str) -> bool {
-    let c = cell.trim();
-    c.is_empty()
-        || c.bytes()
-            .all(|b| b.is_ascii_digit() || b == b',' || b == b' ' || b == b'.')
-}
-
-/// Spreadsheets copy numbers with grouping ("1,000" or "1 000"): those separators are dropped;
-/// anything else is kept as typed so the core can name the problem.
-fn clean_count(cell: &str) -> String {
-    let c = cell.trim();
-    if c.contains(',') || c.contains(' ') || c.contains('\u{a0}') {
-        let stripped: String = c
-            .chars()
-            .filter(|ch| !matches!(ch, ',' | ' ' | '\u{a0}'))
-            .collect();
-        if stripped.bytes().all(|b| b.is_ascii_digit()) {
-            return stripped;
-        }
-    }
-    c.to_string()
-}
-
-/// Applies a pasted block. With a first column of destinations each row finds or adds its
-/// line and fills the four columns; a block of numbers alone fills the sheet from the cell it
-/// was pasted into, down and right. Nothing is applied if any destination is unknown or the
-/// block runs past the sheet.
-pub fn paste(
-    draft: &mut Draft,
-    id: u32,
-    column: usize,
-    text: &str,
-    table: &MarketTable,
-) -> Result<(), String> {
-    let rows: Vec<Vec<&str>> = text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| l.split('\t').collect())
-        .collect();
-    if rows.is_empty() {
-        return Ok(());
-    }
-    let mut next = draft.clone();
-    let with_dest = rows.iter().any(|r| !is_count_like(r[0]));
-    if with_dest {
-        for (at, row) in rows.iter().enumerate() {
-            let dest = resolve(table, row[0]).ok_or_else(|| {
-                format!(
-                    "row {}: `{}` is not a country or market",
-                    at + 1,
-                    row[0].trim()
-                )
-            })?;
-            let cells: Vec<String> = row[1..].iter().map(|c| clean_count(c)).collect();
-            if cells.len() > COLUMNS.len() {
-                return Err(format!("row {}: more than four numbers", at + 1));
-            }
-            let line_id = match next.lines.iter().find(|l| l.dest == dest) {
-                Some(line) => line.id,
-                None => next.push(dest, ["", "", "", ""]),
-            };
-            if let Some(line) = next.lines.iter_mut().find(|l| l.id == line_id) {
-                for (c, value) in cells.into_iter().enumerate() {
-                    line.counts[c] = value;
-                }
-            }
-        }
-    } else {
-        let start = next
-            .lines
-            .iter()
-            .position(|l| l.id == id)
-            .ok_or_else(|| "the row pasted into no longer exists".to_string())?;
-        if start + rows.len() > next.lines.len() {
-            return Err(format!(
-                "{} rows pasted but only {} below this cell: add destinations first, or paste with a first column of countries",
-                rows.len(),
-                next.lines.len() - start
-            ));
-        }
-        for (r, row) in rows.iter().enumerate() {
-            if column + row.len() > COLUMNS.len() {
-                return Err(format!(
-                    "row {}: the block runs past the service column",
-                    r + 1
-                ));
-            }
-            for (c, cell) in row.iter().enumerate() {
-                next.lines[start + r].counts[column + c] = clean_count(cell);
-            }
-        }
-    }
-    *draft = next;
-    Ok(())
-}
-
 /// The sheet as CSV: `destination,marketing,utility,authentication,service`, a destination
 /// being an ISO code or a market name. Written by core's CSV writer, so a market name a link
 /// brought in cannot become a spreadsheet formula.
@@ -265,81 +175,10 @@ pub fn export_csv(draft: &Draft) -> String {
     out
 }
 
-/// Splits one CSV record, honouring double quotes.
-fn split_record(line: &str) -> Vec<String> {
-    let mut cells = Vec::new();
-    let mut cell = String::new();
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' if quoted && chars.peek() == Some(&'"') => {
-                cell.push('"');
-                chars.next();
-            }
-            '"' => quoted = !quoted,
-            ',' if !quoted => cells.push(std::mem::take(&mut cell)),
-            _ => cell.push(c),
-        }
-    }
-    cells.push(cell);
-    cells
-}
-
-/// Reads a CSV of the export's shape. The first column may be headed `destination`,
-/// `country` or `market`; count columns are found by name, in any order. Every unknown
-/// destination is reported; nothing is imported if there is one.
-pub fn import_csv(text: &str, table: &MarketTable) -> Result<Vec<(Dest, [String; 4])>, String> {
-    let text = text.trim_start_matches('\u{feff}');
-    let mut records = text.lines().filter(|l| !l.trim().is_empty());
-    let header: Vec<String> = records
-        .next()
-        .map(split_record)
-        .ok_or_else(|| "the file is empty".to_string())?
-        .into_iter()
-        .map(|h| h.trim().to_lowercase())
-        .collect();
-    let dest_at = header
-        .iter()
-        .position(|h| matches!(h.as_str(), "destination" | "country" | "market"))
-        .ok_or_else(|| {
-            "no `destination`, `country` or `market` column in the header".to_string()
-        })?;
-    let columns: Vec<Option<usize>> = COLUMNS
-        .iter()
-        .map(|c| header.iter().position(|h| h == c))
-        .collect();
-    if columns.iter().all(Option::is_none) {
-        return Err("no marketing, utility, authentication or service column in the header".into());
-    }
-    let mut lines = Vec::new();
-    let mut problems = Vec::new();
-    for (at, record) in records.enumerate() {
-        let cells = split_record(record);
-        let cell = |i: usize| cells.get(i).map(|c| c.trim()).unwrap_or("");
-        match resolve(table, cell(dest_at)) {
-            Some(dest) => {
-                let counts = [0, 1, 2, 3]
-                    .map(|c| columns[c].map(|i| clean_count(cell(i))).unwrap_or_default());
-                lines.push((dest, counts));
-            }
-            None => problems.push(format!(
-                "line {}: `{}` is not a country or market",
-                at + 2,
-                cell(dest_at)
-            )),
-        }
-    }
-    if problems.is_empty() {
-        Ok(lines)
-    } else {
-        Err(problems.join("; "))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use wacost_core::locale::Locale;
 
     fn table() -> &'static MarketTable {
         Catalog::builtin().market_table_on(NaiveDate::from_ymd_opt(2026, 11, 1).unwrap())
@@ -374,7 +213,15 @@ mod tests {
     fn paste_with_destinations_adds_rows() {
         let mut draft = Draft::default_scenario("2026-11");
         let id = draft.lines[0].id;
-        paste(&mut draft, id, 0, "Mexico\t1,000\t20\nIN\t7\n", table()).unwrap();
+        paste(
+            &mut draft,
+            id,
+            0,
+            "Mexico\t1,000\t20\nIN\t7\n",
+            table(),
+            Locale::En,
+        )
+        .unwrap();
         let mx = draft.lines.last().unwrap();
         assert_eq!(mx.dest, Dest::Country("MX".into()));
         assert_eq!(mx.counts, ["1000", "20", "", ""].map(String::from));
@@ -387,12 +234,12 @@ mod tests {
     fn paste_numbers_fills_down_and_right_or_nothing() {
         let mut draft = Draft::default_scenario("2026-11");
         let id = draft.lines[1].id;
-        paste(&mut draft, id, 2, "1\t2\n3\t4", table()).unwrap();
+        paste(&mut draft, id, 2, "1\t2\n3\t4", table(), Locale::En).unwrap();
         assert_eq!(draft.lines[1].counts[2..], ["1", "2"].map(String::from));
         assert_eq!(draft.lines[2].counts[2..], ["3", "4"].map(String::from));
         let before = draft.clone();
-        assert!(paste(&mut draft, id, 2, "1\t2\t3", table()).is_err());
-        assert!(paste(&mut draft, id, 0, "1\n2\n3", table()).is_err());
+        assert!(paste(&mut draft, id, 2, "1\t2\t3", table(), Locale::En).is_err());
+        assert!(paste(&mut draft, id, 0, "1\n2\n3", table(), Locale::En).is_err());
         assert_eq!(draft, before);
     }
 
@@ -404,7 +251,8 @@ mod tests {
         assert!(csv.starts_with(
             "destination,marketing,utility,authentication,service\nIN,1000,5000,2000,3000\n"
         ));
-        let lines = import_csv(&csv, table()).unwrap();
+        let (lines, note) = import_csv(&csv, table(), Locale::En).unwrap();
+        assert_eq!(note, None);
         assert_eq!(lines.len(), 3);
         assert_eq!(lines[1].0, Dest::Country("BR".into()));
         assert_eq!(
@@ -414,6 +262,7 @@ mod tests {
         let err = import_csv(
             "country,marketing\nAtlantis,3\n\"Rest of Africa\",4\n",
             table(),
+            Locale::En,
         )
         .unwrap_err();
         assert_eq!(err, "line 2: `Atlantis` is not a country or market");

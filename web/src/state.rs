@@ -7,11 +7,13 @@ use crate::i18n::Lang;
 use crate::sheet_io;
 use serde_json::{Map, Value};
 use std::rc::Rc;
+use wacost_core::scenario::schema::{self, ValueKind};
+use wacost_core::scenario::{FieldPath, LineField, Setting};
 use wacost_core::{Catalog, Category};
 use yew::Reducible;
 
-/// The four count columns of the volume sheet, in the order of the spec.
-pub const COLUMNS: [&str; 4] = ["marketing", "utility", "authentication", "service"];
+/// The four count columns of the volume sheet, in the order of the core's schema.
+pub const COLUMNS: [&str; 4] = schema::LINE_COUNTS;
 
 /// How a settings field travels in the scenario JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,30 +27,32 @@ pub enum Kind {
     Bool,
 }
 
-/// Every setting by its JSON path: the path doubles as the key that a core error names, so an
-/// error lands beside the field it is about.
-pub const SETTINGS: &[(&str, Kind)] = &[
-    ("month", Kind::Text),
-    ("currency", Kind::Text),
-    ("rules", Kind::Text),
-    ("rate_card", Kind::Text),
-    ("business_country", Kind::Text),
-    ("auth_international", Kind::Bool),
-    ("phone_numbers", Kind::Count),
-    ("wabas", Kind::Count),
-    ("utility_in_window", Kind::Decimal),
-    ("entry_point", Kind::Decimal),
-    ("free_conversations", Kind::Count),
-    ("per_conversation.marketing", Kind::Decimal),
-    ("per_conversation.utility", Kind::Decimal),
-    ("per_conversation.authentication", Kind::Decimal),
-    ("per_conversation.service", Kind::Decimal),
-    ("bsp.per_message", Kind::Decimal),
-    ("bsp.per_message_on", Kind::Text),
-    ("bsp.markup", Kind::Decimal),
-    ("bsp.monthly", Kind::Decimal),
-    ("bsp.per_number", Kind::Decimal),
-];
+impl Kind {
+    /// How a value of the schema's kind travels.
+    const fn of(kind: ValueKind) -> Kind {
+        match kind {
+            ValueKind::Count { .. } => Kind::Count,
+            ValueKind::Decimal { .. } => Kind::Decimal,
+            ValueKind::Bool => Kind::Bool,
+            _ => Kind::Text,
+        }
+    }
+}
+
+const SETTING_LIST: [(&str, Kind); Setting::ALL.len()] = {
+    let mut list = [("", Kind::Text); Setting::ALL.len()];
+    let mut at = 0;
+    while at < Setting::ALL.len() {
+        let setting = Setting::ALL[at];
+        list[at] = (setting.path_text(), Kind::of(setting.spec().kind));
+        at += 1;
+    }
+    list
+};
+
+/// Every setting of the core's schema by its JSON path: the path doubles as the key that a
+/// core error names, so an error lands beside the field it is about.
+pub const SETTINGS: &[(&str, Kind)] = &SETTING_LIST;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Dest {
@@ -574,50 +578,56 @@ impl AppState {
         }
     }
 
-    /// The problem with the field at `path`, if any.
-    pub fn error_at(&self, path: &str) -> Option<&str> {
+    /// The problem with the field at `path` (a typed path, or a setting's key), in words.
+    pub fn error_at<P: ?Sized>(&self, path: &P) -> Option<String>
+    where
+        FieldPath: PartialEq<P>,
+    {
         self.errors
             .iter()
-            .find(|e| e.path == path)
-            .map(|e| e.message.as_str())
+            .find(|e| e.path == *path)
+            .map(|e| e.kind.to_string())
     }
 
     /// Every problem about line `at` except its four counts, worded for its row: the line
     /// itself and its destination by the message alone, any other field (one the sheet has no
     /// column for) by its name first, since the row shows no cell for it.
     pub fn line_errors(&self, at: usize) -> Vec<String> {
-        let line = format!("lines[{at}]");
         self.errors
             .iter()
+            .filter(|e| e.path.line_index() == Some(at))
             .filter_map(|e| {
-                let rest = e.path.strip_prefix(&line)?;
-                if rest.is_empty() || rest == ".country" || rest == ".market" {
-                    return Some(e.message.clone());
+                let message = e.kind.to_string();
+                match e.path.line_field_of() {
+                    Some((_, LineField::Country | LineField::Market)) => Some(message),
+                    // A count: said in its own cell.
+                    Some(_) => None,
+                    None if e.path == FieldPath::line(at) => Some(message),
+                    None => e.path.last_key().map(|field| format!("{field}: {message}")),
                 }
-                let field = rest.strip_prefix('.')?;
-                (!COLUMNS.contains(&field)).then(|| format!("{field}: {}", e.message))
             })
             .collect()
     }
 
     /// The error paths of the visible fields, to list the rest separately.
-    pub fn field_paths(&self) -> Vec<String> {
-        let mut paths: Vec<String> = SETTINGS.iter().map(|(k, _)| k.to_string()).collect();
-        paths.push("lines".into());
+    pub fn field_paths(&self) -> Vec<FieldPath> {
+        let mut paths: Vec<FieldPath> = Setting::ALL.into_iter().map(Setting::path).collect();
+        paths.push(FieldPath::top(schema::List::Lines.spec().name));
         for (at, line) in self.draft.lines.iter().enumerate() {
-            paths.push(format!("lines[{at}]"));
-            paths.push(format!("lines[{at}].country"));
-            paths.push(format!("lines[{at}].market"));
-            for column in COLUMNS {
-                paths.push(format!("lines[{at}].{column}"));
+            paths.push(FieldPath::line(at));
+            paths.push(FieldPath::line_field(at, LineField::Country));
+            paths.push(FieldPath::line_field(at, LineField::Market));
+            for column in LineField::COUNTS {
+                paths.push(FieldPath::line_field(at, column));
             }
             for field in line.extra.keys() {
-                paths.push(format!("lines[{at}].{field}"));
+                paths.push(FieldPath::line(at).key(field.clone()));
             }
         }
         for at in 0..self.draft.rates.len() {
-            paths.push(format!("custom_rates[{at}]"));
-            paths.push(format!("custom_rates[{at}].rate"));
+            let rate = FieldPath::top(schema::List::CustomRates.spec().name).index(at);
+            paths.push(rate.clone());
+            paths.push(rate.key(schema::RateField::Rate.name()));
         }
         paths
     }
@@ -739,10 +749,11 @@ impl Reducible for AppState {
             }
             Action::Paste { id, column, text } => {
                 let table = sheet_io::table_for(&state.draft);
-                let pasted = sheet_io::paste(&mut state.draft, id, column, &text, table)
-                    .and_then(|()| refuse_counts_in_kept_lines(&state.draft));
+                let locale = state.lang.locale();
+                let pasted = sheet_io::paste(&mut state.draft, id, column, &text, table, locale)
+                    .and_then(|note| refuse_counts_in_kept_lines(&state.draft).map(|()| note));
                 match pasted {
-                    Ok(()) => state.notice = None,
+                    Ok(note) => state.notice = note.map(|(key, detail)| Notice::new(key, detail)),
                     Err(detail) => {
                         state.draft = self.draft.clone();
                         state.notice = Some(Notice::new("paste_error", detail));
@@ -752,14 +763,14 @@ impl Reducible for AppState {
             }
             Action::ImportCsv(text) => {
                 let table = sheet_io::table_for(&state.draft);
-                match sheet_io::import_csv(&text, table) {
-                    Ok(lines) => {
+                match sheet_io::import_csv(&text, table, state.lang.locale()) {
+                    Ok((lines, note)) => {
                         state.draft.lines.clear();
                         for (dest, counts) in lines {
                             let counts = [&counts[0], &counts[1], &counts[2], &counts[3]];
                             state.draft.push(dest, counts.map(|s| s.as_str()));
                         }
-                        state.notice = None;
+                        state.notice = note.map(|(key, detail)| Notice::new(key, detail));
                     }
                     Err(detail) => {
                         state.notice = Some(Notice::new("csv_error", detail));
@@ -983,7 +994,7 @@ mod tests {
             ["1000", "500", "0", "3350"].map(String::from)
         );
         assert_eq!(
-            state.error_at("lines[2].marketing"),
+            state.error_at("lines[2].marketing").as_deref(),
             Some(r#"must be a whole number >= 0, got "1,500""#)
         );
         assert_eq!(state.errors.len(), 1, "{:?}", state.errors);
@@ -1016,7 +1027,7 @@ mod tests {
         assert_eq!(reloaded.notice, None);
         assert_eq!(reloaded.draft.lines[1].counts[2], "12.5");
         assert_eq!(
-            reloaded.error_at("lines[1].authentication"),
+            reloaded.error_at("lines[1].authentication").as_deref(),
             Some(r#"must be a whole number >= 0, got "12.5""#)
         );
         assert_eq!(reloaded.json, state.json);
@@ -1066,7 +1077,7 @@ mod tests {
         );
         assert!(state
             .field_paths()
-            .contains(&"lines[0].marketting".to_string()));
+            .contains(&FieldPath::line(0).key("marketting")));
         // Typing elsewhere sends both fields back unchanged.
         let id = state.draft.lines[0].id;
         let state = state.reduce(Action::SetCount {
@@ -1130,7 +1141,7 @@ mod tests {
         // A list that is not one waits until the user adds a line in its place.
         let listless = Rc::new(open(r#"{"month":"2026-11","lines":"IN"}"#));
         assert_eq!(
-            listless.error_at("lines"),
+            listless.error_at("lines").as_deref(),
             Some(r#"must be a JSON array, got "IN""#)
         );
         let added = listless.reduce(Action::AddLine(Dest::Country("IN".into())));

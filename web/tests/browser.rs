@@ -2,6 +2,7 @@
 //! totals the page shows in `data-value`. Figures are checked by hand against the USD card of
 //! 2026-10-01 (core/data/rates/2026-10-01_USD.csv).
 #![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use wacost_web::{mount_with_query, url, Lang};
 use wasm_bindgen::JsCast;
@@ -306,4 +307,23 @@ async fn a_block_pasted_from_a_spreadsheet_fills_the_sheet() {
     page.paste("#cell-1-utility", "10\t0\n").await;
     // Brazil 10 utility × 0.0068 = 0.068 more.
     assert_eq!(page.value("meta-total"), "153.558");
+}
+
+#[wasm_bindgen_test]
+async fn a_pasted_header_is_read_and_repeated_rows_are_added_up_with_a_note() {
+    let page = Page::open(&link()).await;
+    // The export's header, then India twice: 600 + 400 = the 1000 already there.
+    page.paste(
+        "#cell-0-marketing",
+        "destination\tmarketing\nIN\t600\nIndia\t400\n",
+    )
+    .await;
+    let india: HtmlInputElement = page.find("#cell-0-marketing").dyn_into().unwrap();
+    assert_eq!(india.value(), "1000");
+    assert_eq!(page.value("meta-total"), "140.79");
+    let notice = page.text("[data-wacost=\"notice\"]");
+    assert!(
+        notice.contains("Rows for the same destination were added together: India (IN) ×2"),
+        "{notice}"
+    );
 }

@@ -2,6 +2,7 @@
 //! as published), refuse a broken card without touching the current rates, and complete a
 //! partial 2022 card by hand. Figures are checked by hand against core/data/rates.
 #![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use chrono::NaiveDate;
 use wacost_core::{money::to_plain_string, Catalog};

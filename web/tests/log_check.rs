@@ -3,6 +3,7 @@
 //! through the sorted pass for an out-of-order log; malformed rows are listed with line,
 //! column and value; the other rules versions equal a bill forced to each.
 #![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use wacost_core::bill::{self, detail, Names, Options, Priced, Settings, Sink};
 use wacost_core::scenario::RulesVersion;

@@ -2,44 +2,94 @@
 //! `wacost.mount`. Syntax is checked here (so an unknown or misspelt attribute is named, not
 //! ignored); values the estimator owns (month, rules, fees) are checked by the core itself
 //! and mapped back to the attribute that carried them (see `outcome.rs`).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
 
 use crate::i18n::Lang;
+use wacost_core::scenario::Setting;
 use wacost_core::Catalog;
 
-/// Every setting, by its `dataset` (camelCase) name, with what it holds. The README's table
-/// is written from this list.
-pub const KNOWN: [(&str, &str); 12] = [
-    (
+/// A setting the widget reads: one of its own, or one of the scenario's, named by its path in
+/// camelCase (`bsp.per_message` → `bspPerMessage`) and passed to the core as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Known {
+    /// The widget's own: its `dataset` name and what it holds.
+    Own(&'static str, &'static str),
+    /// A scenario setting, with the widget's own description where the schema's does not fit
+    /// (the widget has a default month, the scenario none).
+    Scenario(Setting, Option<&'static str>),
+}
+
+impl Known {
+    /// The `dataset` (camelCase) name.
+    pub fn name(self) -> String {
+        match self {
+            Known::Own(name, _) => name.to_string(),
+            Known::Scenario(setting, _) => camel_case(&setting.path_text().replace('.', "_")),
+        }
+    }
+
+    /// What the setting holds, for the reference of attributes.
+    pub fn about(self) -> String {
+        match self {
+            Known::Own(_, about) => about.to_string(),
+            Known::Scenario(_, Some(about)) => about.to_string(),
+            Known::Scenario(setting, None) => {
+                let spec = setting.spec();
+                match spec.default {
+                    Some(default) => format!("{} (default {default})", spec.about),
+                    None => spec.about.to_string(),
+                }
+            }
+        }
+    }
+}
+
+/// Every setting, in the order the widget's messages list them. The README's table is written
+/// from this list.
+pub const KNOWN: [Known; 12] = [
+    Known::Own(
         "countries",
         "comma-separated ISO 3166-1 alpha-2 codes, one input row each (default IN)",
     ),
-    (
-        "currency",
-        "billing currency of the rate card (default USD)",
+    Known::Scenario(Setting::Currency, None),
+    Known::Scenario(
+        Setting::Month,
+        Some("billing month YYYY-MM (default the current month)"),
     ),
-    ("month", "billing month YYYY-MM (default the current month)"),
-    (
-        "rules",
-        "rules version, e.g. pmp-2026-10 (default the rules in force in the month)",
-    ),
-    (
-        "rateCard",
-        "effective date of the card, YYYY-MM-DD (default the card in force)",
-    ),
-    ("lang", "en, fr, es or pt-BR (default en)"),
-    ("bspPerMessage", "provider fee per charged message"),
-    (
-        "bspMarkup",
-        "provider markup as a fraction of Meta's charge (0.10 = 10%)",
-    ),
-    ("bspMonthly", "provider's fixed monthly fee"),
-    ("bspPerNumber", "provider's monthly fee per phone number"),
-    (
-        "phoneNumbers",
-        "business phone numbers sending service traffic (default 1)",
-    ),
-    ("theme", "light or dark (default light)"),
+    Known::Scenario(Setting::Rules, None),
+    Known::Scenario(Setting::RateCard, None),
+    Known::Own("lang", "en, fr, es or pt-BR (default en)"),
+    Known::Scenario(Setting::BspPerMessage, None),
+    Known::Scenario(Setting::BspMarkup, None),
+    Known::Scenario(Setting::BspMonthly, None),
+    Known::Scenario(Setting::BspPerNumber, None),
+    Known::Scenario(Setting::PhoneNumbers, None),
+    Known::Own("theme", "light or dark (default light)"),
 ];
+
+/// The scenario's settings the widget leaves at the core's defaults: a setting added to the
+/// core's schema must be offered (in `KNOWN`) or listed here, or the widget's test fails.
+pub const NOT_OFFERED: [Setting; 11] = [
+    Setting::BusinessCountry,
+    Setting::AuthInternational,
+    Setting::Wabas,
+    Setting::UtilityInWindow,
+    Setting::EntryPoint,
+    Setting::FreeConversations,
+    Setting::PerConversationMarketing,
+    Setting::PerConversationUtility,
+    Setting::PerConversationAuthentication,
+    Setting::PerConversationService,
+    Setting::BspPerMessageOn,
+];
+
+/// The scenario setting a `dataset` name carries, if it carries one.
+pub fn scenario_setting(camel: &str) -> Option<Setting> {
+    KNOWN.into_iter().find_map(|known| match known {
+        Known::Scenario(setting, _) if known.name() == camel => Some(setting),
+        _ => None,
+    })
+}
 
 /// Where the settings came from, so messages name what the integrator actually wrote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,15 +110,20 @@ pub struct Config {
     pub countries: Vec<String>,
     pub currency: String,
     pub month: String,
-    pub rules: Option<String>,
-    pub rate_card: Option<String>,
     pub lang: Lang,
     pub theme: Theme,
-    pub bsp_per_message: Option<String>,
-    pub bsp_markup: Option<String>,
-    pub bsp_monthly: Option<String>,
-    pub bsp_per_number: Option<String>,
-    pub phone_numbers: Option<String>,
+    /// The other scenario settings given, as written: the core judges them.
+    pub passed: Vec<(Setting, String)>,
+}
+
+impl Config {
+    /// A scenario setting as given, if given.
+    pub fn value(&self, setting: Setting) -> Option<&str> {
+        self.passed
+            .iter()
+            .find(|(s, _)| *s == setting)
+            .map(|(_, value)| value.as_str())
+    }
 }
 
 /// A setting the widget cannot use, named as the integrator wrote it.
@@ -135,83 +190,17 @@ impl Config {
             countries: vec!["IN".into()],
             currency: "USD".into(),
             month: current_month.into(),
-            rules: None,
-            rate_card: None,
             lang: Lang::En,
             theme: Theme::Light,
-            bsp_per_message: None,
-            bsp_markup: None,
-            bsp_monthly: None,
-            bsp_per_number: None,
-            phone_numbers: None,
-        };
-        let mut fail = |camel: &str, message: String| {
-            errors.push(ConfigError {
-                setting: label(source, camel),
-                message,
-            })
+            passed: Vec::new(),
         };
         for (raw_key, raw_value) in entries {
             let key = camel_case(raw_key.trim());
-            let value = raw_value.trim().to_string();
-            let optional = || (!value.is_empty()).then(|| value.clone());
-            match key.as_str() {
-                // The marker attribute itself, and what the widget sets on its host.
-                "wacostWidget" | "wacostMounted" => {}
-                "countries" => match countries(&value) {
-                    Ok(list) => config.countries = list,
-                    Err(message) => fail(&key, message),
-                },
-                "currency" => {
-                    let code = value.to_ascii_uppercase();
-                    let known = Catalog::builtin().currencies();
-                    if known.contains(&code.as_str()) {
-                        config.currency = code;
-                    } else {
-                        fail(
-                            &key,
-                            format!(
-                                "no rate card in \"{value}\"; use one of {}",
-                                known.join(", ")
-                            ),
-                        );
-                    }
-                }
-                "month" => {
-                    if !value.is_empty() {
-                        config.month = value.clone();
-                    }
-                }
-                "rules" => config.rules = optional(),
-                "rateCard" => config.rate_card = optional(),
-                "lang" => match Lang::parse(&value) {
-                    Some(lang) => config.lang = lang,
-                    None => fail(
-                        &key,
-                        format!("\"{value}\" is not a supported language; use en, fr, es or pt-BR"),
-                    ),
-                },
-                "theme" => match value.to_ascii_lowercase().as_str() {
-                    "" | "light" => config.theme = Theme::Light,
-                    "dark" => config.theme = Theme::Dark,
-                    _ => fail(
-                        &key,
-                        format!("\"{value}\" is not a theme; use light or dark"),
-                    ),
-                },
-                "bspPerMessage" => config.bsp_per_message = optional(),
-                "bspMarkup" => config.bsp_markup = optional(),
-                "bspMonthly" => config.bsp_monthly = optional(),
-                "bspPerNumber" => config.bsp_per_number = optional(),
-                "phoneNumbers" => config.phone_numbers = optional(),
-                _ => {
-                    let known: Vec<String> =
-                        KNOWN.iter().map(|(name, _)| label(source, name)).collect();
-                    fail(
-                        &key,
-                        format!("unknown setting; the widget reads {}", known.join(", ")),
-                    )
-                }
+            if let Err(message) = config.read(&key, raw_value.trim()) {
+                errors.push(ConfigError {
+                    setting: label(source, &key),
+                    message,
+                });
             }
         }
         if errors.is_empty() {
@@ -219,6 +208,58 @@ impl Config {
         } else {
             Err(errors)
         }
+    }
+
+    /// Reads one setting by its `dataset` name; the problem in words when it cannot be used.
+    fn read(&mut self, key: &str, value: &str) -> Result<(), String> {
+        match key {
+            // The marker attribute itself, and what the widget sets on its host.
+            "wacostWidget" | "wacostMounted" => {}
+            "countries" => self.countries = countries(value)?,
+            "currency" => {
+                let code = value.to_ascii_uppercase();
+                Catalog::builtin()
+                    .has_currency(&code)
+                    .map_err(|error| error.to_string())?;
+                self.currency = code;
+            }
+            "month" => {
+                if !value.is_empty() {
+                    self.month = value.to_string();
+                }
+            }
+            "lang" => {
+                self.lang = Lang::parse(value).ok_or_else(|| {
+                    format!("\"{value}\" is not a supported language; use en, fr, es or pt-BR")
+                })?
+            }
+            "theme" => {
+                self.theme = match value.to_ascii_lowercase().as_str() {
+                    "" | "light" => Theme::Light,
+                    "dark" => Theme::Dark,
+                    _ => return Err(format!("\"{value}\" is not a theme; use light or dark")),
+                }
+            }
+            _ => match scenario_setting(key) {
+                Some(setting) => {
+                    self.passed.retain(|(s, _)| *s != setting);
+                    if !value.is_empty() {
+                        self.passed.push((setting, value.to_string()));
+                    }
+                }
+                None => {
+                    let known: Vec<String> = KNOWN
+                        .iter()
+                        .map(|known| label(self.source, &known.name()))
+                        .collect();
+                    return Err(format!(
+                        "unknown setting; the widget reads {}",
+                        known.join(", ")
+                    ));
+                }
+            },
+        }
+        Ok(())
     }
 }
 
@@ -272,7 +313,7 @@ mod tests {
         assert_eq!(config.currency, "USD");
         assert_eq!(config.month, "2026-11");
         assert_eq!(config.lang, Lang::PtBr);
-        assert_eq!(config.bsp_per_message.as_deref(), Some("0.005"));
+        assert_eq!(config.value(Setting::BspPerMessage), Some("0.005"));
         assert_eq!(config.theme, Theme::Light);
     }
 
@@ -303,7 +344,7 @@ mod tests {
             "data-lang: \"de\" is not a supported language; use en, fr, es or pt-BR"
         );
         assert!(
-            shown[3].starts_with("data-currency: no rate card in \"XYZ\"; use one of USD,"),
+            shown[3].starts_with("data-currency: no rate card in XYZ in this build (Meta publishes a card per currency and we never convert; cards exist for USD,"),
             "{}",
             shown[3]
         );
@@ -323,6 +364,50 @@ mod tests {
             label(Source::Attributes, "bspPerMessage"),
             "data-bsp-per-message"
         );
+    }
+
+    /// Every scenario setting of the core's schema is offered or knowingly left out: a setting
+    /// added to the schema fails here until the widget decides.
+    #[test]
+    fn every_scenario_setting_is_offered_or_left_out() {
+        for setting in Setting::ALL {
+            let offered = KNOWN
+                .iter()
+                .filter(|k| matches!(k, Known::Scenario(s, _) if *s == setting))
+                .count();
+            let left_out = NOT_OFFERED.iter().filter(|s| **s == setting).count();
+            assert_eq!(offered + left_out, 1, "{setting:?}");
+        }
+        let names: Vec<String> = KNOWN.iter().map(|k| k.name()).collect();
+        assert_eq!(
+            names,
+            [
+                "countries",
+                "currency",
+                "month",
+                "rules",
+                "rateCard",
+                "lang",
+                "bspPerMessage",
+                "bspMarkup",
+                "bspMonthly",
+                "bspPerNumber",
+                "phoneNumbers",
+                "theme"
+            ]
+        );
+        let about: Vec<String> = KNOWN.iter().map(|k| k.about()).collect();
+        assert_eq!(about[1], "billing currency of the rate card (default USD)");
+        assert_eq!(
+            about[2],
+            "billing month YYYY-MM (default the current month)"
+        );
+        assert_eq!(
+            about[10],
+            "business phone numbers sending service traffic (default 1)"
+        );
+        assert_eq!(scenario_setting("bspMarkup"), Some(Setting::BspMarkup));
+        assert_eq!(scenario_setting("theme"), None);
     }
 
     #[test]

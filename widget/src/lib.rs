@@ -5,6 +5,7 @@
 //! Each widget lives in its own shadow root with its own stylesheet, so the host page's CSS
 //! does not reach in and ours does not leak out; only the `--wacost-*` custom properties
 //! (which inherit through the shadow boundary) theme it.
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 mod app;
 pub mod config;
@@ -18,6 +19,7 @@ use config::{camel_case, Config, Source};
 use outcome::{run, Target};
 use std::cell::RefCell;
 use std::rc::Rc;
+use wacost_core::scenario::Month;
 use wacost_core::Catalog;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -146,10 +148,17 @@ fn object_entries(config: &JsValue) -> Vec<(String, String)> {
         .collect()
 }
 
-/// `YYYY-MM` of today in the visitor's calendar: the default month.
+/// `YYYY-MM` of today in the visitor's calendar: the default month. The widget reads the
+/// clock; the core says which billing month that is.
 fn current_month() -> String {
     let now = js_sys::Date::new_0();
-    format!("{:04}-{:02}", now.get_full_year(), now.get_month() + 1)
+    let today = NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or(NaiveDate::MIN);
+    Month::of(today).to_string()
 }
 
 fn shadow_root(element: &Element) -> Result<ShadowRoot, JsValue> {
@@ -256,8 +265,12 @@ fn checked(
             return Err(setup);
         }
     }
-    let date =
-        wacost_core::date::parse_date(&format!("{}-01", config.month)).unwrap_or(NaiveDate::MIN);
+    let date = config
+        .month
+        .parse::<Month>()
+        .ok()
+        .and_then(Month::first_day)
+        .unwrap_or(NaiveDate::MIN);
     let names = config
         .countries
         .iter()

@@ -1,13 +1,16 @@
 //! From the widget's settings and typed counts to the core's Estimate, or to problems each
 //! tied to the setting or input that caused it. The scenario is built as JSON text and parsed
 //! by `Scenario::from_json`, the validator every other front end uses.
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
 
-use crate::config::{label, Config};
+use crate::config::{label, Config, Known, KNOWN};
 use serde_json::{json, Map, Value};
 use wacost_core::estimate::estimate;
-use wacost_core::scenario::Scenario;
+use wacost_core::scenario::schema::{List, LINE_COUNTS};
+use wacost_core::scenario::{FieldPath, LineField, Scenario, Setting};
 
-pub const CATEGORIES: [&str; 4] = ["marketing", "utility", "authentication", "service"];
+/// The four counts of a row, by their JSON names.
+pub const CATEGORIES: [&str; 4] = LINE_COUNTS;
 
 /// Typed counts per country row, one text per category, as the user left them.
 pub type Counts = Vec<[String; 4]>;
@@ -50,18 +53,30 @@ fn count_text(text: &str) -> String {
     }
 }
 
+/// The scenario the widget prices, as JSON text: its settings placed by their schema path,
+/// one line per country with its four counts.
 pub fn scenario_json(config: &Config, counts: &[[String; 4]]) -> String {
     let mut top = Map::new();
-    top.insert("month".into(), json!(config.month));
-    top.insert("currency".into(), json!(config.currency));
-    if let Some(rules) = &config.rules {
-        top.insert("rules".into(), json!(rules));
-    }
-    if let Some(card) = &config.rate_card {
-        top.insert("rate_card".into(), json!(card));
-    }
-    if let Some(numbers) = &config.phone_numbers {
-        top.insert("phone_numbers".into(), json!(numbers));
+    let given = [
+        (Setting::Month, config.month.as_str()),
+        (Setting::Currency, config.currency.as_str()),
+    ];
+    let passed = config.passed.iter().map(|(s, v)| (*s, v.as_str()));
+    for (setting, value) in given.into_iter().chain(passed) {
+        let name = setting.spec().name.to_string();
+        match setting.group() {
+            Some(group) => {
+                let object = top
+                    .entry(group.name())
+                    .or_insert_with(|| Value::Object(Map::new()));
+                if let Value::Object(object) = object {
+                    object.insert(name, json!(value));
+                }
+            }
+            None => {
+                top.insert(name, json!(value));
+            }
+        }
     }
     let lines: Vec<Value> = config
         .countries
@@ -69,60 +84,41 @@ pub fn scenario_json(config: &Config, counts: &[[String; 4]]) -> String {
         .enumerate()
         .map(|(i, country)| {
             let mut line = Map::new();
-            line.insert("country".into(), json!(country));
-            for (c, name) in CATEGORIES.iter().enumerate() {
-                let text = counts.get(i).map(|row| row[c].as_str()).unwrap_or("");
-                line.insert((*name).into(), json!(count_text(text)));
+            line.insert(LineField::Country.name().into(), json!(country));
+            for (c, field) in LineField::COUNTS.iter().enumerate() {
+                let text = counts
+                    .get(i)
+                    .and_then(|row| row.get(c))
+                    .map_or("", String::as_str);
+                line.insert(field.name().into(), json!(count_text(text)));
             }
             Value::Object(line)
         })
         .collect();
-    top.insert("lines".into(), Value::Array(lines));
-    let mut bsp = Map::new();
-    for (key, value) in [
-        ("per_message", &config.bsp_per_message),
-        ("markup", &config.bsp_markup),
-        ("monthly", &config.bsp_monthly),
-        ("per_number", &config.bsp_per_number),
-    ] {
-        if let Some(value) = value {
-            bsp.insert(key.into(), json!(value));
-        }
-    }
-    if !bsp.is_empty() {
-        top.insert("bsp".into(), Value::Object(bsp));
-    }
+    top.insert(List::Lines.spec().name.into(), Value::Array(lines));
     Value::Object(top).to_string()
 }
 
-/// Which setting or input a core field path came from.
-fn target(config: &Config, path: &str) -> Target {
-    let setting = |camel: &str| Target::Setting(label(config.source, camel));
-    match path {
-        "month" => setting("month"),
-        "currency" => setting("currency"),
-        "rules" => setting("rules"),
-        "rate_card" => setting("rateCard"),
-        "phone_numbers" => setting("phoneNumbers"),
-        "bsp.per_message" => setting("bspPerMessage"),
-        "bsp.markup" => setting("bspMarkup"),
-        "bsp.monthly" => setting("bspMonthly"),
-        "bsp.per_number" => setting("bspPerNumber"),
-        _ => {
-            let Some(rest) = path.strip_prefix("lines[") else {
-                return Target::Other;
-            };
-            let Some((index, field)) = rest.split_once("].") else {
-                return setting("countries");
-            };
-            let Ok(line) = index.parse::<usize>() else {
-                return Target::Other;
-            };
-            match CATEGORIES.iter().position(|c| *c == field) {
-                Some(category) => Target::Count { line, category },
-                None => setting("countries"),
-            }
+/// Which setting or input a core error is about: a setting by the name the integrator wrote,
+/// a count by its row and column, and the rest of a line by the countries it came from.
+fn target(config: &Config, path: &FieldPath) -> Target {
+    if let Some(setting) = path.setting() {
+        let known = KNOWN
+            .iter()
+            .find(|k| matches!(k, Known::Scenario(s, _) if *s == setting));
+        return match known {
+            Some(known) => Target::Setting(label(config.source, &known.name())),
+            None => Target::Other,
+        };
+    }
+    if let Some((line, field)) = path.line_field_of() {
+        if let Some(category) = LineField::COUNTS.iter().position(|c| *c == field) {
+            return Target::Count { line, category };
         }
+    }
+    match path.line_index() {
+        Some(_) => Target::Setting(label(config.source, "countries")),
+        None => Target::Other,
     }
 }
 
@@ -133,7 +129,7 @@ pub fn run(config: &Config, counts: &[[String; 4]]) -> Result<Priced, Vec<Issue>
             .into_iter()
             .map(|e| Issue {
                 target: target(config, &e.path),
-                message: e.message,
+                message: e.kind.to_string(),
             })
             .collect::<Vec<_>>()
     };

@@ -1,5 +1,6 @@
 //! The widget's path from settings and typed counts to the core's estimate, natively.
 #![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use wacost_widget::config::{Config, Source};
 use wacost_widget::outcome::{run, scenario_json, Target};

@@ -1,5 +1,6 @@
 //! The widget in a real browser: `wasm-pack test --headless --chrome widget`.
 #![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use js_sys::Reflect;
 use std::cell::RefCell;

@@ -5,7 +5,7 @@ use super::estimate::{grouped, grouped_money, read_scenario};
 use crate::CliError;
 use wacost_cli::values::ReportFormat;
 use wacost_cli::BudgetArgs;
-use wacost_core::budget::{budget, Budget, BudgetErrors, BudgetQuery, Destination};
+use wacost_core::budget::{budget, Budget, BudgetErrors, BudgetPath, BudgetQuery, Destination};
 
 pub fn run(args: &BudgetArgs, on_terminal: bool) -> Result<(), CliError> {
     let format = ReportFormat::or_default(args.format, on_terminal);
@@ -39,11 +39,9 @@ fn worded(errors: BudgetErrors) -> CliError {
         errors
             .0
             .iter()
-            .map(|e| match e.path.as_str() {
-                path @ ("amount" | "country" | "market" | "category") => {
-                    format!("--{path}: {}", e.kind)
-                }
-                path => format!("{path}: {}", e.kind),
+            .map(|e| match &e.at {
+                BudgetPath::Query(field) => format!("--{field}: {}", e.kind),
+                BudgetPath::Scenario(path) => format!("{path}: {}", e.kind),
             })
             .collect(),
     )

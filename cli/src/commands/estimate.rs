@@ -86,6 +86,37 @@ pub fn table(e: &Estimate) -> String {
         "rate",
         "amount"
     );
+    market_rows(&mut out, e);
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "Meta total  {} {}",
+        e.currency,
+        grouped_money(e.meta_total)
+    );
+    let _ = writeln!(
+        out,
+        "BSP fees    {} {} (per message {}, markup {}, monthly {}, per number {})",
+        e.currency,
+        grouped_money(e.bsp_fees),
+        grouped_money(e.bsp.per_message),
+        grouped_money(e.bsp.markup),
+        grouped_money(e.bsp.monthly),
+        grouped_money(e.bsp.per_number)
+    );
+    let _ = writeln!(out, "Total       {} {}", e.currency, grouped_money(e.total));
+    if !e.warnings.is_empty() {
+        let _ = writeln!(out);
+        for warning in &e.warnings {
+            let _ = writeln!(out, "- {warning}");
+        }
+    }
+    out
+}
+
+/// Each market's categories, their bands when several are used, and the market's total.
+fn market_rows(out: &mut String, e: &Estimate) {
+    use std::fmt::Write;
     for market in &e.markets {
         for c in &market.categories {
             let mut flags = String::new();
@@ -131,31 +162,6 @@ pub fn table(e: &Estimate) -> String {
             grouped_money(market.amount)
         );
     }
-    let _ = writeln!(out);
-    let _ = writeln!(
-        out,
-        "Meta total  {} {}",
-        e.currency,
-        grouped_money(e.meta_total)
-    );
-    let _ = writeln!(
-        out,
-        "BSP fees    {} {} (per message {}, markup {}, monthly {}, per number {})",
-        e.currency,
-        grouped_money(e.bsp_fees),
-        grouped_money(e.bsp.per_message),
-        grouped_money(e.bsp.markup),
-        grouped_money(e.bsp.monthly),
-        grouped_money(e.bsp.per_number)
-    );
-    let _ = writeln!(out, "Total       {} {}", e.currency, grouped_money(e.total));
-    if !e.warnings.is_empty() {
-        let _ = writeln!(out);
-        for warning in &e.warnings {
-            let _ = writeln!(out, "- {warning}");
-        }
-    }
-    out
 }
 
 #[cfg(test)]

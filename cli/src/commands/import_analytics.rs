@@ -9,7 +9,7 @@ use crate::output::{Inputs, Target};
 use crate::CliError;
 use std::io::Write;
 use wacost_cli::ImportAnalyticsArgs;
-use wacost_core::analytics::{import, Import, ImportErrors, ImportOptions};
+use wacost_core::analytics::{import, Import, ImportErrors, ImportOptions, ImportPath};
 use wacost_core::line_category::LineCategory;
 
 pub fn run(args: &ImportAnalyticsArgs) -> Result<(), CliError> {
@@ -53,9 +53,9 @@ fn worded(errors: ImportErrors) -> CliError {
         errors
             .0
             .iter()
-            .map(|e| match e.path.as_str() {
-                path @ ("month" | "currency") => format!("--{path}: {}", e.kind),
-                path => format!("{path}: {}", e.kind),
+            .map(|e| match &e.at {
+                ImportPath::Option(_) => format!("--{}: {}", e.at, e.kind),
+                at => format!("{at}: {}", e.kind),
             })
             .collect(),
     )

@@ -8,7 +8,8 @@ use wacost_cli::values::ReportFormat;
 use wacost_cli::PlanArgs;
 use wacost_core::category::Category;
 use wacost_core::line_category::LineCategory;
-use wacost_core::plan::{plan, Plan, PlanErrors, PlanSettings};
+use wacost_core::plan::{plan, Plan, PlanErrors, PlanPath, PlanSettings};
+use wacost_core::scenario::Segment;
 
 pub fn run(args: &PlanArgs, on_terminal: bool) -> Result<(), CliError> {
     let format = ReportFormat::or_default(args.format, on_terminal);
@@ -49,15 +50,17 @@ fn worded(errors: PlanErrors) -> CliError {
             .0
             .iter()
             .map(|e| {
-                let option = match e.path.as_str() {
-                    "months" => "--months".to_string(),
-                    "start" => "--start".to_string(),
-                    "growth" => "--growth".to_string(),
-                    path if path.starts_with("category_growth.") => {
-                        format!("--growth-{}", &path["category_growth.".len()..])
-                    }
-                    path if path.starts_with("multipliers") => "--multipliers".to_string(),
-                    path => path.to_string(),
+                let option = match &e.at {
+                    PlanPath::Settings(path) => match path.segments() {
+                        [Segment::Key(group), Segment::Key(category)]
+                            if group == "category_growth" =>
+                        {
+                            format!("--growth-{category}")
+                        }
+                        [Segment::Key(key), ..] => format!("--{key}"),
+                        _ => e.at.to_string(),
+                    },
+                    PlanPath::Scenario(path) => path.to_string(),
                 };
                 format!("{option}: {}", e.kind)
             })

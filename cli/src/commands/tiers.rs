@@ -1,9 +1,11 @@
 //! `wacost tiers`: the volume-tier ladders of a card as CSV
 //! (`effective_date,currency,market,category,tier,from,to,rate`, empty `to` for the open band) or JSON.
 
+use crate::commands::card_choice::choose_card;
 use crate::CliError;
 use wacost_cli::values::DataFormat;
 use wacost_cli::TiersArgs;
+use wacost_core::catalog::TierCard;
 use wacost_core::csv;
 use wacost_core::money::to_plain_string;
 use wacost_core::Catalog;
@@ -11,12 +13,10 @@ use wacost_core::Catalog;
 pub fn run(args: &TiersArgs) -> Result<(), CliError> {
     let catalog = Catalog::builtin();
     let currency = args.card.currency.to_ascii_uppercase();
+    // A ladder file may be dated without a card of its own date: `--card` names the file.
     let date = match args.card.effective {
         Some(date) => date,
-        None => catalog
-            .card_in_force(&currency, chrono::Utc::now().date_naive())
-            .map(|c| c.id.effective)
-            .ok_or_else(|| CliError::usage(format!("no {currency} card is in force today")))?,
+        None => choose_card(catalog, &args.card)?.id.effective,
     };
     let tiers = catalog
         .tier_cards()
@@ -34,66 +34,72 @@ pub fn run(args: &TiersArgs) -> Result<(), CliError> {
             ))
         })?;
     match args.format {
-        DataFormat::Json => {
-            let ladders: Vec<serde_json::Value> = tiers
-                .ladders
-                .values()
-                .map(|ladder| {
-                    serde_json::json!({
-                        "market": ladder.market,
-                        "category": ladder.category,
-                        "source": ladder.source,
-                        "bands": ladder.bands.iter().map(|b| serde_json::json!({
-                            "tier": b.tier, "from": b.from, "to": b.to,
-                            "rate": to_plain_string(b.rate, 0),
-                        })).collect::<Vec<_>>(),
-                    })
-                })
-                .collect();
-            let document = serde_json::json!({
-                "effective_date": tiers.id.effective, "currency": tiers.id.currency, "ladders": ladders,
-            });
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&document).unwrap_or_default()
-            );
-        }
-        DataFormat::Csv => {
+        DataFormat::Json => print_json(tiers),
+        DataFormat::Csv => print_csv(tiers),
+    }
+    Ok(())
+}
+
+/// The card's ladders as one JSON document.
+fn print_json(tiers: &TierCard) {
+    let ladders: Vec<serde_json::Value> = tiers
+        .ladders
+        .values()
+        .map(|ladder| {
+            serde_json::json!({
+                "market": ladder.market,
+                "category": ladder.category,
+                "source": ladder.source,
+                "bands": ladder.bands.iter().map(|b| serde_json::json!({
+                    "tier": b.tier, "from": b.from, "to": b.to,
+                    "rate": to_plain_string(b.rate, 0),
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let document = serde_json::json!({
+        "effective_date": tiers.id.effective, "currency": tiers.id.currency, "ladders": ladders,
+    });
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&document).unwrap_or_default()
+    );
+}
+
+/// The card's bands as CSV, one row per band.
+fn print_csv(tiers: &TierCard) {
+    print!(
+        "{}",
+        csv::record([
+            "effective_date",
+            "currency",
+            "market",
+            "category",
+            "tier",
+            "from",
+            "to",
+            "rate",
+        ])
+    );
+    let effective = tiers.id.effective.to_string();
+    for ladder in tiers.ladders.values() {
+        for band in &ladder.bands {
+            let tier = band.tier.to_string();
+            let from = band.from_printed.to_string();
+            let to = band.to.map(|t| t.to_string()).unwrap_or_default();
             print!(
                 "{}",
                 csv::record([
-                    "effective_date",
-                    "currency",
-                    "market",
-                    "category",
-                    "tier",
-                    "from",
-                    "to",
-                    "rate",
+                    effective.as_str(),
+                    &tiers.id.currency,
+                    &ladder.market,
+                    ladder.category.as_str(),
+                    &tier,
+                    &from,
+                    &to,
+                    &band.printed,
                 ])
             );
-            let effective = tiers.id.effective.to_string();
-            for ladder in tiers.ladders.values() {
-                for band in &ladder.bands {
-                    let tier = band.tier.to_string();
-                    let from = band.from_printed.to_string();
-                    let to = band.to.map(|t| t.to_string()).unwrap_or_default();
-                    print!(
-                        "{}",
-                        csv::record([
-                            effective.as_str(),
-                            &tiers.id.currency,
-                            &ladder.market,
-                            ladder.category.as_str(),
-                            &tier,
-                            &from,
-                            &to,
-                            &band.printed,
-                        ])
-                    );
-                }
-            }
         }
     }
-    Ok(())
 }

@@ -1,6 +1,7 @@
 //! What can be wrong with an analytics file or the import's options: a path in the file (or
 //! `month`, `currency`) and a kind, with the English written once here.
 
+use crate::scenario::{ErrorKind, FieldPath};
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 use std::fmt;
@@ -46,10 +47,8 @@ pub enum ImportErrorKind {
         month: String,
         months: Vec<String>,
     },
-    /// A problem of the scenario built from the file, worded by the scenario's validator.
-    Scenario {
-        message: String,
-    },
+    /// A problem of the scenario built from the file, as the scenario's validator finds it.
+    Scenario(ErrorKind),
 }
 
 impl ImportErrorKind {
@@ -68,7 +67,7 @@ impl ImportErrorKind {
             ImportErrorKind::NoDataPoints => "no_data_points",
             ImportErrorKind::SeveralMonths { .. } => "several_months",
             ImportErrorKind::MonthNotInFile { .. } => "month_not_in_file",
-            ImportErrorKind::Scenario { .. } => "scenario",
+            ImportErrorKind::Scenario(kind) => kind.tag(),
         }
     }
 }
@@ -107,40 +106,80 @@ impl fmt::Display for ImportErrorKind {
                 "the file has no data point in {month} (it holds {})",
                 months.join(", ")
             ),
-            ImportErrorKind::Scenario { message } => f.write_str(message),
+            ImportErrorKind::Scenario(kind) => write!(f, "{kind}"),
         }
     }
 }
 
-/// One problem: where (a path in the file such as
-/// `pricing_analytics.data[0].data_points[3].volume`, or `month`, `currency`) and what.
+/// An option of the import.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportOption {
+    Month,
+    Currency,
+}
+
+/// Where a problem is: a place in the analytics file
+/// (`pricing_analytics.data[0].data_points[3].volume`, or `(file)` for the whole), an option of
+/// the import, or a field of the scenario built from the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportPath {
+    File(FieldPath),
+    Option(ImportOption),
+    Scenario(FieldPath),
+}
+
+impl ImportPath {
+    /// The file as a whole.
+    pub fn file() -> ImportPath {
+        ImportPath::File(FieldPath::scenario())
+    }
+}
+
+impl fmt::Display for ImportPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportPath::File(path) if path.segments().is_empty() => f.write_str("(file)"),
+            ImportPath::File(path) | ImportPath::Scenario(path) => write!(f, "{path}"),
+            ImportPath::Option(ImportOption::Month) => f.write_str("month"),
+            ImportPath::Option(ImportOption::Currency) => f.write_str("currency"),
+        }
+    }
+}
+
+/// One problem: where and what.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportError {
-    pub path: String,
+    pub at: ImportPath,
     pub kind: ImportErrorKind,
 }
 
 impl ImportError {
-    pub fn new(path: impl Into<String>, kind: ImportErrorKind) -> ImportError {
-        ImportError {
-            path: path.into(),
-            kind,
-        }
+    pub fn new(at: ImportPath, kind: ImportErrorKind) -> ImportError {
+        ImportError { at, kind }
     }
 }
 
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.kind)
+        write!(f, "{}: {}", self.at, self.kind)
     }
 }
 
+/// `{ "path", "message", "kind", "of" }`, `of` being `file`, `option` or `scenario`.
 impl Serialize for ImportError {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut out = serializer.serialize_struct("ImportError", 3)?;
-        out.serialize_field("path", &self.path)?;
+        let mut out = serializer.serialize_struct("ImportError", 4)?;
+        out.serialize_field("path", &self.at.to_string())?;
         out.serialize_field("message", &self.kind.to_string())?;
         out.serialize_field("kind", self.kind.tag())?;
+        out.serialize_field(
+            "of",
+            match self.at {
+                ImportPath::File(_) => "file",
+                ImportPath::Option(_) => "option",
+                ImportPath::Scenario(_) => "scenario",
+            },
+        )?;
         out.end()
     }
 }

@@ -11,13 +11,13 @@
 mod error;
 mod read;
 
-pub use error::{ImportError, ImportErrorKind, ImportErrors};
+pub use error::{ImportError, ImportErrorKind, ImportErrors, ImportOption, ImportPath};
 
 use crate::catalog::Catalog;
 use crate::estimate::estimate_with;
 use crate::line_category::{Counts, LineCategory};
 use crate::money::{group_thousands, Amount};
-use crate::scenario::{Line, Month, Scenario};
+use crate::scenario::{Line, Month, Scenario, Setting};
 use chrono::{DateTime, Datelike};
 use read::DataPoint;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -289,14 +289,14 @@ pub fn import_with(
     let month = match (options.month, months_in_file.as_slice()) {
         (_, []) => {
             return Err(ImportErrors(vec![ImportError::new(
-                "(file)",
+                ImportPath::file(),
                 ImportErrorKind::NoDataPoints,
             )]))
         }
         (Some(month), months) if months.contains(&month) => month,
         (Some(month), _) => {
             return Err(ImportErrors(vec![ImportError::new(
-                "month",
+                ImportPath::Option(ImportOption::Month),
                 ImportErrorKind::MonthNotInFile {
                     month: month.to_string(),
                     months: shown,
@@ -306,7 +306,7 @@ pub fn import_with(
         (None, [month]) => *month,
         (None, _) => {
             return Err(ImportErrors(vec![ImportError::new(
-                "month",
+                ImportPath::Option(ImportOption::Month),
                 ImportErrorKind::SeveralMonths { months: shown },
             )]))
         }
@@ -411,12 +411,12 @@ pub fn import_with(
                 .0
                 .into_iter()
                 .map(|e| {
-                    ImportError::new(
-                        e.path.to_string(),
-                        ImportErrorKind::Scenario {
-                            message: e.message.to_string(),
-                        },
-                    )
+                    let at = if e.path == Setting::Currency.path() {
+                        ImportPath::Option(ImportOption::Currency)
+                    } else {
+                        ImportPath::Scenario(e.path)
+                    };
+                    ImportError::new(at, ImportErrorKind::Scenario(e.kind))
                 })
                 .collect(),
         )

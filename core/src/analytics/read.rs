@@ -4,7 +4,8 @@
 //! (UNIX seconds), and, depending on the dimensions requested, `country`, `phone_number`,
 //! `pricing_type`, `pricing_category` and `tier`, with the metrics `volume` and `cost`.
 
-use super::error::{ImportError, ImportErrorKind};
+use super::error::{ImportError, ImportErrorKind, ImportPath};
+use crate::scenario::FieldPath;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
@@ -23,8 +24,8 @@ const POINT_FIELDS: &[&str] = &[
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataPoint {
-    /// Where it is in the file, for messages (`pricing_analytics.data[0].data_points[3]`).
-    pub path: String,
+    /// Where it is in the file (`pricing_analytics.data[0].data_points[3]`).
+    pub path: FieldPath,
     pub start: i64,
     pub end: i64,
     pub country: Option<String>,
@@ -48,7 +49,7 @@ pub struct Read {
 pub fn read(text: &str) -> Result<Read, Vec<ImportError>> {
     let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
         vec![ImportError::new(
-            "(file)",
+            ImportPath::file(),
             ImportErrorKind::NotJson {
                 detail: e.to_string(),
             },
@@ -56,13 +57,13 @@ pub fn read(text: &str) -> Result<Read, Vec<ImportError>> {
     })?;
     let Some(top) = value.as_object() else {
         return Err(vec![ImportError::new(
-            "(file)",
+            ImportPath::file(),
             ImportErrorKind::NoPricingAnalytics,
         )]);
     };
-    let (container, prefix) = match top.get("pricing_analytics") {
-        Some(inner) => (inner, "pricing_analytics."),
-        None => (&value, ""),
+    let (container, root) = match top.get("pricing_analytics") {
+        Some(inner) => (inner, FieldPath::top("pricing_analytics")),
+        None => (&value, FieldPath::scenario()),
     };
     let mut out = Read {
         next_page: has_next_page(container) || has_next_page(&value),
@@ -70,35 +71,35 @@ pub fn read(text: &str) -> Result<Read, Vec<ImportError>> {
     };
     let Some(data) = container.get("data") else {
         return Err(vec![ImportError::new(
-            "(file)",
+            ImportPath::file(),
             ImportErrorKind::NoPricingAnalytics,
         )]);
     };
     let mut errors = Vec::new();
     let Some(groups) = data.as_array() else {
         return Err(vec![ImportError::new(
-            format!("{prefix}data"),
+            ImportPath::File(root.key("data")),
             ImportErrorKind::NotAnArray { got: shown(data) },
         )]);
     };
     for (g, group) in groups.iter().enumerate() {
-        let group_path = format!("{prefix}data[{g}]");
+        let points_path = root.clone().key("data").index(g).key("data_points");
         let Some(points) = group.get("data_points") else {
             errors.push(ImportError::new(
-                format!("{group_path}.data_points"),
+                ImportPath::File(points_path),
                 ImportErrorKind::Required,
             ));
             continue;
         };
         let Some(points) = points.as_array() else {
             errors.push(ImportError::new(
-                format!("{group_path}.data_points"),
+                ImportPath::File(points_path),
                 ImportErrorKind::NotAnArray { got: shown(points) },
             ));
             continue;
         };
         for (p, point) in points.iter().enumerate() {
-            let path = format!("{group_path}.data_points[{p}]");
+            let path = points_path.clone().index(p);
             match point.as_object() {
                 Some(object) => {
                     for key in object.keys() {
@@ -113,7 +114,7 @@ pub fn read(text: &str) -> Result<Read, Vec<ImportError>> {
                     }
                 }
                 None => errors.push(ImportError::new(
-                    path,
+                    ImportPath::File(path),
                     ImportErrorKind::NotAnObject { got: shown(point) },
                 )),
             }
@@ -135,24 +136,22 @@ fn has_next_page(value: &Value) -> bool {
 
 fn data_point(
     object: &Map<String, Value>,
-    path: String,
+    path: FieldPath,
     errors: &mut Vec<ImportError>,
 ) -> Option<DataPoint> {
     let before = errors.len();
+    let at = |name: &'static str| ImportPath::File(path.clone().key(name));
     let field = |name: &str| object.get(name).filter(|v| !v.is_null());
-    let mut time = |name: &str| match field(name) {
+    let mut time = |name: &'static str| match field(name) {
         None => {
-            errors.push(ImportError::new(
-                format!("{path}.{name}"),
-                ImportErrorKind::Required,
-            ));
+            errors.push(ImportError::new(at(name), ImportErrorKind::Required));
             None
         }
         Some(v) => {
             let parsed = digits(v).and_then(|t| t.parse::<i64>().ok());
             if parsed.is_none() {
                 errors.push(ImportError::new(
-                    format!("{path}.{name}"),
+                    at(name),
                     ImportErrorKind::NotATime { got: shown(v) },
                 ));
             }
@@ -167,7 +166,7 @@ fn data_point(
             let parsed = digits(v).and_then(|t| t.parse::<u64>().ok());
             if parsed.is_none() {
                 errors.push(ImportError::new(
-                    format!("{path}.volume"),
+                    at("volume"),
                     ImportErrorKind::NotACount { got: shown(v) },
                 ));
             }
@@ -185,20 +184,20 @@ fn data_point(
             let parsed = text.as_deref().and_then(crate::plan::decimal_text);
             if parsed.is_none() {
                 errors.push(ImportError::new(
-                    format!("{path}.cost"),
+                    at("cost"),
                     ImportErrorKind::NotAnAmount { got: shown(v) },
                 ));
             }
             parsed
         }
     };
-    let mut text = |name: &str| match field(name) {
+    let mut text = |name: &'static str| match field(name) {
         None => None,
         Some(Value::String(s)) => Some(s.trim().to_string()),
         Some(Value::Number(n)) => Some(n.to_string()),
         Some(other) => {
             errors.push(ImportError::new(
-                format!("{path}.{name}"),
+                at(name),
                 ImportErrorKind::NotAString { got: shown(other) },
             ));
             None
@@ -211,7 +210,7 @@ fn data_point(
     if let (Some(start), Some(end)) = (start, end) {
         if end < start {
             errors.push(ImportError::new(
-                format!("{path}.end"),
+                at("end"),
                 ImportErrorKind::EndBeforeStart { start, end },
             ));
         }

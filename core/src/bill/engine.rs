@@ -364,7 +364,7 @@ impl<'c> Engine<'c> {
         if era.counts_conversations() {
             pair.convs = None;
         }
-        if date >= NaiveDate::from_ymd_opt(2026, 9, 28).unwrap_or(NaiveDate::MAX) {
+        if date >= crate::date!(2026, 9, 28) {
             self.warnings.insert("free entry point windows opened from 2026-09-28 may stay open up to 7 days (SVC-10); they are modelled as 72h, so messages after 72h may be free at Meta".to_string());
         }
         true

@@ -43,21 +43,17 @@ impl fmt::Display for Column {
     }
 }
 
-/// A CSV line that cannot be split into fields.
+/// A CSV line that cannot be split into fields: the CSV reader's kind and the character
+/// column where it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CsvProblem {
-    QuoteInUnquotedField,
-    UnterminatedQuote,
+pub struct CsvProblem {
+    pub kind: crate::csv::ErrorKind,
+    pub column: usize,
 }
 
 impl fmt::Display for CsvProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            CsvProblem::QuoteInUnquotedField => "a quote inside an unquoted field",
-            CsvProblem::UnterminatedQuote => {
-                "an unterminated quoted field (fields may not span lines)"
-            }
-        })
+        write!(f, "at character {}: {}", self.column, self.kind)
     }
 }
 

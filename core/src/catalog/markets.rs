@@ -1,7 +1,7 @@
 //! Meta's country-to-market table, versioned by date (docs/rules.md DEF-1, DEF-2).
 
-use super::csv::{self, field, Header};
 use super::error::DataError;
+use crate::csv::Header;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -50,6 +50,19 @@ pub enum LookupError {
     BeforeFirstTable(NaiveDate),
 }
 
+impl LookupError {
+    pub fn tag(&self) -> &'static str {
+        match self {
+            LookupError::MalformedCountry(_) => "malformed_country",
+            LookupError::MalformedNumber(_) => "malformed_number",
+            LookupError::UnknownCallingCode(_) => "unknown_calling_code",
+            LookupError::BeforeFirstTable(_) => "before_first_table",
+        }
+    }
+}
+
+impl std::error::Error for LookupError {}
+
 impl std::fmt::Display for LookupError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -74,7 +87,7 @@ impl std::fmt::Display for LookupError {
 impl MarketTable {
     /// Parses one version of the table from `markets.csv`-style records sharing an effective date.
     pub fn parse_all(file: &str, text: &str) -> Result<Vec<MarketTable>, DataError> {
-        let records = csv::parse(text).map_err(|e| DataError::new(file, e.line, e.problem))?;
+        let records = super::records(file, text)?;
         let (head, rows) = records
             .split_first()
             .ok_or_else(|| DataError::new(file, 0, "the file is empty"))?;
@@ -90,26 +103,27 @@ impl MarketTable {
                 "listed_by_meta",
                 "note",
             ])
-            .map_err(|p| DataError::new(file, head.line, p))?;
+            .map_err(|missing| DataError::new(file, head.line, missing.to_string()))?;
         let mut tables: Vec<MarketTable> = Vec::new();
         for record in rows {
             let at = |problem: String| DataError::new(file, record.line, problem);
-            let date_text = field(record, date_i);
+            let date_text = record.cell(date_i);
             let effective = crate::date::parse_date(date_text).ok_or_else(|| {
                 at(format!(
                     "effective_date `{date_text}` is not a date YYYY-MM-DD"
                 ))
             })?;
-            let iso2 = field(record, iso_i).to_string();
+            let iso2 = record.cell(iso_i).to_string();
             if iso2.len() != 2 || !iso2.bytes().all(|b| b.is_ascii_uppercase()) {
                 return Err(at(format!("iso2 `{iso2}` is not two capital letters")));
             }
-            let calling_code = field(record, code_i).to_string();
+            let calling_code = record.cell(code_i).to_string();
             // Territories without a calling code (Antarctica, Bouvet Island …) map by ISO only.
             if !calling_code.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(at(format!("calling_code `{calling_code}` is not digits")));
             }
-            let network_prefixes: Vec<String> = field(record, prefixes_i)
+            let network_prefixes: Vec<String> = record
+                .cell(prefixes_i)
                 .split(';')
                 .map(str::trim)
                 .filter(|p| !p.is_empty())
@@ -121,23 +135,23 @@ impl MarketTable {
             {
                 return Err(at(format!("network prefix `{bad}` is not digits")));
             }
-            let market = field(record, market_i).to_string();
+            let market = record.cell(market_i).to_string();
             if market.is_empty() {
                 return Err(at("market is empty".into()));
             }
-            let listed_by_meta = match field(record, listed_i) {
+            let listed_by_meta = match record.cell(listed_i) {
                 "yes" => true,
                 "no" => false,
                 other => return Err(at(format!("listed_by_meta `{other}` is not yes or no"))),
             };
             let row = CountryRow {
                 iso2,
-                country: field(record, country_i).to_string(),
+                country: record.cell(country_i).to_string(),
                 calling_code,
                 network_prefixes,
                 market,
                 listed_by_meta,
-                note: field(record, note_i).to_string(),
+                note: record.cell(note_i).to_string(),
             };
             match tables.last_mut() {
                 Some(table) if table.effective == effective => {

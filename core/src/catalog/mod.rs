@@ -2,18 +2,20 @@
 //! compile time from `core/data/` and validated both by `build.rs` (a broken file fails the
 //! build, naming file, line and problem) and again when loaded.
 
-pub mod csv;
+mod choice;
 mod error;
 pub mod markets;
 pub mod rate_cards;
 pub mod tiers;
 
+pub use choice::{CardChoiceError, CardWanted};
 pub use error::DataError;
 pub use markets::{LookupError, MarketMatch, MarketTable};
 pub use rate_cards::{CardGaps, CardId, Rate, RateCard};
 pub use tiers::{Band, BandUse, Ladder, TierCard};
 
 use crate::category::Category;
+use crate::csv::{read_all, Limits, Record, Separator};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -23,6 +25,20 @@ pub const BILLING_CURRENCIES: [&str; 16] = [
     "USD", "AED", "ARS", "AUD", "BRL", "CLP", "COP", "EUR", "GBP", "IDR", "INR", "MXN", "MYR",
     "PEN", "SAR", "SGD",
 ];
+
+/// The records of one data file, empty rows (`,,,`) skipped. The files are ours and trusted,
+/// so no cap applies; a CSV error names the line and column.
+fn records<'t>(file: &str, text: &'t str) -> Result<Vec<Record<'t>>, DataError> {
+    let mut records = read_all(text, Separator::Comma, Limits::NONE).map_err(|e| {
+        DataError::new(
+            file,
+            e.at.line,
+            format!("column {}: {}", e.at.column, e.kind),
+        )
+    })?;
+    records.retain(|record| !record.is_blank());
+    Ok(records)
+}
 
 /// Every entry of a market in a map keyed by `(market, category)`, in category order: one
 /// ordered lookup, then the market's neighbouring keys.
@@ -296,11 +312,26 @@ impl Catalog {
     /// The market table in force on `date`; dates before the first version use the first
     /// (our oldest table, Meta's 2023 list, is the best record of the older mapping).
     pub fn market_table_on(&self, date: NaiveDate) -> &MarketTable {
+        /// What a catalog without tables answers: no country, no market.
+        static NO_TABLE: MarketTable = MarketTable {
+            effective: NaiveDate::MIN,
+            rows: Vec::new(),
+        };
         self.market_tables
             .iter()
             .rev()
             .find(|t| t.effective <= date)
-            .unwrap_or(&self.market_tables[0])
+            .or(self.market_tables.first())
+            .unwrap_or(&NO_TABLE)
+    }
+
+    /// A catalog without any data.
+    pub(crate) fn empty() -> Catalog {
+        Catalog {
+            cards: Vec::new(),
+            tier_cards: Vec::new(),
+            market_tables: Vec::new(),
+        }
     }
 
     pub fn market_for_country(

@@ -1,8 +1,8 @@
 //! Meta's rate cards: one file per (effective date, billing currency), rates as printed.
 
-use super::csv::{self, field, Header};
 use super::error::DataError;
 use crate::category::Category;
+use crate::csv::Header;
 use crate::money::parse_rate;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -48,7 +48,7 @@ impl RateCard {
     pub fn parse(file: &str, text: &str) -> Result<RateCard, DataError> {
         let id = card_id_from_name(file)?;
         let declared_complete = !file.ends_with(".partial.csv");
-        let records = csv::parse(text).map_err(|e| DataError::new(file, e.line, e.problem))?;
+        let records = super::records(file, text)?;
         let (head, rows) = records
             .split_first()
             .ok_or_else(|| DataError::new(file, 0, "the file is empty"))?;
@@ -63,34 +63,34 @@ impl RateCard {
                 "date_basis",
                 "source",
             ])
-            .map_err(|p| DataError::new(file, head.line, p))?;
+            .map_err(|missing| DataError::new(file, head.line, missing.to_string()))?;
         let mut rates = BTreeMap::new();
         for record in rows {
             let at = |problem: String| DataError::new(file, record.line, problem);
-            let date = field(record, date_i);
+            let date = record.cell(date_i);
             if date != id.effective.to_string() {
                 return Err(at(format!(
                     "effective_date `{date}` differs from the file's card date {}",
                     id.effective
                 )));
             }
-            let currency = field(record, currency_i);
+            let currency = record.cell(currency_i);
             if currency != id.currency {
                 return Err(at(format!(
                     "currency `{currency}` differs from the file's card currency {}",
                     id.currency
                 )));
             }
-            let market = field(record, market_i);
+            let market = record.cell(market_i);
             if market.is_empty() {
                 return Err(at("market is empty".into()));
             }
-            let category_text = field(record, category_i);
+            let category_text = record.cell(category_i);
             let category = Category::parse(category_text)
                 .ok_or_else(|| at(format!("category `{category_text}` is not known")))?;
-            let printed = field(record, rate_i);
+            let printed = record.cell(rate_i);
             let rate = parse_rate(printed).map_err(|p| at(format!("rate {p}")))?;
-            let basis = field(record, basis_i);
+            let basis = record.cell(basis_i);
             if basis != "stated" && basis != "inferred" {
                 return Err(at(format!(
                     "date_basis `{basis}` is neither stated nor inferred"
@@ -100,7 +100,7 @@ impl RateCard {
                 rate,
                 printed: printed.to_string(),
                 date_basis: basis.to_string(),
-                source: field(record, source_i).to_string(),
+                source: record.cell(source_i).to_string(),
             };
             if rates
                 .insert((market.to_string(), category), entry)

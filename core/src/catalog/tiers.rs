@@ -1,10 +1,10 @@
 //! Volume-tier ladders (docs/rules.md TIER-5, TIER-6): six bands per market and tiered category,
 //! priced telescopically with the rates Meta publishes for each band.
 
-use super::csv::{self, field, Header};
 use super::error::DataError;
 use super::rate_cards::{card_id_from_name, CardId};
 use crate::category::Category;
+use crate::csv::Header;
 use crate::money::parse_rate;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -102,7 +102,7 @@ impl TierCard {
     /// increasing, only the last band open, no duplicate row.
     pub fn parse(file: &str, text: &str) -> Result<TierCard, DataError> {
         let id = card_id_from_name(file)?;
-        let records = csv::parse(text).map_err(|e| DataError::new(file, e.line, e.problem))?;
+        let records = super::records(file, text)?;
         let (head, rows) = records
             .split_first()
             .ok_or_else(|| DataError::new(file, 0, "the file is empty"))?;
@@ -121,25 +121,25 @@ impl TierCard {
                     "discount",
                     "source",
                 ])
-                .map_err(|p| DataError::new(file, head.line, p))?;
+                .map_err(|missing| DataError::new(file, head.line, missing.to_string()))?;
         let mut ladders: BTreeMap<(String, Category), (Ladder, usize)> = BTreeMap::new();
         for record in rows {
             let at = |problem: String| DataError::new(file, record.line, problem);
-            if field(record, date_i) != id.effective.to_string()
-                || field(record, currency_i) != id.currency
+            if record.cell(date_i) != id.effective.to_string()
+                || record.cell(currency_i) != id.currency
             {
                 return Err(at(format!(
                     "effective_date/currency `{} {}` differ from the file's card {}",
-                    field(record, date_i),
-                    field(record, currency_i),
+                    record.cell(date_i),
+                    record.cell(currency_i),
                     id
                 )));
             }
-            let market = field(record, market_i).to_string();
+            let market = record.cell(market_i).to_string();
             if market.is_empty() {
                 return Err(at("market is empty".into()));
             }
-            let category_text = field(record, category_i);
+            let category_text = record.cell(category_i);
             let category = Category::parse(category_text)
                 .filter(|c| c.tier_family().is_some())
                 .ok_or_else(|| {
@@ -148,7 +148,7 @@ impl TierCard {
                     ))
                 })?;
             let number = |index: usize, name: &str| -> Result<Option<u64>, DataError> {
-                let text = field(record, index);
+                let text = record.cell(index);
                 if text.is_empty() {
                     return Ok(None);
                 }
@@ -161,14 +161,14 @@ impl TierCard {
                 .ok_or_else(|| {
                     at(format!(
                         "tier `{}` is not a band number",
-                        field(record, tier_i)
+                        record.cell(tier_i)
                     ))
                 })? as u8;
             let from = number(from_i, "from")?.ok_or_else(|| at("from is empty".into()))?;
             let to = number(to_i, "to")?;
-            let printed = field(record, rate_i).to_string();
+            let printed = record.cell(rate_i).to_string();
             let rate = parse_rate(&printed).map_err(|p| at(format!("rate {p}")))?;
-            let discount_text = field(record, discount_i);
+            let discount_text = record.cell(discount_i);
             let discount = if discount_text.is_empty() {
                 None
             } else {
@@ -187,7 +187,7 @@ impl TierCard {
                         market: market.clone(),
                         category,
                         bands: Vec::new(),
-                        source: field(record, source_i).to_string(),
+                        source: record.cell(source_i).to_string(),
                     },
                     record.line,
                 )

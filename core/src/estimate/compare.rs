@@ -3,9 +3,9 @@
 
 use super::model::{Comparison, Difference, VersionAmount, VersionResult};
 use super::resolve;
-use crate::catalog::Catalog;
+use crate::catalog::{CardWanted, Catalog, RateCard};
 use crate::category::Category;
-use crate::scenario::{RulesVersion, Scenario, ScenarioErrors};
+use crate::scenario::{ErrorKind, FieldError, RulesVersion, Scenario, ScenarioErrors, Setting};
 use std::collections::BTreeMap;
 
 /// Compares a scenario under every rules version with the data built into this binary.
@@ -28,25 +28,7 @@ pub fn compare_with(catalog: &Catalog, scenario: &Scenario) -> Result<Comparison
     let first = resolve::resolve(catalog, scenario, any_rules);
     let card = match &first {
         Ok(resolved) => resolved.card,
-        Err(errors) => {
-            let fatal: Vec<_> = errors
-                .iter()
-                .filter(|e| {
-                    matches!(e.path.as_str(), "currency" | "rate_card" | "month")
-                        || e.path.ends_with(".country")
-                })
-                .collect();
-            if !fatal.is_empty() {
-                return Err(ScenarioErrors(fatal.into_iter().cloned().collect()));
-            }
-            let first = scenario.month.and_then(|m| m.first_day());
-            match (scenario.rate_card, first) {
-                (Some(date), _) => catalog.card(&scenario.currency, date),
-                (None, Some(first)) => catalog.card_in_force(&scenario.currency, first),
-                _ => None,
-            }
-            .ok_or_else(|| ScenarioErrors::one("rate_card", "no card to compare with"))?
-        }
+        Err(errors) => card_despite(catalog, scenario, errors)?,
     };
     // Lines resolve the same way under every version but the Mexico test (which refuses other
     // destinations), so they are resolved once with the card for all the others. A successful
@@ -62,38 +44,10 @@ pub fn compare_with(catalog: &Catalog, scenario: &Scenario) -> Result<Comparison
             },
         ),
     };
-    let mut versions = Vec::with_capacity(RulesVersion::ALL.len());
-    for rules in RulesVersion::ALL {
-        let choice = resolve::Choice {
-            rules: Some(rules),
-            rate_card: Some(card.id.effective),
-        };
-        let result = match &shared {
-            _ if rules == RulesVersion::Mx2021_02 => {
-                super::estimate_checked(catalog, scenario, choice)
-            }
-            Ok(resolved) => {
-                let mut resolved = resolved.clone();
-                resolved.rules = rules;
-                super::estimate_resolved(catalog, scenario, &resolved, false)
-            }
-            Err(errors) => Err(ScenarioErrors(errors.clone())),
-        };
-        versions.push(match result {
-            Ok(estimate) => VersionResult {
-                rules,
-                summary: rules.summary().into(),
-                estimate: Some(estimate),
-                errors: Vec::new(),
-            },
-            Err(errors) => VersionResult {
-                rules,
-                summary: rules.summary().into(),
-                estimate: None,
-                errors: errors.grouped_lines(),
-            },
-        });
-    }
+    let versions = RulesVersion::ALL
+        .into_iter()
+        .map(|rules| version(catalog, scenario, card, &shared, rules))
+        .collect::<Vec<_>>();
     Ok(Comparison {
         rate_card: card.id.effective.to_string(),
         currency: card.id.currency.clone(),
@@ -101,6 +55,83 @@ pub fn compare_with(catalog: &Catalog, scenario: &Scenario) -> Result<Comparison
         differences: differences(&versions),
         versions,
     })
+}
+
+/// The card to compare with when resolving found problems: none when a problem stops every
+/// version (the currency, the card, the month, a country no table places), otherwise the
+/// scenario's card, whose lines some version may still price.
+fn card_despite<'c>(
+    catalog: &'c Catalog,
+    scenario: &Scenario,
+    errors: &[FieldError],
+) -> Result<&'c RateCard, ScenarioErrors> {
+    let fatal: Vec<FieldError> = errors
+        .iter()
+        .filter(|e| stops_every_version(&e.kind))
+        .cloned()
+        .collect();
+    if !fatal.is_empty() {
+        return Err(ScenarioErrors(fatal));
+    }
+    let first = scenario.month.and_then(|m| m.first_day());
+    let wanted = match (scenario.rate_card, first) {
+        (Some(date), _) => CardWanted::TakesEffect(date),
+        (None, Some(first)) => CardWanted::InForceOn(first),
+        (None, None) => {
+            return Err(ScenarioErrors::one(
+                Setting::RateCard,
+                ErrorKind::NoCardToCompare,
+            ))
+        }
+    };
+    catalog
+        .choose_card(&scenario.currency, wanted)
+        .map_err(|_| ScenarioErrors::one(Setting::RateCard, ErrorKind::NoCardToCompare))
+}
+
+/// Problems no rules version gets past: the currency and card, the month, and a country that
+/// no market table places.
+fn stops_every_version(kind: &ErrorKind) -> bool {
+    matches!(
+        kind,
+        ErrorKind::Card(_)
+            | ErrorKind::NoRules(_)
+            | ErrorKind::MonthRequired
+            | ErrorKind::Lookup(_)
+    )
+}
+
+/// One version's estimate with the comparison's card, or why it cannot price the scenario.
+fn version(
+    catalog: &Catalog,
+    scenario: &Scenario,
+    card: &RateCard,
+    shared: &Result<resolve::Resolved, Vec<FieldError>>,
+    rules: RulesVersion,
+) -> VersionResult {
+    let choice = resolve::Choice {
+        rules: Some(rules),
+        rate_card: Some(card.id.effective),
+    };
+    let result = match shared {
+        _ if rules == RulesVersion::Mx2021_02 => super::estimate_checked(catalog, scenario, choice),
+        Ok(resolved) => {
+            let mut resolved = resolved.clone();
+            resolved.rules = rules;
+            super::estimate_resolved(catalog, scenario, &resolved, false)
+        }
+        Err(errors) => Err(ScenarioErrors(errors.clone())),
+    };
+    let (estimate, errors) = match result {
+        Ok(estimate) => (Some(estimate), Vec::new()),
+        Err(errors) => (None, errors.grouped_lines()),
+    };
+    VersionResult {
+        rules,
+        summary: rules.summary().into(),
+        estimate,
+        errors,
+    }
 }
 
 fn differences(versions: &[VersionResult]) -> Vec<Difference> {
@@ -123,7 +154,9 @@ fn differences(versions: &[VersionResult]) -> Vec<Difference> {
     }
     rows.into_iter()
         .map(|((market, category), amounts)| {
-            let differs = amounts.windows(2).any(|w| w[0].amount != w[1].amount);
+            let differs = amounts
+                .windows(2)
+                .any(|w| matches!(w, [a, b] if a.amount != b.amount));
             let reasons = amounts
                 .iter()
                 .map(|a| {

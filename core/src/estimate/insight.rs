@@ -8,7 +8,8 @@ use super::resolve::Resolved;
 use crate::catalog::Catalog;
 use crate::category::Category;
 use crate::money::Amount;
-use crate::scenario::{RulesVersion, Scenario};
+use crate::scenario::schema::List;
+use crate::scenario::{FieldPath, LineField, Month, RulesVersion, Scenario, Setting};
 use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -40,9 +41,7 @@ impl<'a> Notes<'a> {
 }
 
 /// Marketing to US numbers stopped being delivered on 2025-04-01 (timeline #13).
-fn us_marketing_blocked_from() -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(2025, 4, 1)
-}
+const US_MARKETING_BLOCKED_FROM: NaiveDate = crate::date!(2025, 4, 1);
 
 pub fn explain(
     catalog: &Catalog,
@@ -54,96 +53,125 @@ pub fn explain(
     estimate: &mut Estimate,
 ) {
     let card = resolved.card;
-    let currency = || card.id.currency.clone();
-    let card_date = || card.id.effective.to_string();
     let mut found: Vec<Note> = Vec::new();
     // A complete card has no gaps (the build checks it), so only a partial one is inspected.
     if !card.declared_complete {
         let info = catalog.card_info(card);
         found.push(Note::PartialCard {
-            currency: currency(),
-            card: card_date(),
+            currency: card.id.currency.clone(),
+            card: card.id.effective.to_string(),
             markets: info.markets,
             missing_markets: info.missing_markets.len(),
         });
     }
-    let period_start = resolved
-        .month
-        .and_then(|m| m.first_day())
-        .unwrap_or(card.id.effective);
     if let Some(month) = resolved.month {
-        if let (Some(first), Some(last)) = (month.first_day(), month.last_day()) {
-            if let Some(next) = catalog.next_card_after(&card.id.currency, first) {
-                if next.id.effective <= last {
-                    found.push(Note::CardChangesInMonth {
-                        currency: currency(),
-                        month: month.to_string(),
-                        card: card_date(),
-                        next_card: next.id.effective.to_string(),
-                    });
-                }
-            }
-            if let Some(in_force) = catalog.card_in_force(&card.id.currency, first) {
-                if in_force.id != card.id {
-                    found.push(Note::CardNotInForce {
-                        currency: currency(),
-                        card: card_date(),
-                        first_day: first.to_string(),
-                        in_force: in_force.id.effective.to_string(),
-                    });
-                }
-            }
-            if let Ok(rules) = RulesVersion::for_month(month.year, month.month) {
-                if rules != resolved.rules && rules_from_scenario {
-                    found.push(Note::RulesNotOfMonth {
-                        rules: resolved.rules,
-                        month: month.to_string(),
-                        in_force: rules,
-                    });
-                }
-            }
-        }
+        month_notes(catalog, resolved, month, rules_from_scenario, &mut found);
     }
     if resolved.rules == RulesVersion::Mx2021_02 {
         found.push(Note::MexicoFreeConversations {
             free_conversations: scenario.free_conversations,
         });
     }
-    if us_marketing_blocked_from().is_some_and(|from| period_start >= from) {
-        // One note for the lines to US numbers and one for lines given as the North America
-        // market, each naming its lines: a sheet with a US line per campaign repeats it otherwise.
-        let mut to_us = (Vec::new(), 0u64);
-        let mut to_north_america = (Vec::new(), 0u64);
-        for (index, line) in scenario.lines.iter().enumerate() {
-            if line.marketing == 0 {
-                continue;
-            }
-            let group = if line.country.as_deref() == Some("US") {
-                &mut to_us
-            } else if line.country.is_none() && resolved.market(index) == "North America" {
-                &mut to_north_america
-            } else {
-                continue;
-            };
-            group.0.push(index);
-            group.1 = group.1.saturating_add(line.marketing);
-        }
-        for ((lines, marketing), by_market) in [(to_us, false), (to_north_america, true)] {
-            if !lines.is_empty() {
-                found.push(Note::UsMarketingNotDelivered {
-                    lines,
-                    marketing,
-                    by_market,
-                });
-            }
+    let period_start = resolved
+        .month
+        .and_then(|m| m.first_day())
+        .unwrap_or(card.id.effective);
+    if period_start >= US_MARKETING_BLOCKED_FROM {
+        us_marketing_notes(scenario, resolved, &mut found);
+    }
+    pricing_notes(resolved, notes, &mut found);
+    estimate.custom = !notes.custom.is_empty();
+    if let Some((note, driver)) = main_driver(scenario, resolved, notes, meta_total) {
+        found.push(note);
+        estimate.main_driver = Some(driver);
+    }
+    estimate.warnings = found.iter().map(Note::english).collect();
+    estimate.notes = found;
+}
+
+/// A card that changes inside the month, a card or rules other than those in force.
+fn month_notes(
+    catalog: &Catalog,
+    resolved: &Resolved,
+    month: Month,
+    rules_from_scenario: bool,
+    found: &mut Vec<Note>,
+) {
+    let card = resolved.card;
+    let (Some(first), Some(last)) = (month.first_day(), month.last_day()) else {
+        return;
+    };
+    if let Some(next) = catalog.next_card_after(&card.id.currency, first) {
+        if next.id.effective <= last {
+            found.push(Note::CardChangesInMonth {
+                currency: card.id.currency.clone(),
+                month: month.to_string(),
+                card: card.id.effective.to_string(),
+                next_card: next.id.effective.to_string(),
+            });
         }
     }
+    if let Some(in_force) = catalog.card_in_force(&card.id.currency, first) {
+        if in_force.id != card.id {
+            found.push(Note::CardNotInForce {
+                currency: card.id.currency.clone(),
+                card: card.id.effective.to_string(),
+                first_day: first.to_string(),
+                in_force: in_force.id.effective.to_string(),
+            });
+        }
+    }
+    if let Ok(rules) = RulesVersion::for_month(month.year, month.month) {
+        if rules != resolved.rules && rules_from_scenario {
+            found.push(Note::RulesNotOfMonth {
+                rules: resolved.rules,
+                month: month.to_string(),
+                in_force: rules,
+            });
+        }
+    }
+}
+
+/// One note for the lines to US numbers and one for lines given as the North America market,
+/// each naming its lines: a sheet with a US line per campaign repeats it otherwise.
+fn us_marketing_notes(scenario: &Scenario, resolved: &Resolved, found: &mut Vec<Note>) {
+    let mut to_us = (Vec::new(), 0u64);
+    let mut to_north_america = (Vec::new(), 0u64);
+    for (index, line) in scenario.lines.iter().enumerate() {
+        if line.marketing == 0 {
+            continue;
+        }
+        let group = if line.country.as_deref() == Some("US") {
+            &mut to_us
+        } else if line.country.is_none() && resolved.market(index) == "North America" {
+            &mut to_north_america
+        } else {
+            continue;
+        };
+        group.0.push(index);
+        group.1 = group.1.saturating_add(line.marketing);
+    }
+    for ((lines, marketing), by_market) in [(to_us, false), (to_north_america, true)] {
+        if !lines.is_empty() {
+            found.push(Note::UsMarketingNotDelivered {
+                lines,
+                marketing,
+                by_market,
+            });
+        }
+    }
+}
+
+/// Tiered categories priced at list for lack of a ladder, and categories priced with the
+/// user's rates.
+fn pricing_notes(resolved: &Resolved, notes: &Notes, found: &mut Vec<Note>) {
+    let card = &resolved.card.id;
     for (market, category) in &notes.no_ladder {
         found.push(Note::NoLadder {
             market: market.to_string(),
             category: *category,
-            currency: currency(),
-            card: card_date(),
+            currency: card.currency.clone(),
+            card: card.effective.to_string(),
         });
     }
     for (market, category) in &notes.custom {
@@ -151,12 +179,20 @@ pub fn explain(
             market: market.to_string(),
             category: *category,
             flat: notes.custom_untiered.contains(&(*market, *category)),
-            currency: currency(),
-            card: card_date(),
+            currency: card.currency.clone(),
+            card: card.effective.to_string(),
         });
     }
-    estimate.custom = !notes.custom.is_empty();
+}
 
+/// The market and category that cost the most (the first of equals), as a note and as the
+/// estimate's driver.
+fn main_driver(
+    scenario: &Scenario,
+    resolved: &Resolved,
+    notes: &Notes,
+    meta_total: Decimal,
+) -> Option<(Note, Driver)> {
     let top = notes.amounts.iter().fold(
         None::<&(&str, Category, Decimal)>,
         |best, item| match best {
@@ -164,36 +200,33 @@ pub fn explain(
             _ => Some(item),
         },
     );
-    if let Some((market, category, amount)) =
-        top.filter(|t| t.2 > Decimal::ZERO && meta_total > Decimal::ZERO)
-    {
-        let share = (*amount / meta_total)
-            .round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero);
-        let (assumptions, fields) = assumptions(
-            scenario,
-            resolved.rules,
-            *category,
-            notes.custom.contains(&(*market, *category)),
-        );
-        found.push(Note::MainDriver {
-            market: market.to_string(),
-            category: *category,
-            percent: (share * Decimal::ONE_HUNDRED).normalize().to_string(),
-            currency: currency(),
-            amount: Amount::new(*amount),
-            assumptions: assumptions.clone(),
-            fields,
-        });
-        estimate.main_driver = Some(Driver {
-            market: market.to_string(),
-            category: *category,
-            amount: Amount::new(*amount),
-            share: share.normalize().to_string(),
-            assumptions,
-        });
-    }
-    estimate.warnings = found.iter().map(Note::english).collect();
-    estimate.notes = found;
+    let (market, category, amount) =
+        top.filter(|t| t.2 > Decimal::ZERO && meta_total > Decimal::ZERO)?;
+    let share =
+        (*amount / meta_total).round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero);
+    let (assumptions, fields) = assumptions(
+        scenario,
+        resolved.rules,
+        *category,
+        notes.custom.contains(&(*market, *category)),
+    );
+    let note = Note::MainDriver {
+        market: market.to_string(),
+        category: *category,
+        percent: (share * Decimal::ONE_HUNDRED).normalize().to_string(),
+        currency: resolved.card.id.currency.clone(),
+        amount: Amount::new(*amount),
+        assumptions: assumptions.clone(),
+        fields,
+    };
+    let driver = Driver {
+        market: market.to_string(),
+        category: *category,
+        amount: Amount::new(*amount),
+        share: share.normalize().to_string(),
+        assumptions,
+    };
+    Some((note, driver))
 }
 
 /// The scenario fields a category's amount depends on, most direct first: in English with
@@ -204,121 +237,176 @@ fn assumptions(
     category: Category,
     custom: bool,
 ) -> (Vec<String>, Vec<String>) {
-    let mut list: Vec<String> = Vec::new();
-    let mut fields: Vec<String> = Vec::new();
-    let mut add = |text: String, paths: &[&str]| {
-        list.push(text);
-        fields.extend(paths.iter().map(|p| p.to_string()));
-    };
-    match category {
-        Category::BusinessInitiated => add(
-            "the marketing, utility and authentication counts".into(),
-            &["lines.marketing", "lines.utility", "lines.authentication"],
-        ),
-        Category::UserInitiated => add("the service counts".into(), &["lines.service"]),
-        Category::AuthenticationInternational => add(
-            "the authentication counts".into(),
-            &["lines.authentication"],
-        ),
-        other => add(format!("the {other} counts"), &[&format!("lines.{other}")]),
-    }
+    let mut found = Assumptions::default();
+    found.counts(category);
     if scenario.entry_point > Decimal::ZERO {
-        add(
+        found.add(
             format!("entry_point {}", scenario.entry_point),
-            &["entry_point"],
+            &[S(Setting::EntryPoint)],
         );
     }
-    let conversation = rules.counts_conversations();
-    let per = &scenario.per_conversation;
-    match category {
-        Category::Utility if rules == RulesVersion::Pmp2025_07 => add(
-            format!("utility_in_window {}", scenario.utility_in_window),
-            &["utility_in_window"],
-        ),
-        Category::Service if rules == RulesVersion::Pmp2026_10 => add(
-            format!(
-                "the free tier of 1,000 service messages per phone number (phone_numbers {})",
-                scenario.phone_numbers
-            ),
-            &["phone_numbers"],
-        ),
-        Category::Service if rules == RulesVersion::Cbp2023_06 => {
-            add(
-                format!("per_conversation.service {}", per.service),
-                &["per_conversation.service"],
-            );
-            add(
-                format!(
-                    "the 1,000 free service conversations per WABA (wabas {})",
-                    scenario.wabas
-                ),
-                &["wabas"],
-            );
-        }
-        Category::BusinessInitiated => {
-            add(
-                format!(
-                    "per_conversation (marketing {}, utility {}, authentication {})",
-                    per.marketing, per.utility, per.authentication
-                ),
-                &[
-                    "per_conversation.marketing",
-                    "per_conversation.utility",
-                    "per_conversation.authentication",
-                ],
-            );
-            add(
-                format!("utility_in_window {}", scenario.utility_in_window),
-                &["utility_in_window"],
-            );
-        }
-        Category::UserInitiated => add(
-            format!("per_conversation.service {}", per.service),
-            &["per_conversation.service"],
-        ),
-        Category::Marketing if conversation => add(
-            format!("per_conversation.marketing {}", per.marketing),
-            &["per_conversation.marketing"],
-        ),
-        Category::Utility if conversation => add(
-            format!("per_conversation.utility {}", per.utility),
-            &["per_conversation.utility"],
-        ),
-        Category::Authentication | Category::AuthenticationInternational if conversation => add(
-            format!("per_conversation.authentication {}", per.authentication),
-            &["per_conversation.authentication"],
-        ),
-        _ => {}
+    found.era_inputs(scenario, rules, category);
+    found.free_tiers(scenario, rules, category);
+    if category == Category::AuthenticationInternational {
+        found.add(
+            "auth_international and business_country".into(),
+            &[S(Setting::AuthInternational), S(Setting::BusinessCountry)],
+        );
     }
-    match rules {
-        RulesVersion::Cbp2022_02
-            if matches!(
-                category,
-                Category::BusinessInitiated | Category::UserInitiated
-            ) =>
-        {
-            add(
+    if custom {
+        found.add("your custom rates".into(), &[Field::Custom]);
+    }
+    (found.list, found.fields)
+}
+
+use Field::Setting as S;
+
+/// What an amount rests on, in words and as field paths.
+#[derive(Default)]
+struct Assumptions {
+    list: Vec<String>,
+    fields: Vec<String>,
+}
+
+impl Assumptions {
+    fn add(&mut self, text: String, paths: &[Field]) {
+        self.list.push(text);
+        self.fields.extend(paths.iter().map(Field::path));
+    }
+
+    /// The counts the category's messages come from.
+    fn counts(&mut self, category: Category) {
+        use Field::Count;
+        use LineField::{Authentication, Marketing, Service, Utility};
+        match category {
+            Category::BusinessInitiated => self.add(
+                "the marketing, utility and authentication counts".into(),
+                &[Count(Marketing), Count(Utility), Count(Authentication)],
+            ),
+            Category::UserInitiated => self.add("the service counts".into(), &[Count(Service)]),
+            Category::AuthenticationInternational => {
+                self.add("the authentication counts".into(), &[Count(Authentication)])
+            }
+            other => {
+                let count = LineField::COUNTS
+                    .into_iter()
+                    .find(|f| f.category() == Some(other));
+                self.add(
+                    format!("the {other} counts"),
+                    &count.map(Count).into_iter().collect::<Vec<_>>(),
+                )
+            }
+        }
+    }
+
+    /// The shares and averages the era applies to the category.
+    fn era_inputs(&mut self, scenario: &Scenario, rules: RulesVersion, category: Category) {
+        let conversation = rules.counts_conversations();
+        let per = &scenario.per_conversation;
+        match category {
+            Category::Utility if rules == RulesVersion::Pmp2025_07 => self.add(
+                format!("utility_in_window {}", scenario.utility_in_window),
+                &[S(Setting::UtilityInWindow)],
+            ),
+            Category::Service if rules == RulesVersion::Pmp2026_10 => self.add(
+                format!(
+                    "the free tier of 1,000 service messages per phone number (phone_numbers {})",
+                    scenario.phone_numbers
+                ),
+                &[S(Setting::PhoneNumbers)],
+            ),
+            Category::Service if rules == RulesVersion::Cbp2023_06 => {
+                self.add(
+                    format!("per_conversation.service {}", per.service),
+                    &[S(Setting::PerConversationService)],
+                );
+                self.add(
+                    format!(
+                        "the 1,000 free service conversations per WABA (wabas {})",
+                        scenario.wabas
+                    ),
+                    &[S(Setting::Wabas)],
+                );
+            }
+            Category::BusinessInitiated => {
+                self.add(
+                    format!(
+                        "per_conversation (marketing {}, utility {}, authentication {})",
+                        per.marketing, per.utility, per.authentication
+                    ),
+                    &[
+                        S(Setting::PerConversationMarketing),
+                        S(Setting::PerConversationUtility),
+                        S(Setting::PerConversationAuthentication),
+                    ],
+                );
+                self.add(
+                    format!("utility_in_window {}", scenario.utility_in_window),
+                    &[S(Setting::UtilityInWindow)],
+                );
+            }
+            Category::UserInitiated => self.add(
+                format!("per_conversation.service {}", per.service),
+                &[S(Setting::PerConversationService)],
+            ),
+            Category::Marketing if conversation => self.add(
+                format!("per_conversation.marketing {}", per.marketing),
+                &[S(Setting::PerConversationMarketing)],
+            ),
+            Category::Utility if conversation => self.add(
+                format!("per_conversation.utility {}", per.utility),
+                &[S(Setting::PerConversationUtility)],
+            ),
+            Category::Authentication | Category::AuthenticationInternational if conversation => {
+                self.add(
+                    format!("per_conversation.authentication {}", per.authentication),
+                    &[S(Setting::PerConversationAuthentication)],
+                )
+            }
+            _ => {}
+        }
+    }
+
+    /// The initiator eras' free conversations.
+    fn free_tiers(&mut self, scenario: &Scenario, rules: RulesVersion, category: Category) {
+        let by_initiator = matches!(
+            category,
+            Category::BusinessInitiated | Category::UserInitiated
+        );
+        match rules {
+            RulesVersion::Cbp2022_02 if by_initiator => self.add(
                 format!(
                     "the 1,000 free conversations per WABA (wabas {})",
                     scenario.wabas
                 ),
-                &["wabas"],
-            )
+                &[S(Setting::Wabas)],
+            ),
+            RulesVersion::Mx2021_02 => self.add(
+                format!("free_conversations {}", scenario.free_conversations),
+                &[S(Setting::FreeConversations)],
+            ),
+            _ => {}
         }
-        RulesVersion::Mx2021_02 => add(
-            format!("free_conversations {}", scenario.free_conversations),
-            &["free_conversations"],
-        ),
-        _ => {}
     }
-    if category == Category::AuthenticationInternational {
-        add(
-            "auth_international and business_country".into(),
-            &["auth_international", "business_country"],
-        );
+}
+
+/// A scenario field an amount rests on, named in `Note::MainDriver::fields` by its schema path:
+/// a setting, the lines' counts of a category (`lines.marketing`), or the custom rates.
+#[derive(Clone, Copy)]
+enum Field {
+    Setting(Setting),
+    Count(LineField),
+    Custom,
+}
+
+impl Field {
+    fn path(&self) -> String {
+        match self {
+            Field::Setting(setting) => setting.path_text().to_string(),
+            Field::Count(field) => FieldPath::top(List::Lines.spec().name)
+                .key(field.name())
+                .to_string(),
+            Field::Custom => List::CustomRates.spec().name.to_string(),
+        }
     }
-    if custom {
-        add("your custom rates".into(), &["custom_rates"]);
-    }
-    (list, fields)
 }

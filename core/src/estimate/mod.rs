@@ -3,6 +3,7 @@
 //! Three steps, one module each: `resolve` picks the rules, the card and each line's market;
 //! `parts` splits each line's messages into free and chargeable units and shares the month's
 //! allowance; `price` prices each market's categories. `insight` then explains the result.
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
 
 mod compare;
 mod insight;
@@ -10,6 +11,7 @@ mod model;
 mod note;
 mod parts;
 mod price;
+mod rates;
 mod resolve;
 pub mod split;
 
@@ -23,8 +25,13 @@ pub use note::Note;
 use crate::catalog::Catalog;
 use crate::category::Category;
 use crate::money::{Amount, UnitPrice};
-use crate::scenario::{PerMessageOn, Scenario, ScenarioErrors};
+use crate::scenario::{
+    Bsp, ErrorKind, FieldError, FieldPath, PerMessageOn, Scenario, ScenarioErrors, Setting,
+};
+use parts::Part;
 use price::{Counter, Totals};
+use rates::MarketPrices;
+use resolve::Resolved;
 use rust_decimal::Decimal;
 
 /// Prices a scenario with the data built into this binary.
@@ -66,6 +73,7 @@ impl<'a> Prepared<'a> {
 
 // `MarketSums::categories` is indexed by `category as usize`: that must be its place in
 // `Category::ALL`, which is also its sort order, so markets list categories as before.
+#[allow(clippy::indexing_slicing)]
 const _: () = {
     let mut i = 0;
     while i < Category::ALL.len() {
@@ -92,49 +100,36 @@ fn estimate_checked(
 /// are of different eras (`cbp-2022-02` rules on a 2026 card, which prices by category rather
 /// than by initiator). One error per category says so and names the cards that would do,
 /// rather than one identical error per line.
-fn era_mismatch(
-    catalog: &Catalog,
-    resolved: &resolve::Resolved,
-    parts: &[parts::Part],
-) -> Vec<(Category, crate::scenario::FieldError)> {
+fn era_mismatch(catalog: &Catalog, resolved: &Resolved, parts: &[Part]) -> Vec<FieldError> {
     let mut charged = [false; Category::ALL.len()];
     for part in parts {
         if part.charged() > 0 {
-            charged[part.category as usize] = true;
+            if let Some(slot) = charged.get_mut(part.category as usize) {
+                *slot = true;
+            }
         }
     }
     let card = &resolved.card.id;
-    let unit = if resolved.rules.counts_conversations() {
-        "conversations"
-    } else {
-        "messages"
-    };
     Category::ALL
         .into_iter()
-        .filter(|&category| {
-            charged[category as usize] && !resolved.rates.prices_category(category)
-        })
-        .map(|category| {
-            let dates: Vec<String> = catalog
+        .zip(charged)
+        .filter(|&(category, charged)| charged && !resolved.rates.prices_category(category))
+        .map(|(category, _)| {
+            let cards = catalog
                 .cards()
                 .iter()
                 .filter(|c| c.id.currency == card.currency && c.has_category(category))
-                .map(|c| c.id.effective.to_string())
+                .map(|c| c.id.effective)
                 .collect();
-            let cards = if dates.is_empty() {
-                format!("no {} card in this build has them", card.currency)
-            } else {
-                format!("{} cards that have them: {}", card.currency, dates.join(", "))
-            };
-            (
-                category,
-                crate::scenario::FieldError::new(
-                    "rate_card",
-                    format!(
-                        "the {} {} card has no {category} rate for any market, and the {} rules charge {category} {unit}; choose another card with rate_card ({cards}), or add custom_rates",
-                        card.currency, card.effective, resolved.rules
-                    ),
-                ),
+            FieldError::new(
+                Setting::RateCard,
+                ErrorKind::CategoryNotOnCard {
+                    category,
+                    rules: resolved.rules,
+                    currency: card.currency.clone(),
+                    card: card.effective,
+                    cards,
+                },
             )
         })
         .collect()
@@ -144,17 +139,69 @@ fn era_mismatch(
 fn estimate_resolved(
     catalog: &Catalog,
     scenario: &Scenario,
-    resolved: &resolve::Resolved,
+    resolved: &Resolved,
     rules_from_scenario: bool,
 ) -> Result<Estimate, ScenarioErrors> {
     let rules = resolved.rules;
-    let date = resolved.card.id.effective;
+    let international = international_lines(catalog, scenario, resolved);
+    let parts = parts::split(scenario, rules, &international);
+    let mut errors = era_mismatch(catalog, resolved, &parts);
+    let by_market = sums_by_market(scenario, resolved, &parts);
+    let priced = price_markets(resolved, &parts, by_market, &mut errors);
+    if !errors.is_empty() {
+        return Err(ScenarioErrors(errors));
+    }
+    let PricedMarkets {
+        markets,
+        meta_total,
+        notes,
+    } = priced;
+    let (bsp_fees, bsp) = bsp_fees(&scenario.bsp, scenario.phone_numbers, &markets, meta_total);
+    let mut estimate = Estimate {
+        rules,
+        rate_card: resolved.card.id.effective.to_string(),
+        currency: resolved.card.id.currency.clone(),
+        month: resolved.month.map(|m| m.to_string()),
+        unit: if rules.counts_conversations() {
+            "conversations"
+        } else {
+            "messages"
+        }
+        .into(),
+        markets,
+        meta_total: Amount::new(meta_total),
+        bsp_fees: Amount::new(bsp_fees),
+        bsp,
+        total: Amount::new(meta_total + bsp_fees),
+        custom: false,
+        main_driver: None,
+        warnings: Vec::new(),
+        notes: Vec::new(),
+    };
+    insight::explain(
+        catalog,
+        scenario,
+        resolved,
+        &notes,
+        meta_total,
+        rules_from_scenario,
+        &mut estimate,
+    );
+    Ok(estimate)
+}
+
+/// Whether each line's authentication is priced at the international rate.
+fn international_lines(catalog: &Catalog, scenario: &Scenario, resolved: &Resolved) -> Vec<bool> {
     let business_market = scenario
         .business_country
         .as_ref()
-        .and_then(|country| catalog.market_for_country(country, date).ok())
+        .and_then(|country| {
+            catalog
+                .market_for_country(country, resolved.card.id.effective)
+                .ok()
+        })
         .map(|found| found.market);
-    let international: Vec<bool> = scenario
+    scenario
         .lines
         .iter()
         .enumerate()
@@ -168,20 +215,26 @@ fn estimate_resolved(
                 .is_some_and(|prices| prices.rate(Category::AuthenticationInternational).is_some());
             parts::is_international(scenario, line, market, business_market.as_deref(), has_rate)
         })
-        .collect();
-    let parts = parts::split(scenario, rules, &international);
-    let era_errors = era_mismatch(catalog, resolved, &parts);
+        .collect()
+}
 
-    struct MarketSums {
-        /// Indexed by the category's place in `Category::ALL` (its sort order).
-        categories: [Option<Totals>; Category::ALL.len()],
-        lines: Vec<usize>,
-        countries: Vec<String>,
-    }
-    // Summed by market index, then put in market-name order so the output does not depend on
-    // the order of the lines.
+/// A market's parts summed by category, and the lines and countries they came from.
+struct MarketSums {
+    /// Indexed by the category's place in `Category::ALL` (its sort order).
+    categories: [Option<Totals>; Category::ALL.len()],
+    lines: Vec<usize>,
+    countries: Vec<String>,
+}
+
+/// The parts summed by market, in market-name order so the output does not depend on the
+/// order of the lines.
+fn sums_by_market<'r, 'a>(
+    scenario: &Scenario,
+    resolved: &'r Resolved<'a>,
+    parts: &[Part],
+) -> Vec<(&'r str, &'r MarketPrices<'a>, MarketSums)> {
     let mut by_index: Vec<Option<MarketSums>> = (0..resolved.names.len()).map(|_| None).collect();
-    for part in &parts {
+    for part in parts {
         let Some(slot) = resolved
             .line_market
             .get(part.line)
@@ -196,43 +249,101 @@ fn estimate_resolved(
         });
         if sums.lines.last() != Some(&part.line) {
             sums.lines.push(part.line);
-            if let Some(country) = &scenario.lines[part.line].country {
+            let country = scenario
+                .lines
+                .get(part.line)
+                .and_then(|l| l.country.as_ref());
+            if let Some(country) = country {
                 if !sums.countries.contains(country) {
                     sums.countries.push(country.clone());
                 }
             }
         }
-        sums.categories[part.category as usize]
-            .get_or_insert_with(Totals::default)
-            .add(part);
+        if let Some(totals) = sums.categories.get_mut(part.category as usize) {
+            totals.get_or_insert_with(Totals::default).add(part);
+        }
     }
-
-    let mut by_market: Vec<(&str, &resolve::MarketPrices, MarketSums)> = by_index
+    let mut by_market: Vec<(&str, &MarketPrices, MarketSums)> = by_index
         .into_iter()
         .zip(&resolved.names)
         .zip(&resolved.prices)
         .filter_map(|((sums, name), prices)| Some((name.as_str(), prices, sums?)))
         .collect();
     by_market.sort_by(|a, b| a.0.cmp(b.0));
+    by_market
+}
 
-    let unpriced_categories: Vec<Category> = era_errors.iter().map(|(c, _)| *c).collect();
-    let mut errors: Vec<crate::scenario::FieldError> =
-        era_errors.into_iter().map(|(_, e)| e).collect();
-    let mut markets = Vec::with_capacity(by_market.len());
-    let mut meta_total = Decimal::ZERO;
-    let mut notes = insight::Notes::default();
-    for (market, prices, mut sums) in by_market {
+/// Every market priced, with Meta's total and what pricing noticed.
+struct PricedMarkets<'r> {
+    markets: Vec<MarketEstimate>,
+    meta_total: Decimal,
+    notes: insight::Notes<'r>,
+}
+
+fn price_markets<'r>(
+    resolved: &Resolved,
+    parts: &[Part],
+    by_market: Vec<(&'r str, &MarketPrices, MarketSums)>,
+    errors: &mut Vec<FieldError>,
+) -> PricedMarkets<'r> {
+    // Categories the card lacks entirely already have their one error each.
+    let era_categories: Vec<Category> = errors
+        .iter()
+        .filter_map(|e| match e.kind {
+            ErrorKind::CategoryNotOnCard { category, .. } => Some(category),
+            _ => None,
+        })
+        .collect();
+    let mut out = PricedMarkets {
+        markets: Vec::with_capacity(by_market.len()),
+        meta_total: Decimal::ZERO,
+        notes: insight::Notes::default(),
+    };
+    for (market, prices, sums) in by_market {
+        let one = MarketToPrice {
+            resolved,
+            parts,
+            market,
+            prices,
+            era_categories: &era_categories,
+        };
+        let estimate = one.price(sums, &mut out.notes, errors);
+        out.meta_total += estimate.amount.value();
+        out.markets.push(estimate);
+    }
+    out
+}
+
+/// One market to price, with what its errors need.
+struct MarketToPrice<'x, 'r> {
+    resolved: &'x Resolved<'x>,
+    parts: &'x [Part],
+    market: &'r str,
+    prices: &'x MarketPrices<'x>,
+    era_categories: &'x [Category],
+}
+
+impl<'r> MarketToPrice<'_, 'r> {
+    /// The market's categories priced, authentication and its international rate on one
+    /// counter; once the estimate fails only further errors are looked for.
+    fn price(
+        &self,
+        mut sums: MarketSums,
+        notes: &mut insight::Notes<'r>,
+        errors: &mut Vec<FieldError>,
+    ) -> MarketEstimate {
         sums.countries.sort();
         let charged_of = |category: Category| {
-            sums.categories[category as usize]
-                .as_ref()
+            sums.categories
+                .get(category as usize)
+                .and_then(Option::as_ref)
                 .map_or(0, |t| t.charged)
         };
         let domestic = charged_of(Category::Authentication);
         let auth_end = domestic + charged_of(Category::AuthenticationInternational);
         let present = sums.categories.iter().filter(|t| t.is_some()).count();
         let mut categories = Vec::with_capacity(present);
-        let mut market_amount = Decimal::ZERO;
+        let mut amount = Decimal::ZERO;
         let mut delivered = 0;
         for (category, totals) in Category::ALL
             .into_iter()
@@ -253,52 +364,84 @@ fn estimate_resolved(
                     end: totals.charged,
                 },
             };
-            // Once the estimate fails only further errors matter: the figures are not built.
-            let failing = !errors.is_empty();
-            let priced = (!failing).then(|| price::price(prices, rules, category, totals, counter));
+            let rules = self.resolved.rules;
+            let priced = errors
+                .is_empty()
+                .then(|| price::price(self.prices, rules, category, totals, counter));
             let missing = match &priced {
                 Some(priced) => priced.missing_rate,
-                None => price::lacks_rate(prices, rules, category, totals.charged),
+                None => price::lacks_rate(self.prices, rules, category, totals.charged),
             };
-            if missing && !unpriced_categories.contains(&category) {
-                // The market's own lines, in order, rather than every part of the scenario:
-                // a card without a category fails every market, and parts come in line order.
-                let of_market = sums.lines.iter().flat_map(|&line| {
-                    let start = parts.partition_point(|p| p.line < line);
-                    parts[start..].iter().take_while(move |p| p.line == line)
-                });
-                let message = price::missing_rate_message(&resolved.rates, rules, market, category);
-                for part in of_market.filter(|p| p.category == category && p.charged() > 0) {
-                    errors.push(crate::scenario::FieldError {
-                        path: price::line_path(part.line),
-                        message: message.clone(),
-                    });
-                }
+            if missing && !self.era_categories.contains(&category) {
+                missing_rates(
+                    self.resolved,
+                    self.parts,
+                    self.market,
+                    category,
+                    &sums.lines,
+                    errors,
+                );
             }
             let Some(priced) = priced else {
                 continue;
             };
-            notes.record(market, &priced);
-            market_amount += priced.amount;
+            notes.record(self.market, &priced);
+            amount += priced.amount;
             delivered += totals.delivered;
             categories.push(priced.output);
         }
-        meta_total += market_amount;
-        markets.push(MarketEstimate {
-            market: market.to_string(),
+        MarketEstimate {
+            market: self.market.to_string(),
             countries: sums.countries,
             lines: sums.lines,
             delivered,
-            amount: Amount::new(market_amount),
-            cost_per_delivered: UnitPrice::per_unit(market_amount, delivered),
+            amount: Amount::new(amount),
+            cost_per_delivered: UnitPrice::per_unit(amount, delivered),
             categories,
-        });
+        }
     }
-    if !errors.is_empty() {
-        return Err(ScenarioErrors(errors));
-    }
+}
 
-    let bsp = &scenario.bsp;
+/// One error per line of the market with charged units of a category it has no rate for.
+/// The market's own lines, in order, rather than every part of the scenario: a card without a
+/// category fails every market, and parts come in line order.
+fn missing_rates(
+    resolved: &Resolved,
+    parts: &[Part],
+    market: &str,
+    category: Category,
+    lines: &[usize],
+    errors: &mut Vec<FieldError>,
+) {
+    let card = &resolved.rates.card.id;
+    let kind = ErrorKind::NoRateForLine {
+        market: market.to_string(),
+        category,
+        rules: resolved.rules,
+        currency: card.currency.clone(),
+        card: card.effective,
+    };
+    let of_market = lines.iter().flat_map(|&line| {
+        let start = parts.partition_point(|p| p.line < line);
+        parts
+            .get(start..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(move |p| p.line == line)
+    });
+    for part in of_market.filter(|p| p.category == category && p.charged() > 0) {
+        errors.push(FieldError::new(FieldPath::line(part.line), kind.clone()));
+    }
+}
+
+/// The provider's fees on Meta's charge: per message (charged or delivered), markup, monthly
+/// and per number.
+fn bsp_fees(
+    bsp: &Bsp,
+    phone_numbers: u64,
+    markets: &[MarketEstimate],
+    meta_total: Decimal,
+) -> (Decimal, BspBreakdown) {
     let charged: u64 = markets
         .iter()
         .flat_map(|m| &m.categories)
@@ -311,43 +454,15 @@ fn estimate_resolved(
     };
     let per_message = bsp.per_message * Decimal::from(per_message_units);
     let markup = bsp.markup * meta_total;
-    let per_number = bsp.per_number * Decimal::from(scenario.phone_numbers);
-    let bsp_fees = per_message + markup + bsp.monthly + per_number;
-
-    let mut estimate = Estimate {
-        rules,
-        rate_card: date.to_string(),
-        currency: resolved.card.id.currency.clone(),
-        month: resolved.month.map(|m| m.to_string()),
-        unit: if rules.counts_conversations() {
-            "conversations"
-        } else {
-            "messages"
-        }
-        .into(),
-        markets,
-        meta_total: Amount::new(meta_total),
-        bsp_fees: Amount::new(bsp_fees),
-        bsp: BspBreakdown {
+    let per_number = bsp.per_number * Decimal::from(phone_numbers);
+    let fees = per_message + markup + bsp.monthly + per_number;
+    (
+        fees,
+        BspBreakdown {
             per_message: Amount::new(per_message),
             markup: Amount::new(markup),
             monthly: Amount::new(bsp.monthly),
             per_number: Amount::new(per_number),
         },
-        total: Amount::new(meta_total + bsp_fees),
-        custom: false,
-        main_driver: None,
-        warnings: Vec::new(),
-        notes: Vec::new(),
-    };
-    insight::explain(
-        catalog,
-        scenario,
-        resolved,
-        &notes,
-        meta_total,
-        rules_from_scenario,
-        &mut estimate,
-    );
-    Ok(estimate)
+    )
 }

@@ -4,8 +4,7 @@
 
 use crate::category::Category;
 use crate::money::{group_thousands, Amount};
-use crate::scenario::field_list;
-use crate::scenario::RulesVersion;
+use crate::scenario::{field_list, FieldPath, RulesVersion};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -123,16 +122,7 @@ impl Note {
                 lines,
                 marketing,
                 by_market,
-            } => format!(
-                "{}: marketing templates to +1 United States numbers are not delivered (since April 2025), so Meta charges nothing for them; the {} marketing messages {} are priced here as if they were delivered.",
-                field_list(&lines.iter().map(|i| format!("lines[{i}]")).collect::<Vec<_>>()),
-                group_thousands(&marketing.to_string()),
-                if *by_market {
-                    "to North America (which includes the United States)"
-                } else {
-                    "to the United States"
-                }
-            ),
+            } => us_marketing(lines, *marketing, *by_market),
             Note::NoLadder {
                 market,
                 category,
@@ -169,4 +159,18 @@ impl Note {
             ),
         }
     }
+}
+
+/// The sentence of `Note::UsMarketingNotDelivered`.
+fn us_marketing(lines: &[usize], marketing: u64, by_market: bool) -> String {
+    format!(
+        "{}: marketing templates to +1 United States numbers are not delivered (since April 2025), so Meta charges nothing for them; the {} marketing messages {} are priced here as if they were delivered.",
+        field_list(&lines.iter().map(|&i| FieldPath::line(i)).collect::<Vec<_>>()),
+        group_thousands(&marketing.to_string()),
+        if by_market {
+            "to North America (which includes the United States)"
+        } else {
+            "to the United States"
+        }
+    )
 }

@@ -65,18 +65,28 @@ pub fn is_international(
     }
 }
 
+/// The scenario's shares and averages as exact fractions, read once for every line.
+struct Fractions {
+    entry_point: Fraction,
+    utility_in_window: Fraction,
+    marketing: Fraction,
+    utility: Fraction,
+    authentication: Fraction,
+    service: Fraction,
+}
+
 /// Splits every line, in line order and, within a line, in category order; then shares the
 /// month's allowance over the parts that draw on it.
 pub fn split(scenario: &Scenario, rules: RulesVersion, international: &[bool]) -> Vec<Part> {
-    let ep = Fraction::of(scenario.entry_point);
-    let uiw = Fraction::of(scenario.utility_in_window);
     let pc = &scenario.per_conversation;
-    let (pc_marketing, pc_utility, pc_authentication, pc_service) = (
-        Fraction::of(pc.marketing),
-        Fraction::of(pc.utility),
-        Fraction::of(pc.authentication),
-        Fraction::of(pc.service),
-    );
+    let f = Fractions {
+        entry_point: Fraction::of(scenario.entry_point),
+        utility_in_window: Fraction::of(scenario.utility_in_window),
+        marketing: Fraction::of(pc.marketing),
+        utility: Fraction::of(pc.utility),
+        authentication: Fraction::of(pc.authentication),
+        service: Fraction::of(pc.service),
+    };
     let mut parts = Vec::with_capacity(scenario.lines.len() * 4);
     for (index, line) in scenario.lines.iter().enumerate() {
         let auth_category = if international.get(index).copied().unwrap_or(false) {
@@ -86,93 +96,146 @@ pub fn split(scenario: &Scenario, rules: RulesVersion, international: &[bool]) -
         };
         match rules {
             RulesVersion::Pmp2025_07 | RulesVersion::Pmp2026_10 => {
-                for (category, n) in [
-                    (Category::Marketing, line.marketing),
-                    (Category::Utility, line.utility),
-                    (auth_category, line.authentication),
-                    (Category::Service, line.service),
-                ] {
-                    let mut part = Part::new(index, category, n, ep.share_of(n));
-                    let rest = n - part.entry_point;
-                    match (category, rules) {
-                        (Category::Utility, RulesVersion::Pmp2025_07) => {
-                            part.window = uiw.share_of(rest);
-                            part.eligible = rest - part.window;
-                        }
-                        (Category::Service, RulesVersion::Pmp2025_07) => part.window = rest,
-                        (Category::Service, _) => {
-                            part.eligible = rest;
-                            part.in_pool = true;
-                        }
-                        _ => part.eligible = rest,
-                    }
-                    parts.push(part);
-                }
+                per_message(&mut parts, index, line, rules, auth_category, &f)
             }
             RulesVersion::Cbp2023_06 | RulesVersion::Cbp2024_11 => {
-                for (category, n, per) in [
-                    (Category::Marketing, line.marketing, pc_marketing),
-                    (Category::Utility, line.utility, pc_utility),
-                    (auth_category, line.authentication, pc_authentication),
-                    (Category::Service, line.service, pc_service),
-                ] {
-                    let mut part = Part::new(index, category, n, ep.share_of(n));
-                    let opened = per.conversations(n - part.entry_point);
-                    part.conversations = Some(opened);
-                    part.eligible = opened;
-                    if category == Category::Service {
-                        if rules == RulesVersion::Cbp2024_11 {
-                            part.allowance = opened;
-                        } else {
-                            part.in_pool = true;
-                        }
-                    }
-                    parts.push(part);
-                }
+                by_category(&mut parts, index, line, rules, auth_category, &f)
             }
             RulesVersion::Cbp2022_02 | RulesVersion::Mx2021_02 => {
-                let mut business = Part::new(index, Category::BusinessInitiated, 0, 0);
-                let mut opened = 0;
-                for (n, per, is_utility) in [
-                    (line.marketing, pc_marketing, false),
-                    (line.authentication, pc_authentication, false),
-                    (line.utility, pc_utility, true),
-                ] {
-                    let entry_point = ep.share_of(n);
-                    let rest = n - entry_point;
-                    let window = if is_utility { uiw.share_of(rest) } else { 0 };
-                    business.delivered += n;
-                    business.entry_point += entry_point;
-                    business.window += window;
-                    opened += per.conversations(rest - window);
-                }
-                business.conversations = Some(opened);
-                business.eligible = opened;
-                business.in_pool = true;
-                parts.push(business);
-
-                let n = line.service;
-                let mut user = Part::new(index, Category::UserInitiated, n, ep.share_of(n));
-                let opened = pc_service.conversations(n - user.entry_point);
-                user.conversations = Some(opened);
-                user.eligible = opened;
-                user.in_pool = true;
-                parts.push(user);
+                by_initiator(&mut parts, index, line, &f)
             }
         }
     }
-    let allowance = match rules {
+    share_allowance(&mut parts, allowance(scenario, rules));
+    parts
+}
+
+/// Per-message eras: every delivered message outside a free window is charged; service
+/// draws on the 2026-10 free tier.
+fn per_message(
+    parts: &mut Vec<Part>,
+    index: usize,
+    line: &Line,
+    rules: RulesVersion,
+    auth_category: Category,
+    f: &Fractions,
+) {
+    for (category, n) in [
+        (Category::Marketing, line.marketing),
+        (Category::Utility, line.utility),
+        (auth_category, line.authentication),
+        (Category::Service, line.service),
+    ] {
+        let mut part = Part::new(index, category, n, f.entry_point.share_of(n));
+        let rest = n - part.entry_point;
+        match (category, rules) {
+            (Category::Utility, RulesVersion::Pmp2025_07) => {
+                part.window = f.utility_in_window.share_of(rest);
+                part.eligible = rest - part.window;
+            }
+            (Category::Service, RulesVersion::Pmp2025_07) => part.window = rest,
+            (Category::Service, _) => {
+                part.eligible = rest;
+                part.in_pool = true;
+            }
+            _ => part.eligible = rest,
+        }
+        parts.push(part);
+    }
+}
+
+/// Category conversation eras: each category's messages open conversations of their own;
+/// service conversations are free in 2024-11, and draw on the WABA's free tier in 2023-06.
+fn by_category(
+    parts: &mut Vec<Part>,
+    index: usize,
+    line: &Line,
+    rules: RulesVersion,
+    auth_category: Category,
+    f: &Fractions,
+) {
+    for (category, n, per) in [
+        (Category::Marketing, line.marketing, f.marketing),
+        (Category::Utility, line.utility, f.utility),
+        (auth_category, line.authentication, f.authentication),
+        (Category::Service, line.service, f.service),
+    ] {
+        let mut part = Part::new(index, category, n, f.entry_point.share_of(n));
+        let opened = per.conversations(n - part.entry_point);
+        part.conversations = Some(opened);
+        part.eligible = opened;
+        if category == Category::Service {
+            if rules == RulesVersion::Cbp2024_11 {
+                part.allowance = opened;
+            } else {
+                part.in_pool = true;
+            }
+        }
+        parts.push(part);
+    }
+}
+
+/// Initiator eras (2021 Mexico test, 2022): templates open business-initiated conversations
+/// (utility inside the window joins the open one), service opens user-initiated ones; both
+/// draw on the month's free conversations.
+fn by_initiator(parts: &mut Vec<Part>, index: usize, line: &Line, f: &Fractions) {
+    let mut business = Part::new(index, Category::BusinessInitiated, 0, 0);
+    let mut opened = 0;
+    for (n, per, is_utility) in [
+        (line.marketing, f.marketing, false),
+        (line.authentication, f.authentication, false),
+        (line.utility, f.utility, true),
+    ] {
+        let entry_point = f.entry_point.share_of(n);
+        let rest = n - entry_point;
+        let window = if is_utility {
+            f.utility_in_window.share_of(rest)
+        } else {
+            0
+        };
+        business.delivered += n;
+        business.entry_point += entry_point;
+        business.window += window;
+        opened += per.conversations(rest - window);
+    }
+    business.conversations = Some(opened);
+    business.eligible = opened;
+    business.in_pool = true;
+    parts.push(business);
+
+    let n = line.service;
+    let mut user = Part::new(index, Category::UserInitiated, n, f.entry_point.share_of(n));
+    let opened = f.service.conversations(n - user.entry_point);
+    user.conversations = Some(opened);
+    user.eligible = opened;
+    user.in_pool = true;
+    parts.push(user);
+}
+
+/// The month's free units shared by the lines: per phone number (2026-10 service), per WABA
+/// (conversation eras), or the Mexico test's free conversations.
+fn allowance(scenario: &Scenario, rules: RulesVersion) -> u64 {
+    match rules {
         RulesVersion::Pmp2026_10 => 1000u64.saturating_mul(scenario.phone_numbers),
         RulesVersion::Cbp2023_06 | RulesVersion::Cbp2022_02 => {
             1000u64.saturating_mul(scenario.wabas)
         }
         RulesVersion::Mx2021_02 => scenario.free_conversations,
         RulesVersion::Cbp2024_11 | RulesVersion::Pmp2025_07 => 0,
-    };
-    let pooled: Vec<usize> = (0..parts.len()).filter(|&i| parts[i].in_pool).collect();
-    let eligible: Vec<u64> = pooled.iter().map(|&i| parts[i].eligible).collect();
-    for (&i, share) in pooled.iter().zip(largest_remainder(allowance, &eligible)) {
-        parts[i].allowance = share;
     }
-    parts
+}
+
+/// The allowance split over the parts that draw on it, by the largest-remainder method.
+fn share_allowance(parts: &mut [Part], allowance: u64) {
+    let eligible: Vec<u64> = parts
+        .iter()
+        .filter(|p| p.in_pool)
+        .map(|p| p.eligible)
+        .collect();
+    let mut shares = largest_remainder(allowance, &eligible).into_iter();
+    for part in parts.iter_mut().filter(|p| p.in_pool) {
+        if let Some(share) = shares.next() {
+            part.allowance = share;
+        }
+    }
 }

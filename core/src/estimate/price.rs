@@ -3,7 +3,7 @@
 
 use super::model::{BandEstimate, CategoryEstimate, Free, NextTier};
 use super::parts::Part;
-use super::resolve::{MarketPrices, Rates};
+use super::rates::MarketPrices;
 use crate::catalog::Ladder;
 use crate::category::Category;
 use crate::money::{Amount, UnitPrice};
@@ -61,19 +61,9 @@ pub fn price(
     totals: &Totals,
     counter: Counter,
 ) -> Priced {
-    let Counter {
-        first,
-        end: counter_end,
-    } = counter;
     let list = prices.rate(category);
-    let tiered = matches!(rules, RulesVersion::Pmp2025_07 | RulesVersion::Pmp2026_10)
-        && category.tier_family().is_some();
-    let ladder = if tiered {
-        prices.ladder(category)
-    } else {
-        None
-    };
-    let mut output = CategoryEstimate {
+    let tiered = is_tiered(rules, category);
+    let output = CategoryEstimate {
         category,
         delivered: totals.delivered,
         free: totals.free.clone(),
@@ -87,44 +77,74 @@ pub fn price(
         cost_per_charged: None,
         next_tier: None,
     };
+    match prices.ladder(category).filter(|_| tiered) {
+        Some(source) => on_ladder(output, source.ladder(), totals.charged, counter),
+        None => at_list(output, list, tiered, totals.charged),
+    }
+}
+
+/// Volume tiers apply to the tiered categories of the per-message eras.
+fn is_tiered(rules: RulesVersion, category: Category) -> bool {
+    matches!(rules, RulesVersion::Pmp2025_07 | RulesVersion::Pmp2026_10)
+        && category.tier_family().is_some()
+}
+
+/// Charged units priced telescopically on a ladder, from message number `counter.first`.
+fn on_ladder(
+    mut output: CategoryEstimate,
+    ladder: &Ladder,
+    charged: u64,
+    counter: Counter,
+) -> Priced {
+    let uses = ladder.price(counter.first, charged);
+    let amount: Decimal = uses.iter().map(|u| u.amount).sum();
+    output.bands = uses
+        .iter()
+        .map(|u| BandEstimate {
+            tier: u.tier,
+            from: u.from,
+            to: u.to,
+            count: u.count,
+            rate: UnitPrice::new(u.rate),
+            amount: Amount::new(u.amount),
+        })
+        .collect();
+    if output.rate.is_none() {
+        output.rate = ladder.bands.first().map(|b| UnitPrice::new(b.rate));
+    }
+    output.next_tier = next_tier(ladder, counter.end);
+    output.amount = Amount::new(amount);
+    output.cost_per_charged = UnitPrice::per_unit(amount, charged);
+    Priced {
+        output,
+        amount,
+        no_ladder: false,
+        custom_rate_untiered: false,
+        missing_rate: false,
+    }
+}
+
+/// Charged units priced at the list rate (the card's or the user's); a tiered category
+/// priced so is an upper bound, or a flat custom rate.
+fn at_list(
+    mut output: CategoryEstimate,
+    list: Option<(Decimal, bool)>,
+    tiered: bool,
+    charged: u64,
+) -> Priced {
     let mut priced = Priced {
-        output: CategoryEstimate::empty(category),
+        output: CategoryEstimate::empty(output.category),
         amount: Decimal::ZERO,
         no_ladder: false,
         custom_rate_untiered: false,
         missing_rate: false,
     };
-    if let Some(source) = ladder {
-        let ladder = source.ladder();
-        let uses = ladder.price(first, totals.charged);
-        let amount: Decimal = uses.iter().map(|u| u.amount).sum();
-        output.bands = uses
-            .iter()
-            .map(|u| BandEstimate {
-                tier: u.tier,
-                from: u.from,
-                to: u.to,
-                count: u.count,
-                rate: UnitPrice::new(u.rate),
-                amount: Amount::new(u.amount),
-            })
-            .collect();
-        if output.rate.is_none() {
-            output.rate = ladder.bands.first().map(|b| UnitPrice::new(b.rate));
-        }
-        output.next_tier = next_tier(ladder, counter_end);
-        output.amount = Amount::new(amount);
-        output.cost_per_charged = UnitPrice::per_unit(amount, totals.charged);
-        priced.amount = amount;
-        priced.output = output;
-        return priced;
-    }
     match list {
         Some((rate, custom)) => {
-            let amount = rate * Decimal::from(totals.charged);
+            let amount = rate * Decimal::from(charged);
             output.amount = Amount::new(amount);
-            output.cost_per_charged = UnitPrice::per_unit(amount, totals.charged);
-            if tiered && totals.charged > 0 {
+            output.cost_per_charged = UnitPrice::per_unit(amount, charged);
+            if tiered && charged > 0 {
                 if custom {
                     priced.custom_rate_untiered = true;
                 } else {
@@ -134,7 +154,7 @@ pub fn price(
             }
             priced.amount = amount;
         }
-        None if totals.charged > 0 => priced.missing_rate = true,
+        None if charged > 0 => priced.missing_rate = true,
         None => {}
     }
     priced.output = output;
@@ -149,9 +169,9 @@ pub fn lacks_rate(
     category: Category,
     charged: u64,
 ) -> bool {
-    let tiered = matches!(rules, RulesVersion::Pmp2025_07 | RulesVersion::Pmp2026_10)
-        && category.tier_family().is_some();
-    charged > 0 && prices.rate(category).is_none() && !(tiered && prices.ladder(category).is_some())
+    charged > 0
+        && prices.rate(category).is_none()
+        && !(is_tiered(rules, category) && prices.ladder(category).is_some())
 }
 
 /// The next band after message number `counter_end` of the month, if the ladder has one.
@@ -165,43 +185,4 @@ fn next_tier(ladder: &Ladder, counter_end: u64) -> Option<NextTier> {
         rate: UnitPrice::new(next.rate),
         saving_per_message: UnitPrice::new(current.rate - next.rate),
     })
-}
-
-/// The error message for a line with charged units of a category the card has no rate for,
-/// the same for every line of the market: a card without a
-/// category fails every line, so it is written once and copied.
-pub fn missing_rate_message(
-    rates: &Rates,
-    rules: RulesVersion,
-    market: &str,
-    category: Category,
-) -> String {
-    let card = &rates.card.id;
-    format!(
-        "the {} {} card has no {category} rate for {market}, and this line has charged {category} {} (add a custom_rates entry, or choose another rate_card or rules)",
-        card.currency,
-        card.effective,
-        if rules.counts_conversations() { "conversations" } else { "messages" }
-    )
-}
-
-/// `lines[7]`: the path of a line, without the formatter (a comparison can name every line
-/// several times).
-pub fn line_path(line: usize) -> String {
-    let mut digits = [0u8; 20];
-    let mut start = digits.len();
-    let mut rest = line;
-    loop {
-        start -= 1;
-        digits[start] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    let mut path = String::with_capacity(7 + digits.len() - start);
-    path.push_str("lines[");
-    path.extend(digits[start..].iter().map(|&b| char::from(b)));
-    path.push(']');
-    path
 }

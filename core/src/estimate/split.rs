@@ -118,8 +118,10 @@ pub fn largest_remainder(allowance: u64, eligible: &[u64]) -> Vec<u64> {
     if left > 0 && left < remainders.len() {
         remainders.select_nth_unstable_by(left, first_not_chosen);
     }
-    for &(_, index) in &remainders[..left] {
-        shares[index] += 1;
+    for &(_, index) in remainders.get(..left).unwrap_or_default() {
+        if let Some(share) = shares.get_mut(index) {
+            *share += 1;
+        }
     }
     shares
 }

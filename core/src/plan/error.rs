@@ -3,7 +3,7 @@
 
 use crate::line_category::LineCategory;
 use crate::money::group_thousands;
-use crate::scenario::{Month, ScenarioErrors};
+use crate::scenario::{ErrorKind, FieldPath, Month, ScenarioErrors};
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 use std::fmt;
@@ -55,10 +55,8 @@ pub enum PlanErrorKind {
         /// The count, or `None` when it does not even fit 64 bits.
         count: Option<u64>,
     },
-    /// A problem of the scenario itself, worded by the scenario's validator.
-    Scenario {
-        message: String,
-    },
+    /// A problem of the scenario itself, as the scenario's validator or the estimator finds it.
+    Scenario(ErrorKind),
 }
 
 impl PlanErrorKind {
@@ -77,7 +75,7 @@ impl PlanErrorKind {
             PlanErrorKind::NoStart => "no_start",
             PlanErrorKind::ChosenByThePlan { .. } => "chosen_by_the_plan",
             PlanErrorKind::CountTooLarge { .. } => "count_too_large",
-            PlanErrorKind::Scenario { .. } => "scenario",
+            PlanErrorKind::Scenario(kind) => kind.tag(),
         }
     }
 }
@@ -133,41 +131,81 @@ impl fmt::Display for PlanErrorKind {
                     |n| group_thousands(&n.to_string())
                 )
             ),
-            PlanErrorKind::Scenario { message } => f.write_str(message),
+            PlanErrorKind::Scenario(kind) => write!(f, "{kind}"),
         }
     }
 }
 
-/// One problem: where (`months`, `category_growth.marketing`, `multipliers.11`, or a path of
-/// the scenario such as `lines[3].marketing`) and what.
+/// Where a problem is: a field of the plan's settings (`months`, `category_growth.marketing`,
+/// `multipliers.11`) or of the scenario it grows (`rules`, `lines[3].marketing`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlanPath {
+    Settings(FieldPath),
+    Scenario(FieldPath),
+}
+
+impl PlanPath {
+    /// A field of the settings, by its JSON key.
+    pub fn setting(key: &'static str) -> PlanPath {
+        PlanPath::Settings(FieldPath::top(key))
+    }
+
+    /// The settings object itself.
+    pub fn settings() -> PlanPath {
+        PlanPath::Settings(FieldPath::scenario())
+    }
+
+    pub fn field_path(&self) -> &FieldPath {
+        match self {
+            PlanPath::Settings(path) | PlanPath::Scenario(path) => path,
+        }
+    }
+}
+
+impl fmt::Display for PlanPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PlanPath::Settings(path) if path.segments().is_empty() => f.write_str("(settings)"),
+            PlanPath::Settings(path) | PlanPath::Scenario(path) => write!(f, "{path}"),
+        }
+    }
+}
+
+/// One problem: where and what.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanError {
-    pub path: String,
+    pub at: PlanPath,
     pub kind: PlanErrorKind,
 }
 
 impl PlanError {
-    pub fn new(path: impl Into<String>, kind: PlanErrorKind) -> PlanError {
-        PlanError {
-            path: path.into(),
-            kind,
-        }
+    pub fn new(at: PlanPath, kind: PlanErrorKind) -> PlanError {
+        PlanError { at, kind }
     }
 }
 
 impl fmt::Display for PlanError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.kind)
+        write!(f, "{}: {}", self.at, self.kind)
     }
 }
 
-/// `{ "path", "message", "kind" }`, as the scenario's errors are sent to JavaScript.
+/// `{ "path", "message", "kind", "of" }`: the path and the English message as the scenario's
+/// errors are sent, the kind for a front end that words the problem itself, and whether the
+/// path is in the plan's `settings` or in the `scenario`.
 impl Serialize for PlanError {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut out = serializer.serialize_struct("PlanError", 3)?;
-        out.serialize_field("path", &self.path)?;
+        let mut out = serializer.serialize_struct("PlanError", 4)?;
+        out.serialize_field("path", &self.at.to_string())?;
         out.serialize_field("message", &self.kind.to_string())?;
         out.serialize_field("kind", self.kind.tag())?;
+        out.serialize_field(
+            "of",
+            match self.at {
+                PlanPath::Settings(_) => "settings",
+                PlanPath::Scenario(_) => "scenario",
+            },
+        )?;
         out.end()
     }
 }
@@ -189,12 +227,7 @@ impl From<ScenarioErrors> for PlanErrors {
                 .0
                 .into_iter()
                 .map(|e| {
-                    PlanError::new(
-                        e.path.to_string(),
-                        PlanErrorKind::Scenario {
-                            message: e.message.to_string(),
-                        },
-                    )
+                    PlanError::new(PlanPath::Scenario(e.path), PlanErrorKind::Scenario(e.kind))
                 })
                 .collect(),
         )

@@ -13,7 +13,7 @@ mod model;
 mod note;
 mod settings;
 
-pub use error::{PlanError, PlanErrorKind, PlanErrors};
+pub use error::{PlanError, PlanErrorKind, PlanErrors, PlanPath};
 pub use growth::Power;
 pub use model::{Plan, PlanMonth};
 pub use note::{CategoryChange, PlanNote};
@@ -25,7 +25,7 @@ use crate::category::Category;
 use crate::estimate::{estimate_with, Estimate};
 use crate::line_category::{Counts, LineCategory};
 use crate::money::Amount;
-use crate::scenario::{Month, Scenario, MAX_COUNT};
+use crate::scenario::{FieldPath, Month, Scenario, Setting, MAX_COUNT};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
@@ -58,19 +58,22 @@ pub fn month_scenarios(
     }
     if scenario.rules.is_some() {
         errors.push(PlanError::new(
-            "rules",
+            PlanPath::Scenario(Setting::Rules.path()),
             PlanErrorKind::ChosenByThePlan { field: "rules" },
         ));
     }
     if scenario.rate_card.is_some() {
         errors.push(PlanError::new(
-            "rate_card",
+            PlanPath::Scenario(Setting::RateCard.path()),
             PlanErrorKind::ChosenByThePlan { field: "rate_card" },
         ));
     }
     let start = settings.start.or(scenario.month);
     if start.is_none() {
-        errors.push(PlanError::new("start", PlanErrorKind::NoStart));
+        errors.push(PlanError::new(
+            PlanPath::setting("start"),
+            PlanErrorKind::NoStart,
+        ));
     }
     let (Some(start), true) = (start, errors.is_empty()) else {
         return Err(PlanErrors(errors));
@@ -100,7 +103,7 @@ pub fn month_scenarios(
                     Some(n) => *category.slot(&mut month.lines[index]) = n,
                     None => {
                         errors.push(PlanError::new(
-                            format!("lines[{index}].{category}"),
+                            PlanPath::Scenario(FieldPath::line_field(index, category.field())),
                             PlanErrorKind::CountTooLarge {
                                 month: calendar,
                                 category,

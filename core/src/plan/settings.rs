@@ -2,10 +2,10 @@
 //! category) and calendar-month multipliers. Read from JSON (the JavaScript package) or built
 //! in code (the command line), and checked the same way.
 
-use super::error::{PlanError, PlanErrorKind, PlanErrors};
+use super::error::{PlanError, PlanErrorKind, PlanErrors, PlanPath};
 use crate::line_category::LineCategory;
 use crate::money::parse_rate;
-use crate::scenario::{Month, MAX_SCALE};
+use crate::scenario::{FieldPath, Month, MAX_SCALE};
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 use serde_json::Value;
@@ -120,27 +120,30 @@ impl PlanSettings {
         let mut settings = PlanSettings::default();
         let Some(object) = value.as_object() else {
             return Err(PlanErrors(vec![PlanError::new(
-                "(settings)",
+                PlanPath::settings(),
                 PlanErrorKind::NotAnObject { got: shown(value) },
             )]));
         };
-        unknown_keys(object, "", KEYS, &mut errors);
+        unknown_keys(object, None, KEYS, &mut errors);
         let given = |key: &str| object.get(key).filter(|v| !v.is_null());
         if let Some(v) = given("start") {
             match v.as_str().and_then(|t| t.trim().parse::<Month>().ok()) {
                 Some(month) => settings.start = Some(month),
                 None => errors.push(PlanError::new(
-                    "start",
+                    PlanPath::setting("start"),
                     PlanErrorKind::NotAMonth { got: shown(v) },
                 )),
             }
         }
         match given("months") {
-            None => errors.push(PlanError::new("months", PlanErrorKind::Required)),
+            None => errors.push(PlanError::new(
+                PlanPath::setting("months"),
+                PlanErrorKind::Required,
+            )),
             Some(v) => match number_text(v).and_then(|t| t.parse::<u32>().ok()) {
                 Some(n) => settings.months = n,
                 None => errors.push(PlanError::new(
-                    "months",
+                    PlanPath::setting("months"),
                     PlanErrorKind::MonthsOutOfRange { got: shown(v) },
                 )),
             },
@@ -149,7 +152,7 @@ impl PlanSettings {
             match decimal(v) {
                 Some(g) => settings.growth = g,
                 None => errors.push(PlanError::new(
-                    "growth",
+                    PlanPath::setting("growth"),
                     PlanErrorKind::GrowthOutOfRange { got: shown(v) },
                 )),
             }
@@ -157,11 +160,16 @@ impl PlanSettings {
         if let Some(v) = given("category_growth") {
             match v.as_object() {
                 None => errors.push(PlanError::new(
-                    "category_growth",
+                    PlanPath::setting("category_growth"),
                     PlanErrorKind::NotAnObject { got: shown(v) },
                 )),
                 Some(by_category) => {
-                    unknown_keys(by_category, "category_growth.", CATEGORY_KEYS, &mut errors);
+                    unknown_keys(
+                        by_category,
+                        Some("category_growth"),
+                        CATEGORY_KEYS,
+                        &mut errors,
+                    );
                     for category in LineCategory::ALL {
                         let Some(v) = by_category.get(category.as_str()).filter(|v| !v.is_null())
                         else {
@@ -170,7 +178,7 @@ impl PlanSettings {
                         match decimal(v) {
                             Some(g) => *settings.category_growth.slot(category) = Some(g),
                             None => errors.push(PlanError::new(
-                                format!("category_growth.{category}"),
+                                category_growth(category),
                                 PlanErrorKind::GrowthOutOfRange { got: shown(v) },
                             )),
                         }
@@ -181,12 +189,12 @@ impl PlanSettings {
         if let Some(v) = given("multipliers") {
             match v.as_object() {
                 None => errors.push(PlanError::new(
-                    "multipliers",
+                    PlanPath::setting("multipliers"),
                     PlanErrorKind::NotAnObject { got: shown(v) },
                 )),
                 Some(map) => {
                     for (key, v) in map {
-                        let path = format!("multipliers.{key}");
+                        let path = multiplier(key);
                         let month = key.trim().parse::<u32>().ok();
                         match (month, decimal(v)) {
                             (Some(month), Some(factor)) => {
@@ -221,7 +229,7 @@ impl PlanSettings {
         let mut errors = Vec::new();
         for item in text.split(',').map(str::trim).filter(|i| !i.is_empty()) {
             let (month, factor) = item.split_once(':').unwrap_or((item, ""));
-            let path = format!("multipliers.{}", month.trim());
+            let path = multiplier(month.trim());
             match (month.trim().parse::<u32>(), decimal_text(factor)) {
                 (Ok(month), Some(factor)) => list.push((month, factor)),
                 (Err(_), _) => errors.push(PlanError::new(
@@ -259,18 +267,16 @@ impl PlanSettings {
         let mut errors = Vec::new();
         if !(1..=MAX_MONTHS).contains(&self.months) {
             errors.push(PlanError::new(
-                "months",
+                PlanPath::setting("months"),
                 PlanErrorKind::MonthsOutOfRange {
                     got: self.months.to_string(),
                 },
             ));
         }
-        let growths = std::iter::once(("growth".to_string(), self.growth)).chain(
-            LineCategory::ALL.into_iter().filter_map(|c| {
-                self.category_growth
-                    .get(c)
-                    .map(|g| (format!("category_growth.{c}"), g))
-            }),
+        let growths = std::iter::once((PlanPath::setting("growth"), self.growth)).chain(
+            LineCategory::ALL
+                .into_iter()
+                .filter_map(|c| self.category_growth.get(c).map(|g| (category_growth(c), g))),
         );
         for (path, growth) in growths {
             let got = format!("\"{growth}\"");
@@ -284,7 +290,7 @@ impl PlanSettings {
             }
         }
         for (at, (month, factor)) in self.multipliers.iter().enumerate() {
-            let path = format!("multipliers.{month}");
+            let path = multiplier(&month.to_string());
             let got = format!("\"{factor}\"");
             if !(1..=12).contains(month) {
                 errors.push(PlanError::new(
@@ -311,16 +317,30 @@ impl PlanSettings {
     }
 }
 
+/// `category_growth.marketing`.
+fn category_growth(category: LineCategory) -> PlanPath {
+    PlanPath::Settings(FieldPath::top("category_growth").key(category.as_str()))
+}
+
+/// `multipliers.11`, with the key as given.
+fn multiplier(key: &str) -> PlanPath {
+    PlanPath::Settings(FieldPath::top("multipliers").key(key.to_string()))
+}
+
 fn unknown_keys(
     object: &serde_json::Map<String, Value>,
-    prefix: &str,
+    parent: Option<&'static str>,
     expected: &'static [&'static str],
     errors: &mut Vec<PlanError>,
 ) {
     for key in object.keys() {
         if !expected.contains(&key.as_str()) {
+            let path = match parent {
+                Some(parent) => FieldPath::top(parent).key(key.clone()),
+                None => FieldPath::top(key.clone()),
+            };
             errors.push(PlanError::new(
-                format!("{prefix}{key}"),
+                PlanPath::Settings(path),
                 PlanErrorKind::UnknownField { expected },
             ));
         }

@@ -1,214 +1,212 @@
 //! The limits of a scenario checked on its typed fields, for scenarios built in code rather
 //! than read from JSON: `estimate` never prices a value that was not checked, and checking
-//! here costs far less than a round trip through JSON.
+//! here costs far less than a round trip through JSON. The limits are the schema's.
 
-use super::{FieldError, Scenario, MAX_COUNT, MAX_LINES, MAX_MARKUP, MAX_RATE, MAX_SCALE};
+use super::schema::{BandField, LineField, RateField, Setting, ValueKind};
+use super::steps::{Step, STEPS};
+use super::ForMarket;
+use super::{
+    CodeStandard, CustomRate, CustomTier, ErrorKind, FieldError, FieldPath, Line, Scenario,
+    SettingValue, MAX_COUNT, MAX_LINES, MAX_SCALE,
+};
 use rust_decimal::Decimal;
 
+#[derive(Default)]
 struct Limits {
     errors: Vec<FieldError>,
 }
 
 impl Limits {
-    fn count(&mut self, path: impl FnOnce() -> String, value: u64, min: u64) {
+    fn push(&mut self, path: FieldPath, kind: ErrorKind) {
+        self.errors.push(FieldError::new(path, kind));
+    }
+
+    fn count(&mut self, path: impl FnOnce() -> FieldPath, value: u64, min: u64) {
+        let got = || value.to_string();
         if value > MAX_COUNT {
-            self.errors.push(FieldError::new(
+            self.push(
                 path(),
-                format!("must be at most 1000000000000 (10^12), got {value}"),
-            ));
+                ErrorKind::CountTooLarge {
+                    max: MAX_COUNT,
+                    got: got(),
+                },
+            );
         } else if value < min {
-            self.errors.push(FieldError::new(
-                path(),
-                format!("must be a whole number >= {min}, got {value}"),
-            ));
+            self.push(path(), ErrorKind::NotACount { min, got: got() });
         }
     }
 
-    fn decimal(
-        &mut self,
-        path: impl FnOnce() -> String,
-        value: Decimal,
-        min: Decimal,
-        max: Decimal,
-    ) {
+    /// A decimal within the bounds of a `Decimal` kind of the schema.
+    fn decimal(&mut self, path: impl FnOnce() -> FieldPath, value: Decimal, kind: ValueKind) {
+        let ValueKind::Decimal { min, max } = kind else {
+            return;
+        };
+        let (min, max) = (Decimal::from(min), Decimal::from(max));
+        let got = || format!("\"{value}\"");
         if value < min || value > max {
-            self.errors.push(FieldError::new(
+            self.push(
                 path(),
-                format!("must be a decimal number from {min} to {max}, got \"{value}\""),
-            ));
+                ErrorKind::NotADecimal {
+                    min,
+                    max,
+                    got: got(),
+                },
+            );
         } else if value.normalize().scale() > MAX_SCALE {
-            self.errors.push(FieldError::new(
+            self.push(
                 path(),
-                format!("must have at most {MAX_SCALE} decimal places, got \"{value}\""),
-            ));
+                ErrorKind::TooManyDecimals {
+                    max: MAX_SCALE,
+                    got: got(),
+                },
+            );
         }
     }
 
-    fn code(&mut self, path: impl FnOnce() -> String, value: &str, length: usize, what: &str) {
+    fn code(&mut self, path: impl FnOnce() -> FieldPath, value: &str, standard: CodeStandard) {
+        let length = match standard {
+            CodeStandard::Country => 2,
+            CodeStandard::Currency => 3,
+        };
         if value.len() != length || !value.bytes().all(|b| b.is_ascii_uppercase()) {
-            self.errors.push(FieldError::new(
+            self.push(
                 path(),
-                format!("must be {what}, got \"{value}\""),
-            ));
+                ErrorKind::NotACapitalCode {
+                    standard,
+                    got: format!("\"{value}\""),
+                },
+            );
+        }
+    }
+
+    /// A setting against the limits of its kind; months, rules, dates and choices are valid
+    /// by their type.
+    fn setting(&mut self, s: &Scenario, setting: Setting) {
+        let kind = setting.spec().kind;
+        let path = || setting.path();
+        match (kind, s.get(setting)) {
+            (ValueKind::Currency, SettingValue::Text(Some(code))) => {
+                self.code(path, &code, CodeStandard::Currency)
+            }
+            (ValueKind::Country, SettingValue::Text(Some(code))) => {
+                self.code(path, &code, CodeStandard::Country)
+            }
+            (ValueKind::Count { min }, SettingValue::Count(n)) => self.count(path, n, min),
+            (ValueKind::Decimal { .. }, SettingValue::Decimal(d)) => self.decimal(path, d, kind),
+            _ => {}
+        }
+    }
+
+    fn lines(&mut self, lines: &[Line]) {
+        if lines.len() > MAX_LINES {
+            self.push(
+                FieldPath::top("lines"),
+                ErrorKind::TooManyLines {
+                    max: MAX_LINES,
+                    got: lines.len(),
+                },
+            );
+        }
+        for (index, line) in lines.iter().enumerate() {
+            match (&line.country, &line.market) {
+                (Some(country), None) => self.code(
+                    || FieldPath::line_field(index, LineField::Country),
+                    country,
+                    CodeStandard::Country,
+                ),
+                (None, Some(market)) if !market.trim().is_empty() => {}
+                _ => self.push(FieldPath::line(index), ErrorKind::NotOneDestination),
+            }
+            for field in LineField::COUNTS {
+                if let (ValueKind::Count { min }, Some(n)) = (field.spec().kind, line.count(field))
+                {
+                    self.count(|| FieldPath::line_field(index, field), n, min);
+                }
+            }
+        }
+    }
+
+    /// The entry at `index` is for another market or category than every earlier one.
+    fn unique<T: ForMarket>(
+        &mut self,
+        entries: &[T],
+        index: usize,
+        path: impl FnOnce() -> FieldPath,
+    ) {
+        let (Some(earlier), Some(entry)) = (entries.get(..index), entries.get(index)) else {
+            return;
+        };
+        if earlier.iter().any(|e| e.same_as(entry)) {
+            self.push(path(), entry.duplicate());
+        }
+    }
+
+    fn custom_rates(&mut self, rates: &[CustomRate]) {
+        for (index, rate) in rates.iter().enumerate() {
+            let path = || FieldPath::top("custom_rates").index(index);
+            if rate.market.trim().is_empty() {
+                self.push(path().key(RateField::Market.name()), ErrorKind::Empty);
+            }
+            self.decimal(
+                || path().key(RateField::Rate.name()),
+                rate.rate,
+                RateField::Rate.spec().kind,
+            );
+            self.unique(rates, index, path);
+        }
+    }
+
+    fn custom_tiers(&mut self, tiers: &[CustomTier]) {
+        for (index, tier) in tiers.iter().enumerate() {
+            let path = FieldPath::top("custom_tiers").index(index);
+            if tier.market.trim().is_empty() {
+                self.push(path.clone().key("market"), ErrorKind::Empty);
+            }
+            if tier.category.tier_family().is_none() {
+                self.push(
+                    path.clone().key("category"),
+                    ErrorKind::NotATieredCategory { got: None },
+                );
+            }
+            let bands = path.clone().key("bands");
+            if tier.bands.is_empty() {
+                self.push(bands.clone(), ErrorKind::Empty);
+            }
+            let mut previous = 0u64;
+            for (b, band) in tier.bands.iter().enumerate() {
+                let last = b + 1 == tier.bands.len();
+                match band.to {
+                    None if last => {}
+                    Some(to) if !last && to > previous && to <= MAX_COUNT => previous = to,
+                    _ => self.push(
+                        bands.clone().index(b).key(BandField::To.name()),
+                        ErrorKind::BandsOutOfOrder,
+                    ),
+                }
+                self.decimal(
+                    || bands.clone().index(b).key(BandField::Rate.name()),
+                    band.rate,
+                    BandField::Rate.spec().kind,
+                );
+            }
+            self.unique(tiers, index, || path);
         }
     }
 }
 
 pub(super) fn check(s: &Scenario) -> Vec<FieldError> {
-    let mut l = Limits { errors: Vec::new() };
-    let (zero, one, max) = (Decimal::ZERO, Decimal::ONE, Decimal::from(MAX_COUNT));
+    let mut l = Limits::default();
+    // The month first, as the command line has always listed it, then the validator's order.
     if s.month.is_none() && (s.rules.is_none() || s.rate_card.is_none()) {
-        l.errors.push(FieldError::new(
-            "month",
-            "is required unless both rules and rate_card are given",
-        ));
+        l.push(Setting::Month.path(), ErrorKind::MonthRequired);
     }
-    l.code(
-        || "currency".into(),
-        &s.currency,
-        3,
-        "an ISO 4217 currency code in capitals (e.g. USD)",
-    );
-    if let Some(country) = &s.business_country {
-        l.code(
-            || "business_country".into(),
-            country,
-            2,
-            "an ISO 3166-1 alpha-2 country code in capitals (e.g. IN)",
-        );
-    }
-    l.count(|| "phone_numbers".into(), s.phone_numbers, 1);
-    l.count(|| "wabas".into(), s.wabas, 1);
-    l.count(|| "free_conversations".into(), s.free_conversations, 0);
-    l.decimal(
-        || "utility_in_window".into(),
-        s.utility_in_window,
-        zero,
-        one,
-    );
-    l.decimal(|| "entry_point".into(), s.entry_point, zero, one);
-    let pc = &s.per_conversation;
-    for (name, value) in [
-        ("marketing", pc.marketing),
-        ("utility", pc.utility),
-        ("authentication", pc.authentication),
-        ("service", pc.service),
-    ] {
-        l.decimal(|| format!("per_conversation.{name}"), value, one, max);
-    }
-    if s.lines.len() > MAX_LINES {
-        l.errors.push(FieldError::new(
-            "lines",
-            format!("at most {MAX_LINES} lines, got {}", s.lines.len()),
-        ));
-    }
-    for (index, line) in s.lines.iter().enumerate() {
-        match (&line.country, &line.market) {
-            (Some(country), None) => l.code(
-                || format!("lines[{index}].country"),
-                country,
-                2,
-                "an ISO 3166-1 alpha-2 country code in capitals (e.g. IN)",
-            ),
-            (None, Some(market)) if !market.trim().is_empty() => {}
-            _ => l.errors.push(FieldError::new(
-                format!("lines[{index}]"),
-                "needs exactly one destination: country (ISO alpha-2) or market (Meta's market name)",
-            )),
-        }
-        for (name, value) in [
-            ("marketing", line.marketing),
-            ("utility", line.utility),
-            ("authentication", line.authentication),
-            ("service", line.service),
-        ] {
-            l.count(|| format!("lines[{index}].{name}"), value, 0);
-        }
-    }
-    let bsp = &s.bsp;
-    for (name, value, limit) in [
-        ("per_message", bsp.per_message, MAX_RATE),
-        ("markup", bsp.markup, MAX_MARKUP),
-        ("monthly", bsp.monthly, MAX_COUNT),
-        ("per_number", bsp.per_number, MAX_RATE),
-    ] {
-        l.decimal(|| format!("bsp.{name}"), value, zero, Decimal::from(limit));
-    }
-    for (index, rate) in s.custom_rates.iter().enumerate() {
-        if rate.market.trim().is_empty() {
-            l.errors.push(FieldError::new(
-                format!("custom_rates[{index}].market"),
-                "must not be empty",
-            ));
-        }
-        l.decimal(
-            || format!("custom_rates[{index}].rate"),
-            rate.rate,
-            zero,
-            max,
-        );
-        if s.custom_rates[..index]
-            .iter()
-            .any(|r| r.category == rate.category && r.market.eq_ignore_ascii_case(&rate.market))
-        {
-            l.errors.push(FieldError::new(
-                format!("custom_rates[{index}]"),
-                format!(
-                    "duplicate: {} {} is given twice",
-                    rate.market, rate.category
-                ),
-            ));
-        }
-    }
-    for (index, tier) in s.custom_tiers.iter().enumerate() {
-        let path = format!("custom_tiers[{index}]");
-        if tier.market.trim().is_empty() {
-            l.errors.push(FieldError::new(
-                format!("{path}.market"),
-                "must not be empty",
-            ));
-        }
-        if tier.category.tier_family().is_none() {
-            l.errors.push(FieldError::new(
-                format!("{path}.category"),
-                "must be a tiered category (utility, authentication, authentication_international)",
-            ));
-        }
-        if tier.bands.is_empty() {
-            l.errors.push(FieldError::new(
-                format!("{path}.bands"),
-                "must not be empty",
-            ));
-        }
-        let mut previous = 0u64;
-        for (b, band) in tier.bands.iter().enumerate() {
-            let last = b + 1 == tier.bands.len();
-            match band.to {
-                None if last => {}
-                Some(to) if !last && to > previous && to <= MAX_COUNT => previous = to,
-                _ => l.errors.push(FieldError::new(
-                    format!("{path}.bands[{b}].to"),
-                    "bands must end in increasing order, only the last one open (to: null)",
-                )),
-            }
-            l.decimal(
-                || format!("{path}.bands[{b}].rate"),
-                band.rate,
-                zero,
-                Decimal::from(MAX_RATE),
-            );
-        }
-        if s.custom_tiers[..index]
-            .iter()
-            .any(|t| t.category == tier.category && t.market.eq_ignore_ascii_case(&tier.market))
-        {
-            l.errors.push(FieldError::new(
-                path,
-                format!(
-                    "duplicate: {} {} is given twice",
-                    tier.market, tier.category
-                ),
-            ));
+    for step in STEPS {
+        match step {
+            Step::Value(setting) => l.setting(s, setting),
+            Step::MonthRequired => {}
+            Step::Lines => l.lines(&s.lines),
+            Step::CustomRates => l.custom_rates(&s.custom_rates),
+            Step::CustomTiers => l.custom_tiers(&s.custom_tiers),
         }
     }
     l.errors

@@ -3,15 +3,23 @@
 //! Every way in (the page, the widget, the JavaScript API, the command line) goes through the
 //! same validator, so a bad value is refused the same way everywhere, with every problem listed
 //! and named by its field path.
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
 
+mod access;
 mod check;
 mod error;
 mod parse;
+mod path;
 mod rules;
+pub mod schema;
+mod steps;
 
+pub use access::SettingValue;
 pub(crate) use error::field_list;
-pub use error::{FieldError, ScenarioErrors};
-pub use rules::{Month, RulesVersion};
+pub use error::{CodeStandard, ErrorKind, FieldError, ScenarioErrors};
+pub use path::{FieldPath, Segment};
+pub use rules::{Month, NoRulesError, ParseMonthError, ParseRulesError, RulesVersion};
+pub use schema::{LineField, Setting};
 
 use crate::category::Category;
 use chrono::NaiveDate;
@@ -95,6 +103,30 @@ pub struct Line {
     pub service: u64,
 }
 
+impl Line {
+    /// One of the four counts.
+    pub fn count(&self, field: LineField) -> Option<u64> {
+        match field {
+            LineField::Marketing => Some(self.marketing),
+            LineField::Utility => Some(self.utility),
+            LineField::Authentication => Some(self.authentication),
+            LineField::Service => Some(self.service),
+            LineField::Country | LineField::Market => None,
+        }
+    }
+
+    /// One of the four counts, to set it.
+    pub fn count_mut(&mut self, field: LineField) -> Option<&mut u64> {
+        match field {
+            LineField::Marketing => Some(&mut self.marketing),
+            LineField::Utility => Some(&mut self.utility),
+            LineField::Authentication => Some(&mut self.authentication),
+            LineField::Service => Some(&mut self.service),
+            LineField::Country | LineField::Market => None,
+        }
+    }
+}
+
 /// Which messages the provider's per-message fee applies to.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -102,6 +134,17 @@ pub enum PerMessageOn {
     #[default]
     Charged,
     Delivered,
+}
+
+impl PerMessageOn {
+    pub const ALL: [PerMessageOn; 2] = [PerMessageOn::Charged, PerMessageOn::Delivered];
+
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            PerMessageOn::Charged => "charged",
+            PerMessageOn::Delivered => "delivered",
+        }
+    }
 }
 
 /// The provider's (BSP's) fees on top of Meta's charge.
@@ -138,6 +181,43 @@ pub struct CustomBand {
     pub rate: Decimal,
 }
 
+/// A custom rate or ladder is for one market and category; no two entries may share them.
+pub(crate) trait ForMarket {
+    fn market(&self) -> &str;
+    fn category(&self) -> Category;
+
+    /// The same market (in any case) and category.
+    fn same_as(&self, other: &Self) -> bool {
+        self.category() == other.category() && self.market().eq_ignore_ascii_case(other.market())
+    }
+
+    /// The error an entry given twice gets.
+    fn duplicate(&self) -> ErrorKind {
+        ErrorKind::Duplicate {
+            market: self.market().to_string(),
+            category: self.category(),
+        }
+    }
+}
+
+impl ForMarket for CustomRate {
+    fn market(&self) -> &str {
+        &self.market
+    }
+    fn category(&self) -> Category {
+        self.category
+    }
+}
+
+impl ForMarket for CustomTier {
+    fn market(&self) -> &str {
+        &self.market
+    }
+    fn category(&self) -> Category {
+        self.category
+    }
+}
+
 impl Default for Scenario {
     fn default() -> Scenario {
         Scenario {
@@ -165,10 +245,14 @@ impl Scenario {
     /// Parses and validates a scenario; every problem is listed, each naming its field path.
     pub fn from_json(text: &str) -> Result<Scenario, ScenarioErrors> {
         let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-            ScenarioErrors(vec![FieldError::new(
-                "(input)",
-                format!("not valid JSON: {e}"),
-            )])
+            ScenarioErrors::one(
+                FieldPath::input(),
+                ErrorKind::InvalidJson {
+                    detail: e.to_string(),
+                    line: e.line(),
+                    column: e.column(),
+                },
+            )
         })?;
         parse::scenario(&value)
     }

@@ -1,87 +1,88 @@
 //! The validator behind every way a scenario comes in. It walks the JSON by hand rather than
 //! through derived serde code because a user must see *every* problem at once, each with its
-//! path, and a misspelt field must be an error rather than silently ignored.
+//! path, and a misspelt field must be an error rather than silently ignored. What each field
+//! may hold comes from the schema.
 
+use super::schema::List;
+use super::schema::{
+    BandField, Group, LineField, RateField, Setting, TierField, ValueKind, BAND_KEYS, BSP_KEYS,
+    LINE_KEYS, PER_CONVERSATION_KEYS, RATE_KEYS, TIER_KEYS, TOP_KEYS,
+};
+use super::steps::{Step, STEPS};
+use super::ForMarket;
 use super::{
-    Bsp, CustomBand, CustomRate, CustomTier, FieldError, Line, Month, PerConversation,
-    PerMessageOn, RulesVersion, Scenario, ScenarioErrors, MAX_COUNT, MAX_LINES, MAX_MARKUP,
-    MAX_RATE, MAX_SCALE,
+    CodeStandard, CustomBand, CustomRate, CustomTier, ErrorKind, FieldError, FieldPath, Line,
+    Month, RulesVersion, Scenario, ScenarioErrors, SettingValue, MAX_COUNT, MAX_LINES, MAX_SCALE,
 };
 use crate::category::Category;
 use crate::csv;
 use crate::money::parse_rate;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 
-const TOP: [&str; 16] = [
-    "month",
-    "currency",
-    "rules",
-    "rate_card",
-    "business_country",
-    "auth_international",
-    "phone_numbers",
-    "wabas",
-    "utility_in_window",
-    "entry_point",
-    "free_conversations",
-    "per_conversation",
-    "lines",
-    "bsp",
-    "custom_rates",
-    "custom_tiers",
-];
-const LINE: [&str; 6] = [
-    "country",
-    "market",
-    "marketing",
-    "utility",
-    "authentication",
-    "service",
-];
-const PER_CONVERSATION: [&str; 4] = ["marketing", "utility", "authentication", "service"];
-const BSP: [&str; 5] = [
-    "per_message",
-    "per_message_on",
-    "markup",
-    "monthly",
-    "per_number",
-];
+/// Where a value is: its object's path and its key, joined only when a problem is reported.
+#[derive(Clone, Copy)]
+struct At<'p> {
+    object: &'p FieldPath,
+    key: Option<&'static str>,
+}
+
+impl<'p> At<'p> {
+    fn object(object: &'p FieldPath) -> At<'p> {
+        At { object, key: None }
+    }
+
+    fn key(object: &'p FieldPath, key: &'static str) -> At<'p> {
+        At {
+            object,
+            key: Some(key),
+        }
+    }
+
+    fn path(self) -> FieldPath {
+        match self.key {
+            Some(key) => self.object.clone().key(key),
+            None => self.object.clone(),
+        }
+    }
+}
 
 /// Collects problems while building the scenario; the scenario is returned only when none.
+#[derive(Default)]
 struct Checker {
     errors: Vec<FieldError>,
 }
 
 impl Checker {
-    fn fail(&mut self, path: &str, message: impl Into<String>) {
-        self.errors.push(FieldError::new(path, message));
+    fn fail(&mut self, at: At, kind: ErrorKind) {
+        self.errors.push(FieldError::new(at.path(), kind));
     }
 
-    /// The object at `path` with its keys checked against `allowed`.
+    /// The object at `at` with its keys checked against `allowed`.
     fn object<'v>(
         &mut self,
         value: &'v Value,
-        path: &str,
-        allowed: &[&str],
+        at: At,
+        allowed: &'static [&'static str],
     ) -> Option<&'v Map<String, Value>> {
         let Some(object) = value.as_object() else {
-            self.fail(path, format!("must be a JSON object, got {}", shown(value)));
+            self.fail(at, ErrorKind::NotAnObject { got: shown(value) });
             return None;
         };
         for key in object.keys() {
             if !allowed.contains(&key.as_str()) {
-                self.fail(
-                    &join(path, key),
-                    format!("unknown field (expected one of: {})", allowed.join(", ")),
-                );
+                self.errors.push(FieldError::new(
+                    at.path().key(key.clone()),
+                    ErrorKind::UnknownField { expected: allowed },
+                ));
             }
         }
         Some(object)
     }
 
     /// A whole number within `min..=MAX_COUNT`, given as a JSON integer or a string of digits.
-    fn count(&mut self, value: &Value, path: &str, min: u64) -> Option<u64> {
+    fn count(&mut self, value: &Value, at: At, min: u64) -> Option<u64> {
         let text = match value {
             Value::Number(n) => n.to_string(),
             Value::String(s) => s.clone(),
@@ -96,228 +97,312 @@ impl Checker {
                     Some(u64::MAX)
                 }
             });
-        match parsed {
-            Some(n) if n > MAX_COUNT => {
-                self.fail(
-                    path,
-                    format!(
-                        "must be at most 1000000000000 (10^12), got {}",
-                        shown(value)
-                    ),
-                );
-                None
-            }
-            Some(n) if n < min => {
-                self.fail(
-                    path,
-                    format!("must be a whole number >= {min}, got {}", shown(value)),
-                );
-                None
-            }
-            Some(n) => Some(n),
-            None => {
-                self.fail(
-                    path,
-                    format!("must be a whole number >= {min}, got {}", shown(value)),
-                );
-                None
-            }
-        }
+        let kind = match parsed {
+            Some(n) if n > MAX_COUNT => ErrorKind::CountTooLarge {
+                max: MAX_COUNT,
+                got: shown(value),
+            },
+            Some(n) if n >= min => return Some(n),
+            _ => ErrorKind::NotACount {
+                min,
+                got: shown(value),
+            },
+        };
+        self.fail(at, kind);
+        None
     }
 
     /// An exact decimal within `[min, max]`, given as a JSON number or string.
-    fn decimal(
-        &mut self,
-        value: &Value,
-        path: &str,
-        min: Decimal,
-        max: Decimal,
-    ) -> Option<Decimal> {
-        let range = if max == Decimal::ONE && min == Decimal::ZERO {
-            "a decimal number from 0 to 1".to_string()
-        } else {
-            format!("a decimal number from {min} to {max}")
+    fn decimal(&mut self, value: &Value, at: At, min: Decimal, max: Decimal) -> Option<Decimal> {
+        let out_of_range = |value: &Value| ErrorKind::NotADecimal {
+            min,
+            max,
+            got: shown(value),
         };
         let text = match value {
             Value::Number(n) => n.to_string(),
             Value::String(s) => s.trim().to_string(),
             _ => {
-                self.fail(path, format!("must be {range}, got {}", shown(value)));
+                self.fail(at, out_of_range(value));
                 return None;
             }
         };
         let negative = text.starts_with('-');
         let magnitude = text.strip_prefix('-').unwrap_or(&text);
-        let Ok(parsed) = parse_rate(magnitude) else {
-            self.fail(path, format!("must be {range}, got {}", shown(value)));
-            return None;
+        let parsed = match parse_rate(magnitude) {
+            Ok(parsed) if negative => -parsed,
+            Ok(parsed) => parsed,
+            Err(_) => {
+                self.fail(at, out_of_range(value));
+                return None;
+            }
         };
-        let parsed = if negative { -parsed } else { parsed };
         if parsed < min || parsed > max {
-            self.fail(path, format!("must be {range}, got {}", shown(value)));
+            self.fail(at, out_of_range(value));
             return None;
         }
         if parsed.normalize().scale() > MAX_SCALE {
             self.fail(
-                path,
-                format!(
-                    "must have at most {MAX_SCALE} decimal places, got {}",
-                    shown(value)
-                ),
+                at,
+                ErrorKind::TooManyDecimals {
+                    max: MAX_SCALE,
+                    got: shown(value),
+                },
             );
             return None;
         }
         Some(parsed.normalize())
     }
 
-    fn string<'v>(&mut self, value: &'v Value, path: &str) -> Option<&'v str> {
+    /// A decimal within the limits of a `Decimal` kind of the schema.
+    fn decimal_of(&mut self, value: &Value, at: At, kind: ValueKind) -> Option<Decimal> {
+        let (min, max) = decimal_limits(kind);
+        self.decimal(value, at, min, max)
+    }
+
+    fn string<'v>(&mut self, value: &'v Value, at: At) -> Option<&'v str> {
         match value {
             Value::String(s) => Some(s.as_str()),
             other => {
-                self.fail(path, format!("must be a string, got {}", shown(other)));
+                self.fail(at, ErrorKind::NotAString { got: shown(other) });
                 None
             }
         }
     }
 
-    fn country(&mut self, value: &Value, path: &str) -> Option<String> {
-        let text = self.string(value, path)?;
+    /// An ISO code of two (country) or three (currency) letters, in any case.
+    fn code(&mut self, value: &Value, at: At, standard: CodeStandard) -> Option<String> {
+        let text = self.string(value, at)?;
+        let length = match standard {
+            CodeStandard::Country => 2,
+            CodeStandard::Currency => 3,
+        };
         let code = text.trim().to_ascii_uppercase();
-        if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) {
+        if code.len() == length && code.bytes().all(|b| b.is_ascii_uppercase()) {
             Some(code)
         } else {
             self.fail(
-                path,
-                format!(
-                    "must be an ISO 3166-1 alpha-2 country code (two letters, e.g. IN), got {}",
-                    shown(value)
-                ),
+                at,
+                ErrorKind::NotACode {
+                    standard,
+                    got: shown(value),
+                },
             );
             None
         }
+    }
+
+    /// A setting's value read by its kind.
+    fn setting(&mut self, value: &Value, at: At, kind: ValueKind) -> Option<SettingValue<'static>> {
+        use SettingValue as V;
+        match kind {
+            ValueKind::Month => match self.string(value, at)?.parse::<Month>() {
+                Ok(month) => Some(V::Month(Some(month))),
+                Err(e) => {
+                    self.fail(at, e.into());
+                    None
+                }
+            },
+            ValueKind::Currency => self
+                .code(value, at, CodeStandard::Currency)
+                .map(|code| V::Text(Some(Cow::Owned(code)))),
+            ValueKind::Country => self
+                .code(value, at, CodeStandard::Country)
+                .map(|code| V::Text(Some(Cow::Owned(code)))),
+            ValueKind::Rules => match self.string(value, at)?.parse::<RulesVersion>() {
+                Ok(rules) => Some(V::Rules(Some(rules))),
+                Err(e) => {
+                    self.fail(at, e.into());
+                    None
+                }
+            },
+            ValueKind::CardDate => {
+                let text = self.string(value, at)?;
+                match crate::date::parse_date(text.trim()) {
+                    Some(date) => Some(V::Date(Some(date))),
+                    None => {
+                        self.fail(at, ErrorKind::NotACardDate { got: shown(value) });
+                        None
+                    }
+                }
+            }
+            ValueKind::Bool => match value {
+                Value::Bool(b) => Some(V::Bool(*b)),
+                other => {
+                    self.fail(at, ErrorKind::NotABool { got: shown(other) });
+                    None
+                }
+            },
+            ValueKind::Count { min } => self.count(value, at, min).map(V::Count),
+            ValueKind::Decimal { .. } => self.decimal_of(value, at, kind).map(V::Decimal),
+            ValueKind::Choice(choices) => {
+                let word = value
+                    .as_str()
+                    .and_then(|text| choices.iter().find(|c| **c == text).copied());
+                match word {
+                    Some(word) => Some(V::Choice(word)),
+                    None => {
+                        self.fail(
+                            at,
+                            ErrorKind::NotAChoice {
+                                choices,
+                                got: shown(value),
+                            },
+                        );
+                        None
+                    }
+                }
+            }
+            ValueKind::Market
+            | ValueKind::Category
+            | ValueKind::TieredCategory
+            | ValueKind::List
+            | ValueKind::Group => None,
+        }
+    }
+
+    /// A category, required; with `tiered_only`, one with volume tiers.
+    fn category(&mut self, value: Option<&Value>, at: At, tiered_only: bool) -> Option<Category> {
+        let Some(value) = value else {
+            self.fail(at, ErrorKind::Required);
+            return None;
+        };
+        let text = self.string(value, at)?;
+        match Category::parse(text) {
+            Some(category) if !tiered_only || category.tier_family().is_some() => Some(category),
+            _ if tiered_only => {
+                self.fail(
+                    at,
+                    ErrorKind::NotATieredCategory {
+                        got: Some(shown(value)),
+                    },
+                );
+                None
+            }
+            _ => {
+                self.fail(at, ErrorKind::NotACategory { got: shown(value) });
+                None
+            }
+        }
+    }
+
+    /// A market name, required, not empty, and not one a spreadsheet would run.
+    fn market_name(&mut self, value: Option<&Value>, at: At) -> Option<String> {
+        let Some(value) = value else {
+            self.fail(at, ErrorKind::Required);
+            return None;
+        };
+        let text = self.string(value, at)?.trim();
+        if text.is_empty() {
+            self.fail(at, ErrorKind::Empty);
+            return None;
+        }
+        // The name is written into CSV exports; refused here so no export has to alter it.
+        if let Some(start) = csv::formula_start(text) {
+            self.fail(
+                at,
+                ErrorKind::FormulaStart {
+                    start,
+                    got: shown(value),
+                },
+            );
+            return None;
+        }
+        Some(text.to_string())
+    }
+
+    /// A required decimal of a schema kind.
+    fn required_decimal(
+        &mut self,
+        value: Option<&Value>,
+        at: At,
+        kind: ValueKind,
+    ) -> Option<Decimal> {
+        match value {
+            Some(value) => self.decimal_of(value, at, kind),
+            None => {
+                self.fail(at, ErrorKind::Required);
+                None
+            }
+        }
+    }
+}
+
+/// The bounds of a `Decimal` kind.
+fn decimal_limits(kind: ValueKind) -> (Decimal, Decimal) {
+    match kind {
+        ValueKind::Decimal { min, max } => (Decimal::from(min), Decimal::from(max)),
+        _ => (Decimal::ZERO, Decimal::ZERO),
+    }
+}
+
+/// A field's value, when given and not null.
+fn given<'v>(object: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
+    object.get(key).filter(|v| !v.is_null())
+}
+
+/// The objects `per_conversation` and `bsp`, each checked once, when its first setting is
+/// read; `None` inside when absent or not an object.
+#[derive(Default)]
+struct Groups<'v> {
+    per_conversation: Option<Option<&'v Map<String, Value>>>,
+    bsp: Option<Option<&'v Map<String, Value>>>,
+}
+
+impl<'v> Groups<'v> {
+    fn get(
+        &mut self,
+        c: &mut Checker,
+        top: &'v Map<String, Value>,
+        group: Group,
+    ) -> Option<&'v Map<String, Value>> {
+        let (slot, keys): (_, &'static [&'static str]) = match group {
+            Group::PerConversation => (&mut self.per_conversation, &PER_CONVERSATION_KEYS),
+            Group::Bsp => (&mut self.bsp, &BSP_KEYS),
+        };
+        *slot.get_or_insert_with(|| {
+            let value = given(top, group.name())?;
+            let path = FieldPath::top(group.name());
+            c.object(value, At::object(&path), keys)
+        })
     }
 }
 
 /// Builds and validates a scenario from decoded JSON.
 pub(super) fn scenario(value: &Value) -> Result<Scenario, ScenarioErrors> {
-    let mut c = Checker { errors: Vec::new() };
-    let Some(top) = c.object(value, "(scenario)", &TOP) else {
+    let mut c = Checker::default();
+    let root = FieldPath::scenario();
+    let Some(top) = c.object(value, At::object(&root), &TOP_KEYS) else {
         return Err(ScenarioErrors(c.errors));
     };
     let mut s = Scenario::default();
-    let given = |name: &str| top.get(name).filter(|v| !v.is_null());
-
-    if let Some(v) = given("month") {
-        if let Some(text) = c.string(v, "month") {
-            match text.parse::<Month>() {
-                Ok(month) => s.month = Some(month),
-                Err(e) => c.fail("month", e),
+    let mut groups = Groups::default();
+    for step in STEPS {
+        match step {
+            Step::Value(setting) => setting_step(&mut c, top, &mut groups, &mut s, setting),
+            Step::MonthRequired => {
+                let unchosen = s.rules.is_none() || s.rate_card.is_none();
+                if s.month.is_none() && unchosen && given(top, "month").is_none() {
+                    c.errors
+                        .push(FieldError::new(Setting::Month, ErrorKind::MonthRequired));
+                }
+            }
+            Step::Lines => {
+                if let Some(v) = given(top, "lines") {
+                    s.lines = lines(&mut c, v);
+                }
+            }
+            Step::CustomRates => {
+                if let Some(v) = given(top, "custom_rates") {
+                    s.custom_rates = custom_rates(&mut c, v);
+                }
+            }
+            Step::CustomTiers => {
+                if let Some(v) = given(top, "custom_tiers") {
+                    s.custom_tiers = custom_tiers(&mut c, v);
+                }
             }
         }
-    }
-    if let Some(v) = given("currency") {
-        if let Some(text) = c.string(v, "currency") {
-            let code = text.trim().to_ascii_uppercase();
-            if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) {
-                s.currency = code;
-            } else {
-                c.fail(
-                    "currency",
-                    format!(
-                        "must be an ISO 4217 currency code (three letters, e.g. USD), got {}",
-                        shown(v)
-                    ),
-                );
-            }
-        }
-    }
-    if let Some(v) = given("rules") {
-        if let Some(text) = c.string(v, "rules") {
-            match text.parse::<RulesVersion>() {
-                Ok(rules) => s.rules = Some(rules),
-                Err(e) => c.fail("rules", e),
-            }
-        }
-    }
-    if let Some(v) = given("rate_card") {
-        if let Some(text) = c.string(v, "rate_card") {
-            match crate::date::parse_date(text.trim()) {
-                Some(date) => s.rate_card = Some(date),
-                None => c.fail(
-                    "rate_card",
-                    format!(
-                        "must be the effective date of a card, YYYY-MM-DD, got {}",
-                        shown(v)
-                    ),
-                ),
-            }
-        }
-    }
-    if s.month.is_none() && (s.rules.is_none() || s.rate_card.is_none()) && given("month").is_none()
-    {
-        c.fail(
-            "month",
-            "is required unless both rules and rate_card are given",
-        );
-    }
-    if let Some(v) = given("business_country") {
-        s.business_country = c.country(v, "business_country");
-    }
-    if let Some(v) = given("auth_international") {
-        match v {
-            Value::Bool(b) => s.auth_international = *b,
-            other => c.fail(
-                "auth_international",
-                format!("must be true or false, got {}", shown(other)),
-            ),
-        }
-    }
-    if let Some(v) = given("phone_numbers") {
-        s.phone_numbers = c.count(v, "phone_numbers", 1).unwrap_or(1);
-    }
-    if let Some(v) = given("wabas") {
-        s.wabas = c.count(v, "wabas", 1).unwrap_or(1);
-    }
-    if let Some(v) = given("free_conversations") {
-        s.free_conversations = c.count(v, "free_conversations", 0).unwrap_or(0);
-    }
-    for (name, slot) in [
-        ("utility_in_window", &mut s.utility_in_window),
-        ("entry_point", &mut s.entry_point),
-    ] {
-        if let Some(v) = given(name) {
-            if let Some(share) = c.decimal(v, name, Decimal::ZERO, Decimal::ONE) {
-                *slot = share;
-            }
-        }
-    }
-    if let Some(v) = given("per_conversation") {
-        s.per_conversation = per_conversation(&mut c, v);
-    }
-    if let Some(v) = given("lines") {
-        match v.as_array() {
-            Some(items) if items.len() > MAX_LINES => c.fail(
-                "lines",
-                format!("at most {MAX_LINES} lines, got {}", items.len()),
-            ),
-            Some(items) => {
-                s.lines = items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, item)| line(&mut c, item, &format!("lines[{i}]")))
-                    .collect();
-            }
-            None => c.fail("lines", format!("must be a JSON array, got {}", shown(v))),
-        }
-    }
-    if let Some(v) = given("bsp") {
-        s.bsp = bsp(&mut c, v);
-    }
-    if let Some(v) = given("custom_rates") {
-        s.custom_rates = custom_rates(&mut c, v);
-    }
-    if let Some(v) = given("custom_tiers") {
-        s.custom_tiers = custom_tiers(&mut c, v);
     }
     if c.errors.is_empty() {
         Ok(s)
@@ -326,304 +411,210 @@ pub(super) fn scenario(value: &Value) -> Result<Scenario, ScenarioErrors> {
     }
 }
 
-fn per_conversation(c: &mut Checker, value: &Value) -> PerConversation {
-    let mut result = PerConversation::default();
-    let Some(object) = c.object(value, "per_conversation", &PER_CONVERSATION) else {
-        return result;
-    };
-    let max = Decimal::from(MAX_COUNT);
-    for (name, slot) in [
-        ("marketing", &mut result.marketing),
-        ("utility", &mut result.utility),
-        ("authentication", &mut result.authentication),
-        ("service", &mut result.service),
-    ] {
-        if let Some(v) = object.get(name).filter(|v| !v.is_null()) {
-            if let Some(average) =
-                c.decimal(v, &format!("per_conversation.{name}"), Decimal::ONE, max)
-            {
-                *slot = average;
-            }
-        }
-    }
-    result
-}
-
-fn line(c: &mut Checker, value: &Value, path: &str) -> Line {
-    let mut result = Line::default();
-    let Some(object) = c.object(value, path, &LINE) else {
-        return result;
-    };
-    let get = |name: &str| object.get(name).filter(|v| !v.is_null());
-    match (get("country"), get("market")) {
-        (Some(_), Some(_)) => c.fail(path, "give either country or market, not both"),
-        (None, None) => c.fail(
-            path,
-            "needs a destination: country (ISO alpha-2, e.g. IN) or market (Meta's market name)",
-        ),
-        (Some(v), None) => result.country = c.country(v, &join(path, "country")),
-        (None, Some(v)) => result.market = market_name(c, Some(v), &join(path, "market")),
-    }
-    for (name, slot) in [
-        ("marketing", &mut result.marketing),
-        ("utility", &mut result.utility),
-        ("authentication", &mut result.authentication),
-        ("service", &mut result.service),
-    ] {
-        if let Some(v) = get(name) {
-            *slot = c.count(v, &join(path, name), 0).unwrap_or(0);
-        }
-    }
-    result
-}
-
-fn bsp(c: &mut Checker, value: &Value) -> Bsp {
-    let mut result = Bsp::default();
-    let Some(object) = c.object(value, "bsp", &BSP) else {
-        return result;
-    };
-    for (name, slot, max) in [
-        ("per_message", &mut result.per_message, MAX_RATE),
-        ("markup", &mut result.markup, MAX_MARKUP),
-        ("monthly", &mut result.monthly, MAX_COUNT),
-        ("per_number", &mut result.per_number, MAX_RATE),
-    ] {
-        if let Some(v) = object.get(name).filter(|v| !v.is_null()) {
-            if let Some(fee) =
-                c.decimal(v, &format!("bsp.{name}"), Decimal::ZERO, Decimal::from(max))
-            {
-                *slot = fee;
-            }
-        }
-    }
-    if let Some(v) = object.get("per_message_on").filter(|v| !v.is_null()) {
-        match v.as_str() {
-            Some("charged") => result.per_message_on = PerMessageOn::Charged,
-            Some("delivered") => result.per_message_on = PerMessageOn::Delivered,
-            _ => c.fail(
-                "bsp.per_message_on",
-                format!("must be \"charged\" or \"delivered\", got {}", shown(v)),
-            ),
-        }
-    }
-    result
-}
-
-fn category(
+/// Reads one setting, at the top or in its group, into the scenario.
+fn setting_step<'v>(
     c: &mut Checker,
-    value: Option<&Value>,
-    path: &str,
-    tiered_only: bool,
-) -> Option<Category> {
-    let Some(value) = value else {
-        c.fail(path, "is required");
-        return None;
+    top: &'v Map<String, Value>,
+    groups: &mut Groups<'v>,
+    s: &mut Scenario,
+    setting: Setting,
+) {
+    let spec = setting.spec();
+    let (object, path) = match setting.group() {
+        Some(group) => match groups.get(c, top, group) {
+            Some(object) => (object, FieldPath::top(group.name())),
+            None => return,
+        },
+        None => (top, FieldPath::scenario()),
     };
-    let text = c.string(value, path)?;
-    match Category::parse(text) {
-        Some(category) if !tiered_only || category.tier_family().is_some() => Some(category),
-        _ if tiered_only => {
-            c.fail(
-                path,
-                format!(
-                    "must be a tiered category (utility, authentication, authentication_international), got {}",
-                    shown(value)
-                ),
-            );
-            None
-        }
-        _ => {
-            c.fail(
-                path,
-                format!(
-                    "must be one of marketing, utility, authentication, authentication_international, service, business_initiated, user_initiated, got {}",
-                    shown(value)
-                ),
-            );
-            None
+    if let Some(v) = given(object, spec.name) {
+        if let Some(value) = c.setting(v, At::key(&path, spec.name), spec.kind) {
+            s.set(setting, value);
         }
     }
 }
 
-fn market_name(c: &mut Checker, value: Option<&Value>, path: &str) -> Option<String> {
-    let Some(value) = value else {
-        c.fail(path, "is required");
-        return None;
-    };
-    let text = c.string(value, path)?.trim();
-    if text.is_empty() {
-        c.fail(path, "must not be empty");
-        return None;
-    }
-    // The name is written into CSV exports; refused here so no export has to alter it.
-    if let Some(start) = csv::formula_start(text) {
+fn lines(c: &mut Checker, value: &Value) -> Vec<Line> {
+    let path = FieldPath::top("lines");
+    if let Some(items) = value.as_array().filter(|items| items.len() > MAX_LINES) {
+        let got = items.len();
         c.fail(
-            path,
-            format!(
-                "must not begin with \"{}\" (a spreadsheet would read it as a formula), got {}",
-                start.escape_debug(),
-                shown(value)
-            ),
+            At::object(&path),
+            ErrorKind::TooManyLines {
+                max: MAX_LINES,
+                got,
+            },
         );
-        return None;
+        return Vec::new();
     }
-    Some(text.to_string())
+    entries(c, value, List::Lines.spec().name)
+        .into_iter()
+        .map(|(path, item)| line(c, item, &path))
+        .collect()
+}
+
+fn line(c: &mut Checker, value: &Value, path: &FieldPath) -> Line {
+    let mut result = Line::default();
+    let Some(object) = c.object(value, At::object(path), &LINE_KEYS) else {
+        return result;
+    };
+    let (country, market) = (LineField::Country.name(), LineField::Market.name());
+    match (given(object, country), given(object, market)) {
+        (Some(_), Some(_)) => c.fail(At::object(path), ErrorKind::BothDestinations),
+        (None, None) => c.fail(At::object(path), ErrorKind::NoDestination),
+        (Some(v), None) => {
+            result.country = c.code(v, At::key(path, country), CodeStandard::Country)
+        }
+        (None, Some(v)) => result.market = c.market_name(Some(v), At::key(path, market)),
+    }
+    for field in LineField::COUNTS {
+        let spec = field.spec();
+        let ValueKind::Count { min } = spec.kind else {
+            continue;
+        };
+        if let Some(v) = given(object, spec.name) {
+            let count = c.count(v, At::key(path, spec.name), min).unwrap_or(0);
+            if let Some(slot) = result.count_mut(field) {
+                *slot = count;
+            }
+        }
+    }
+    result
+}
+
+/// The entries of a list given as a JSON array, each with its path.
+fn entries<'v>(
+    c: &mut Checker,
+    value: &'v Value,
+    name: &'static str,
+) -> Vec<(FieldPath, &'v Value)> {
+    let path = FieldPath::top(name);
+    match value.as_array() {
+        Some(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (path.clone().index(i), item))
+            .collect(),
+        None => {
+            c.fail(
+                At::object(&path),
+                ErrorKind::NotAnArray { got: shown(value) },
+            );
+            Vec::new()
+        }
+    }
 }
 
 fn custom_rates(c: &mut Checker, value: &Value) -> Vec<CustomRate> {
-    let Some(items) = value.as_array() else {
-        c.fail(
-            "custom_rates",
-            format!("must be a JSON array, got {}", shown(value)),
-        );
-        return Vec::new();
-    };
     let mut rates: Vec<CustomRate> = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let path = format!("custom_rates[{i}]");
-        let Some(object) = c.object(item, &path, &["market", "category", "rate"]) else {
+    for (path, item) in entries(c, value, "custom_rates") {
+        let Some(object) = c.object(item, At::object(&path), &RATE_KEYS) else {
             continue;
         };
-        let market = market_name(c, object.get("market"), &join(&path, "market"));
-        let category = category(c, object.get("category"), &join(&path, "category"), false);
-        let rate = match object.get("rate") {
-            Some(v) => c.decimal(
-                v,
-                &join(&path, "rate"),
-                Decimal::ZERO,
-                Decimal::from(MAX_RATE),
-            ),
-            None => {
-                c.fail(&join(&path, "rate"), "is required");
-                None
-            }
-        };
+        let field = |f: RateField| (object.get(f.name()), At::key(&path, f.name()));
+        let (v, at) = field(RateField::Market);
+        let market = c.market_name(v, at);
+        let (v, at) = field(RateField::Category);
+        let category = c.category(v, at, false);
+        let (v, at) = field(RateField::Rate);
+        let rate = c.required_decimal(v, at, RateField::Rate.spec().kind);
         if let (Some(market), Some(category), Some(rate)) = (market, category, rate) {
-            if rates
-                .iter()
-                .any(|r| r.market.eq_ignore_ascii_case(&market) && r.category == category)
-            {
-                c.fail(
-                    &path,
-                    format!("duplicate: {market} {category} is given twice"),
-                );
-            } else {
-                rates.push(CustomRate {
-                    market,
-                    category,
-                    rate,
-                });
-            }
+            let entry = CustomRate {
+                market,
+                category,
+                rate,
+            };
+            push_new(c, &mut rates, entry, &path);
         }
     }
     rates
 }
 
 fn custom_tiers(c: &mut Checker, value: &Value) -> Vec<CustomTier> {
-    let Some(items) = value.as_array() else {
-        c.fail(
-            "custom_tiers",
-            format!("must be a JSON array, got {}", shown(value)),
-        );
-        return Vec::new();
-    };
     let mut tiers: Vec<CustomTier> = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let path = format!("custom_tiers[{i}]");
-        let Some(object) = c.object(item, &path, &["market", "category", "bands"]) else {
+    for (path, item) in entries(c, value, "custom_tiers") {
+        let Some(object) = c.object(item, At::object(&path), &TIER_KEYS) else {
             continue;
         };
-        let market = market_name(c, object.get("market"), &join(&path, "market"));
-        let category = category(c, object.get("category"), &join(&path, "category"), true);
-        let bands = custom_bands(c, object.get("bands"), &join(&path, "bands"));
+        let field = |f: TierField| (object.get(f.name()), At::key(&path, f.name()));
+        let (v, at) = field(TierField::Market);
+        let market = c.market_name(v, at);
+        let (v, at) = field(TierField::Category);
+        let category = c.category(v, at, true);
+        let bands = custom_bands(
+            c,
+            object.get(TierField::Bands.name()),
+            &path.clone().key(TierField::Bands.name()),
+        );
         if let (Some(market), Some(category), Some(bands)) = (market, category, bands) {
-            if tiers
-                .iter()
-                .any(|t| t.market.eq_ignore_ascii_case(&market) && t.category == category)
-            {
-                c.fail(
-                    &path,
-                    format!("duplicate: {market} {category} is given twice"),
-                );
-            } else {
-                tiers.push(CustomTier {
-                    market,
-                    category,
-                    bands,
-                });
-            }
+            let entry = CustomTier {
+                market,
+                category,
+                bands,
+            };
+            push_new(c, &mut tiers, entry, &path);
         }
     }
     tiers
 }
 
+/// Adds an entry, unless an earlier one is for the same market and category.
+fn push_new<T: ForMarket>(c: &mut Checker, entries: &mut Vec<T>, entry: T, path: &FieldPath) {
+    if entries.iter().any(|e| e.same_as(&entry)) {
+        c.fail(At::object(path), entry.duplicate());
+    } else {
+        entries.push(entry);
+    }
+}
+
 /// Bands in order: each `to` above the previous one, only the last open (`to` null).
-fn custom_bands(c: &mut Checker, value: Option<&Value>, path: &str) -> Option<Vec<CustomBand>> {
+fn custom_bands(
+    c: &mut Checker,
+    value: Option<&Value>,
+    path: &FieldPath,
+) -> Option<Vec<CustomBand>> {
     let Some(items) = value.and_then(Value::as_array).filter(|a| !a.is_empty()) else {
-        c.fail(
-            path,
-            "must be a non-empty array of bands {\"to\", \"rate\"}, the last with \"to\": null",
-        );
+        c.fail(At::object(path), ErrorKind::NotBands);
         return None;
     };
     let before = c.errors.len();
     let mut bands = Vec::new();
     let mut previous_to = 0u64;
     for (i, item) in items.iter().enumerate() {
-        let band_path = format!("{path}[{i}]");
-        let Some(object) = c.object(item, &band_path, &["to", "rate"]) else {
+        let band_path = path.clone().index(i);
+        let Some(object) = c.object(item, At::object(&band_path), &BAND_KEYS) else {
             continue;
         };
         let last = i + 1 == items.len();
-        let to = match object.get("to").filter(|v| !v.is_null()) {
+        let to_at = At::key(&band_path, BandField::To.name());
+        let to = match given(object, BandField::To.name()) {
             None if last => None,
             None => {
-                c.fail(
-                    &join(&band_path, "to"),
-                    "only the last band may be open (to: null)",
-                );
+                c.fail(to_at, ErrorKind::OpenBandNotLast);
                 None
             }
             Some(_) if last => {
-                c.fail(
-                    &join(&band_path, "to"),
-                    "the last band must be open (to: null)",
-                );
+                c.fail(to_at, ErrorKind::LastBandNotOpen);
                 None
             }
             Some(v) => {
-                let to = c.count(v, &join(&band_path, "to"), previous_to + 1);
+                let to = c.count(v, to_at, previous_to.saturating_add(1));
                 if let Some(to) = to {
                     previous_to = to;
                 }
                 to
             }
         };
-        let rate = match object.get("rate") {
-            Some(v) => c.decimal(
-                v,
-                &join(&band_path, "rate"),
-                Decimal::ZERO,
-                Decimal::from(MAX_RATE),
-            ),
-            None => {
-                c.fail(&join(&band_path, "rate"), "is required");
-                None
-            }
-        };
+        let rate = c.required_decimal(
+            object.get(BandField::Rate.name()),
+            At::key(&band_path, BandField::Rate.name()),
+            BandField::Rate.spec().kind,
+        );
         if let Some(rate) = rate {
             bands.push(CustomBand { to, rate });
         }
     }
     (c.errors.len() == before).then_some(bands)
-}
-
-fn join(path: &str, key: &str) -> String {
-    if path == "(scenario)" {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
 }
 
 /// A value as the user wrote it, for error messages.

@@ -1,6 +1,6 @@
 //! Which of Meta's pricing eras prices a month, and the billing month itself.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -49,22 +49,23 @@ impl RulesVersion {
         }
     }
 
-    /// The month each era starts, as (year, month).
-    pub fn start(self) -> (i32, u32) {
+    /// The first local day of the version (00:00 in the WABA timezone, docs/rules.md DEF-7),
+    /// checked when the program is built: a typo fails the build rather than moving an era.
+    pub const fn first_day(self) -> NaiveDate {
         match self {
-            RulesVersion::Mx2021_02 => (2021, 2),
-            RulesVersion::Cbp2022_02 => (2022, 2),
-            RulesVersion::Cbp2023_06 => (2023, 6),
-            RulesVersion::Cbp2024_11 => (2024, 11),
-            RulesVersion::Pmp2025_07 => (2025, 7),
-            RulesVersion::Pmp2026_10 => (2026, 10),
+            RulesVersion::Mx2021_02 => crate::date!(2021, 2, 1),
+            RulesVersion::Cbp2022_02 => crate::date!(2022, 2, 1),
+            RulesVersion::Cbp2023_06 => crate::date!(2023, 6, 1),
+            RulesVersion::Cbp2024_11 => crate::date!(2024, 11, 1),
+            RulesVersion::Pmp2025_07 => crate::date!(2025, 7, 1),
+            RulesVersion::Pmp2026_10 => crate::date!(2026, 10, 1),
         }
     }
 
-    /// The first local day of the version (00:00 in the WABA timezone, docs/rules.md DEF-7).
-    pub fn first_day(self) -> NaiveDate {
-        let (year, month) = self.start();
-        NaiveDate::from_ymd_opt(year, month, 1).unwrap_or(NaiveDate::MIN)
+    /// The month each era starts, as (year, month).
+    pub fn start(self) -> (i32, u32) {
+        let first = self.first_day();
+        (first.year(), first.month())
     }
 
     /// The version in force on a local date; `None` before 2021-02-01, when templates were
@@ -78,18 +79,16 @@ impl RulesVersion {
 
     /// The rules in force on the 1st of a month. Months before February 2021 were on template
     /// pricing, whose tiers and rates Meta never published, so they cannot be estimated.
-    pub fn for_month(year: i32, month: u32) -> Result<RulesVersion, String> {
+    pub fn for_month(year: i32, month: u32) -> Result<RulesVersion, NoRulesError> {
         if !(1..=12).contains(&month) {
-            return Err(format!("{month} is not a month number (1 to 12)"));
+            return Err(NoRulesError::NotAMonthNumber { month });
         }
         RulesVersion::ALL
             .into_iter()
             .rev()
             .find(|rules| rules.start() <= (year, month))
-            .ok_or_else(|| {
-                format!(
-                    "{year:04}-{month:02} is before February 2021: messages were then priced per template with rates Meta never published, so no estimate is possible"
-                )
+            .ok_or(NoRulesError::BeforeFirstRules {
+                month: Month { year, month },
             })
     }
 
@@ -118,21 +117,73 @@ impl fmt::Display for RulesVersion {
 }
 
 impl FromStr for RulesVersion {
-    type Err = String;
+    type Err = ParseRulesError;
 
-    fn from_str(text: &str) -> Result<RulesVersion, String> {
+    fn from_str(text: &str) -> Result<RulesVersion, ParseRulesError> {
         RulesVersion::ALL
             .into_iter()
             .find(|rules| rules.as_str() == text.trim())
-            .ok_or_else(|| {
-                let names: Vec<&str> = RulesVersion::ALL.iter().map(|r| r.as_str()).collect();
-                format!(
-                    "`{text}` is not a rules version (one of {})",
-                    names.join(", ")
-                )
+            .ok_or_else(|| ParseRulesError {
+                text: text.to_string(),
             })
     }
 }
+
+/// A text that names no rules version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseRulesError {
+    /// The text as given.
+    pub text: String,
+}
+
+impl fmt::Display for ParseRulesError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "`{}` is not a rules version (one of ", self.text)?;
+        for (at, rules) in RulesVersion::ALL.iter().enumerate() {
+            if at > 0 {
+                f.write_str(", ")?;
+            }
+            f.write_str(rules.as_str())?;
+        }
+        f.write_str(")")
+    }
+}
+
+impl std::error::Error for ParseRulesError {}
+
+/// Why no rules version prices a month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoRulesError {
+    /// The month number is not 1 to 12.
+    NotAMonthNumber { month: u32 },
+    /// Before February 2021, messages were priced per template at rates Meta never published.
+    BeforeFirstRules { month: Month },
+}
+
+impl NoRulesError {
+    pub fn tag(&self) -> &'static str {
+        match self {
+            NoRulesError::NotAMonthNumber { .. } => "not_a_month_number",
+            NoRulesError::BeforeFirstRules { .. } => "before_first_rules",
+        }
+    }
+}
+
+impl fmt::Display for NoRulesError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NoRulesError::NotAMonthNumber { month } => {
+                write!(f, "{month} is not a month number (1 to 12)")
+            }
+            NoRulesError::BeforeFirstRules { month } => write!(
+                f,
+                "{month} is before February 2021: messages were then priced per template with rates Meta never published, so no estimate is possible"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for NoRulesError {}
 
 /// A billing month, written `YYYY-MM`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -142,6 +193,15 @@ pub struct Month {
 }
 
 impl Month {
+    /// The billing month a day belongs to: a front end reads its clock, the core says which
+    /// month that is.
+    pub fn of(date: NaiveDate) -> Month {
+        Month {
+            year: date.year(),
+            month: date.month(),
+        }
+    }
+
     pub fn first_day(self) -> Option<chrono::NaiveDate> {
         chrono::NaiveDate::from_ymd_opt(self.year, self.month, 1)
     }
@@ -163,10 +223,12 @@ impl fmt::Display for Month {
 }
 
 impl FromStr for Month {
-    type Err = String;
+    type Err = ParseMonthError;
 
-    fn from_str(text: &str) -> Result<Month, String> {
-        let bad = || format!("must be a month YYYY-MM, got \"{text}\"");
+    fn from_str(text: &str) -> Result<Month, ParseMonthError> {
+        let bad = || ParseMonthError {
+            text: text.to_string(),
+        };
         let (year, month) = text.split_once('-').ok_or_else(bad)?;
         if year.len() != 4 || month.len() != 2 {
             return Err(bad());
@@ -179,6 +241,21 @@ impl FromStr for Month {
         Ok(Month { year, month })
     }
 }
+
+/// A text that is not a month `YYYY-MM` from 2000 to 2100.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseMonthError {
+    /// The text as given.
+    pub text: String,
+}
+
+impl fmt::Display for ParseMonthError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "must be a month YYYY-MM, got \"{}\"", self.text)
+    }
+}
+
+impl std::error::Error for ParseMonthError {}
 
 impl Serialize for Month {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -220,9 +297,31 @@ mod tests {
                 "{year}-{month}"
             );
         }
-        assert!(RulesVersion::for_month(2021, 1)
-            .unwrap_err()
-            .contains("before February 2021"));
+        assert_eq!(
+            RulesVersion::for_month(2021, 1),
+            Err(NoRulesError::BeforeFirstRules {
+                month: Month {
+                    year: 2021,
+                    month: 1
+                }
+            })
+        );
+        assert_eq!(
+            RulesVersion::for_month(2021, 13),
+            Err(NoRulesError::NotAMonthNumber { month: 13 })
+        );
+    }
+
+    /// `for_month` and the biller rely on eras starting on the 1st, in order.
+    #[test]
+    fn eras_start_on_the_first_in_order() {
+        for pair in RulesVersion::ALL.windows(2) {
+            assert!(pair[0].first_day() < pair[1].first_day(), "{pair:?}");
+        }
+        for rules in RulesVersion::ALL {
+            assert_eq!(rules.first_day().day(), 1, "{rules}");
+        }
+        assert_eq!(RulesVersion::Cbp2023_06.start(), (2023, 6));
     }
 
     #[test]
@@ -263,7 +362,12 @@ mod tests {
             let json = serde_json::to_string(&rules).unwrap();
             assert_eq!(json, format!("\"{}\"", rules.as_str()));
         }
-        assert!("pmp-2027-01".parse::<RulesVersion>().is_err());
+        assert_eq!(
+            "pmp-2027-01".parse::<RulesVersion>(),
+            Err(ParseRulesError {
+                text: "pmp-2027-01".into()
+            })
+        );
     }
 
     #[test]
@@ -283,5 +387,7 @@ mod tests {
             month: 2,
         };
         assert_eq!(feb.last_day().unwrap().to_string(), "2024-02-29");
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
+        assert_eq!(Month::of(day).to_string(), "2026-12");
     }
 }

