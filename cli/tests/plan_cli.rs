@@ -1,5 +1,6 @@
 //! `wacost plan`, `budget`, `levers` and `import-analytics` as a user runs them: JSON (or the
 //! scenario) on standard output; a bad option named with its value, exit status 2.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

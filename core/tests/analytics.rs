@@ -1,5 +1,6 @@
 //! Importing Meta's pricing_analytics: samples written from Meta's documented format
 //! (tests/data/analytics), with worked volumes, shares and costs.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use rust_decimal::Decimal;
 use std::str::FromStr;

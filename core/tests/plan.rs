@@ -1,5 +1,6 @@
 //! The year plan and the savings levers: worked figures, and each month of a plan equal to the
 //! estimate of that month's scenario.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;
