@@ -11,11 +11,11 @@
 //!   tier counter, the total never decreases as k grows, and a bracketed search is exact.
 //! - Where they share an allowance (service from 2026-10, service conversations in 2023-06 to
 //!   2024-10, every conversation in 2021-2023), one more message can move free units between
-//!   markets. With spread = the dearest minus the cheapest rate in the pool and G the other
-//!   lines in it, no later count costs less than an earlier one by more than
-//!   (1 + markup) × spread × (min(G, allowance) + 1): the largest-remainder share of every
-//!   other line never grows by more than one unit, and the new line's own free units never
-//!   grow by more than its messages plus one.
+//!   markets. Between two counts only the parts whose largest-remainder share can change move
+//!   units, and each gains at most what its possible shares allow (`PoolBound`): the total falls
+//!   by at most (1 + markup) × (their rates' spread, with the new line's) × (those units + 1).
+//!   With spread = the dearest minus the cheapest rate in the pool and G the other lines in it,
+//!   it never falls by more than (1 + markup) × spread × (min(G, allowance) + 1).
 //! - Where domestic authentication is added to a market that also has international
 //!   authentication on a ladder, each domestic message moves the international ones one place
 //!   up the shared counter (AI-6): t more domestic messages lower the international charge by
@@ -408,6 +408,11 @@ pub fn budget_with(
         extra,
         category: query.category,
         budget: query.amount,
+        rules: RulesVersion::Pmp2026_10,
+        alone: Scenario {
+            lines: sheet.lines.get(extra).cloned().into_iter().collect(),
+            ..scenario.clone()
+        },
     };
     let at_zero = search.estimate(0).map_err(scenario_errors)?;
     let at_one = search.estimate(1).map_err(scenario_errors)?;
@@ -454,18 +459,24 @@ pub fn budget_with(
 enum Dip {
     /// The total never decreases.
     None,
-    /// At most this much, whatever the distance (a shared allowance).
+    /// At most this much, whatever the distance (a shared allowance, when its parts are not
+    /// known well enough for `Pool`).
     Constant(Decimal),
     /// At most `per_step × min(t, cap)` (the international messages pushed up the counter).
     Linear { per_step: Decimal, cap: u64 },
+    /// A shared allowance whose parts are known: bounded window by window (`PoolBound`), and
+    /// never by more than `Constant` would.
+    Pool(PoolBound),
 }
 
 impl Dip {
+    /// The bound for counts `t` apart, whatever the window (`Pool` needs the window).
     fn at(&self, t: u64) -> Decimal {
         match self {
             Dip::None => Decimal::ZERO,
             Dip::Constant(d) => *d,
             Dip::Linear { per_step, cap } => *per_step * Decimal::from(t.min(*cap)),
+            Dip::Pool(pool) => pool.loose,
         }
     }
 
@@ -521,7 +532,11 @@ impl Dip {
                 _ => 1000u64.saturating_mul(scenario.wabas),
             };
             let moved = others.min(allowance).saturating_add(1);
-            return Dip::Constant(markup * (*high - *low) * Decimal::from(moved));
+            let loose = markup * (*high - *low) * Decimal::from(moved);
+            return match PoolBound::of(scenario, at_zero, rules, category, markup, loose) {
+                Some(pool) => Dip::Pool(pool),
+                None => Dip::Constant(loose),
+            };
         }
         if category != LineCategory::Authentication {
             return Dip::None;
@@ -576,6 +591,201 @@ impl Dip {
     }
 }
 
+/// What a shared allowance's largest-remainder split can do between two counts of the extra
+/// line, from the eligible units and rates of its parts.
+///
+/// Between counts `a < b` every other part's quota `allowance × e / E` lies between its values
+/// at `E(b)` and `E(a)`, and the new part's between its own; the split gives each part
+/// `floor(quota + s)` (one less for a part tied at the threshold) for a shift `s` that is
+/// bounded by the splits of the highest and of the lowest quotas. A part whose possible shares
+/// over the window are one value cannot move a free unit, so only the others count: the total
+/// falls by at most (1 + markup) × (their rates' spread, with the new part's) × (the units
+/// they can gain + 1). A short window near the budget moves few parts, so few counts are tried
+/// one by one. Everything is exact integer arithmetic; a figure too large for it falls back to
+/// the loose bound.
+#[derive(Debug, Clone, PartialEq)]
+struct PoolBound {
+    allowance: u64,
+    /// The other parts' eligible units and the rate of their market and category.
+    others: Vec<(u64, Decimal)>,
+    new_rate: Decimal,
+    /// 1 + markup.
+    markup: Decimal,
+    /// The bound for any window (`Dip::Constant`'s).
+    loose: Decimal,
+    extra: usize,
+    category: Category,
+}
+
+impl PoolBound {
+    fn of(
+        scenario: &Scenario,
+        at_zero: &Estimate,
+        rules: RulesVersion,
+        category: LineCategory,
+        markup: Decimal,
+        loose: Decimal,
+    ) -> Option<PoolBound> {
+        let extra = scenario.lines.len();
+        let pooled = match (rules, category) {
+            (RulesVersion::Cbp2022_02 | RulesVersion::Mx2021_02, LineCategory::Service) => {
+                Category::UserInitiated
+            }
+            (RulesVersion::Cbp2022_02 | RulesVersion::Mx2021_02, _) => Category::BusinessInitiated,
+            _ => Category::Service,
+        };
+        let rate_of = |line: usize, category: Category| {
+            at_zero
+                .markets
+                .iter()
+                .find(|m| m.lines.contains(&line))?
+                .categories
+                .iter()
+                .find(|c| c.category == category)?
+                .rate
+                .map(|r| r.value())
+        };
+        let (allowance, parts) = crate::estimate::pool(scenario, rules);
+        let mut others = Vec::with_capacity(parts.len());
+        for part in parts.iter().filter(|p| p.eligible > 0) {
+            others.push((part.eligible, rate_of(part.line, part.category)?));
+        }
+        Some(PoolBound {
+            allowance,
+            others,
+            new_rate: rate_of(extra, pooled)?,
+            markup,
+            loose,
+            extra,
+            category: pooled,
+        })
+    }
+
+    /// The new part's eligible units, from the estimator's own split of `alone`: the scenario
+    /// with the extra line only (a line's split does not depend on the others).
+    fn new_eligible(&self, alone: &Scenario, rules: RulesVersion) -> u64 {
+        crate::estimate::pool(alone, rules)
+            .1
+            .iter()
+            .filter(|p| p.category == self.category)
+            .map(|p| p.eligible)
+            .sum()
+    }
+
+    /// The bound between two counts whose new part has `x_a` and `x_b` eligible units.
+    fn between(&self, x_a: u64, x_b: u64) -> Decimal {
+        self.window(x_a, x_b)
+            .map_or(self.loose, |bound| bound.min(self.loose))
+    }
+
+    fn window(&self, x_a: u64, x_b: u64) -> Option<Decimal> {
+        let allowance = u128::from(self.allowance);
+        let others: u128 = self.others.iter().map(|(e, _)| u128::from(*e)).sum();
+        let (e_a, e_b) = (others + u128::from(x_a), others + u128::from(x_b));
+        if e_b <= allowance {
+            // Everything in the pool is free throughout: no unit moves.
+            return Some(Decimal::ZERO);
+        }
+        if e_a <= allowance {
+            return None;
+        }
+        // Quotas as fractions n / d: the highest (others at E(a), new at E(b)) and the lowest.
+        let quota = |e: u64, total: u128| Quota {
+            n: allowance * u128::from(e),
+            d: total,
+        };
+        let high: Vec<Quota> = self
+            .others
+            .iter()
+            .map(|(e, _)| quota(*e, e_a))
+            .chain(std::iter::once(quota(x_b, e_b)))
+            .collect();
+        let low: Vec<Quota> = self
+            .others
+            .iter()
+            .map(|(e, _)| quota(*e, e_b))
+            .chain(std::iter::once(quota(x_a, e_a)))
+            .collect();
+        let (s_low, s_high) = (shift(&high, allowance)?, shift(&low, allowance)?);
+        let mut gains = 1u128;
+        let (mut lowest, mut highest) = (self.new_rate, self.new_rate);
+        for ((_, rate), (lo, hi)) in self.others.iter().zip(low.iter().zip(&high)) {
+            let least = lo.plus(&s_low)?.ceil()?.saturating_sub(1);
+            let most = hi.plus(&s_high)?.floor()?;
+            if most > least {
+                gains += most - least;
+                lowest = lowest.min(*rate);
+                highest = highest.max(*rate);
+            }
+        }
+        let gains = Decimal::from(u64::try_from(gains).ok()?);
+        Some(self.markup * (highest - lowest) * gains)
+    }
+}
+
+/// A non-negative fraction `n / d`, `d > 0`.
+#[derive(Debug, Clone, Copy)]
+struct Quota {
+    n: u128,
+    d: u128,
+}
+
+impl Quota {
+    fn plus(&self, other: &Quota) -> Option<Quota> {
+        Some(Quota {
+            n: self
+                .n
+                .checked_mul(other.d)?
+                .checked_add(other.n.checked_mul(self.d)?)?,
+            d: self.d.checked_mul(other.d)?,
+        })
+    }
+
+    fn floor(&self) -> Option<u128> {
+        self.n.checked_div(self.d)
+    }
+
+    fn ceil(&self) -> Option<u128> {
+        Some(self.floor()? + u128::from(self.n % self.d.max(1) != 0))
+    }
+
+    /// The fractional part's numerator (over `d`).
+    fn rest(&self) -> u128 {
+        self.n % self.d.max(1)
+    }
+}
+
+/// The least shift `s` in [0, 1] with Σ floor(q + s) ≥ allowance: 1 − the R-th largest
+/// fractional part, R being what the floors leave of the allowance.
+fn shift(quotas: &[Quota], allowance: u128) -> Option<Quota> {
+    let floors: u128 = quotas.iter().map(|q| q.floor().unwrap_or(0)).sum();
+    let Some(left) = allowance.checked_sub(floors).filter(|&r| r > 0) else {
+        return Some(Quota { n: 0, d: 1 });
+    };
+    let mut parts: Vec<Quota> = quotas
+        .iter()
+        .filter(|q| q.rest() > 0)
+        .map(|q| Quota {
+            n: q.rest(),
+            d: q.d,
+        })
+        .collect();
+    let left = usize::try_from(left).ok()?;
+    if left > parts.len() {
+        return Some(Quota { n: 1, d: 1 });
+    }
+    // Largest first; cross-multiplied (denominators are the two totals of the window).
+    parts.sort_by(|x, y| {
+        let (a, b) = (x.n.saturating_mul(y.d), y.n.saturating_mul(x.d));
+        b.cmp(&a)
+    });
+    let r = parts.get(left - 1)?;
+    Some(Quota {
+        n: r.d - r.n,
+        d: r.d,
+    })
+}
+
 /// The totals of the sheet with k extra messages, and the certified search for the first k
 /// that does not fit.
 struct Search<'a> {
@@ -584,6 +794,9 @@ struct Search<'a> {
     extra: usize,
     category: LineCategory,
     budget: Decimal,
+    rules: RulesVersion,
+    /// The scenario with the extra line only, for its share of a pool.
+    alone: Scenario,
 }
 
 impl Search<'_> {
@@ -598,6 +811,21 @@ impl Search<'_> {
         Ok(self.estimate(k)?.total.value())
     }
 
+    /// The dip bound between counts `from < to`.
+    fn dip_between(&mut self, dip: &Dip, from: u64, to: u64) -> Decimal {
+        let Dip::Pool(pool) = dip else {
+            return dip.at(to - from);
+        };
+        let mut eligible = |k: u64| {
+            if let Some(line) = self.alone.lines.first_mut() {
+                *self.category.slot(line) = k;
+            }
+            pool.new_eligible(&self.alone, self.rules)
+        };
+        let (x_from, x_to) = (eligible(from), eligible(to));
+        pool.between(x_from, x_to)
+    }
+
     /// The count, and whether the limit rather than the budget stopped it.
     fn run(&mut self, at_zero: Decimal, dip: &Dip) -> Result<(u64, bool), ScenarioErrors> {
         let budget = self.budget;
@@ -609,7 +837,7 @@ impl Search<'_> {
         let at_max = self.total(MAX_COUNT)?;
         let mut hi: Option<(u64, Decimal)> = if at_max > budget {
             Some((MAX_COUNT, at_max))
-        } else if at_max + dip.at(MAX_COUNT) <= budget {
+        } else if at_max + self.dip_between(dip, 0, MAX_COUNT) <= budget {
             return Ok((MAX_COUNT, true));
         } else {
             None
@@ -618,6 +846,9 @@ impl Search<'_> {
         // cannot be certified, doubled again once they can.
         let mut reach = MAX_COUNT;
         let mut bisect = false;
+        // Once a probe fits without being certified, guesses by proportion only land next to
+        // the crossing again: halving from then on certifies more per estimate.
+        let mut uncertain = false;
         loop {
             let end = hi.map_or(MAX_COUNT, |(k, _)| k);
             if hi.is_some() && end == lo + 1 {
@@ -630,7 +861,7 @@ impl Search<'_> {
             let step = match hi {
                 // Where the total crosses the budget, by proportion; every other probe halves
                 // the bracket so that a curved total cannot slow the search down.
-                Some((_, total_hi)) if !bisect && total_hi > total_lo => {
+                Some((_, total_hi)) if !bisect && !uncertain && total_hi > total_lo => {
                     let share = (budget - total_lo) / (total_hi - total_lo);
                     let guess = (share * Decimal::from(end - lo))
                         .floor()
@@ -647,11 +878,12 @@ impl Search<'_> {
             if total > budget {
                 hi = Some((probe, total));
                 reach = reach.max(step);
-            } else if total + dip.at(step) <= budget {
+            } else if total + self.dip_between(dip, lo, probe) <= budget {
                 lo = probe;
                 total_lo = total;
                 reach = reach.saturating_mul(2).max(step.saturating_mul(2));
             } else {
+                uncertain = true;
                 reach = (step / 2).max(1);
                 if step == 1 {
                     // A single count that fits is certified by itself.

@@ -272,3 +272,56 @@ fn the_count_stops_at_the_first_message_that_does_not_fit() {
         "192 messages fit again, after the run ended"
     );
 }
+
+/// Sheets whose service messages use up the 2026-10 allowance, in markets of different rates:
+/// where free units move between markets as the extra line grows.
+fn pooled_case() -> impl Strategy<Value = (Scenario, Destination, Decimal)> {
+    let countries = ["IN", "BR", "DE", "NG", "MX", "SG"];
+    (
+        prop::collection::vec((prop::sample::select(countries.to_vec()), 50u64..900), 2..7),
+        prop::sample::select(countries.to_vec()),
+        1u64..3,
+        0u32..40,
+        0i64..3000,
+    )
+        .prop_map(move |(lines, country, numbers, markup, spare)| {
+            let mut s = Scenario {
+                month: "2026-10".parse().ok(),
+                phone_numbers: numbers,
+                lines: lines
+                    .into_iter()
+                    .map(|(c, n)| Line {
+                        country: Some(c.to_string()),
+                        service: n,
+                        ..Line::default()
+                    })
+                    .collect(),
+                ..Scenario::default()
+            };
+            s.bsp.markup = Decimal::new(i64::from(markup), 2);
+            let base = estimate(&s).unwrap().total.value();
+            (
+                s,
+                Destination::Country(country.to_string()),
+                base + Decimal::new(spare, 3),
+            )
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 60, .. ProptestConfig::default() })]
+
+    /// Under the shared allowance the total dips; the count is still the first run's end.
+    #[test]
+    fn shared_allowances_keep_the_first_run((s, destination, amount) in pooled_case()) {
+        let query = BudgetQuery { destination: destination.clone(), category: LineCategory::Service, amount };
+        let found = budget(&s, &query).unwrap();
+        prop_assume!(!found.unbounded);
+        let mut k = 0;
+        while total(&s, &destination, LineCategory::Service, k) <= amount {
+            k += 1;
+            prop_assert!(k < 50_000, "scan too long");
+        }
+        prop_assert_eq!(found.count, k.saturating_sub(1));
+    }
+}

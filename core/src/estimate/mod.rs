@@ -16,6 +16,7 @@ mod resolve;
 pub mod split;
 
 pub use compare::{compare, compare_with, treatment};
+
 pub use model::{
     BandEstimate, BspBreakdown, CategoryEstimate, Comparison, Difference, Driver, Estimate, Free,
     MarketEstimate, NextTier, VersionAmount, VersionResult,
@@ -69,6 +70,33 @@ impl<'a> Prepared<'a> {
     pub(crate) fn estimate(&self, scenario: &Scenario) -> Result<Estimate, ScenarioErrors> {
         estimate_resolved(self.catalog, scenario, &self.resolved, true)
     }
+}
+
+/// One part of the month's shared free allowance, as the estimator splits the lines.
+pub(crate) struct PooledPart {
+    pub line: usize,
+    pub category: Category,
+    pub eligible: u64,
+}
+
+/// The month's shared allowance and the parts that draw on it, in the order the
+/// largest-remainder split ranks ties: the budget bounds how far one more message can move free
+/// units between them. (Which authentication is international does not change a pooled part.)
+pub(crate) fn pool(
+    scenario: &Scenario,
+    rules: crate::scenario::RulesVersion,
+) -> (u64, Vec<PooledPart>) {
+    let international = vec![false; scenario.lines.len()];
+    let parts = parts::split(scenario, rules, &international)
+        .into_iter()
+        .filter(|part| part.in_pool)
+        .map(|part| PooledPart {
+            line: part.line,
+            category: part.category,
+            eligible: part.eligible,
+        })
+        .collect();
+    (parts::allowance(scenario, rules), parts)
 }
 
 // `MarketSums::categories` is indexed by `category as usize`: that must be its place in
