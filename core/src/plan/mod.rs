@@ -98,9 +98,16 @@ pub fn month_scenarios(
                 let Some(calendar) = month.month else {
                     continue;
                 };
-                let count = powers[m][c].count(base, settings.multiplier_of(calendar.month));
+                let count = powers
+                    .get(m)
+                    .and_then(|row| row.get(c))
+                    .and_then(|power| power.count(base, settings.multiplier_of(calendar.month)));
                 match count.filter(|&n| n <= MAX_COUNT) {
-                    Some(n) => *category.slot(&mut month.lines[index]) = n,
+                    Some(n) => {
+                        if let Some(line) = month.lines.get_mut(index) {
+                            *category.slot(line) = n;
+                        }
+                    }
                     None => {
                         errors.push(PlanError::new(
                             PlanPath::Scenario(FieldPath::line_field(index, category.field())),
