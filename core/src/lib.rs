@@ -11,9 +11,12 @@ mod catalog_builtin;
 pub mod category;
 pub mod count;
 pub mod csv;
+pub mod currency;
 pub mod date;
 pub mod locale;
 pub mod money;
+pub mod money_format;
+pub mod percent;
 
 pub use catalog::Catalog;
 pub use category::Category;
