@@ -7,6 +7,7 @@
 
 mod compare;
 mod insight;
+mod ladder;
 mod model;
 mod note;
 mod parts;
@@ -17,6 +18,7 @@ pub mod split;
 
 pub use compare::{compare, compare_with, treatment};
 
+pub use ladder::{LadderBand, NextBand, TierLadder};
 pub use model::{
     BandEstimate, BspBreakdown, CategoryEstimate, Comparison, Difference, Driver, Estimate, Free,
     MarketEstimate, NextTier, VersionAmount, VersionResult,
@@ -185,6 +187,7 @@ fn estimate_resolved(
         notes,
     } = priced;
     let (bsp_fees, bsp) = bsp_fees(&scenario.bsp, scenario.phone_numbers, &markets, meta_total);
+    let ladders = ladder::ladders(resolved, &markets);
     let mut estimate = Estimate {
         rules,
         rate_card: resolved.card.id.effective.to_string(),
@@ -197,6 +200,7 @@ fn estimate_resolved(
         }
         .into(),
         markets,
+        ladders,
         meta_total: Amount::new(meta_total),
         bsp_fees: Amount::new(bsp_fees),
         bsp,
@@ -215,6 +219,8 @@ fn estimate_resolved(
         rules_from_scenario,
         &mut estimate,
     );
+    let more = ladder::notes(scenario, resolved, &estimate, &international);
+    ladder::insert_notes(&mut estimate, more);
     Ok(estimate)
 }
 
@@ -491,6 +497,12 @@ fn bsp_fees(
             markup: Amount::new(markup),
             monthly: Amount::new(bsp.monthly),
             per_number: Amount::new(per_number),
+            per_message_on: bsp.per_message_on,
+            per_message_count: per_message_units,
+            per_message_fee: bsp.per_message,
+            markup_fraction: bsp.markup,
+            phone_numbers,
+            per_number_fee: bsp.per_number,
         },
     )
 }
