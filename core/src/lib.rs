@@ -25,6 +25,7 @@ pub mod bill;
 pub mod budget;
 pub mod custom_card;
 pub mod estimate;
+pub mod export;
 pub mod levers;
 pub mod line_category;
 pub mod plan;
