@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 use rust_decimal::Decimal;
 use std::num::NonZeroU64;
-use values::{DataFormat, Input, ReportFormat, RulesParser};
+use values::{DataFormat, ExportFormat, Input, ReportFormat, RulesParser};
 use wacost_core::line_category::LineCategory;
 use wacost_core::scenario::{Month, RulesVersion};
 
@@ -70,7 +70,7 @@ pub struct EstimateArgs {
     #[arg(long, value_name = "DATE", value_parser = values::date)]
     pub rate_card: Option<NaiveDate>,
     #[arg(long, value_enum, help = FORMAT_HELP)]
-    pub format: Option<ReportFormat>,
+    pub format: Option<ExportFormat>,
 }
 
 #[derive(Debug, Args)]
@@ -82,7 +82,7 @@ pub struct CompareArgs {
     #[arg(long, value_name = "DATE", value_parser = values::date)]
     pub rate_card: Option<NaiveDate>,
     #[arg(long, value_enum, help = FORMAT_HELP)]
-    pub format: Option<ReportFormat>,
+    pub format: Option<ExportFormat>,
 }
 
 #[derive(Debug, Args)]
@@ -217,6 +217,9 @@ pub struct BillArgs {
     /// Bill the well-formed rows and list the malformed ones (without it, a malformed row means no bill)
     #[arg(long)]
     pub skip_bad_rows: bool,
+    /// The invoice's total for the same period, as printed (4354.80, $4,354.80, USD 4354.80): the bill shows the difference, exact
+    #[arg(long, value_name = "AMOUNT", value_parser = values::invoice_total, allow_hyphen_values = true)]
+    pub invoice_total: Option<Decimal>,
 }
 
 /// Which card `rates` and `tiers` print.

@@ -1,7 +1,8 @@
 //! `wacost budget`: how many more messages of a category to a destination fit in a budget,
 //! given the rest of the sheet (docs/plan.md).
 
-use super::estimate::{grouped, grouped_money, read_scenario};
+use super::estimate::read_scenario;
+use super::shown::{grouped, money_with_exact};
 use crate::CliError;
 use wacost_cli::values::ReportFormat;
 use wacost_cli::BudgetArgs;
@@ -52,9 +53,8 @@ fn table(b: &Budget) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} {} budget, extra {} messages to {}",
-        b.currency,
-        grouped_money(b.amount),
+        "{} budget, extra {} messages to {}",
+        money_with_exact(&b.currency, b.amount.value()),
         b.category,
         b.market
     );
@@ -72,16 +72,14 @@ fn table(b: &Budget) -> String {
     let _ = writeln!(out, "count                 {count}");
     let _ = writeln!(
         out,
-        "total at count        {} {}",
-        b.currency,
-        grouped_money(b.total_at_count)
+        "total at count        {}",
+        money_with_exact(&b.currency, b.total_at_count.value())
     );
     if let Some(next) = b.total_at_next {
         let _ = writeln!(
             out,
-            "total with one more   {} {}",
-            b.currency,
-            grouped_money(next)
+            "total with one more   {}",
+            money_with_exact(&b.currency, next.value())
         );
     }
     out

@@ -3,7 +3,7 @@
 //! wacost's price on standard error, or the whole import as JSON in `--report FILE`
 //! (docs/plan.md).
 
-use super::estimate::{grouped, grouped_money};
+use super::shown::{grouped, money};
 use crate::input::read_input;
 use crate::output::{Inputs, Target};
 use crate::CliError;
@@ -92,9 +92,9 @@ fn text_report(i: &Import) -> String {
                 row.market,
                 row.category.as_str(),
                 grouped(row.volume),
-                grouped_money(row.meta_cost),
-                grouped_money(row.wacost),
-                grouped_money(row.difference)
+                money(currency, row.meta_cost.value()),
+                money(currency, row.wacost.value()),
+                money(currency, row.difference.value())
             );
         }
         let _ = writeln!(
@@ -103,9 +103,9 @@ fn text_report(i: &Import) -> String {
             "total",
             "",
             "",
-            grouped_money(costs.meta_cost),
-            grouped_money(costs.wacost),
-            grouped_money(costs.difference)
+            money(currency, costs.meta_cost.value()),
+            money(currency, costs.wacost.value()),
+            money(currency, costs.difference.value())
         );
     }
     out

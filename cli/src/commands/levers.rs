@@ -1,6 +1,7 @@
 //! `wacost levers`: what the month's rules make worth doing, each re-estimated (docs/plan.md).
 
-use super::estimate::{grouped_money, read_scenario};
+use super::estimate::read_scenario;
+use super::shown::{money, money_with_exact};
 use crate::CliError;
 use wacost_cli::values::ReportFormat;
 use wacost_cli::LeversArgs;
@@ -26,14 +27,13 @@ fn table(l: &Levers) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} rules{}, total {} {}",
+        "{} rules{}, total {}",
         l.rules,
         l.month
             .as_ref()
             .map(|m| format!(", month {m}"))
             .unwrap_or_default(),
-        l.currency,
-        grouped_money(l.total)
+        money_with_exact(&l.currency, l.total.value())
     );
     let _ = writeln!(out);
     if l.levers.is_empty() {
@@ -42,9 +42,8 @@ fn table(l: &Levers) -> String {
     for lever in &l.levers {
         let _ = writeln!(
             out,
-            "saves {} {} ({}): {}",
-            l.currency,
-            grouped_money(lever.saving),
+            "saves {} ({}): {}",
+            money(&l.currency, lever.saving.value()),
             lever.rule,
             lever.hypothesis
         );

@@ -12,4 +12,5 @@ pub mod levers;
 pub mod market;
 pub mod plan;
 pub mod rates;
+pub mod shown;
 pub mod tiers;

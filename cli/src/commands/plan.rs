@@ -1,7 +1,8 @@
 //! `wacost plan`: a scenario priced month by month as it grows, each month with the rules and
 //! the card in force in it (docs/plan.md).
 
-use super::estimate::{grouped, grouped_money, read_scenario};
+use super::estimate::read_scenario;
+use super::shown::{grouped, money, money_with_exact};
 use crate::CliError;
 use rust_decimal::Decimal;
 use wacost_cli::values::ReportFormat;
@@ -122,35 +123,34 @@ fn table(p: &Plan) -> String {
             let amount = m
                 .categories
                 .get(category)
-                .map_or_else(|| "-".to_string(), |a| grouped_money(*a));
+                .map_or_else(|| "-".to_string(), |a| money(&p.currency, a.value()));
             let _ = write!(out, " {amount:>14}");
         }
-        let money = |a: Option<wacost_core::money::Amount>| {
-            a.map_or_else(|| "unpriced".to_string(), grouped_money)
+        let priced = |a: Option<wacost_core::money::Amount>| {
+            a.map_or_else(|| "unpriced".to_string(), |a| money(&p.currency, a.value()))
         };
         let _ = writeln!(
             out,
             " {:>14} {:>12} {:>14} {:>14}",
-            money(m.meta_total),
-            money(m.bsp_fees),
-            money(m.total),
-            grouped_money(m.cumulative_total)
+            priced(m.meta_total),
+            priced(m.bsp_fees),
+            priced(m.total),
+            money(&p.currency, m.cumulative_total.value())
         );
     }
     let _ = writeln!(out);
+    let c = p.currency.as_str();
     let _ = writeln!(
         out,
-        "Meta total  {} {}",
-        p.currency,
-        grouped_money(p.meta_total)
+        "Meta total  {}",
+        money_with_exact(c, p.meta_total.value())
     );
     let _ = writeln!(
         out,
-        "BSP fees    {} {}",
-        p.currency,
-        grouped_money(p.bsp_fees)
+        "BSP fees    {}",
+        money_with_exact(c, p.bsp_fees.value())
     );
-    let _ = writeln!(out, "Total       {} {}", p.currency, grouped_money(p.total));
+    let _ = writeln!(out, "Total       {}", money_with_exact(c, p.total.value()));
     let reasons: Vec<String> = p
         .months
         .iter()

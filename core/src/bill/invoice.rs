@@ -92,8 +92,11 @@ pub fn read_invoice_total(text: &str, locale: Locale) -> Result<Decimal, Invoice
         .trim_start_matches(symbol)
         .trim_end_matches(symbol)
         .trim();
-    if number.is_empty() {
+    if trimmed.is_empty() {
         return fail(InvoiceTotalErrorKind::Empty);
+    }
+    if number.is_empty() {
+        return fail(InvoiceTotalErrorKind::NotANumber);
     }
     if number.contains(['-', '+']) {
         return fail(InvoiceTotalErrorKind::Signed);
@@ -149,7 +152,8 @@ mod tests {
             (En, "4,35", Err(Grouping { mark: ',' })),
             (En, "4.354,80", Err(NotANumber)),
             (En, "4354.", Err(NotANumber)),
-            (En, "USD", Err(Empty)),
+            (En, "USD", Err(NotANumber)),
+            (En, "abc", Err(NotANumber)),
             (En, "", Err(Empty)),
             (En, "99999999999999999999999999999999", Err(TooLarge)),
         ];
