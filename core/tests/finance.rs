@@ -11,7 +11,7 @@ use bill_common::{dec, row, run};
 use rust_decimal::Decimal;
 use wacost_core::bill::{self, Engine, ModelGap, ModelTotal, RulesChoice, Settings};
 use wacost_core::category::Category;
-use wacost_core::estimate::{compare, estimate, Estimate, NextBand, Note, TierLadder};
+use wacost_core::estimate::{compare, estimate, Estimate, NextBand, Note, PricingNote, TierLadder};
 use wacost_core::export::{comparison_csv, estimate_csv};
 use wacost_core::scenario::{RulesVersion, Scenario};
 use wacost_core::Catalog;
@@ -153,39 +153,26 @@ fn authentication_and_its_international_rate_share_one_counter() {
 }
 
 #[test]
-fn notes_say_how_tiers_count_and_why_authentication_is_international() {
+fn pricing_notes_say_how_tiers_count_and_why_authentication_is_international() {
     let e = run_estimate(
         r#"{"month":"2026-10","auth_international":true,"business_country":"GB",
             "lines":[{"country":"IN","authentication":1000,"utility":500}]}"#,
     );
-    let kinds: Vec<&str> = e
-        .notes
-        .iter()
-        .map(|n| match n {
-            Note::TierCounting { .. } => "tier_counting",
-            Note::AuthInternational { .. } => "auth_international",
-            Note::MainDriver { .. } => "main_driver",
-            _ => "other",
-        })
-        .collect();
+    assert_eq!(e.pricing_notes.len(), 2);
+    assert_eq!(e.explanations.len(), 2);
     assert_eq!(
-        kinds,
-        ["tier_counting", "auth_international", "main_driver"]
-    );
-    assert_eq!(e.notes.len(), e.warnings.len());
-    assert_eq!(
-        e.notes[0],
-        Note::TierCounting {
+        e.pricing_notes[0],
+        PricingNote::TierCounting {
             categories: vec![Category::Utility, Category::AuthenticationInternational]
         }
     );
     assert_eq!(
-        e.warnings[0],
+        e.explanations[0],
         "Volume tiers (utility, authentication_international): Meta counts charged messages per business portfolio, market and calendar month, every WABA and provider of the portfolio on one counter, and free messages do not count; this estimate takes these lines as the portfolio's whole month in each market."
     );
     assert_eq!(
-        e.notes[1],
-        Note::AuthInternational {
+        e.pricing_notes[1],
+        PricingNote::AuthInternational {
             market: "India".into(),
             lines: vec![0],
             messages: 1000,
@@ -197,12 +184,16 @@ fn notes_say_how_tiers_count_and_why_authentication_is_international() {
         }
     );
     assert_eq!(
-        e.warnings[1],
+        e.explanations[1],
         "India authentication: 1,000 message(s) at the authentication-international rate, $0.0304 each, 21.7 times the domestic $0.0014, because auth_international says the business is eligible, the card has an international rate for India, and the country of lines[0] differs from business_country GB."
     );
-    // The main driver's amount in the one money format.
+    assert_eq!(e.pricing_notes[1].to_string(), e.explanations[1]);
+    // Not warnings: the notes stay one per warning, and the main driver's amount is in the
+    // one money format.
+    assert_eq!(e.notes.len(), e.warnings.len());
+    assert!(matches!(e.notes.last(), Some(Note::MainDriver { .. })));
     assert_eq!(
-        e.warnings[2],
+        e.warnings.last().unwrap(),
         "India authentication_international is 97.75% of Meta's charge ($30.40); it rests on the authentication counts, auth_international and business_country."
     );
 
@@ -211,7 +202,7 @@ fn notes_say_how_tiers_count_and_why_authentication_is_international() {
             "lines":[{"market":"India","authentication":10}]}"#,
     );
     let note = e
-        .warnings
+        .explanations
         .iter()
         .find(|w| w.starts_with("India authentication:"))
         .unwrap();
@@ -225,9 +216,14 @@ fn notes_say_how_tiers_count_and_why_authentication_is_international() {
             "lines":[{"country":"IN","authentication":10}]}"#,
     );
     assert!(!e
-        .notes
+        .pricing_notes
         .iter()
-        .any(|n| matches!(n, Note::AuthInternational { .. })));
+        .any(|n| matches!(n, PricingNote::AuthInternational { .. })));
+    // Nothing tiered, nothing to explain: the JSON has neither key.
+    let e = run_estimate(r#"{"month":"2026-10","lines":[{"country":"IN","marketing":10}]}"#);
+    let json = serde_json::to_value(&e).unwrap();
+    assert!(json.get("explanations").is_none() && json.get("pricing_notes").is_none());
+    assert!(json.get("ladders").is_none());
 }
 
 #[test]

@@ -97,7 +97,15 @@ export interface Estimate {
   warnings: string[];
   /** The same as data, in the same order, to word them in another language. */
   notes: Note[];
+  /** Why figures are what they are (how tiers count, why a rate applies), in English; not warnings. */
+  explanations?: string[];
+  /** The same as data, in the same order. */
+  pricing_notes?: PricingNote[];
 }
+/** Why an estimate's figures are what they are; `kind` tells which figures come with it. */
+export type PricingNote =
+  | { kind: "tier_counting"; categories: Category[] }
+  | { kind: "auth_international"; market: string; lines: number[]; messages: number; currency: string; rate: DecimalString; domestic_rate: DecimalString | null; multiple: DecimalString | null; business_country: string | null };
 /** The provider's fees by part, each with what it multiplies; the four amounts add up to `bsp_fees`. */
 export interface BspBreakdown {
   /** per_message_count × per_message_fee */
@@ -140,8 +148,6 @@ export type Note =
   | { kind: "us_marketing_not_delivered"; lines: number[]; marketing: number; by_market: boolean }
   | { kind: "no_ladder"; market: string; category: Category; currency: string; card: string }
   | { kind: "custom_rate"; market: string; category: Category; flat: boolean; currency: string; card: string }
-  | { kind: "tier_counting"; categories: Category[] }
-  | { kind: "auth_international"; market: string; lines: number[]; messages: number; currency: string; rate: DecimalString; domestic_rate: DecimalString | null; multiple: DecimalString | null; business_country: string | null }
   | { kind: "main_driver"; market: string; category: Category; percent: DecimalString; currency: string; amount: DecimalString; assumptions: string[]; fields: string[] };
 export interface Comparison {
   rate_card: string;

@@ -82,6 +82,12 @@ pub fn table(e: &Estimate) -> String {
     let _ = writeln!(out);
     fees(&mut out, e);
     ladders(&mut out, e);
+    if !e.explanations.is_empty() {
+        let _ = writeln!(out);
+        for explanation in &e.explanations {
+            let _ = writeln!(out, "* {explanation}");
+        }
+    }
     if !e.warnings.is_empty() {
         let _ = writeln!(out);
         for warning in &e.warnings {

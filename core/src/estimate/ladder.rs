@@ -1,7 +1,7 @@
 //! The whole volume-tier ladder of each tiered category, as a finance reader wants it: every
 //! band (not only those reached), where the month's counter stands, how many more messages the
-//! current band still prices, where the next band starts and what it saves. And the notes that
-//! say how tiers count and why authentication is priced at its international rate.
+//! current band still prices, where the next band starts and what it saves. And the pricing
+//! notes that say how tiers count and why authentication is priced at its international rate.
 //!
 //! The two figures of "the next tier", for a band 1–250,000 after 20,000 charged messages:
 //! - `messages_in_band` = the band's last message number − the count = 230,000: that many more
@@ -14,7 +14,7 @@
 //! first message; it is kept as it was.)
 
 use super::model::{CategoryEstimate, Estimate, MarketEstimate};
-use super::note::Note;
+use super::pricing_note::PricingNote;
 use super::rates::MarketPrices;
 use super::resolve::Resolved;
 use crate::catalog::Ladder;
@@ -209,7 +209,7 @@ pub(super) fn notes(
     resolved: &Resolved,
     estimate: &Estimate,
     international: &[bool],
-) -> Vec<Note> {
+) -> Vec<PricingNote> {
     let mut found = Vec::new();
     let mut tiered: Vec<Category> = Vec::new();
     for ladder in &estimate.ladders {
@@ -219,7 +219,7 @@ pub(super) fn notes(
     }
     tiered.sort();
     if !tiered.is_empty() {
-        found.push(Note::TierCounting { categories: tiered });
+        found.push(PricingNote::TierCounting { categories: tiered });
     }
     for market in &estimate.markets {
         let prices = prices_of(resolved, &market.market);
@@ -238,7 +238,7 @@ fn international_note(
     market: &MarketEstimate,
     prices: Option<&MarketPrices>,
     international: &[bool],
-) -> Option<Note> {
+) -> Option<PricingNote> {
     let priced = market
         .categories
         .iter()
@@ -265,7 +265,7 @@ fn international_note(
                 && scenario.lines.get(i).is_some_and(|l| l.authentication > 0)
         })
         .collect();
-    Some(Note::AuthInternational {
+    Some(PricingNote::AuthInternational {
         market: market.market.clone(),
         lines,
         messages: priced.charged,
@@ -277,18 +277,8 @@ fn international_note(
     })
 }
 
-/// Adds notes before the main driver's, which stays last, with their English sentences.
-pub(super) fn insert_notes(estimate: &mut Estimate, notes: Vec<Note>) {
-    if notes.is_empty() {
-        return;
-    }
-    let at = estimate
-        .notes
-        .iter()
-        .position(|n| matches!(n, Note::MainDriver { .. }))
-        .unwrap_or(estimate.notes.len())
-        .min(estimate.warnings.len());
-    let warnings: Vec<String> = notes.iter().map(Note::english).collect();
-    estimate.notes.splice(at..at, notes);
-    estimate.warnings.splice(at..at, warnings);
+/// Sets the estimate's pricing notes and their English sentences.
+pub(super) fn explain(estimate: &mut Estimate, notes: Vec<PricingNote>) {
+    estimate.explanations = notes.iter().map(PricingNote::english).collect();
+    estimate.pricing_notes = notes;
 }

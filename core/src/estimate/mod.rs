@@ -12,6 +12,7 @@ mod model;
 mod note;
 mod parts;
 mod price;
+mod pricing_note;
 mod rates;
 mod resolve;
 pub mod split;
@@ -24,6 +25,7 @@ pub use model::{
     MarketEstimate, NextTier, VersionAmount, VersionResult,
 };
 pub use note::Note;
+pub use pricing_note::PricingNote;
 
 use crate::catalog::Catalog;
 use crate::category::Category;
@@ -209,6 +211,8 @@ fn estimate_resolved(
         main_driver: None,
         warnings: Vec::new(),
         notes: Vec::new(),
+        explanations: Vec::new(),
+        pricing_notes: Vec::new(),
     };
     insight::explain(
         catalog,
@@ -219,8 +223,8 @@ fn estimate_resolved(
         rules_from_scenario,
         &mut estimate,
     );
-    let more = ladder::notes(scenario, resolved, &estimate, &international);
-    ladder::insert_notes(&mut estimate, more);
+    let explained = ladder::notes(scenario, resolved, &estimate, &international);
+    ladder::explain(&mut estimate, explained);
     Ok(estimate)
 }
 

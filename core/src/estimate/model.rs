@@ -4,6 +4,7 @@
 
 use super::ladder::TierLadder;
 use super::note::Note;
+use super::pricing_note::PricingNote;
 use crate::category::Category;
 use crate::money::{Amount, UnitPrice};
 use crate::scenario::{PerMessageOn, RulesVersion};
@@ -40,6 +41,13 @@ pub struct Estimate {
     /// their own sentences (another language, a link to the field).
     #[serde(default)]
     pub notes: Vec<Note>,
+    /// Why figures are what they are (how tiers count, why a rate applies), in English
+    /// sentences: not warnings.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub explanations: Vec<String>,
+    /// The same as data, one per explanation and in the same order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pricing_notes: Vec<PricingNote>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -4,7 +4,7 @@
 
 use crate::category::Category;
 use crate::locale::Locale;
-use crate::money::{group_thousands, Amount, UnitPrice};
+use crate::money::{group_thousands, Amount};
 use crate::money_format::MoneyFormat;
 use crate::scenario::{field_list, FieldPath, RulesVersion};
 use serde::{Deserialize, Serialize};
@@ -65,29 +65,6 @@ pub enum Note {
         flat: bool,
         currency: String,
         card: String,
-    },
-    /// Tiered categories are priced on a ladder: Meta counts their charged messages per business
-    /// portfolio, market and calendar month, and free messages do not count (TIER-2 to TIER-4).
-    TierCounting { categories: Vec<Category> },
-    /// A market's authentication is priced at the authentication-international rate (AI-1):
-    /// the business is eligible (`auth_international`), the card has the rate for the market,
-    /// and the lines' country differs from `business_country`, or none is given (AI-5).
-    AuthInternational {
-        market: String,
-        /// The lines priced at the international rate.
-        lines: Vec<usize>,
-        /// Charged messages at the international rate.
-        messages: u64,
-        currency: String,
-        /// The international list rate (tier 1).
-        rate: UnitPrice,
-        /// The domestic authentication list rate, when the card has one.
-        domestic_rate: Option<UnitPrice>,
-        /// `rate / domestic_rate`, rounded half up to one decimal (`21.7` for India, 0.0304
-        /// against 0.0014).
-        multiple: Option<String>,
-        /// `None`: none was given, so every line is international (AI-5).
-        business_country: Option<String>,
     },
     /// The market and category that cost the most, and the scenario fields it rests on.
     MainDriver {
@@ -170,38 +147,6 @@ impl Note {
                     ""
                 }
             ),
-            Note::TierCounting { categories } => tier_counting(categories),
-            Note::AuthInternational {
-                market,
-                lines,
-                messages,
-                currency,
-                rate,
-                domestic_rate,
-                multiple,
-                business_country,
-            } => {
-                let money = MoneyFormat::new(currency, Locale::En);
-                let against = match (domestic_rate, multiple) {
-                    (Some(domestic), Some(multiple)) => format!(
-                        ", {multiple} times the domestic {}",
-                        money.rate(domestic.value())
-                    ),
-                    _ => String::new(),
-                };
-                let lines = field_list(&lines.iter().map(|&i| FieldPath::line(i)).collect::<Vec<_>>());
-                let why = match business_country {
-                    Some(home) => format!("the country of {lines} differs from business_country {home}"),
-                    None => format!(
-                        "no business_country is given, so {lines} count as international (an eligible business without a primary location pays the international rate)"
-                    ),
-                };
-                format!(
-                    "{market} authentication: {} message(s) at the authentication-international rate, {} each{against}, because auth_international says the business is eligible, the card has an international rate for {market}, and {why}.",
-                    group_thousands(&messages.to_string()),
-                    money.rate(rate.value()),
-                )
-            }
             Note::MainDriver {
                 market,
                 category,
@@ -217,15 +162,6 @@ impl Note {
             ),
         }
     }
-}
-
-/// The sentence of `Note::TierCounting`.
-fn tier_counting(categories: &[Category]) -> String {
-    let names: Vec<&str> = categories.iter().map(|c| c.as_str()).collect();
-    format!(
-        "Volume tiers ({}): Meta counts charged messages per business portfolio, market and calendar month, every WABA and provider of the portfolio on one counter, and free messages do not count; this estimate takes these lines as the portfolio's whole month in each market.",
-        names.join(", ")
-    )
 }
 
 /// The sentence of `Note::UsMarketingNotDelivered`.
