@@ -16,6 +16,7 @@ pub mod locale;
 pub mod money;
 
 pub use catalog::Catalog;
+pub use catalog_builtin::card_index;
 pub use category::Category;
 pub mod bill;
 pub mod custom_card;
