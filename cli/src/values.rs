@@ -33,6 +33,26 @@ pub enum DataFormat {
     Json,
 }
 
+/// `--cards` of `compare`: which card each rules version is priced with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Cards {
+    // Plain comments: a doc comment would give each value a help of its own, and `-h` would
+    // no longer be the whole help.
+    // Each model on the card of its time.
+    OfTheirTime,
+    // Every model on the month's one card.
+    Same,
+}
+
+impl From<Cards> for wacost_core::estimate::CardsFor {
+    fn from(cards: Cards) -> Self {
+        match cards {
+            Cards::OfTheirTime => wacost_core::estimate::CardsFor::OfTheirTime,
+            Cards::Same => wacost_core::estimate::CardsFor::Same,
+        }
+    }
+}
+
 /// A FILE argument: a path, or standard input for `-` (the default).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
@@ -61,6 +81,12 @@ pub fn input(text: &str) -> Result<Input, Infallible> {
 /// A `YYYY-MM-DD` date, read by the core's strict reader (`2026-02-30` is refused).
 pub fn date(text: &str) -> Result<NaiveDate, String> {
     wacost_core::date::parse_date(text).ok_or_else(|| "not a date YYYY-MM-DD".to_string())
+}
+
+/// A billing month `YYYY-MM`, read by the core's reader.
+pub fn month(text: &str) -> Result<wacost_core::scenario::Month, String> {
+    text.parse::<wacost_core::scenario::Month>()
+        .map_err(|_| "not a month YYYY-MM".to_string())
 }
 
 /// A count. `_` may group digits, as in Rust (`--rows 1_000_000`).

@@ -6,11 +6,13 @@
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
+pub mod card_diff;
 pub mod catalog;
 mod catalog_builtin;
 pub mod category;
 pub mod count;
 pub mod csv;
+pub mod currencies;
 pub mod date;
 pub mod locale;
 pub mod money;

@@ -3,8 +3,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use wacost_core::category::Category;
-use wacost_core::estimate::{compare, estimate, CategoryEstimate, Estimate};
+use wacost_core::estimate::{compare_cards, estimate, CardsFor, CategoryEstimate, Estimate};
 use wacost_core::scenario::{ErrorKind, RulesVersion, Scenario};
+use wacost_core::Catalog;
 
 /// (tier, from, to, count, rate, amount) of one band as the estimate reports it.
 type BandRow = (u8, u64, Option<u64>, u64, String, String);
@@ -590,7 +591,7 @@ fn errors_name_the_line_the_market_and_the_card() {
 #[test]
 fn compare_prices_one_card_under_every_rules_version() {
     let scenario = Scenario::from_json(r#"{"month":"2026-10","lines":[{"country":"IN","marketing":1000,"utility":500,"service":3350}]}"#).unwrap();
-    let comparison = compare(&scenario).unwrap();
+    let comparison = compare_cards(Catalog::builtin(), &scenario, CardsFor::Same).unwrap();
     assert_eq!(comparison.rate_card, "2026-10-01");
     assert_eq!(comparison.versions.len(), 6);
     let total = |rules: RulesVersion| {

@@ -64,6 +64,9 @@ pub struct RateCard {
     pub held: Held,
     pub file: String,
     pub rates: BTreeMap<(String, Category), Rate>,
+    /// Whether any market has a rate of each category (by its place in `Category::ALL`),
+    /// noted once when read: a comparison asks for every card it may fall back on.
+    printed: [bool; Category::ALL.len()],
 }
 
 impl RateCard {
@@ -135,11 +138,18 @@ impl RateCard {
                 )));
             }
         }
+        let mut printed = [false; Category::ALL.len()];
+        for (_, category) in rates.keys() {
+            if let Some(slot) = printed.get_mut(*category as usize) {
+                *slot = true;
+            }
+        }
         Ok(RateCard {
             id,
             held,
             file: file.to_string(),
             rates,
+            printed,
         })
     }
 
@@ -173,7 +183,10 @@ impl RateCard {
     /// Whether any market has a rate of this category: a card of one era lacks the categories
     /// of another altogether (2022 cards price by initiator, later ones by category).
     pub fn has_category(&self, category: Category) -> bool {
-        self.rates.keys().any(|(_, c)| *c == category)
+        self.printed
+            .get(category as usize)
+            .copied()
+            .unwrap_or(false)
     }
 
     /// Markets that have at least one rate on this card.

@@ -15,7 +15,12 @@ mod rates;
 mod resolve;
 pub mod split;
 
-pub use compare::{compare, compare_with};
+pub use compare::model::{
+    Answer, AnswerSide, CannotPrice, CardEffect, CardReason, CardsFor, Cell, EffectReason, Lacks,
+    ParseCardsForError, RateMove, RuleChange, RuleEffect, Unanswered, VersionDifference,
+};
+pub(crate) use compare::rate_reasons;
+pub use compare::{compare, compare_cards, compare_with};
 pub use model::{
     BandEstimate, BspBreakdown, CategoryEstimate, Comparison, Difference, Driver, Estimate, Free,
     MarketEstimate, NextTier, VersionAmount, VersionResult,

@@ -1,60 +1,282 @@
-//! The same month under every rules version, priced with one card, so a user sees what each
-//! change of Meta's rules does to their bill and why.
+//! The same month under every rules version, so a user sees what each change of Meta's rules
+//! did to their bill and why. By default each model is priced on the card of its time (the
+//! old conversation model on the old card), never converting between currencies; `same` prices
+//! every model on the month's one card, so differences come from the rules alone.
 
-use super::model::{Comparison, Difference, VersionAmount, VersionResult};
+mod answer;
+mod cannot;
+mod card_of_time;
+mod differences;
+pub mod model;
+mod pricing;
+
+use super::model::{Comparison, VersionResult};
 use super::resolve;
 use crate::catalog::{CardWanted, Catalog, RateCard};
 use crate::category::Category;
+use crate::money::Amount;
 use crate::scenario::{ErrorKind, FieldError, RulesVersion, Scenario, ScenarioErrors, Setting};
-use std::collections::BTreeMap;
+use card_of_time::Anchor;
+use model::{CardReason, CardsFor, VersionDifference};
+use pricing::Pricer;
 
-/// Compares a scenario under every rules version with the data built into this binary.
+pub(crate) use answer::rate_reasons;
+
+/// Compares a scenario under every rules version, each on the card of its time, with the data
+/// built into this binary.
 pub fn compare(scenario: &Scenario) -> Result<Comparison, ScenarioErrors> {
     compare_with(Catalog::builtin(), scenario)
 }
 
-/// The card is the scenario's (given, or in force on the 1st of the month) for every version,
-/// so differences come from the rules alone. A version that cannot price the scenario with that
-/// card (a 2022 card has no utility rate; the Mexico test prices only Mexico) is listed with
-/// its reasons rather than failing the comparison; only a scenario that no version could read
-/// (bad values, no card) is an error.
+/// `compare` with a given catalog (tests, or data loaded at run time).
 pub fn compare_with(catalog: &Catalog, scenario: &Scenario) -> Result<Comparison, ScenarioErrors> {
+    compare_cards(catalog, scenario, CardsFor::OfTheirTime)
+}
+
+/// A version that cannot price the scenario (a 2022 card has no utility rate; the Mexico test
+/// prices only Mexico) is listed with its reasons rather than failing the comparison; only a
+/// scenario that no version could read (bad values, no card for the month) is an error.
+pub fn compare_cards(
+    catalog: &Catalog,
+    scenario: &Scenario,
+    cards: CardsFor,
+) -> Result<Comparison, ScenarioErrors> {
     scenario.check()?;
-    // Any version will do to resolve the card; the month's own rules may not exist (too early).
+    // Any version will do to resolve the month's card; the month's own rules may not exist.
     let any_rules = resolve::Choice {
         rules: Some(RulesVersion::Pmp2026_10),
         rate_card: None,
     };
     let first = resolve::resolve(catalog, scenario, any_rules);
-    let card = match &first {
+    let month_card = match &first {
         Ok(resolved) => resolved.card,
         Err(errors) => card_despite(catalog, scenario, errors)?,
     };
-    // Lines resolve the same way under every version but the Mexico test (which refuses other
-    // destinations), so they are resolved once with the card for all the others. A successful
-    // first resolution already used this card.
-    let shared = match first {
-        Ok(resolved) => Ok(resolved),
-        Err(_) => resolve::resolve(
-            catalog,
-            scenario,
-            resolve::Choice {
-                rules: Some(RulesVersion::Pmp2026_10),
-                rate_card: Some(card.id.effective),
-            },
-        ),
-    };
-    let versions = RulesVersion::ALL
-        .into_iter()
-        .map(|rules| version(catalog, scenario, card, &shared, rules))
-        .collect::<Vec<_>>();
+    let mut pricer = Pricer::new(catalog, scenario);
+    // A successful first resolution already used the month's card.
+    if let Ok(resolved) = first {
+        pricer.keep(month_card, Ok(resolved));
+    }
+    let anchor = anchor(scenario, month_card);
+    let currency = month_card.id.currency.as_str();
+    let mut cards_used: Vec<Option<&RateCard>> = Vec::with_capacity(RulesVersion::ALL.len());
+    let mut versions: Vec<VersionResult> = Vec::with_capacity(RulesVersion::ALL.len());
+    for rules in RulesVersion::ALL {
+        let (card, version) = match cards {
+            CardsFor::Same => same_card(&mut pricer, month_card, rules),
+            CardsFor::OfTheirTime => of_their_time(&mut pricer, currency, rules, &anchor),
+        };
+        cards_used.push(card);
+        versions.push(version);
+    }
+    add_differences(&mut versions, anchor.current);
+    let answer = answer::before(anchor.current).and_then(|before| {
+        let at = |rules: RulesVersion| RulesVersion::ALL.iter().position(|r| *r == rules);
+        let (now, then) = (at(anchor.current)?, at(before)?);
+        let priced = |i: usize| {
+            Some(answer::Priced {
+                result: versions.get(i)?,
+                card: cards_used.get(i).copied().flatten(),
+            })
+        };
+        Some(answer::answer(
+            &mut pricer,
+            currency,
+            &priced(now)?,
+            &priced(then)?,
+        ))
+    });
     Ok(Comparison {
-        rate_card: card.id.effective.to_string(),
-        currency: card.id.currency.clone(),
+        rate_card: month_card.id.effective.to_string(),
+        currency: currency.to_string(),
         month: scenario.month.map(|m| m.to_string()),
-        differences: differences(&versions),
+        cards,
+        current: anchor.current,
+        differences: differences::differences(&versions),
         versions,
+        answer,
     })
+}
+
+/// The month, its first day (or the chosen card's date without a month), the card chosen and
+/// the month's own model.
+fn anchor(scenario: &Scenario, month_card: &RateCard) -> Anchor {
+    let date = scenario
+        .month
+        .and_then(|m| m.first_day())
+        .or(scenario.rate_card)
+        .unwrap_or(month_card.id.effective);
+    let current = scenario
+        .month
+        .and_then(|m| RulesVersion::for_month(m.year, m.month).ok())
+        .or(scenario.rules)
+        .or_else(|| RulesVersion::on(date))
+        .unwrap_or(RulesVersion::Pmp2026_10);
+    Anchor {
+        month: scenario.month,
+        date,
+        chosen: scenario.rate_card,
+        current,
+    }
+}
+
+/// One version on the month's card, as every version was priced before models had cards of
+/// their own.
+fn same_card<'c>(
+    pricer: &mut Pricer<'c>,
+    card: &'c RateCard,
+    rules: RulesVersion,
+) -> (Option<&'c RateCard>, VersionResult) {
+    let result = pricer.price(rules, card);
+    let cannot_price = result.as_ref().err().map(|errors| {
+        let reading = cannot::read(&errors.0);
+        let date = card.id.effective.to_string();
+        cannot::cannot_price(&reading, &card.id.currency, Some(card), &date)
+    });
+    let mut version = version_result(rules, Some(card), CardReason::Same, result);
+    version.cannot_price = cannot_price;
+    (Some(card), version)
+}
+
+/// One version on the card of its time, or on the first card that can price the sheet after
+/// it: the latest in force during the model, then the latest complete card of the currency.
+fn of_their_time<'c>(
+    pricer: &mut Pricer<'c>,
+    currency: &str,
+    rules: RulesVersion,
+    anchor: &Anchor,
+) -> (Option<&'c RateCard>, VersionResult) {
+    let catalog = pricer.catalog;
+    let own = card_of_time::card_of_its_time(catalog, currency, rules, anchor);
+    let first_try = own.card.map(|card| pricer.price(rules, card));
+    let errors = match first_try {
+        Some(Ok(estimate)) => {
+            return (
+                own.card,
+                version_result(rules, own.card, own.reason, Ok(estimate)),
+            )
+        }
+        Some(Err(errors)) => errors,
+        None => ScenarioErrors(Vec::new()),
+    };
+    let reading = cannot::read(&errors.0);
+    if reading.card_only() {
+        let instead_of = own.card.map(|c| c.id.effective.to_string());
+        // A card that prints nowhere a category the sheet is charged for under these rules
+        // fails as surely as the card of its time did: it is not priced (a 2022 model tries no
+        // per-message card). Authentication is left out: a card's international rates can
+        // take all of it.
+        let charged = charged_categories(pricer.scenario, rules);
+        let may_price = |card: &RateCard| {
+            charged
+                .iter()
+                .chain(&reading.lacks.categories)
+                .all(|category| card.has_category(*category))
+        };
+        let during = card_of_time::during_model(catalog, currency, &own);
+        for card in during.into_iter().filter(|c| may_price(c)) {
+            if let Ok(estimate) = pricer.price(rules, card) {
+                let reason = CardReason::LatestDuringModel {
+                    instead_of: instead_of.clone().unwrap_or_default(),
+                    lacks: reading.lacks.clone(),
+                };
+                return (
+                    Some(card),
+                    version_result(rules, Some(card), reason, Ok(estimate)),
+                );
+            }
+        }
+        let tried = |c: &RateCard| {
+            own.card.is_some_and(|o| o.id == c.id)
+                || (own.since..=own.until).contains(&c.id.effective)
+        };
+        for card in card_of_time::complete_cards(catalog, currency) {
+            if tried(card) || !may_price(card) {
+                continue;
+            }
+            if let Ok(estimate) = pricer.price(rules, card) {
+                let reason = CardReason::LatestComplete {
+                    instead_of: instead_of.clone(),
+                    lacks: reading.lacks.clone(),
+                };
+                return (
+                    Some(card),
+                    version_result(rules, Some(card), reason, Ok(estimate)),
+                );
+            }
+        }
+    }
+    let cannot_price = cannot::cannot_price(&reading, currency, own.card, &own.month);
+    let errors = if errors.0.is_empty() {
+        vec![cannot_price.to_string()]
+    } else {
+        errors.grouped_lines()
+    };
+    let mut version = version_result(rules, own.card, own.reason, Err(ScenarioErrors(Vec::new())));
+    version.errors = errors;
+    version.cannot_price = Some(cannot_price);
+    (own.card, version)
+}
+
+/// The categories other than authentication with charged units under `rules`, whatever the
+/// card: only authentication moves to its international rate with the card.
+fn charged_categories(scenario: &Scenario, rules: RulesVersion) -> Vec<Category> {
+    let domestic = vec![false; scenario.lines.len()];
+    let mut charged: Vec<Category> = Vec::new();
+    for part in super::parts::split(scenario, rules, &domestic) {
+        let category = part.category;
+        if part.charged() > 0
+            && !matches!(
+                category,
+                Category::Authentication | Category::AuthenticationInternational
+            )
+            && !charged.contains(&category)
+        {
+            charged.push(category);
+        }
+    }
+    charged
+}
+
+fn version_result(
+    rules: RulesVersion,
+    card: Option<&RateCard>,
+    card_reason: CardReason,
+    result: Result<super::model::Estimate, ScenarioErrors>,
+) -> VersionResult {
+    let (estimate, errors) = match result {
+        Ok(estimate) => (Some(estimate), Vec::new()),
+        Err(errors) => (None, errors.grouped_lines()),
+    };
+    VersionResult {
+        rules,
+        name: rules.name(),
+        summary: rules.summary().into(),
+        rate_card: card.map(|c| c.id.effective.to_string()),
+        card_reason,
+        estimate,
+        errors,
+        cannot_price: None,
+        difference: None,
+    }
+}
+
+/// Each priced version's totals minus the current model's, when the current model is priced.
+fn add_differences(versions: &mut [VersionResult], current: RulesVersion) {
+    let Some(base) = versions
+        .iter()
+        .find(|v| v.rules == current)
+        .and_then(|v| v.estimate.as_ref())
+        .map(|e| (e.meta_total.value(), e.total.value()))
+    else {
+        return;
+    };
+    for version in versions.iter_mut() {
+        version.difference = version.estimate.as_ref().map(|e| VersionDifference {
+            meta_total: Amount::new(e.meta_total.value() - base.0),
+            total: Amount::new(e.total.value() - base.1),
+        });
+    }
 }
 
 /// The card to compare with when resolving found problems: none when a problem stops every
@@ -99,106 +321,4 @@ fn stops_every_version(kind: &ErrorKind) -> bool {
             | ErrorKind::MonthRequired
             | ErrorKind::Lookup(_)
     )
-}
-
-/// One version's estimate with the comparison's card, or why it cannot price the scenario.
-fn version(
-    catalog: &Catalog,
-    scenario: &Scenario,
-    card: &RateCard,
-    shared: &Result<resolve::Resolved, Vec<FieldError>>,
-    rules: RulesVersion,
-) -> VersionResult {
-    let choice = resolve::Choice {
-        rules: Some(rules),
-        rate_card: Some(card.id.effective),
-    };
-    let result = match shared {
-        _ if rules == RulesVersion::Mx2021_02 => super::estimate_checked(catalog, scenario, choice),
-        Ok(resolved) => {
-            let mut resolved = resolved.clone();
-            resolved.rules = rules;
-            super::estimate_resolved(catalog, scenario, &resolved, false)
-        }
-        Err(errors) => Err(ScenarioErrors(errors.clone())),
-    };
-    let (estimate, errors) = match result {
-        Ok(estimate) => (Some(estimate), Vec::new()),
-        Err(errors) => (None, errors.grouped_lines()),
-    };
-    VersionResult {
-        rules,
-        summary: rules.summary().into(),
-        estimate,
-        errors,
-    }
-}
-
-fn differences(versions: &[VersionResult]) -> Vec<Difference> {
-    let mut rows: BTreeMap<(&str, Category), Vec<VersionAmount>> = BTreeMap::new();
-    for version in versions {
-        let Some(estimate) = &version.estimate else {
-            continue;
-        };
-        for market in &estimate.markets {
-            for category in &market.categories {
-                rows.entry((market.market.as_str(), category.category))
-                    .or_default()
-                    .push(VersionAmount {
-                        rules: version.rules,
-                        charged: category.charged,
-                        amount: category.amount,
-                    });
-            }
-        }
-    }
-    rows.into_iter()
-        .map(|((market, category), amounts)| {
-            let differs = amounts
-                .windows(2)
-                .any(|w| matches!(w, [a, b] if a.amount != b.amount));
-            let reasons = amounts
-                .iter()
-                .map(|a| {
-                    let (rules, how) = (a.rules.as_str(), treatment(a.rules, category));
-                    let mut reason = String::with_capacity(rules.len() + 2 + how.len());
-                    reason.push_str(rules);
-                    reason.push_str(": ");
-                    reason.push_str(how);
-                    reason
-                })
-                .collect();
-            Difference {
-                market: market.to_string(),
-                category,
-                amounts,
-                differs,
-                reasons,
-            }
-        })
-        .collect()
-}
-
-/// How a rules version treats a category, in one clause.
-fn treatment(rules: RulesVersion, category: Category) -> &'static str {
-    use Category::*;
-    use RulesVersion::*;
-    match (rules, category) {
-        (Mx2021_02, BusinessInitiated) => "templates open 24-hour conversations at one Mexico rate, after the monthly free conversations",
-        (Mx2021_02, UserInitiated) => "replies open 24-hour conversations at one Mexico rate, after the monthly free conversations",
-        (Cbp2022_02, BusinessInitiated) => "templates open business-initiated conversations; utility inside the window joins the open one; the first 1,000 conversations per WABA are free",
-        (Cbp2022_02, UserInitiated) => "service messages open user-initiated conversations; the first 1,000 conversations per WABA are free",
-        (Cbp2023_06, Service) => "service conversations, the first 1,000 per WABA free",
-        (Cbp2024_11, Service) => "service conversations are all free",
-        (Cbp2023_06 | Cbp2024_11, Utility) => "utility conversations, charged even when opened inside the window; no tiers",
-        (Cbp2023_06 | Cbp2024_11, AuthenticationInternational) => "authentication conversations at the international rate; no tiers",
-        (Cbp2023_06 | Cbp2024_11, _) => "one charge per conversation of the category; no tiers",
-        (Pmp2025_07, Utility) => "per message with volume tiers; utility inside the window is free",
-        (Pmp2025_07, Service) => "service messages are free",
-        (Pmp2026_10, Utility) => "per message with volume tiers; utility inside the window is charged too",
-        (Pmp2026_10, Service) => "service messages beyond 1,000 per phone number are charged at the service rate, no tiers",
-        (Pmp2025_07 | Pmp2026_10, Authentication | AuthenticationInternational) => "per message with volume tiers (shared by both authentication rates)",
-        (Pmp2025_07 | Pmp2026_10, Marketing) => "per delivered message, no tiers",
-        _ => "as the rules define it",
-    }
 }
