@@ -12,7 +12,6 @@ use crate::money::{Amount, UnitPrice};
 use crate::scenario::{RulesVersion, Scenario, ScenarioErrors};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Serialize, Serializer};
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// A change in percent, kept exact to `Decimal`'s 28 digits; rounded only when shown.
@@ -119,8 +118,10 @@ pub struct CardDiff {
     pub new_table: String,
     /// Every market and category on either card, by market then category.
     pub rates: Vec<RateDiff>,
+    /// In the order of the new market table.
     pub markets_added: Vec<MarketAdded>,
     pub markets_removed: Vec<String>,
+    /// In the order of the new market table's countries.
     pub moves: Vec<CountryMove>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub effect: Option<DiffEffect>,
@@ -205,8 +206,7 @@ pub fn card_diff_with(
             }
         }
     }
-    moves.sort_by(|a, b| (&a.to, &a.iso2).cmp(&(&b.to, &b.iso2)));
-    let mut markets_added: Vec<MarketAdded> = new_markets
+    let markets_added: Vec<MarketAdded> = new_markets
         .iter()
         .filter(|m| !old_markets.contains(m))
         .map(|market| {
@@ -215,7 +215,7 @@ pub fn card_diff_with(
                 .filter(|m| &m.to == market)
                 .map(|m| m.from.clone())
                 .collect();
-            from.sort();
+            from.sort_unstable();
             from.dedup();
             MarketAdded {
                 market: market.clone(),
@@ -223,13 +223,12 @@ pub fn card_diff_with(
             }
         })
         .collect();
-    markets_added.sort_by(|a, b| a.market.cmp(&b.market));
     let mut markets_removed: Vec<String> = old_markets
         .iter()
         .filter(|m| !new_markets.contains(m))
         .cloned()
         .collect();
-    markets_removed.sort();
+    markets_removed.sort_unstable();
     let effect = match scenario {
         Some(scenario) => Some(effect(catalog, scenario, old_card, new_card)?),
         None => None,
@@ -248,45 +247,72 @@ pub fn card_diff_with(
     })
 }
 
+/// Every market and category of either card: the two cards' rates, both in (market, category)
+/// order, walked together.
 fn rate_diffs(old: &RateCard, new: &RateCard) -> Vec<RateDiff> {
-    let mut keys: BTreeMap<(&str, Category), ()> = BTreeMap::new();
-    for (market, category) in old.rates.keys().chain(new.rates.keys()) {
-        keys.insert((market.as_str(), *category), ());
-    }
-    keys.into_keys()
-        .map(|(market, category)| {
-            let o = old.rate(market, category).map(|r| r.rate);
-            let n = new.rate(market, category).map(|r| r.rate);
-            let (status, change, percent) = match (o, n) {
-                (Some(o), Some(n)) => {
-                    let status = if o == n {
-                        RateStatus::Same
-                    } else {
-                        RateStatus::Changed
-                    };
-                    // Multiplied before dividing, so the one rounding is the division's.
-                    let percent = (!o.is_zero())
-                        .then(|| (n - o).checked_mul(Decimal::ONE_HUNDRED))
-                        .flatten()
-                        .and_then(|hundredfold| hundredfold.checked_div(o))
-                        .map(Percent);
-                    (status, Some(UnitPrice::new(n - o)), percent)
-                }
-                (None, Some(_)) => (RateStatus::OnlyNew, None, None),
-                (Some(_), None) => (RateStatus::OnlyOld, None, None),
-                (None, None) => (RateStatus::Same, None, None),
-            };
-            RateDiff {
-                market: market.to_string(),
-                category,
-                status,
-                old: o.map(UnitPrice::new),
-                new: n.map(UnitPrice::new),
-                change,
-                percent,
+    let (mut olds, mut news) = (old.rates.iter().peekable(), new.rates.iter().peekable());
+    let mut out = Vec::with_capacity(old.rates.len().max(new.rates.len()));
+    loop {
+        let (key, o, n) = match (olds.peek(), news.peek()) {
+            (None, None) => break,
+            (Some(&(k, r)), None) => {
+                olds.next();
+                (k, Some(r.rate), None)
             }
-        })
-        .collect()
+            (None, Some(&(k, r))) => {
+                news.next();
+                (k, None, Some(r.rate))
+            }
+            (Some(&(ko, ro)), Some(&(kn, rn))) => match ko.cmp(kn) {
+                std::cmp::Ordering::Less => {
+                    olds.next();
+                    (ko, Some(ro.rate), None)
+                }
+                std::cmp::Ordering::Greater => {
+                    news.next();
+                    (kn, None, Some(rn.rate))
+                }
+                std::cmp::Ordering::Equal => {
+                    olds.next();
+                    news.next();
+                    (ko, Some(ro.rate), Some(rn.rate))
+                }
+            },
+        };
+        out.push(rate_diff(&key.0, key.1, o, n));
+    }
+    out
+}
+
+fn rate_diff(market: &str, category: Category, o: Option<Decimal>, n: Option<Decimal>) -> RateDiff {
+    let (status, change, percent) = match (o, n) {
+        (Some(o), Some(n)) => {
+            let status = if o == n {
+                RateStatus::Same
+            } else {
+                RateStatus::Changed
+            };
+            // Multiplied before dividing, so the one rounding is the division's.
+            let percent = (!o.is_zero())
+                .then(|| (n - o).checked_mul(Decimal::ONE_HUNDRED))
+                .flatten()
+                .and_then(|hundredfold| hundredfold.checked_div(o))
+                .map(Percent);
+            (status, Some(UnitPrice::new(n - o)), percent)
+        }
+        (None, Some(_)) => (RateStatus::OnlyNew, None, None),
+        (Some(_), None) => (RateStatus::OnlyOld, None, None),
+        (None, None) => (RateStatus::Same, None, None),
+    };
+    RateDiff {
+        market: market.to_string(),
+        category,
+        status,
+        old: o.map(UnitPrice::new),
+        new: n.map(UnitPrice::new),
+        change,
+        percent,
+    }
 }
 
 /// The scenario priced on both cards with the same rules: the scenario's, else the month's,

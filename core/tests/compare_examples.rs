@@ -163,7 +163,7 @@ fn the_answer_from_october_2026_is_the_rules_before_1_october() {
     );
     assert!(card.reasons.is_empty());
     assert_eq!(
-        a.sentence,
+        a.english(),
         "This month costs USD 3.465 more than under the rules before 1 October 2026 (Per message, Jul 2025 – Sep 2026, USD 2026-07-01 card): the rules add USD 3.465 (utility: utility templates inside the customer service window are now charged (+0.175); service: service messages beyond 1,000 per phone number are now charged (+3.29)); the prices of the 2026-10-01 card against the 2026-07-01 card change nothing."
     );
 }
@@ -213,7 +213,7 @@ fn at_an_earlier_switch_the_answer_splits_rules_and_card() {
             }],
         }]
     );
-    assert!(a.sentence.starts_with("This month costs USD 0.925 more than under the rules before 1 July 2025 (Conversations, free service, Nov 2024 – Jun 2025, USD 2024-10-01 card): the rules take off USD 0.175"), "{}", a.sentence);
+    assert!(a.english().starts_with("This month costs USD 0.925 more than under the rules before 1 July 2025 (Conversations, free service, Nov 2024 – Jun 2025, USD 2024-10-01 card): the rules take off USD 0.175"), "{}", a.english());
 }
 
 #[test]
@@ -240,7 +240,7 @@ fn rules_of_eras_priced_by_different_categories_cannot_be_split() {
         })
     );
     assert!(a
-        .sentence
+        .english()
         .starts_with("This month costs USD 709.727 less than"));
     // The first rules have nothing before them.
     assert!(compare(&sheet("2021-06", "USD")).unwrap().answer.is_none());

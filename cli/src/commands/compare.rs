@@ -34,7 +34,7 @@ fn table(c: &Comparison) -> String {
     use std::fmt::Write;
     let mut out = String::new();
     if let Some(answer) = &c.answer {
-        let _ = writeln!(out, "{}", answer.sentence);
+        let _ = writeln!(out, "{}", answer.english());
         let _ = writeln!(out);
     }
     let _ = writeln!(

@@ -280,7 +280,7 @@ impl RateCard {
                     .filter(|m| self.rate(m, category).is_none())
                     .cloned()
                     .collect();
-                missing_markets.sort();
+                missing_markets.sort_unstable();
                 CategoryCoverage {
                     category,
                     markets: with_rate,

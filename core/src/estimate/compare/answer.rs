@@ -16,7 +16,6 @@ use crate::category::Category;
 use crate::money::{Amount, UnitPrice};
 use crate::scenario::RulesVersion;
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 
 /// A version's result and the card it was priced with (or tried first).
 pub(super) struct Priced<'v, 'c> {
@@ -54,7 +53,6 @@ pub(super) fn answer(
         rule_effect: None,
         card_effect: None,
         unanswered: None,
-        sentence: String::new(),
     };
     let unpriced =
         |version: &VersionResult| version.cannot_price.clone().unwrap_or(CannotPrice::Other);
@@ -74,7 +72,6 @@ pub(super) fn answer(
             split(pricer, &mut answer, current, before, now, then);
         }
     }
-    answer.sentence = answer.english();
     answer
 }
 
@@ -131,49 +128,76 @@ enum Kind {
     Rates,
 }
 
-/// One category summed over the markets: units charged, amount, and each market's list rate.
+/// One category summed over the markets: units charged, amount, and each market's list rate
+/// in market order (an estimate lists its markets by name).
 #[derive(Default)]
 struct Sum<'e> {
     charged: u64,
     amount: Decimal,
-    rates: BTreeMap<&'e str, Option<UnitPrice>>,
+    rates: Vec<(&'e str, Option<UnitPrice>)>,
 }
 
-fn by_category(estimate: &Estimate) -> BTreeMap<Category, Sum<'_>> {
-    let mut sums: BTreeMap<Category, Sum> = BTreeMap::new();
+/// Each category's sum, by the category's place in `Category::ALL`.
+fn by_category(estimate: &Estimate) -> [Option<Sum<'_>>; Category::ALL.len()] {
+    let mut sums: [Option<Sum>; Category::ALL.len()] = Default::default();
     for market in &estimate.markets {
         for category in &market.categories {
-            let sum = sums.entry(category.category).or_default();
+            let Some(slot) = sums.get_mut(category.category as usize) else {
+                continue;
+            };
+            let sum = slot.get_or_insert_with(Sum::default);
             sum.charged = sum.charged.saturating_add(category.charged);
             sum.amount += category.amount.value();
-            sum.rates.insert(market.market.as_str(), category.rate);
+            sum.rates.push((market.market.as_str(), category.rate));
         }
     }
     sums
 }
 
-/// The markets whose rate differs between two sums of a category.
+/// The markets whose rate differs between two sums of a category: the two lists, both in
+/// market order, walked together.
 fn rate_moves(before: Option<&Sum>, after: Option<&Sum>) -> Vec<RateMove> {
-    let empty = BTreeMap::new();
-    let old = before.map_or(&empty, |s| &s.rates);
-    let new = after.map_or(&empty, |s| &s.rates);
-    let mut markets: Vec<&str> = old.keys().chain(new.keys()).copied().collect();
-    markets.sort_unstable();
-    markets.dedup();
-    markets
-        .into_iter()
-        .filter_map(|market| {
-            let (o, n) = (
-                old.get(market).copied().flatten(),
-                new.get(market).copied().flatten(),
-            );
-            (o != n).then(|| RateMove {
+    let old = before.map_or(&[][..], |s| s.rates.as_slice());
+    let new = after.map_or(&[][..], |s| s.rates.as_slice());
+    let (mut i, mut j) = (0, 0);
+    let mut moves = Vec::new();
+    loop {
+        let (o, n) = (old.get(i), new.get(j));
+        let (market, o_rate, n_rate) = match (o, n) {
+            (None, None) => break,
+            (Some(&(m, r)), None) => {
+                i += 1;
+                (m, r, None)
+            }
+            (None, Some(&(m, r))) => {
+                j += 1;
+                (m, None, r)
+            }
+            (Some(&(mo, ro)), Some(&(mn, rn))) => match mo.cmp(mn) {
+                std::cmp::Ordering::Less => {
+                    i += 1;
+                    (mo, ro, None)
+                }
+                std::cmp::Ordering::Greater => {
+                    j += 1;
+                    (mn, None, rn)
+                }
+                std::cmp::Ordering::Equal => {
+                    i += 1;
+                    j += 1;
+                    (mo, ro, rn)
+                }
+            },
+        };
+        if o_rate != n_rate {
+            moves.push(RateMove {
                 market: market.to_string(),
-                old: o,
-                new: n,
-            })
-        })
-        .collect()
+                old: o_rate,
+                new: n_rate,
+            });
+        }
+    }
+    moves
 }
 
 /// Each category whose amount differs from `before` to `after`, then the provider's fees: they
@@ -185,8 +209,8 @@ fn reasons(
 ) -> Vec<EffectReason> {
     let (old, new) = (by_category(before), by_category(after));
     let mut out = Vec::new();
-    for category in Category::ALL {
-        let (o, n) = (old.get(&category), new.get(&category));
+    for ((category, o), n) in Category::ALL.into_iter().zip(&old).zip(&new) {
+        let (o, n) = (o.as_ref(), n.as_ref());
         if o.is_none() && n.is_none() {
             continue;
         }

@@ -75,30 +75,29 @@ pub(super) fn card_of_its_time<'c>(
     }
 }
 
-/// The cards in force during the model, latest first, but the card of its time itself.
+/// The cards in force during the model, latest first, but the card of its time itself. The
+/// catalog keeps its cards in date order, so no sort is needed.
 pub(super) fn during_model<'c>(
     catalog: &'c Catalog,
     currency: &str,
     of_its_time: &OfItsTime,
 ) -> Vec<&'c RateCard> {
-    let mut cards: Vec<&RateCard> = catalog
+    catalog
         .cards()
         .iter()
+        .rev()
         .filter(|c| c.id.currency == currency)
         .filter(|c| (of_its_time.since..=of_its_time.until).contains(&c.id.effective))
         .filter(|c| of_its_time.card.is_none_or(|own| own.id != c.id))
-        .collect();
-    cards.sort_by_key(|c| std::cmp::Reverse(c.id.effective));
-    cards
+        .collect()
 }
 
 /// The currency's complete cards (held whole), latest first.
 pub(super) fn complete_cards<'c>(catalog: &'c Catalog, currency: &str) -> Vec<&'c RateCard> {
-    let mut cards: Vec<&RateCard> = catalog
+    catalog
         .cards()
         .iter()
+        .rev()
         .filter(|c| c.id.currency == currency && c.declared_complete())
-        .collect();
-    cards.sort_by_key(|c| std::cmp::Reverse(c.id.effective));
-    cards
+        .collect()
 }

@@ -435,7 +435,9 @@ pub enum Unanswered {
 /// The answer to "what does the last switch of rules change for this month": the month's
 /// model against the one before it, the difference split into what the rules do (both on the
 /// current card) and what the card does (the older model's own card against the current one).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// Serialised with its English `sentence`, written only then: a page that words the answer
+/// itself never formats it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct Answer {
     /// The day the month's rules took effect.
     pub switch: String,
@@ -443,20 +445,47 @@ pub struct Answer {
     pub before: AnswerSide,
     pub currency: String,
     /// `current.total` − `before.total`: positive when the month costs more now.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub difference: Option<Amount>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub rule_effect: Option<RuleEffect>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub card_effect: Option<CardEffect>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub unanswered: Option<Unanswered>,
-    /// The answer in English, as `Display` writes it.
-    pub sentence: String,
+}
+
+impl Serialize for Answer {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("Answer", 9)?;
+        out.serialize_field("switch", &self.switch)?;
+        out.serialize_field("current", &self.current)?;
+        out.serialize_field("before", &self.before)?;
+        out.serialize_field("currency", &self.currency)?;
+        match &self.difference {
+            Some(difference) => out.serialize_field("difference", difference)?,
+            None => out.skip_field("difference")?,
+        }
+        match &self.rule_effect {
+            Some(effect) => out.serialize_field("rule_effect", effect)?,
+            None => out.skip_field("rule_effect")?,
+        }
+        match &self.card_effect {
+            Some(effect) => out.serialize_field("card_effect", effect)?,
+            None => out.skip_field("card_effect")?,
+        }
+        match &self.unanswered {
+            Some(unanswered) => out.serialize_field("unanswered", unanswered)?,
+            None => out.skip_field("unanswered")?,
+        }
+        out.serialize_field("sentence", &self.english())?;
+        out.end()
+    }
 }
 
 impl Answer {
-    /// The English sentence: "This month costs USD 20.50 more than under the rules before 1
+    /// The answer in English, its JSON's `sentence`: "This month costs USD 20.50 more than under the rules before 1
     /// October 2026 (…), because …".
     pub fn english(&self) -> String {
         let switch = crate::date::parse_date(&self.switch)
