@@ -169,7 +169,7 @@ const TEXTS: &[(&str, [&str; 4])] = &[
     ("chart_spend", ["Spend by market and category", "Dépense par marché et catégorie", "Gasto por mercado y categoría", "Gasto por mercado e categoria"]),
     ("compare", ["The same traffic under each pricing model", "Le même trafic selon chaque modèle de tarification", "El mismo tráfico con cada modelo de precios", "O mesmo tráfego em cada modelo de preço"]),
     ("chart_models", ["Meta's charge by pricing model", "Facturation Meta par modèle de tarification", "Cargo de Meta por modelo de precios", "Cobrança da Meta por modelo de preço"]),
-    ("not_priceable", ["Not priceable with this card", "Non calculable avec cette grille", "No calculable con esta tarifa", "Não calculável com esta tabela"]),
+    ("not_priceable", ["Not priceable", "Non calculable", "No calculable", "Não calculável"]),
     ("compare_unavailable", ["Comparison unavailable:", "Comparaison indisponible :", "Comparación no disponible:", "Comparação indisponível:"]),
     ("why", ["Why they differ", "Pourquoi ils diffèrent", "Por qué difieren", "Por que diferem"]),
     ("copy_link", ["Copy link", "Copier le lien", "Copiar enlace", "Copiar link"]),

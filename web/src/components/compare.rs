@@ -1,5 +1,5 @@
-//! The same traffic under each pricing model, side by side, from the core's `compare`, with
-//! the core's reasons for each difference.
+//! The same traffic under each pricing model, side by side, each on the rate card of its time,
+//! from the core's `compare`, with the core's reasons for each difference.
 
 use super::chart::{CompareChart, ModelBar};
 use crate::engine::Comparison;
@@ -55,7 +55,7 @@ fn comparison(lang: Lang, cmp: &Comparison) -> Html {
     let diff_row = |d: &&Difference| difference(lang, &cmp.currency, d);
     html! {
         <>
-            <p class="hint">{ format!("{}: {} {}", t(lang, "rate_card"), cmp.rate_card, cmp.currency) }</p>
+            <p class="hint">{ wording::cards_of_their_time(lang, &cmp.currency) }</p>
             <div class="table-scroll">
                 <table class="models">
                     <thead><tr>
@@ -81,26 +81,43 @@ fn comparison(lang: Lang, cmp: &Comparison) -> Html {
     }
 }
 
-/// One rules version's row: its totals, or why it cannot price the scenario with this card.
+/// One rules version's row: its name, the card it was priced with and its totals, or why no
+/// card it may use prices the scenario.
 fn version(lang: Lang, v: &VersionResult) -> Html {
     let cells = match &v.estimate {
         Some(e) => html! { <>
             <td class="num" data-wacost="compare-meta-total" data-value={e.meta_total.to_string()}>{ money(lang, &e.currency, e.meta_total) }</td>
             <td class="num" data-value={e.total.to_string()}>{ money(lang, &e.currency, e.total) }</td>
         </> },
-        None => html! {
-            <td colspan="2" class="hint">
-                <details class="unpriced">
-                    <summary>{ t(lang, "not_priceable") }</summary>
-                    <ul>{ for wording::grouped_field_errors(lang, &v.problems).into_iter().map(|e| html! { <li>{ e }</li> }) }</ul>
-                </details>
-            </td>
-        },
+        None => {
+            let why = match &v.cannot_price {
+                Some(why) => wording::cannot_price(lang, why),
+                None => t(lang, "not_priceable").to_string(),
+            };
+            let problems = wording::grouped_field_errors(lang, &v.problems);
+            html! {
+                <td colspan="2" class="hint" data-wacost="cannot-price">
+                    if problems.is_empty() {
+                        { why }
+                    } else {
+                        <details class="unpriced">
+                            <summary>{ why }</summary>
+                            <ul>{ for problems.into_iter().map(|e| html! { <li>{ e }</li> }) }</ul>
+                        </details>
+                    }
+                </td>
+            }
+        }
     };
+    let card = v
+        .rate_card
+        .as_ref()
+        .map(|card| format!(" · {} {card}", t(lang, "rate_card")));
     html! {
-        <tr data-rules={v.rules.as_str()}>
+        <tr data-rules={v.rules.as_str()} data-rate-card={v.rate_card.clone()}>
             <th scope="row">
-                { v.rules.as_str() }
+                { wording::model_name(lang, &v.name) }
+                <small class="summary">{ v.rules.as_str() }{ card }</small>
                 <small class="summary">{ &v.summary }</small>
             </th>
             { cells }
