@@ -6,18 +6,33 @@ use crate::engine::Comparison;
 use crate::i18n::{money, t, Lang};
 use crate::state::Compared;
 use crate::wording;
+use std::rc::Rc;
 use wacost_core::estimate::{Difference, VersionResult};
 use yew::prelude::*;
 
 /// Rows of differences shown before the rest is folded away: enough to explain a typical bill.
 const SHOWN_DIFFERENCES: usize = 8;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct CompareProps {
     pub lang: Lang,
     /// The core's comparison of the last readable draft, or why there is none; `None` before
     /// the first.
     pub comparison: Option<Compared>,
+}
+
+/// A comparison is made once per change of the draft, in a new `Rc`: comparing pointers says
+/// whether it changed without a deep comparison of every model's estimate in the bundle.
+impl PartialEq for CompareProps {
+    fn eq(&self, other: &Self) -> bool {
+        let same = match (&self.comparison, &other.comparison) {
+            (None, None) => true,
+            (Some(Ok(a)), Some(Ok(b))) => Rc::ptr_eq(a, b),
+            (Some(Err(a)), Some(Err(b))) => Rc::ptr_eq(a, b),
+            _ => false,
+        };
+        self.lang == other.lang && same
+    }
 }
 
 #[function_component]

@@ -10,7 +10,7 @@ use std::rc::Rc;
 use wacost_core::estimate::CategoryEstimate;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ResultsProps {
     pub lang: Lang,
     /// The last valid estimate, if there has been one.
@@ -19,6 +19,15 @@ pub struct ResultsProps {
     pub problems: Rc<Vec<FieldError>>,
     /// Whether the input has problems, so the estimate shown is of an earlier input.
     pub stale: bool,
+}
+
+impl PartialEq for ResultsProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang
+            && super::same_estimate(&self.estimate, &other.estimate)
+            && self.problems == other.problems
+            && self.stale == other.stale
+    }
 }
 
 #[function_component]

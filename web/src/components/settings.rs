@@ -12,7 +12,7 @@ use wacost_core::Catalog;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct SettingsProps {
     pub lang: Lang,
     /// Every setting as typed.
@@ -22,6 +22,16 @@ pub struct SettingsProps {
     /// The last estimate: the card and rules the core priced with.
     pub estimate: Option<Rc<Estimate>>,
     pub on_set: Callback<(Setting, String)>,
+}
+
+impl PartialEq for SettingsProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang
+            && self.values == other.values
+            && self.errors == other.errors
+            && super::same_estimate(&self.estimate, &other.estimate)
+            && self.on_set == other.on_set
+    }
 }
 
 impl SettingsProps {
