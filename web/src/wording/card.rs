@@ -12,32 +12,32 @@ pub fn card_problems(lang: Lang, problem: &CardProblem) -> Vec<String> {
         CardProblem::Card(errors) => errors.iter().map(|e| card_problem(lang, e)).collect(),
         CardProblem::NoMonth => vec![say(
             lang,
-            &[
+            &words!(
                 "Choose a billing month first: the markets of a card depend on it.",
                 "Choisissez d'abord un mois de facturation : les marchés d'une grille en dépendent.",
                 "Elija primero un mes de facturación: los mercados de una tarifa dependen de él.",
                 "Escolha primeiro um mês de faturamento: os mercados de uma tabela dependem dele.",
-            ],
+            ),
             &[],
         )],
         CardProblem::OtherCurrency { card, estimate } => vec![say(
             lang,
-            &[
+            &words!(
                 "The card is in {1} but the estimate is in {2}: choose {1} first.",
                 "La grille est en {1} mais l'estimation est en {2} : choisissez d'abord {1}.",
                 "La tarifa está en {1} pero la estimación está en {2}: elija primero {1}.",
                 "A tabela está em {1} mas a estimativa está em {2}: escolha {1} primeiro.",
-            ],
+            ),
             &[card, estimate],
         )],
         CardProblem::NoRates => vec![say(
             lang,
-            &[
+            &words!(
                 "The card has no rates.",
                 "La grille n'a aucun tarif.",
                 "La tarifa no tiene precios.",
                 "A tabela não tem preços.",
-            ],
+            ),
             &[],
         )],
         CardProblem::Unreadable => vec![super::sheet::unreadable(lang)],
@@ -54,48 +54,48 @@ pub fn card_problem(lang: Lang, error: &CardError) -> String {
     }
 }
 
-const NO_HEADER: Words = [
+const NO_HEADER: Words = words!(
     "No header row starting with Market (Meta's card as published, or market,category,rate).",
     "Aucune ligne d'en-tête commençant par Market (la grille de Meta telle que publiée, ou market,category,rate).",
     "Ninguna fila de encabezado empieza por Market (la tarifa de Meta tal como se publica, o market,category,rate).",
     "Nenhuma linha de cabeçalho começa com Market (a tabela da Meta como publicada, ou market,category,rate).",
-];
-const PLAIN_HEADER_INCOMPLETE: Words = [
+);
+const PLAIN_HEADER_INCOMPLETE: Words = words!(
     "The header needs market, category and rate.",
     "L'en-tête doit nommer market, category et rate.",
     "El encabezado necesita market, category y rate.",
     "O cabeçalho precisa de market, category e rate.",
-];
-const NO_CATEGORY_COLUMN: Words = [
+);
+const NO_CATEGORY_COLUMN: Words = words!(
     "The header names no category column (Marketing, Utility, Authentication, Authentication-International, Service).",
     "L'en-tête ne nomme aucune colonne de catégorie (Marketing, Utility, Authentication, Authentication-International, Service).",
     "El encabezado no nombra ninguna columna de categoría (Marketing, Utility, Authentication, Authentication-International, Service).",
     "O cabeçalho não nomeia nenhuma coluna de categoria (Marketing, Utility, Authentication, Authentication-International, Service).",
-];
-const FORMULA_MARKET: Words = [
+);
+const FORMULA_MARKET: Words = words!(
     "The market {1} must not begin with {2}: a spreadsheet would run it as a formula.",
     "Le marché {1} ne doit pas commencer par {2} : un tableur l'exécuterait comme une formule.",
     "El mercado {1} no debe empezar por {2}: una hoja de cálculo lo ejecutaría como fórmula.",
     "O mercado {1} não pode começar com {2}: uma planilha o executaria como fórmula.",
-];
-const UNKNOWN_MARKET: Words = [
+);
+const UNKNOWN_MARKET: Words = words!(
     "{1} is not a market of Meta's table.",
     "{1} n'est pas un marché de la table de Meta.",
     "{1} no es un mercado de la tabla de Meta.",
     "{1} não é um mercado da tabela da Meta.",
-];
-const UNKNOWN_CATEGORY: Words = [
+);
+const UNKNOWN_CATEGORY: Words = words!(
     "{1} is not a category.",
     "{1} n'est pas une catégorie.",
     "{1} no es una categoría.",
     "{1} não é uma categoria.",
-];
-const CURRENCY_DIFFERS: Words = [
+);
+const CURRENCY_DIFFERS: Words = words!(
     "The currency {1} differs from {2} on the rows above.",
     "La devise {1} diffère de {2} des lignes précédentes.",
     "La moneda {1} difiere de {2} de las filas anteriores.",
     "A moeda {1} difere de {2} das linhas anteriores.",
-];
+);
 
 fn card_kind(lang: Lang, kind: &CardErrorKind) -> String {
     match kind {
@@ -142,34 +142,34 @@ fn card_kind(lang: Lang, kind: &CardErrorKind) -> String {
 /// Why a rate cell is not read, with the cell as written.
 fn rate_problem(lang: Lang, problem: RateCellError, text: &str) -> String {
     let words: Words = match problem {
-        RateCellError::Negative => [
+        RateCellError::Negative => words!(
             "{1} is negative, and a rate cannot be.",
             "{1} est négatif, et un tarif ne peut pas l'être.",
             "{1} es negativo, y una tarifa no puede serlo.",
             "{1} é negativo, e uma tarifa não pode ser.",
-        ],
-        RateCellError::NotANumber => [
+        ),
+        RateCellError::NotANumber => words!(
             "{1} is not a number.",
             "{1} n'est pas un nombre.",
             "{1} no es un número.",
             "{1} não é um número.",
-        ],
+        ),
         RateCellError::BadGrouping {
             decimal_comma: false,
-        } => [
+        } => words!(
             "{1} is not a number: thousands separators group three digits, and decimals take a point.",
             "{1} n'est pas un nombre : les séparateurs de milliers groupent trois chiffres, et les décimales prennent un point.",
             "{1} no es un número: los separadores de miles agrupan tres cifras, y los decimales llevan punto.",
             "{1} não é um número: separadores de milhar agrupam três dígitos, e decimais levam ponto.",
-        ],
+        ),
         RateCellError::BadGrouping {
             decimal_comma: true,
-        } => [
+        } => words!(
             "{1} is not a number: in a file separated by ; the comma marks decimals, and a point or a space groups three digits.",
             "{1} n'est pas un nombre : dans un fichier séparé par des ; la virgule marque les décimales, et un point ou une espace groupe trois chiffres.",
             "{1} no es un número: en un archivo separado por ; la coma marca los decimales, y un punto o un espacio agrupa tres cifras.",
             "{1} não é um número: num arquivo separado por ; a vírgula marca os decimais, e um ponto ou um espaço agrupa três dígitos.",
-        ],
+        ),
     };
     say(lang, &words, &[&quote(lang, text)])
 }

@@ -14,8 +14,8 @@ pub fn model_name(lang: Lang, name: &ModelName) -> String {
         (ModelKind::MexicoTest, _) => {
             return format!("{kind}, {}", name.from.year);
         }
-        (_, Some(_)) => &["{1} – {2}", "{1} – {2}", "{1} – {2}", "{1} – {2}"],
-        (_, None) => &["from {1}", "depuis {1}", "desde {1}", "desde {1}"],
+        (_, Some(_)) => &words!("{1} – {2}", "{1} – {2}", "{1} – {2}", "{1} – {2}"),
+        (_, None) => &words!("from {1}", "depuis {1}", "desde {1}", "desde {1}"),
     };
     let to = name.to.map(|to| short_month(lang, to)).unwrap_or_default();
     format!(
@@ -26,49 +26,51 @@ pub fn model_name(lang: Lang, name: &ModelName) -> String {
 
 fn model_kind(kind: ModelKind) -> Words {
     match kind {
-        ModelKind::PerMessage => ["Per message", "Par message", "Por mensaje", "Por mensagem"],
-        ModelKind::ConversationsFreeService => [
+        ModelKind::PerMessage => {
+            words!("Per message", "Par message", "Por mensaje", "Por mensagem")
+        }
+        ModelKind::ConversationsFreeService => words!(
             "Conversations, free service",
             "Conversations, service gratuit",
             "Conversaciones, servicio gratuito",
             "Conversas, serviço gratuito",
-        ],
-        ModelKind::ConversationsByCategory => [
+        ),
+        ModelKind::ConversationsByCategory => words!(
             "Conversations by category",
             "Conversations par catégorie",
             "Conversaciones por categoría",
             "Conversas por categoria",
-        ],
-        ModelKind::Conversations => [
+        ),
+        ModelKind::Conversations => words!(
             "Conversations",
             "Conversations",
             "Conversaciones",
             "Conversas",
-        ],
-        ModelKind::MexicoTest => [
+        ),
+        ModelKind::MexicoTest => words!(
             "Mexico test",
             "Test Mexique",
             "Prueba México",
             "Teste México",
-        ],
+        ),
     }
 }
 
 /// `Oct 2026`, `oct. 2026`, `out. 2026`.
 fn short_month(lang: Lang, month: Month) -> String {
     const MONTHS: [Words; 12] = [
-        ["Jan", "janv.", "ene.", "jan."],
-        ["Feb", "févr.", "feb.", "fev."],
-        ["Mar", "mars", "mar.", "mar."],
-        ["Apr", "avr.", "abr.", "abr."],
-        ["May", "mai", "may.", "mai."],
-        ["Jun", "juin", "jun.", "jun."],
-        ["Jul", "juil.", "jul.", "jul."],
-        ["Aug", "août", "ago.", "ago."],
-        ["Sep", "sept.", "sept.", "set."],
-        ["Oct", "oct.", "oct.", "out."],
-        ["Nov", "nov.", "nov.", "nov."],
-        ["Dec", "déc.", "dic.", "dez."],
+        words!("Jan", "janv.", "ene.", "jan."),
+        words!("Feb", "févr.", "feb.", "fev."),
+        words!("Mar", "mars", "mar.", "mar."),
+        words!("Apr", "avr.", "abr.", "abr."),
+        words!("May", "mai", "may.", "mai."),
+        words!("Jun", "juin", "jun.", "jun."),
+        words!("Jul", "juil.", "jul.", "jul."),
+        words!("Aug", "août", "ago.", "ago."),
+        words!("Sep", "sept.", "sept.", "set."),
+        words!("Oct", "oct.", "oct.", "out."),
+        words!("Nov", "nov.", "nov.", "nov."),
+        words!("Dec", "déc.", "dic.", "dez."),
     ];
     let index = usize::try_from(month.month.saturating_sub(1)).unwrap_or(0);
     match MONTHS.get(index) {
@@ -87,32 +89,32 @@ pub fn cannot_price(lang: Lang, why: &CannotPrice) -> String {
             lacks: missing,
         } => say(
             lang,
-            &[
+            &words!(
                 "Not priceable: the {1} {2} card lacks {3}.",
                 "Non calculable : il manque à la grille {1} du {2} {3}.",
                 "No calculable: a la tarifa {1} del {2} le falta {3}.",
                 "Não calculável: falta à tabela {1} de {2} {3}.",
-            ],
+            ),
             &[currency, card, &lacks(lang, missing)],
         ),
         CannotPrice::NoCard { currency, month } => say(
             lang,
-            &[
+            &words!(
                 "Not priceable: no {1} card was in force in {2}, and no complete {1} card prices the sheet.",
                 "Non calculable : aucune grille {1} n'était en vigueur en {2}, et aucune grille {1} complète ne calcule le tableau.",
                 "No calculable: ninguna tarifa {1} estaba vigente en {2}, y ninguna tarifa {1} completa calcula la hoja.",
                 "Não calculável: nenhuma tabela {1} estava em vigor em {2}, e nenhuma tabela {1} completa calcula a planilha.",
-            ],
+            ),
             &[currency, month],
         ),
         CannotPrice::OnlyMexico { markets } => say(
             lang,
-            &[
+            &words!(
                 "Not priceable: the test priced conversations to Mexico only, and the sheet has {1}.",
                 "Non calculable : le test ne tarifait que les conversations vers le Mexique, et le tableau contient {1}.",
                 "No calculable: la prueba solo tarificaba conversaciones a México, y la hoja tiene {1}.",
                 "Não calculável: o teste só cobrava conversas para o México, e a planilha tem {1}.",
-            ],
+            ),
             &[&list(lang, markets, false)],
         ),
         CannotPrice::Other => t(lang, "not_priceable").to_string(),
@@ -121,12 +123,12 @@ pub fn cannot_price(lang: Lang, why: &CannotPrice) -> String {
 
 /// What the comparison's amounts rest on: never another currency's card.
 pub fn cards_of_their_time(lang: Lang, currency: &str) -> String {
-    let words: Words = [
+    let words: Words = words!(
         "Each model on the {1} rate card of its time.",
         "Chaque modèle sur la grille {1} de son époque.",
         "Cada modelo con la tarifa {1} de su época.",
         "Cada modelo com a tabela {1} da sua época.",
-    ];
+    );
     say(lang, &words, &[currency])
 }
 
@@ -138,21 +140,21 @@ fn lacks(lang: Lang, missing: &Lacks) -> String {
         parts.push(list(lang, &missing.markets, false));
     }
     for c in &missing.categories {
-        let words: Words = [
+        let words: Words = words!(
             "any {1} rate",
             "tout tarif {1}",
             "todo precio de {1}",
             "qualquer preço de {1}",
-        ];
+        );
         parts.push(say(lang, &words, &[&category(lang, *c)]));
     }
     for cell in &missing.rates {
-        let words: Words = [
+        let words: Words = words!(
             "the {1} rate of {2}",
             "le tarif {1} de {2}",
             "el precio de {1} de {2}",
             "o preço de {1} de {2}",
-        ];
+        );
         parts.push(say(
             lang,
             &words,
