@@ -130,13 +130,13 @@ const EXPECTED: [Expected; 4] = [
     },
     Expected {
         lang: Lang::Fr,
-        count: "«\u{a0}12.5\u{a0}» n'est pas un nombre entier : «\u{a0}.\u{a0}» groupe les chiffres par trois, comme dans 1.500.",
+        count: "«\u{a0}12.5\u{a0}» n'est pas un nombre entier\u{a0}: «\u{a0}.\u{a0}» groupe les chiffres par trois, comme dans 1.500.",
         decimal: "«\u{a0}2\u{a0}» n'est pas un nombre de 0 à 1.",
-        country: "«\u{a0}India\u{a0}» n'est pas un code de pays : deux lettres, p. ex. IN.",
-        market: "«\u{a0}Brasil\u{a0}» n'est pas un marché de la table de Meta en vigueur le 2026-10-01 ; un tarif à vous peut l'ajouter.",
-        card: "Grille non chargée (vos tarifs sont inchangés) : Ligne 2 : «\u{a0}Atlantis\u{a0}» n'est pas un marché de la table de Meta.",
-        pasted_row: "Collage non appliqué : Ligne 1 : «\u{a0}Brasil\u{a0}» n'est ni un pays ni un marché.",
-        log_row: "Ni marketing, ni utility, ni authentication : un modèle a besoin de sa catégorie.",
+        country: "«\u{a0}India\u{a0}» n'est pas un code de pays\u{a0}: deux lettres, p. ex. IN.",
+        market: "«\u{a0}Brasil\u{a0}» n'est pas un marché de la table de Meta en vigueur le 2026-10-01\u{a0}; un tarif à vous peut l'ajouter.",
+        card: "Grille non chargée (vos tarifs sont inchangés) : Ligne 2\u{a0}: «\u{a0}Atlantis\u{a0}» n'est pas un marché de la table de Meta.",
+        pasted_row: "Collage non appliqué : Ligne 1\u{a0}: «\u{a0}Brasil\u{a0}» n'est ni un pays ni un marché.",
+        log_row: "Ni marketing, ni utility, ni authentication\u{a0}: un modèle a besoin de sa catégorie.",
     },
     Expected {
         lang: Lang::Es,
@@ -224,7 +224,7 @@ async fn the_comparison_names_models_and_why_one_is_not_priced_in_each_language(
         (
             Lang::Fr,
             "Test Mexique, 2021",
-            "Non calculable : aucune grille INR n'était en vigueur en 2022-01, et aucune grille INR complète ne calcule le tableau.",
+            "Non calculable\u{a0}: aucune grille INR n'était en vigueur en 2022-01, et aucune grille INR complète ne calcule le tableau.",
             "Conversations, service gratuit, nov. 2024 – juin 2025",
         ),
         (

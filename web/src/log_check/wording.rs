@@ -79,7 +79,7 @@ const OUTBOUND_KIND: Words = words!(
 );
 const TEMPLATE_CATEGORY: Words = words!(
     "Not marketing, utility or authentication: a template needs its category.",
-    "Ni marketing, ni utility, ni authentication : un modèle a besoin de sa catégorie.",
+    "Ni marketing, ni utility, ni authentication\u{a0}: un modèle a besoin de sa catégorie.",
     "No es marketing, utility ni authentication: una plantilla necesita su categoría.",
     "Não é marketing, utility nem authentication: um modelo precisa da sua categoria.",
 );
@@ -394,7 +394,7 @@ mod tests {
         let category = RowProblem::TemplateCategory;
         assert_eq!(
             row_problem(Lang::Fr, &category),
-            "Ni marketing, ni utility, ni authentication : un modèle a besoin de sa catégorie."
+            "Ni marketing, ni utility, ni authentication\u{a0}: un modèle a besoin de sa catégorie."
         );
         let csv = RowProblem::Csv {
             problem: super::super::model::CsvKind::StrayQuote,

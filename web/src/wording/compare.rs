@@ -91,7 +91,7 @@ pub fn cannot_price(lang: Lang, why: &CannotPrice) -> String {
             lang,
             &words!(
                 "Not priceable: the {1} {2} card lacks {3}.",
-                "Non calculable : il manque à la grille {1} du {2} {3}.",
+                "Non calculable\u{a0}: il manque à la grille {1} du {2} {3}.",
                 "No calculable: a la tarifa {1} del {2} le falta {3}.",
                 "Não calculável: falta à tabela {1} de {2} {3}.",
             ),
@@ -250,7 +250,7 @@ mod tests {
         }
         assert_eq!(
             cannot_price(Lang::Fr, &every_reason()[0]),
-            "Non calculable : il manque à la grille USD du 2022-02-01 Rest of Africa et Pakistan, \
+            "Non calculable\u{a0}: il manque à la grille USD du 2022-02-01 Rest of Africa et Pakistan, \
              tout tarif utilitaire et le tarif authentification de India."
         );
     }

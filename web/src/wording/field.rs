@@ -917,7 +917,7 @@ mod tests {
         );
         assert_eq!(
             field_error(Lang::Fr, &error),
-            "Ligne 2 · Utilitaire : «\u{a0}12.5\u{a0}» n'est pas un nombre entier (0 ou plus)."
+            "Ligne 2 · Utilitaire\u{a0}: «\u{a0}12.5\u{a0}» n'est pas un nombre entier (0 ou plus)."
         );
         assert_eq!(
             field_error(Lang::En, &error),
@@ -933,7 +933,7 @@ mod tests {
         );
         assert_eq!(
             field_error(Lang::Fr, &market),
-            "Ligne 2 : «\u{a0}Brasil\u{a0}» n'est pas un marché de la table de Meta en vigueur le 2026-11-01 ; un tarif à vous peut l'ajouter."
+            "Ligne 2\u{a0}: «\u{a0}Brasil\u{a0}» n'est pas un marché de la table de Meta en vigueur le 2026-11-01\u{a0}; un tarif à vous peut l'ajouter."
         );
         let setting = FieldError::new(
             Setting::BspMarkup,
@@ -973,7 +973,7 @@ mod tests {
                 },
                 "12,5"
             ),
-            "«\u{a0}12,5\u{a0}» n'est pas un nombre entier : «\u{a0},\u{a0}» marque les décimales."
+            "«\u{a0}12,5\u{a0}» n'est pas un nombre entier\u{a0}: «\u{a0},\u{a0}» marque les décimales."
         );
     }
 }

@@ -48,7 +48,7 @@ pub fn say(lang: Lang, words: &Words, figures: &[&str]) -> String {
     let mut rest = pick(lang, words);
     let mut out = String::with_capacity(rest.len() + 24);
     while let Some((before, after)) = rest.split_once('{') {
-        out.push_str(before);
+        push_text(lang, &mut out, before);
         let hole = after
             .split_once('}')
             .and_then(|(n, tail)| Some((n.parse::<usize>().ok()?, tail)));
@@ -63,8 +63,23 @@ pub fn say(lang: Lang, words: &Words, figures: &[&str]) -> String {
             }
         }
     }
-    out.push_str(rest);
+    push_text(lang, &mut out, rest);
     out
+}
+
+/// A template's own text: French keeps `:` and `;` on the line of the word before them (a
+/// no-break space), so a narrow column never starts a line with one. Figures, which may be
+/// what the user typed, are left as they are.
+fn push_text(lang: Lang, out: &mut String, text: &str) {
+    if lang != Lang::Fr {
+        out.push_str(text);
+        return;
+    }
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let tight = c == ' ' && matches!(chars.peek(), Some(':' | ';'));
+        out.push(if tight { '\u{a0}' } else { c });
+    }
 }
 
 /// A value as the user wrote it, in the language's quotes: “12.5”, « 12,5 », «12,5».
@@ -190,10 +205,10 @@ pub fn line_column(lang: Lang, line: usize, column: usize) -> String {
     say(lang, &AT, &[&number(lang, line), &number(lang, column)])
 }
 
-/// `place: sentence`, with French's space before the colon.
+/// `place: sentence`, with French's (no-break) space before the colon.
 pub fn at(lang: Lang, place: &str, sentence: &str) -> String {
     match lang {
-        Lang::Fr => format!("{place} : {sentence}"),
+        Lang::Fr => format!("{place}\u{a0}: {sentence}"),
         _ => format!("{place}: {sentence}"),
     }
 }
