@@ -10,6 +10,7 @@
 
 mod card;
 mod field;
+pub mod finance;
 mod sheet;
 
 pub use card::{card_problem, card_problems};
