@@ -64,7 +64,7 @@ pub fn estimate(
 #[wasm_bindgen(unchecked_return_type = "Comparison")]
 pub fn compare(
     #[wasm_bindgen(unchecked_param_type = "Scenario | string")] scenario: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "CompareOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "CompareOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let json = scenario_input::to_json_text(&scenario).map_err(|p| fail(vec![p]))?;
     let cards = compare_cards_option(options).map_err(|p| fail(vec![p]))?;
@@ -140,7 +140,7 @@ pub fn levers(
 #[wasm_bindgen(js_name = importAnalytics, unchecked_return_type = "AnalyticsImport")]
 pub fn import_analytics(
     #[wasm_bindgen(unchecked_param_type = "object | string")] json: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ImportOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "ImportOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let text = match json.as_string() {
         Some(text) => text,
@@ -183,8 +183,8 @@ pub fn currencies(month: String) -> Result<JsValue, JsValue> {
 pub fn card_diff(
     from: String,
     to: String,
-    currency: Option<String>,
-    #[wasm_bindgen(unchecked_param_type = "Scenario | string")] scenario: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "string")] currency: Option<String>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Scenario | string")] scenario: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let json = match scenario.filter(|s| !s.is_undefined() && !s.is_null()) {
         Some(scenario) => Some(scenario_input::to_json_text(&scenario).map_err(|p| fail(vec![p]))?),
@@ -211,7 +211,7 @@ pub fn estimate_csv(
 #[wasm_bindgen(js_name = compareCsv)]
 pub fn compare_csv(
     #[wasm_bindgen(unchecked_param_type = "Scenario | string")] scenario: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "CompareOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "CompareOptions")] options: Option<JsValue>,
 ) -> Result<String, JsValue> {
     let json = scenario_input::to_json_text(&scenario).map_err(|p| fail(vec![p]))?;
     let cards = compare_cards_option(options).map_err(|p| fail(vec![p]))?;

@@ -240,7 +240,8 @@ fn each_function_names_its_declared_type() {
         "unchecked_return_type = \"AnalyticsImport\"",
         "unchecked_param_type = \"PlanOptions\"",
         "unchecked_param_type = \"BudgetOptions\"",
-        "unchecked_param_type = \"ImportOptions\"",
+        "unchecked_optional_param_type = \"ImportOptions\"",
+        "unchecked_optional_param_type = \"CompareOptions\"",
     ] {
         assert!(lib.contains(annotation), "{annotation}");
     }
