@@ -12,6 +12,7 @@ pub mod category;
 pub mod count;
 pub mod csv;
 pub mod date;
+pub mod link;
 pub mod locale;
 pub mod money;
 
