@@ -22,3 +22,4 @@ pub mod bill;
 pub mod custom_card;
 pub mod estimate;
 pub mod scenario;
+pub mod suggest;

@@ -139,6 +139,7 @@ export type ProblemKind = "invalid_json" | "not_an_object" | "not_an_array" | "n
   | "unknown_rules" | "before_first_rules" | "not_a_month_number" | "not_a_card_date" | "not_a_code"
   | "not_a_capital_code" | "not_a_count" | "count_too_large" | "not_a_decimal" | "too_many_decimals"
   | "not_a_choice" | "not_a_category" | "not_a_tiered_category" | "formula_start" | "too_many_lines"
+  | "too_many_custom_rates" | "too_many_custom_tiers" | "too_many_bands" | "more_errors"
   | "both_destinations" | "no_destination" | "not_one_destination" | "duplicate" | "not_bands"
   | "open_band_not_last" | "last_band_not_open" | "bands_out_of_order" | "unknown_currency"
   | "no_card_on_date" | "no_card_in_force" | "malformed_country" | "malformed_number"

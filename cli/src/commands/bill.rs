@@ -15,6 +15,7 @@ use wacost_core::bill::{
     self, detail, BillError, Names, Options, Priced, Progress, Report, SettingError, Settings, Sink,
 };
 use wacost_core::money::to_plain_string;
+use wacost_core::scenario::MAX_LISTED_ERRORS;
 use wacost_core::Catalog;
 
 pub fn run(args: &BillArgs, on_terminal: bool) -> Result<(), CliError> {
@@ -131,7 +132,21 @@ fn bill_error(e: BillError, source: Option<&str>) -> CliError {
         BillError::Utf16 => CliError::usage(log(" is UTF-16 text; save it as CSV UTF-8")),
         BillError::Header(e) => CliError::usage(e.to_string()),
         BillError::MalformedRows(bad) => {
-            let mut lines: Vec<String> = bad.rows.iter().map(ToString::to_string).collect();
+            // Listed up to the same count as a scenario's problems; the summary has them all.
+            let listed = bad.rows.len().min(MAX_LISTED_ERRORS);
+            let mut lines: Vec<String> = bad
+                .rows
+                .iter()
+                .take(listed)
+                .map(ToString::to_string)
+                .collect();
+            let more = bad.rows.len() - listed;
+            if more > 0 {
+                lines.push(format!(
+                    "… and {more} more malformed row{} (the first {listed} are listed)",
+                    if more == 1 { "" } else { "s" }
+                ));
+            }
             lines.push(format!("{bad} (use --skip-bad-rows to bill the rest)"));
             CliError::many(lines)
         }

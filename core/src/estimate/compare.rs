@@ -71,7 +71,7 @@ fn card_despite<'c>(
         .cloned()
         .collect();
     if !fatal.is_empty() {
-        return Err(ScenarioErrors(fatal));
+        return Err(ScenarioErrors::capped(fatal));
     }
     let first = scenario.month.and_then(|m| m.first_day());
     let wanted = match (scenario.rate_card, first) {

@@ -20,8 +20,9 @@ use rust_decimal::{Decimal, RoundingStrategy};
 pub struct Notes<'a> {
     amounts: Vec<(&'a str, Category, Decimal)>,
     no_ladder: Vec<(&'a str, Category)>,
-    custom: Vec<(&'a str, Category)>,
-    custom_untiered: Vec<(&'a str, Category)>,
+    /// Categories priced with the user's rates, and whether flat (a custom list rate where
+    /// Meta tiers): noted as they are priced, so no list is searched for each.
+    custom: Vec<(&'a str, Category, bool)>,
 }
 
 impl<'a> Notes<'a> {
@@ -32,10 +33,8 @@ impl<'a> Notes<'a> {
             self.no_ladder.push(key);
         }
         if priced.output.custom && (priced.output.charged > 0 || priced.output.delivered > 0) {
-            self.custom.push(key);
-        }
-        if priced.custom_rate_untiered {
-            self.custom_untiered.push(key);
+            self.custom
+                .push((key.0, key.1, priced.custom_rate_untiered));
         }
     }
 }
@@ -174,11 +173,11 @@ fn pricing_notes(resolved: &Resolved, notes: &Notes, found: &mut Vec<Note>) {
             card: card.effective.to_string(),
         });
     }
-    for (market, category) in &notes.custom {
+    for &(market, category, flat) in &notes.custom {
         found.push(Note::CustomRate {
             market: market.to_string(),
-            category: *category,
-            flat: notes.custom_untiered.contains(&(*market, *category)),
+            category,
+            flat,
             currency: card.currency.clone(),
             card: card.effective.to_string(),
         });
@@ -208,7 +207,10 @@ fn main_driver(
         scenario,
         resolved.rules,
         *category,
-        notes.custom.contains(&(*market, *category)),
+        notes
+            .custom
+            .iter()
+            .any(|&(m, c, _)| m == *market && c == *category),
     );
     let note = Note::MainDriver {
         market: market.to_string(),

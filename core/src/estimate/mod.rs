@@ -43,6 +43,7 @@ pub fn estimate(scenario: &Scenario) -> Result<Estimate, ScenarioErrors> {
 pub fn estimate_with(catalog: &Catalog, scenario: &Scenario) -> Result<Estimate, ScenarioErrors> {
     scenario.check()?;
     estimate_checked(catalog, scenario, resolve::Choice::default())
+        .map_err(|errors| ScenarioErrors::capped(errors.0))
 }
 
 // `MarketSums::categories` is indexed by `category as usize`: that must be its place in

@@ -7,9 +7,11 @@ use super::steps::{Step, STEPS};
 use super::ForMarket;
 use super::{
     CodeStandard, CustomRate, CustomTier, ErrorKind, FieldError, FieldPath, Line, Scenario,
-    SettingValue, MAX_COUNT, MAX_LINES, MAX_SCALE,
+    SettingValue, MAX_BANDS, MAX_COUNT, MAX_CUSTOM_RATES, MAX_CUSTOM_TIERS, MAX_LINES, MAX_SCALE,
 };
+use crate::category::Category;
 use rust_decimal::Decimal;
+use std::collections::HashSet;
 
 #[derive(Default)]
 struct Limits {
@@ -126,22 +128,39 @@ impl Limits {
         }
     }
 
-    /// The entry at `index` is for another market or category than every earlier one.
+    /// The entry is for another market or category than every earlier one, whose keys are in
+    /// `seen`.
     fn unique<T: ForMarket>(
         &mut self,
-        entries: &[T],
-        index: usize,
+        seen: &mut HashSet<(String, Category)>,
+        entry: &T,
         path: impl FnOnce() -> FieldPath,
     ) {
-        let (Some(earlier), Some(entry)) = (entries.get(..index), entries.get(index)) else {
-            return;
-        };
-        if earlier.iter().any(|e| e.same_as(entry)) {
+        if !seen.insert(entry.key()) {
             self.push(path(), entry.duplicate());
         }
     }
 
+    /// Whether a list is within its cap; when it is not, its entries are not looked at.
+    fn within(
+        &mut self,
+        list: &str,
+        len: usize,
+        max: usize,
+        kind: fn(usize, usize) -> ErrorKind,
+    ) -> bool {
+        if len > max {
+            self.push(FieldPath::top(list.to_string()), kind(max, len));
+        }
+        len <= max
+    }
+
     fn custom_rates(&mut self, rates: &[CustomRate]) {
+        let too_many = |max, got| ErrorKind::TooManyCustomRates { max, got };
+        if !self.within("custom_rates", rates.len(), MAX_CUSTOM_RATES, too_many) {
+            return;
+        }
+        let mut seen = HashSet::new();
         for (index, rate) in rates.iter().enumerate() {
             let path = || FieldPath::top("custom_rates").index(index);
             if rate.market.trim().is_empty() {
@@ -152,11 +171,16 @@ impl Limits {
                 rate.rate,
                 RateField::Rate.spec().kind,
             );
-            self.unique(rates, index, path);
+            self.unique(&mut seen, rate, path);
         }
     }
 
     fn custom_tiers(&mut self, tiers: &[CustomTier]) {
+        let too_many = |max, got| ErrorKind::TooManyCustomTiers { max, got };
+        if !self.within("custom_tiers", tiers.len(), MAX_CUSTOM_TIERS, too_many) {
+            return;
+        }
+        let mut seen = HashSet::new();
         for (index, tier) in tiers.iter().enumerate() {
             let path = FieldPath::top("custom_tiers").index(index);
             if tier.market.trim().is_empty() {
@@ -171,6 +195,18 @@ impl Limits {
             let bands = path.clone().key("bands");
             if tier.bands.is_empty() {
                 self.push(bands.clone(), ErrorKind::Empty);
+            }
+            if tier.bands.len() > MAX_BANDS {
+                let got = tier.bands.len();
+                self.push(
+                    bands,
+                    ErrorKind::TooManyBands {
+                        max: MAX_BANDS,
+                        got,
+                    },
+                );
+                self.unique(&mut seen, tier, || path);
+                continue;
             }
             let mut previous = 0u64;
             for (b, band) in tier.bands.iter().enumerate() {
@@ -189,7 +225,7 @@ impl Limits {
                     BandField::Rate.spec().kind,
                 );
             }
-            self.unique(tiers, index, || path);
+            self.unique(&mut seen, tier, || path);
         }
     }
 }

@@ -4,12 +4,14 @@
 
 use super::path::FieldPath;
 use super::rules::{NoRulesError, ParseMonthError, ParseRulesError, RulesVersion};
+use super::MAX_LISTED_ERRORS;
 use crate::catalog::{CardChoiceError, LookupError};
 use crate::category::Category;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
+use std::collections::HashMap;
 use std::fmt;
 
 /// Which kind of code a field holds.
@@ -23,7 +25,7 @@ pub enum CodeStandard {
 
 /// What is wrong with a field. `got` is always the value as the user wrote it, in JSON
 /// notation (strings quoted), cut at 60 characters; `text` is a value without quotes.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ErrorKind {
     /// The text is not JSON; `detail` is the JSON reader's English account, with its place.
     InvalidJson {
@@ -104,6 +106,23 @@ pub enum ErrorKind {
         max: usize,
         got: usize,
     },
+    TooManyCustomRates {
+        max: usize,
+        got: usize,
+    },
+    TooManyCustomTiers {
+        max: usize,
+        got: usize,
+    },
+    /// More bands in one custom ladder than `MAX_BANDS`.
+    TooManyBands {
+        max: usize,
+        got: usize,
+    },
+    /// The problems past the first `MAX_LISTED_ERRORS`, counted.
+    MoreErrors {
+        more: usize,
+    },
     BothDestinations,
     NoDestination,
     /// A line built in code without exactly one of country and market.
@@ -121,11 +140,12 @@ pub enum ErrorKind {
     Card(CardChoiceError),
     /// A line's country that no market table can place.
     Lookup(LookupError),
-    /// A line's market that is not in Meta's table of the card's date, nor a custom one.
+    /// A line's market that is not in Meta's table of the card's date, nor a custom one;
+    /// `closest` are the names of the table nearest to it (at most three, perhaps none).
     UnknownMarket {
         name: String,
         date: NaiveDate,
-        markets: Vec<String>,
+        closest: Vec<String>,
     },
     /// A destination other than Mexico under the 2021 Mexico test.
     OnlyMexico {
@@ -187,6 +207,10 @@ impl ErrorKind {
             ErrorKind::NotATieredCategory { .. } => "not_a_tiered_category",
             ErrorKind::FormulaStart { .. } => "formula_start",
             ErrorKind::TooManyLines { .. } => "too_many_lines",
+            ErrorKind::TooManyCustomRates { .. } => "too_many_custom_rates",
+            ErrorKind::TooManyCustomTiers { .. } => "too_many_custom_tiers",
+            ErrorKind::TooManyBands { .. } => "too_many_bands",
+            ErrorKind::MoreErrors { .. } => "more_errors",
             ErrorKind::BothDestinations => "both_destinations",
             ErrorKind::NoDestination => "no_destination",
             ErrorKind::NotOneDestination => "not_one_destination",
@@ -207,7 +231,7 @@ impl ErrorKind {
     }
 
     /// Every tag `tag` can give, for declarations written outside Rust (TypeScript).
-    pub const TAGS: [&'static str; 46] = [
+    pub const TAGS: [&'static str; 50] = [
         "invalid_json",
         "not_an_object",
         "not_an_array",
@@ -233,6 +257,10 @@ impl ErrorKind {
         "not_a_tiered_category",
         "formula_start",
         "too_many_lines",
+        "too_many_custom_rates",
+        "too_many_custom_tiers",
+        "too_many_bands",
+        "more_errors",
         "both_destinations",
         "no_destination",
         "not_one_destination",
@@ -407,6 +435,20 @@ impl fmt::Display for ErrorKind {
                 start.escape_debug()
             ),
             ErrorKind::TooManyLines { max, got } => write!(f, "at most {max} lines, got {got}"),
+            ErrorKind::TooManyCustomRates { max, got } => {
+                write!(f, "at most {max} custom rates, got {got}")
+            }
+            ErrorKind::TooManyCustomTiers { max, got } => {
+                write!(f, "at most {max} custom ladders, got {got}")
+            }
+            ErrorKind::TooManyBands { max, got } => {
+                write!(f, "at most {max} bands in a ladder, got {got}")
+            }
+            ErrorKind::MoreErrors { more } => write!(
+                f,
+                "… and {more} more problem{} (the first {MAX_LISTED_ERRORS} are listed)",
+                if *more == 1 { "" } else { "s" }
+            ),
             ErrorKind::Duplicate { market, category } => {
                 write!(f, "duplicate: {market} {category} is given twice")
             }
@@ -427,13 +469,18 @@ impl ErrorKind {
             ErrorKind::UnknownMarket {
                 name,
                 date,
-                markets,
+                closest,
             } => {
                 write!(
                     f,
-                    "\"{name}\" is not a market of Meta's table in force on {date} (markets: "
+                    "\"{name}\" is not a market of Meta's table in force on {date} ("
                 )?;
-                joined(f, markets)?;
+                if closest.is_empty() {
+                    f.write_str("no market's name is close to it")?;
+                } else {
+                    f.write_str("closest: ")?;
+                    joined(f, closest)?;
+                }
                 f.write_str("); a custom_rates entry can add one")
             }
             ErrorKind::OnlyMexico { market } => write!(
@@ -580,6 +627,20 @@ impl ScenarioErrors {
         ScenarioErrors(vec![FieldError::new(path, kind)])
     }
 
+    /// The problems, the first `MAX_LISTED_ERRORS` of them and then one `MoreErrors` counting
+    /// the rest: what every surface is given.
+    pub fn capped(mut errors: Vec<FieldError>) -> ScenarioErrors {
+        if errors.len() > MAX_LISTED_ERRORS {
+            let more = errors.len() - MAX_LISTED_ERRORS;
+            errors.truncate(MAX_LISTED_ERRORS);
+            errors.push(FieldError::new(
+                FieldPath::scenario(),
+                ErrorKind::MoreErrors { more },
+            ));
+        }
+        ScenarioErrors(errors)
+    }
+
     /// One line per problem, as the command line prints them.
     pub fn lines(&self) -> Vec<String> {
         self.0.iter().map(ToString::to_string).collect()
@@ -588,19 +649,33 @@ impl ScenarioErrors {
     /// One line per distinct problem, naming the first few fields it is about and how many
     /// more: a comparison lists why a version cannot price the scenario, and the same reason
     /// repeated for 240 lines hides the one other reason there may be.
+    /// At most `MAX_LISTED_ERRORS` lines, then one counting the rest.
     pub fn grouped_lines(&self) -> Vec<String> {
-        // A handful of distinct kinds (one per market at most): a scan beats hashing.
+        // Usually a handful of distinct kinds, but one per market at most, and a scenario may
+        // name thousands of markets of its own: grouped through a map, in order of first sight.
+        let mut place: HashMap<&ErrorKind, usize> = HashMap::new();
         let mut groups: Vec<(&ErrorKind, Vec<&FieldPath>)> = Vec::new();
         for error in &self.0 {
-            match groups.iter_mut().find(|(kind, _)| **kind == error.kind) {
+            match place.get(&error.kind).and_then(|&at| groups.get_mut(at)) {
                 Some((_, paths)) => paths.push(&error.path),
-                None => groups.push((&error.kind, vec![&error.path])),
+                None => {
+                    place.insert(&error.kind, groups.len());
+                    groups.push((&error.kind, vec![&error.path]));
+                }
             }
         }
-        groups
+        let more = groups.len().saturating_sub(MAX_LISTED_ERRORS);
+        let mut lines: Vec<String> = groups
             .into_iter()
+            .take(MAX_LISTED_ERRORS)
             .map(|(kind, paths)| format!("{}: {kind}", field_list(&paths)))
-            .collect()
+            .collect();
+        if more > 0 {
+            lines.push(
+                FieldError::new(FieldPath::scenario(), ErrorKind::MoreErrors { more }).to_string(),
+            );
+        }
+        lines
     }
 }
 
@@ -856,6 +931,29 @@ mod tests {
                 "at most 100000 lines, got 100001",
             ),
             (
+                ErrorKind::TooManyCustomRates {
+                    max: 2_000,
+                    got: 2_001,
+                },
+                "at most 2000 custom rates, got 2001",
+            ),
+            (
+                ErrorKind::TooManyCustomTiers { max: 500, got: 501 },
+                "at most 500 custom ladders, got 501",
+            ),
+            (
+                ErrorKind::TooManyBands { max: 50, got: 300 },
+                "at most 50 bands in a ladder, got 300",
+            ),
+            (
+                ErrorKind::MoreErrors { more: 1 },
+                "… and 1 more problem (the first 100 are listed)",
+            ),
+            (
+                ErrorKind::MoreErrors { more: 399_900 },
+                "… and 399900 more problems (the first 100 are listed)",
+            ),
+            (
                 ErrorKind::BothDestinations,
                 "give either country or market, not both",
             ),
@@ -930,11 +1028,19 @@ mod tests {
             ),
             (
                 ErrorKind::UnknownMarket {
+                    name: "Indai".into(),
+                    date: day(2026, 10, 1),
+                    closest: vec!["India".into(), "Indonesia".into()],
+                },
+                "\"Indai\" is not a market of Meta's table in force on 2026-10-01 (closest: India, Indonesia); a custom_rates entry can add one",
+            ),
+            (
+                ErrorKind::UnknownMarket {
                     name: "Atlantis".into(),
                     date: day(2026, 10, 1),
-                    markets: vec!["India".into(), "Other".into()],
+                    closest: vec![],
                 },
-                "\"Atlantis\" is not a market of Meta's table in force on 2026-10-01 (markets: India, Other); a custom_rates entry can add one",
+                "\"Atlantis\" is not a market of Meta's table in force on 2026-10-01 (no market's name is close to it); a custom_rates entry can add one",
             ),
             (
                 ErrorKind::OnlyMexico {
