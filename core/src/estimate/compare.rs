@@ -5,7 +5,9 @@ use super::model::{Comparison, Difference, VersionAmount, VersionResult};
 use super::resolve;
 use crate::catalog::{CardWanted, Catalog, RateCard};
 use crate::category::Category;
-use crate::scenario::{ErrorKind, FieldError, RulesVersion, Scenario, ScenarioErrors, Setting};
+use crate::scenario::{
+    ErrorKind, FieldError, FieldPath, Grouped, RulesVersion, Scenario, ScenarioErrors, Setting,
+};
 use std::collections::BTreeMap;
 
 /// Compares a scenario under every rules version with the data built into this binary.
@@ -114,12 +116,21 @@ fn version(
         rate_card: Some(card.id.effective),
     };
     let result = match shared {
-        _ if rules == RulesVersion::Mx2021_02 => super::estimate_checked(catalog, scenario, choice),
-        Ok(resolved) => {
-            let mut resolved = resolved.clone();
-            resolved.rules = rules;
-            super::estimate_resolved(catalog, scenario, &resolved, false)
+        Ok(resolved) if rules == RulesVersion::Mx2021_02 => {
+            match outside_mexico(scenario, resolved) {
+                Some(errors) => {
+                    return VersionResult {
+                        rules,
+                        summary: rules.summary().into(),
+                        estimate: None,
+                        errors,
+                    }
+                }
+                None => super::estimate_resolved(catalog, scenario, resolved, rules, false),
+            }
         }
+        _ if rules == RulesVersion::Mx2021_02 => super::estimate_checked(catalog, scenario, choice),
+        Ok(resolved) => super::estimate_resolved(catalog, scenario, resolved, rules, false),
         Err(errors) => Err(ScenarioErrors(errors.clone())),
     };
     let (estimate, errors) = match result {
@@ -132,6 +143,28 @@ fn version(
         estimate,
         errors,
     }
+}
+
+/// Why the Mexico test cannot price the lines it cannot, grouped by market as
+/// `grouped_lines` words them, from a resolution that priced every line under another version:
+/// what resolving again under the test's rules would find, without reading every line's
+/// destination again or building an error per line. None when every line is to Mexico.
+fn outside_mexico(scenario: &Scenario, resolved: &resolve::Resolved) -> Option<Vec<String>> {
+    let mut groups = Grouped::default();
+    let mut any = false;
+    for index in 0..scenario.lines.len() {
+        let market = resolved.market(index);
+        if market != "Mexico" {
+            groups.add(market, || FieldPath::line(index));
+            any = true;
+        }
+    }
+    any.then(|| {
+        groups.lines(|market| {
+            let market = market.to_string();
+            ErrorKind::OnlyMexico { market }.to_string()
+        })
+    })
 }
 
 fn differences(versions: &[VersionResult]) -> Vec<Difference> {

@@ -52,6 +52,8 @@ pub fn explain(
     estimate: &mut Estimate,
 ) {
     let card = resolved.card;
+    // The rules priced with: a comparison prices one resolution under every version.
+    let rules = estimate.rules;
     let mut found: Vec<Note> = Vec::new();
     // A complete card has no gaps (the build checks it), so only a partial one is inspected.
     if !card.declared_complete {
@@ -64,9 +66,16 @@ pub fn explain(
         });
     }
     if let Some(month) = resolved.month {
-        month_notes(catalog, resolved, month, rules_from_scenario, &mut found);
+        month_notes(
+            catalog,
+            resolved,
+            rules,
+            month,
+            rules_from_scenario,
+            &mut found,
+        );
     }
-    if resolved.rules == RulesVersion::Mx2021_02 {
+    if rules == RulesVersion::Mx2021_02 {
         found.push(Note::MexicoFreeConversations {
             free_conversations: scenario.free_conversations,
         });
@@ -80,7 +89,7 @@ pub fn explain(
     }
     pricing_notes(resolved, notes, &mut found);
     estimate.custom = !notes.custom.is_empty();
-    if let Some((note, driver)) = main_driver(scenario, resolved, notes, meta_total) {
+    if let Some((note, driver)) = main_driver(scenario, resolved, rules, notes, meta_total) {
         found.push(note);
         estimate.main_driver = Some(driver);
     }
@@ -92,6 +101,7 @@ pub fn explain(
 fn month_notes(
     catalog: &Catalog,
     resolved: &Resolved,
+    rules_priced: RulesVersion,
     month: Month,
     rules_from_scenario: bool,
     found: &mut Vec<Note>,
@@ -121,9 +131,9 @@ fn month_notes(
         }
     }
     if let Ok(rules) = RulesVersion::for_month(month.year, month.month) {
-        if rules != resolved.rules && rules_from_scenario {
+        if rules != rules_priced && rules_from_scenario {
             found.push(Note::RulesNotOfMonth {
-                rules: resolved.rules,
+                rules: rules_priced,
                 month: month.to_string(),
                 in_force: rules,
             });
@@ -189,6 +199,7 @@ fn pricing_notes(resolved: &Resolved, notes: &Notes, found: &mut Vec<Note>) {
 fn main_driver(
     scenario: &Scenario,
     resolved: &Resolved,
+    rules: RulesVersion,
     notes: &Notes,
     meta_total: Decimal,
 ) -> Option<(Note, Driver)> {
@@ -205,7 +216,7 @@ fn main_driver(
         (*amount / meta_total).round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero);
     let (assumptions, fields) = assumptions(
         scenario,
-        resolved.rules,
+        rules,
         *category,
         notes
             .custom

@@ -26,9 +26,10 @@ use crate::catalog::Catalog;
 use crate::category::Category;
 use crate::money::{Amount, UnitPrice};
 use crate::scenario::{
-    Bsp, ErrorKind, FieldError, FieldPath, PerMessageOn, Scenario, ScenarioErrors, Setting,
+    Bsp, ErrorKind, FieldError, FieldPath, PerMessageOn, RulesVersion, Scenario, ScenarioErrors,
+    Setting,
 };
-use parts::Part;
+use parts::Split;
 use price::{Counter, Totals};
 use rates::MarketPrices;
 use resolve::Resolved;
@@ -68,20 +69,24 @@ fn estimate_checked(
     choice: resolve::Choice,
 ) -> Result<Estimate, ScenarioErrors> {
     let resolved = resolve::resolve(catalog, scenario, choice).map_err(ScenarioErrors)?;
-    estimate_resolved(catalog, scenario, &resolved, choice.rules.is_none())
+    let rules = resolved.rules;
+    estimate_resolved(catalog, scenario, &resolved, rules, choice.rules.is_none())
 }
 
 /// Categories charged somewhere that nothing on the card prices at all: the rules and the card
 /// are of different eras (`cbp-2022-02` rules on a 2026 card, which prices by category rather
 /// than by initiator). One error per category says so and names the cards that would do,
 /// rather than one identical error per line.
-fn era_mismatch(catalog: &Catalog, resolved: &Resolved, parts: &[Part]) -> Vec<FieldError> {
+fn era_mismatch(
+    catalog: &Catalog,
+    resolved: &Resolved,
+    rules: RulesVersion,
+    by_market: &[(&str, &MarketPrices, MarketSums)],
+) -> Vec<FieldError> {
     let mut charged = [false; Category::ALL.len()];
-    for part in parts {
-        if part.charged() > 0 {
-            if let Some(slot) = charged.get_mut(part.category as usize) {
-                *slot = true;
-            }
+    for (_, _, sums) in by_market {
+        for (slot, totals) in charged.iter_mut().zip(&sums.categories) {
+            *slot |= totals.as_ref().is_some_and(|t| t.charged > 0);
         }
     }
     let card = &resolved.card.id;
@@ -100,7 +105,7 @@ fn era_mismatch(catalog: &Catalog, resolved: &Resolved, parts: &[Part]) -> Vec<F
                 Setting::RateCard,
                 ErrorKind::CategoryNotOnCard {
                     category,
-                    rules: resolved.rules,
+                    rules,
                     currency: card.currency.clone(),
                     card: card.effective,
                     cards,
@@ -110,19 +115,19 @@ fn era_mismatch(catalog: &Catalog, resolved: &Resolved, parts: &[Part]) -> Vec<F
         .collect()
 }
 
-/// Prices a resolved scenario; `compare` resolves once and prices it under every version.
+/// Prices a resolved scenario under `rules`: `compare` resolves once and prices it under
+/// every version.
 fn estimate_resolved(
     catalog: &Catalog,
     scenario: &Scenario,
     resolved: &Resolved,
+    rules: RulesVersion,
     rules_from_scenario: bool,
 ) -> Result<Estimate, ScenarioErrors> {
-    let rules = resolved.rules;
-    let international = international_lines(catalog, scenario, resolved);
-    let parts = parts::split(scenario, rules, &international);
-    let mut errors = era_mismatch(catalog, resolved, &parts);
-    let by_market = sums_by_market(scenario, resolved, &parts);
-    let priced = price_markets(resolved, &parts, by_market, &mut errors);
+    let split = Split::new(scenario, rules, &resolved.international);
+    let by_market = sums_by_market(scenario, resolved, &split);
+    let mut errors = era_mismatch(catalog, resolved, rules, &by_market);
+    let priced = price_markets(resolved, rules, &split, by_market, &mut errors);
     if !errors.is_empty() {
         return Err(ScenarioErrors(errors));
     }
@@ -206,36 +211,37 @@ struct MarketSums {
 fn sums_by_market<'r, 'a>(
     scenario: &Scenario,
     resolved: &'r Resolved<'a>,
-    parts: &[Part],
+    split: &Split,
 ) -> Vec<(&'r str, &'r MarketPrices<'a>, MarketSums)> {
     let mut by_index: Vec<Option<MarketSums>> = (0..resolved.names.len()).map(|_| None).collect();
-    for part in parts {
+    let mut line_parts = parts::LineParts::default();
+    for (index, line) in scenario.lines.iter().enumerate() {
         let Some(slot) = resolved
             .line_market
-            .get(part.line)
+            .get(index)
             .and_then(|&i| by_index.get_mut(i))
         else {
             continue;
         };
+        split.line_into(index, &mut line_parts);
+        if line_parts.iter().next().is_none() {
+            continue;
+        }
         let sums = slot.get_or_insert_with(|| MarketSums {
             categories: Default::default(),
             lines: Vec::new(),
             countries: Vec::new(),
         });
-        if sums.lines.last() != Some(&part.line) {
-            sums.lines.push(part.line);
-            let country = scenario
-                .lines
-                .get(part.line)
-                .and_then(|l| l.country.as_ref());
-            if let Some(country) = country {
-                if !sums.countries.contains(country) {
-                    sums.countries.push(country.clone());
-                }
+        sums.lines.push(index);
+        if let Some(country) = &line.country {
+            if !sums.countries.contains(country) {
+                sums.countries.push(country.clone());
             }
         }
-        if let Some(totals) = sums.categories.get_mut(part.category as usize) {
-            totals.get_or_insert_with(Totals::default).add(part);
+        for part in line_parts.iter() {
+            if let Some(totals) = sums.categories.get_mut(part.category as usize) {
+                totals.get_or_insert_with(Totals::default).add(part);
+            }
         }
     }
     let mut by_market: Vec<(&str, &MarketPrices, MarketSums)> = by_index
@@ -257,7 +263,8 @@ struct PricedMarkets<'r> {
 
 fn price_markets<'r>(
     resolved: &Resolved,
-    parts: &[Part],
+    rules: RulesVersion,
+    split: &Split,
     by_market: Vec<(&'r str, &MarketPrices, MarketSums)>,
     errors: &mut Vec<FieldError>,
 ) -> PricedMarkets<'r> {
@@ -277,7 +284,8 @@ fn price_markets<'r>(
     for (market, prices, sums) in by_market {
         let one = MarketToPrice {
             resolved,
-            parts,
+            rules,
+            split,
             market,
             prices,
             era_categories: &era_categories,
@@ -292,7 +300,8 @@ fn price_markets<'r>(
 /// One market to price, with what its errors need.
 struct MarketToPrice<'x, 'r> {
     resolved: &'x Resolved<'x>,
-    parts: &'x [Part],
+    rules: RulesVersion,
+    split: &'x Split<'x>,
     market: &'r str,
     prices: &'x MarketPrices<'x>,
     era_categories: &'x [Category],
@@ -339,7 +348,7 @@ impl<'r> MarketToPrice<'_, 'r> {
                     end: totals.charged,
                 },
             };
-            let rules = self.resolved.rules;
+            let rules = self.rules;
             let priced = errors
                 .is_empty()
                 .then(|| price::price(self.prices, rules, category, totals, counter));
@@ -348,14 +357,13 @@ impl<'r> MarketToPrice<'_, 'r> {
                 None => price::lacks_rate(self.prices, rules, category, totals.charged),
             };
             if missing && !self.era_categories.contains(&category) {
-                missing_rates(
-                    self.resolved,
-                    self.parts,
-                    self.market,
+                let missing = MissingRate {
+                    resolved: self.resolved,
+                    rules,
+                    market: self.market,
                     category,
-                    &sums.lines,
-                    errors,
-                );
+                };
+                missing.errors(self.split, &sums.lines, errors);
             }
             let Some(priced) = priced else {
                 continue;
@@ -377,35 +385,36 @@ impl<'r> MarketToPrice<'_, 'r> {
     }
 }
 
-/// One error per line of the market with charged units of a category it has no rate for.
-/// The market's own lines, in order, rather than every part of the scenario: a card without a
-/// category fails every market, and parts come in line order.
-fn missing_rates(
-    resolved: &Resolved,
-    parts: &[Part],
-    market: &str,
+/// A category a market has charged units of and no rate for.
+struct MissingRate<'x> {
+    resolved: &'x Resolved<'x>,
+    rules: RulesVersion,
+    market: &'x str,
     category: Category,
-    lines: &[usize],
-    errors: &mut Vec<FieldError>,
-) {
-    let card = &resolved.rates.card.id;
-    let kind = ErrorKind::NoRateForLine {
-        market: market.to_string(),
-        category,
-        rules: resolved.rules,
-        currency: card.currency.clone(),
-        card: card.effective,
-    };
-    let of_market = lines.iter().flat_map(|&line| {
-        let start = parts.partition_point(|p| p.line < line);
-        parts
-            .get(start..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(move |p| p.line == line)
-    });
-    for part in of_market.filter(|p| p.category == category && p.charged() > 0) {
-        errors.push(FieldError::new(FieldPath::line(part.line), kind.clone()));
+}
+
+impl MissingRate<'_> {
+    /// One error per line of the market with charged units of the category. The market's
+    /// own lines, in order, rather than every part of the scenario: a card without a category
+    /// fails every market.
+    fn errors(&self, split: &Split, lines: &[usize], errors: &mut Vec<FieldError>) {
+        let card = &self.resolved.rates.card.id;
+        let kind = ErrorKind::NoRateForLine {
+            market: self.market.to_string(),
+            category: self.category,
+            rules: self.rules,
+            currency: card.currency.clone(),
+            card: card.effective,
+        };
+        for &line in lines {
+            let charged = split
+                .line(line)
+                .iter()
+                .any(|p| p.category == self.category && p.charged() > 0);
+            if charged {
+                errors.push(FieldError::new(FieldPath::line(line), kind.clone()));
+            }
+        }
     }
 }
 

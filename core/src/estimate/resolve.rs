@@ -24,6 +24,9 @@ pub struct Resolved<'a> {
     /// same markets under every rules version.
     pub prices: Vec<MarketPrices<'a>>,
     pub rates: Rates<'a>,
+    /// Whether each line's authentication is priced at the international rate: it depends on
+    /// the line's market, not on the rules, so a comparison finds it once.
+    pub international: Vec<bool>,
 }
 
 impl Resolved<'_> {
@@ -80,7 +83,7 @@ pub fn resolve<'a>(
     if !errors.is_empty() {
         return Err(errors);
     }
-    Ok(Resolved {
+    let mut resolved = Resolved {
         rules,
         card,
         month: scenario.month,
@@ -88,7 +91,10 @@ pub fn resolve<'a>(
         line_market,
         prices: lines.prices,
         rates,
-    })
+        international: Vec::new(),
+    };
+    resolved.international = super::international_lines(catalog, scenario, &resolved);
+    Ok(resolved)
 }
 
 /// The rules chosen, or those in force in the month. A month before every rules version is

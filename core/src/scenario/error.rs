@@ -13,6 +13,7 @@ use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::Hash;
 
 /// Which kind of code a field holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -651,49 +652,96 @@ impl ScenarioErrors {
     /// repeated for 240 lines hides the one other reason there may be.
     /// At most `MAX_LISTED_ERRORS` lines, then one counting the rest.
     pub fn grouped_lines(&self) -> Vec<String> {
-        // Usually a handful of distinct kinds, but one per market at most, and a scenario may
-        // name thousands of markets of its own: grouped through a map, in order of first sight.
-        let mut place: HashMap<&ErrorKind, usize> = HashMap::new();
-        let mut groups: Vec<(&ErrorKind, Vec<&FieldPath>)> = Vec::new();
+        let mut groups = Grouped::default();
         for error in &self.0 {
-            match place.get(&error.kind).and_then(|&at| groups.get_mut(at)) {
-                Some((_, paths)) => paths.push(&error.path),
-                None => {
-                    place.insert(&error.kind, groups.len());
-                    groups.push((&error.kind, vec![&error.path]));
+            groups.add(&error.kind, || error.path.clone());
+        }
+        groups.lines(|kind| kind.to_string())
+    }
+}
+
+/// Problems grouped by a key (a kind, or what builds one), in order of first sight: the first
+/// `NAMED_FIELDS` fields of each and how many there are, never every field, so a reason given
+/// for 100,000 lines costs three paths and a count.
+pub(crate) struct Grouped<K> {
+    groups: Vec<(K, Vec<FieldPath>, usize)>,
+    place: HashMap<K, usize>,
+    /// The group of the last problem added: problems come in runs of one kind (a market's
+    /// lines), and comparing with it first spares most lookups.
+    last: usize,
+}
+
+impl<K> Default for Grouped<K> {
+    fn default() -> Grouped<K> {
+        Grouped {
+            groups: Vec::new(),
+            place: HashMap::new(),
+            last: usize::MAX,
+        }
+    }
+}
+
+impl<K: Hash + Eq + Clone> Grouped<K> {
+    pub(crate) fn add(&mut self, key: K, path: impl FnOnce() -> FieldPath) {
+        let at = match self.groups.get(self.last) {
+            Some((last, _, _)) if *last == key => Some(self.last),
+            _ => self.place.get(&key).copied(),
+        };
+        match at.and_then(|at| self.groups.get_mut(at).map(|group| (at, group))) {
+            Some((at, (_, paths, count))) => {
+                if paths.len() < NAMED_FIELDS {
+                    paths.push(path());
                 }
+                *count += 1;
+                self.last = at;
+            }
+            None => {
+                self.last = self.groups.len();
+                self.place.insert(key.clone(), self.last);
+                self.groups.push((key, vec![path()], 1));
             }
         }
-        let more = groups.len().saturating_sub(MAX_LISTED_ERRORS);
-        let mut lines: Vec<String> = groups
-            .into_iter()
+    }
+
+    /// `fields: problem` per group, at most `MAX_LISTED_ERRORS`, then one counting the rest.
+    pub(crate) fn lines(self, problem: impl Fn(&K) -> String) -> Vec<String> {
+        let more = self.groups.len().saturating_sub(MAX_LISTED_ERRORS);
+        let mut lines: Vec<String> = self
+            .groups
+            .iter()
             .take(MAX_LISTED_ERRORS)
-            .map(|(kind, paths)| format!("{}: {kind}", field_list(&paths)))
+            .map(|(key, paths, count)| format!("{}: {}", counted_list(paths, *count), problem(key)))
             .collect();
         if more > 0 {
-            lines.push(
-                FieldError::new(FieldPath::scenario(), ErrorKind::MoreErrors { more }).to_string(),
-            );
+            let more = FieldError::new(FieldPath::scenario(), ErrorKind::MoreErrors { more });
+            lines.push(more.to_string());
         }
         lines
     }
 }
 
+/// How many fields a grouped problem names before counting the rest.
+const NAMED_FIELDS: usize = 3;
+
 /// `lines[0]`, `lines[0] and lines[4]`, `lines[0], lines[4] and lines[9]`,
 /// `lines[0], lines[4], lines[9] and 3 more`: the first three fields named, the rest counted.
 pub(crate) fn field_list<P: fmt::Display>(paths: &[P]) -> String {
-    const NAMED: usize = 3;
+    counted_list(paths, paths.len())
+}
+
+/// `field_list` of `count` fields of which the first are `paths`.
+fn counted_list<P: fmt::Display>(paths: &[P], count: usize) -> String {
     let mut out = String::new();
-    let shown = paths.len().min(NAMED);
-    for (at, path) in paths.iter().take(NAMED).enumerate() {
+    let shown = count.min(NAMED_FIELDS);
+    for (at, path) in paths.iter().take(NAMED_FIELDS).enumerate() {
         if at > 0 {
-            let last_named = at + 1 == shown && paths.len() <= NAMED;
+            let last_named = at + 1 == shown && count <= NAMED_FIELDS;
             out.push_str(if last_named { " and " } else { ", " });
         }
         out.push_str(&path.to_string());
     }
-    if paths.len() > NAMED {
-        out.push_str(&format!(" and {} more", paths.len() - NAMED));
+    if count > NAMED_FIELDS {
+        out.push_str(&format!(" and {} more", count - NAMED_FIELDS));
     }
     out
 }

@@ -15,7 +15,7 @@ pub mod schema;
 mod steps;
 
 pub use access::SettingValue;
-pub(crate) use error::field_list;
+pub(crate) use error::{field_list, Grouped};
 pub use error::{CodeStandard, ErrorKind, FieldError, ScenarioErrors};
 pub use path::{FieldPath, Segment};
 pub use rules::{Month, NoRulesError, ParseMonthError, ParseRulesError, RulesVersion};
