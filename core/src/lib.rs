@@ -11,6 +11,7 @@ mod catalog_builtin;
 pub mod category;
 pub mod count;
 pub mod csv;
+pub mod currency;
 pub mod date;
 pub mod link;
 pub mod locale;

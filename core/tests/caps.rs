@@ -100,6 +100,7 @@ fn scenarios_built_in_code_are_capped_too() {
     s.custom_tiers = vec![CustomTier {
         market: "India".into(),
         category: wacost_core::Category::Utility,
+        currency: None,
         bands: (0..=MAX_BANDS as u64)
             .map(|b| CustomBand {
                 to: (b < MAX_BANDS as u64).then_some((b + 1) * 10),

@@ -412,6 +412,7 @@ proptest! {
                 market: "India".into(),
                 category: Category::Utility,
                 rate: Decimal::new(7, 3),
+                currency: None,
             }];
         }
         let comparison = wacost_core::estimate::compare(&s);

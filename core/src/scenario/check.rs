@@ -128,6 +128,29 @@ impl Limits {
         }
     }
 
+    /// An entry's own currency, if it gives one: a code, and the scenario's.
+    fn entry_currency<T: ForMarket>(
+        &mut self,
+        entry: &T,
+        scenario: &str,
+        path: impl Fn() -> FieldPath,
+    ) {
+        let Some(code) = entry.currency() else {
+            return;
+        };
+        let before = self.errors.len();
+        self.code(&path, code, CodeStandard::Currency);
+        if self.errors.len() == before && code != scenario {
+            self.push(
+                path(),
+                ErrorKind::OtherCurrency {
+                    given: code.to_string(),
+                    scenario: scenario.to_string(),
+                },
+            );
+        }
+    }
+
     /// The entry is for another market or category than every earlier one, whose keys are in
     /// `seen`.
     fn unique<T: ForMarket>(
@@ -155,7 +178,7 @@ impl Limits {
         len <= max
     }
 
-    fn custom_rates(&mut self, rates: &[CustomRate]) {
+    fn custom_rates(&mut self, rates: &[CustomRate], currency: &str) {
         let too_many = |max, got| ErrorKind::TooManyCustomRates { max, got };
         if !self.within("custom_rates", rates.len(), MAX_CUSTOM_RATES, too_many) {
             return;
@@ -171,11 +194,12 @@ impl Limits {
                 rate.rate,
                 RateField::Rate.spec().kind,
             );
+            self.entry_currency(rate, currency, || path().key(RateField::Currency.name()));
             self.unique(&mut seen, rate, path);
         }
     }
 
-    fn custom_tiers(&mut self, tiers: &[CustomTier]) {
+    fn custom_tiers(&mut self, tiers: &[CustomTier], currency: &str) {
         let too_many = |max, got| ErrorKind::TooManyCustomTiers { max, got };
         if !self.within("custom_tiers", tiers.len(), MAX_CUSTOM_TIERS, too_many) {
             return;
@@ -192,6 +216,7 @@ impl Limits {
                     ErrorKind::NotATieredCategory { got: None },
                 );
             }
+            self.entry_currency(tier, currency, || path.clone().key("currency"));
             let bands = path.clone().key("bands");
             if tier.bands.is_empty() {
                 self.push(bands.clone(), ErrorKind::Empty);
@@ -241,8 +266,8 @@ pub(super) fn check(s: &Scenario) -> Vec<FieldError> {
             Step::Value(setting) => l.setting(s, setting),
             Step::MonthRequired => {}
             Step::Lines => l.lines(&s.lines),
-            Step::CustomRates => l.custom_rates(&s.custom_rates),
-            Step::CustomTiers => l.custom_tiers(&s.custom_tiers),
+            Step::CustomRates => l.custom_rates(&s.custom_rates, &s.currency),
+            Step::CustomTiers => l.custom_tiers(&s.custom_tiers, &s.currency),
         }
     }
     l.errors

@@ -128,6 +128,11 @@ pub enum ErrorKind {
     NoDestination,
     /// A line built in code without exactly one of country and market.
     NotOneDestination,
+    /// A custom rate or ladder in another currency than the scenario's.
+    OtherCurrency {
+        given: String,
+        scenario: String,
+    },
     /// A market and category given twice in custom rates or tiers.
     Duplicate {
         market: String,
@@ -212,6 +217,7 @@ impl ErrorKind {
             ErrorKind::TooManyCustomTiers { .. } => "too_many_custom_tiers",
             ErrorKind::TooManyBands { .. } => "too_many_bands",
             ErrorKind::MoreErrors { .. } => "more_errors",
+            ErrorKind::OtherCurrency { .. } => "other_currency",
             ErrorKind::BothDestinations => "both_destinations",
             ErrorKind::NoDestination => "no_destination",
             ErrorKind::NotOneDestination => "not_one_destination",
@@ -232,7 +238,7 @@ impl ErrorKind {
     }
 
     /// Every tag `tag` can give, for declarations written outside Rust (TypeScript).
-    pub const TAGS: [&'static str; 50] = [
+    pub const TAGS: [&'static str; 51] = [
         "invalid_json",
         "not_an_object",
         "not_an_array",
@@ -262,6 +268,7 @@ impl ErrorKind {
         "too_many_custom_tiers",
         "too_many_bands",
         "more_errors",
+        "other_currency",
         "both_destinations",
         "no_destination",
         "not_one_destination",
@@ -449,6 +456,10 @@ impl fmt::Display for ErrorKind {
                 f,
                 "… and {more} more problem{} (the first {MAX_LISTED_ERRORS} are listed)",
                 if *more == 1 { "" } else { "s" }
+            ),
+            ErrorKind::OtherCurrency { given, scenario } => write!(
+                f,
+                "is in {given}, and the scenario is in {scenario}: wacost never converts (give the rate in {scenario}, or choose currency {given})"
             ),
             ErrorKind::Duplicate { market, category } => {
                 write!(f, "duplicate: {market} {category} is given twice")
@@ -1000,6 +1011,13 @@ mod tests {
             (
                 ErrorKind::MoreErrors { more: 399_900 },
                 "… and 399900 more problems (the first 100 are listed)",
+            ),
+            (
+                ErrorKind::OtherCurrency {
+                    given: "INR".into(),
+                    scenario: "USD".into(),
+                },
+                "is in INR, and the scenario is in USD: wacost never converts (give the rate in USD, or choose currency INR)",
             ),
             (
                 ErrorKind::BothDestinations,

@@ -181,6 +181,11 @@ pub struct CustomRate {
     pub category: Category,
     #[serde(with = "rust_decimal::serde::str")]
     pub rate: Decimal,
+    /// The rate's currency (ISO 4217); none means the scenario's, as links and files written
+    /// before rates carried one. A rate in another currency than the scenario's is refused:
+    /// wacost never converts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
 }
 
 /// A volume-tier ladder the user supplies: bands in order, the last one open (`to` null).
@@ -189,6 +194,9 @@ pub struct CustomTier {
     pub market: String,
     pub category: Category,
     pub bands: Vec<CustomBand>,
+    /// The ladder's currency, as `CustomRate::currency`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -209,6 +217,9 @@ pub(crate) trait ForMarket {
         (self.market().to_ascii_lowercase(), self.category())
     }
 
+    /// The currency it is given in, if it says.
+    fn currency(&self) -> Option<&str>;
+
     /// The error an entry given twice gets.
     fn duplicate(&self) -> ErrorKind {
         ErrorKind::Duplicate {
@@ -225,6 +236,9 @@ impl ForMarket for CustomRate {
     fn category(&self) -> Category {
         self.category
     }
+    fn currency(&self) -> Option<&str> {
+        self.currency.as_deref()
+    }
 }
 
 impl ForMarket for CustomTier {
@@ -233,6 +247,9 @@ impl ForMarket for CustomTier {
     }
     fn category(&self) -> Category {
         self.category
+    }
+    fn currency(&self) -> Option<&str> {
+        self.currency.as_deref()
     }
 }
 

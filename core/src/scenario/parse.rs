@@ -337,6 +337,35 @@ impl Checker {
         Some(text.to_string())
     }
 
+    /// The currency of a custom rate or ladder: none when not given (it is the scenario's),
+    /// and an error when it is not a code or not the scenario's (`scenario`, when that was
+    /// read without a problem).
+    fn entry_currency(
+        &mut self,
+        value: Option<&Value>,
+        at: At,
+        scenario: Option<&str>,
+    ) -> Result<Option<String>, ()> {
+        let Some(value) = value.filter(|v| !v.is_null()) else {
+            return Ok(None);
+        };
+        let code = self.code(value, at, CodeStandard::Currency).ok_or(())?;
+        match scenario {
+            Some(scenario) if scenario != code => {
+                let scenario = scenario.to_string();
+                self.fail(
+                    at,
+                    ErrorKind::OtherCurrency {
+                        given: code,
+                        scenario,
+                    },
+                );
+                Err(())
+            }
+            _ => Ok(Some(code)),
+        }
+    }
+
     /// A required decimal of a schema kind.
     fn required_decimal(
         &mut self,
@@ -403,9 +432,17 @@ pub(super) fn scenario(value: &Value) -> Result<Scenario, ScenarioErrors> {
     };
     let mut s = Scenario::default();
     let mut groups = Groups::default();
+    // The scenario's currency once read without a problem: custom rates must be in it.
+    let mut currency = None;
     for step in STEPS {
         match step {
-            Step::Value(setting) => setting_step(&mut c, top, &mut groups, &mut s, setting),
+            Step::Value(setting) => {
+                let before = c.found;
+                setting_step(&mut c, top, &mut groups, &mut s, setting);
+                if setting == Setting::Currency && c.found == before {
+                    currency = Some(s.currency.clone());
+                }
+            }
             Step::MonthRequired => {
                 let unchosen = s.rules.is_none() || s.rate_card.is_none();
                 if s.month.is_none() && unchosen && given(top, "month").is_none() {
@@ -419,12 +456,12 @@ pub(super) fn scenario(value: &Value) -> Result<Scenario, ScenarioErrors> {
             }
             Step::CustomRates => {
                 if let Some(v) = given(top, "custom_rates") {
-                    s.custom_rates = custom_rates(&mut c, v);
+                    s.custom_rates = custom_rates(&mut c, v, currency.as_deref());
                 }
             }
             Step::CustomTiers => {
                 if let Some(v) = given(top, "custom_tiers") {
-                    s.custom_tiers = custom_tiers(&mut c, v);
+                    s.custom_tiers = custom_tiers(&mut c, v, currency.as_deref());
                 }
             }
         }
@@ -526,7 +563,7 @@ fn entries<'v>(
     }
 }
 
-fn custom_rates(c: &mut Checker, value: &Value) -> Vec<CustomRate> {
+fn custom_rates(c: &mut Checker, value: &Value, scenario: Option<&str>) -> Vec<CustomRate> {
     let too_many = |max, got| ErrorKind::TooManyCustomRates { max, got };
     let mut rates: Vec<CustomRate> = Vec::new();
     let mut seen = HashSet::new();
@@ -541,11 +578,16 @@ fn custom_rates(c: &mut Checker, value: &Value) -> Vec<CustomRate> {
         let category = c.category(v, at, false);
         let (v, at) = field(RateField::Rate);
         let rate = c.required_decimal(v, at, RateField::Rate.spec().kind);
-        if let (Some(market), Some(category), Some(rate)) = (market, category, rate) {
+        let (v, at) = field(RateField::Currency);
+        let currency = c.entry_currency(v, at, scenario);
+        if let (Some(market), Some(category), Some(rate), Ok(currency)) =
+            (market, category, rate, currency)
+        {
             let entry = CustomRate {
                 market,
                 category,
                 rate,
+                currency,
             };
             push_new(c, &mut rates, &mut seen, entry, &path);
         }
@@ -553,7 +595,7 @@ fn custom_rates(c: &mut Checker, value: &Value) -> Vec<CustomRate> {
     rates
 }
 
-fn custom_tiers(c: &mut Checker, value: &Value) -> Vec<CustomTier> {
+fn custom_tiers(c: &mut Checker, value: &Value, scenario: Option<&str>) -> Vec<CustomTier> {
     let too_many = |max, got| ErrorKind::TooManyCustomTiers { max, got };
     let mut tiers: Vec<CustomTier> = Vec::new();
     let mut seen = HashSet::new();
@@ -571,11 +613,16 @@ fn custom_tiers(c: &mut Checker, value: &Value) -> Vec<CustomTier> {
             object.get(TierField::Bands.name()),
             &path.clone().key(TierField::Bands.name()),
         );
-        if let (Some(market), Some(category), Some(bands)) = (market, category, bands) {
+        let (v, at) = field(TierField::Currency);
+        let currency = c.entry_currency(v, at, scenario);
+        if let (Some(market), Some(category), Some(bands), Ok(currency)) =
+            (market, category, bands, currency)
+        {
             let entry = CustomTier {
                 market,
                 category,
                 bands,
+                currency,
             };
             push_new(c, &mut tiers, &mut seen, entry, &path);
         }
