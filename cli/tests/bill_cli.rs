@@ -362,3 +362,22 @@ fn malformed_rows_are_listed_up_to_a_hundred() {
         "wacost bill: 150 malformed row(s): no bill (use --skip-bad-rows to bill the rest)"
     );
 }
+
+/// The largest figures the options take do not overflow: every user number is spread over
+/// real-looking phone numbers in 128 bits.
+#[test]
+fn generate_log_takes_the_largest_user_count() {
+    let out = wacost(&[
+        "generate-log",
+        "--rows",
+        "20",
+        "--users",
+        "18446744073709551615",
+    ]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 21);
+    let log = temp("max-users.csv", &text);
+    let bill = wacost(&["bill", log.to_str().unwrap(), "--format", "json"]);
+    assert!(bill.status.success(), "{}", stderr_of(&bill));
+}

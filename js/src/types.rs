@@ -147,5 +147,6 @@ export type ProblemKind = "invalid_json" | "not_an_object" | "not_an_array" | "n
   | "no_card_on_date" | "no_card_in_force" | "malformed_country" | "malformed_number"
   | "unknown_calling_code" | "before_first_table" | "unknown_market" | "only_mexico"
   | "market_not_on_card" | "category_not_on_card" | "no_rate_for_line" | "no_card_to_compare"
+  | "amount_not_exact" | "inexact_decimal"
   | "not_a_scenario" | "not_serialisable" | "conversion" | "not_a_date";
 "#;

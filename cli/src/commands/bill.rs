@@ -279,15 +279,19 @@ impl Progress for ProgressBar {
         if !self.on {
             return;
         }
-        self.read += bytes;
-        if self.read - self.shown > self.total / 200 {
+        self.read = self.read.saturating_add(bytes);
+        if self.read.saturating_sub(self.shown) > self.total / 200 {
             self.shown = self.read;
-            let share = (self.read * 40 / self.total).min(40) as usize;
+            let part = |of: u64| {
+                (u128::from(self.read) * u128::from(of) / u128::from(self.total.max(1)))
+                    .min(u128::from(of))
+            };
+            let share = usize::try_from(part(40)).unwrap_or(40);
             eprint!(
                 "\r[{}{}] {:>3}%",
                 "#".repeat(share),
                 " ".repeat(40 - share),
-                (self.read * 100 / self.total).min(100)
+                part(100)
             );
         }
     }

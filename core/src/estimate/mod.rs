@@ -24,7 +24,7 @@ pub use note::Note;
 
 use crate::catalog::Catalog;
 use crate::category::Category;
-use crate::money::{Amount, UnitPrice};
+use crate::money::{self, Amount, UnitPrice};
 use crate::scenario::{
     Bsp, ErrorKind, FieldError, FieldPath, PerMessageOn, RulesVersion, Scenario, ScenarioErrors,
     Setting,
@@ -136,7 +136,24 @@ fn estimate_resolved(
         meta_total,
         notes,
     } = priced;
-    let (bsp_fees, bsp) = bsp_fees(&scenario.bsp, scenario.phone_numbers, &markets, meta_total);
+    let not_exact = |path: FieldPath, figure: &str| {
+        let figure = figure.to_string();
+        ScenarioErrors(vec![FieldError::new(
+            path,
+            ErrorKind::AmountNotExact { figure },
+        )])
+    };
+    let Some(meta_total) = meta_total else {
+        return Err(not_exact(FieldPath::scenario(), "Meta's total"));
+    };
+    let (bsp_fees, bsp) = bsp_fees(&scenario.bsp, scenario.phone_numbers, &markets, meta_total)
+        .map_err(|(setting, figure)| not_exact(setting.path(), figure))?;
+    let Some(total) = money::exact_add(meta_total, bsp_fees) else {
+        return Err(not_exact(
+            FieldPath::scenario(),
+            "the total with the provider's fees",
+        ));
+    };
     let mut estimate = Estimate {
         rules,
         rate_card: resolved.card.id.effective.to_string(),
@@ -152,7 +169,7 @@ fn estimate_resolved(
         meta_total: Amount::new(meta_total),
         bsp_fees: Amount::new(bsp_fees),
         bsp,
-        total: Amount::new(meta_total + bsp_fees),
+        total: Amount::new(total),
         custom: false,
         main_driver: None,
         warnings: Vec::new(),
@@ -254,10 +271,11 @@ fn sums_by_market<'r, 'a>(
     by_market
 }
 
-/// Every market priced, with Meta's total and what pricing noticed.
+/// Every market priced, with Meta's total (none when it cannot be held exactly) and what
+/// pricing noticed.
 struct PricedMarkets<'r> {
     markets: Vec<MarketEstimate>,
-    meta_total: Decimal,
+    meta_total: Option<Decimal>,
     notes: insight::Notes<'r>,
 }
 
@@ -278,7 +296,7 @@ fn price_markets<'r>(
         .collect();
     let mut out = PricedMarkets {
         markets: Vec::with_capacity(by_market.len()),
-        meta_total: Decimal::ZERO,
+        meta_total: Some(Decimal::ZERO),
         notes: insight::Notes::default(),
     };
     for (market, prices, sums) in by_market {
@@ -291,7 +309,8 @@ fn price_markets<'r>(
             era_categories: &era_categories,
         };
         let estimate = one.price(sums, &mut out.notes, errors);
-        out.meta_total += estimate.amount.value();
+        let amount = estimate.amount.value();
+        out.meta_total = out.meta_total.and_then(|sum| money::exact_add(sum, amount));
         out.markets.push(estimate);
     }
     out
@@ -323,12 +342,13 @@ impl<'r> MarketToPrice<'_, 'r> {
                 .and_then(Option::as_ref)
                 .map_or(0, |t| t.charged)
         };
+        // Charged counts of a checked scenario are below 4 × 10^17: no sum here can wrap.
         let domestic = charged_of(Category::Authentication);
-        let auth_end = domestic + charged_of(Category::AuthenticationInternational);
+        let auth_end = domestic.saturating_add(charged_of(Category::AuthenticationInternational));
         let present = sums.categories.iter().filter(|t| t.is_some()).count();
         let mut categories = Vec::with_capacity(present);
-        let mut amount = Decimal::ZERO;
-        let mut delivered = 0;
+        let mut amount = Some(Decimal::ZERO);
+        let mut delivered: u64 = 0;
         for (category, totals) in Category::ALL
             .into_iter()
             .zip(&sums.categories)
@@ -340,7 +360,7 @@ impl<'r> MarketToPrice<'_, 'r> {
                     end: auth_end,
                 },
                 Category::AuthenticationInternational => Counter {
-                    first: domestic + 1,
+                    first: domestic.saturating_add(1),
                     end: auth_end,
                 },
                 _ => Counter {
@@ -368,11 +388,24 @@ impl<'r> MarketToPrice<'_, 'r> {
             let Some(priced) = priced else {
                 continue;
             };
+            let sum = amount.and_then(|sum| money::exact_add(sum, priced.amount));
+            if priced.not_exact || sum.is_none() {
+                // The first line of the market stands for it: that is where its counts are.
+                let line = sums.lines.first().copied().unwrap_or(0);
+                let figure = format!("the amount of {} {category}", self.market);
+                errors.push(FieldError::new(
+                    FieldPath::line(line),
+                    ErrorKind::AmountNotExact { figure },
+                ));
+                amount = None;
+                continue;
+            }
+            amount = sum;
             notes.record(self.market, &priced);
-            amount += priced.amount;
-            delivered += totals.delivered;
+            delivered = totals.delivered.saturating_add(delivered);
             categories.push(priced.output);
         }
+        let amount = amount.unwrap_or_default();
         MarketEstimate {
             market: self.market.to_string(),
             countries: sums.countries,
@@ -425,22 +458,41 @@ fn bsp_fees(
     phone_numbers: u64,
     markets: &[MarketEstimate],
     meta_total: Decimal,
-) -> (Decimal, BspBreakdown) {
-    let charged: u64 = markets
+) -> Result<(Decimal, BspBreakdown), (Setting, &'static str)> {
+    let sum = |counts: &mut dyn Iterator<Item = u64>| counts.fold(0u64, u64::saturating_add);
+    let charged = sum(&mut markets
         .iter()
         .flat_map(|m| &m.categories)
-        .map(|c| c.charged)
-        .sum();
-    let delivered: u64 = markets.iter().map(|m| m.delivered).sum();
+        .map(|c| c.charged));
+    let delivered = sum(&mut markets.iter().map(|m| m.delivered));
     let per_message_units = match bsp.per_message_on {
         PerMessageOn::Charged => charged,
         PerMessageOn::Delivered => delivered,
     };
-    let per_message = bsp.per_message * Decimal::from(per_message_units);
-    let markup = bsp.markup * meta_total;
-    let per_number = bsp.per_number * Decimal::from(phone_numbers);
-    let fees = per_message + markup + bsp.monthly + per_number;
-    (
+    let product = |fee: Decimal, by: Decimal, setting: Setting, figure: &'static str| {
+        money::exact_mul(fee, by).ok_or((setting, figure))
+    };
+    let per_message = product(
+        bsp.per_message,
+        Decimal::from(per_message_units),
+        Setting::BspPerMessage,
+        "the provider's fee per message",
+    )?;
+    let markup = product(
+        bsp.markup,
+        meta_total,
+        Setting::BspMarkup,
+        "the provider's markup",
+    )?;
+    let per_number = product(
+        bsp.per_number,
+        Decimal::from(phone_numbers),
+        Setting::BspPerNumber,
+        "the provider's fee per phone number",
+    )?;
+    let fees = money::exact_sum([per_message, markup, bsp.monthly, per_number])
+        .ok_or((Setting::BspMonthly, "the provider's fees"))?;
+    Ok((
         fees,
         BspBreakdown {
             per_message: Amount::new(per_message),
@@ -448,5 +500,5 @@ fn bsp_fees(
             monthly: Amount::new(bsp.monthly),
             per_number: Amount::new(per_number),
         },
-    )
+    ))
 }

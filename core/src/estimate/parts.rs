@@ -314,10 +314,11 @@ fn by_initiator(parts: &mut LineParts, line: &Line, f: &Fractions) {
         } else {
             0
         };
-        business.delivered += n;
-        business.entry_point += entry_point;
-        business.window += window;
-        opened += per.conversations(rest - window);
+        // Three counts of at most 10^12 in a checked scenario; saturating all the same.
+        business.delivered = business.delivered.saturating_add(n);
+        business.entry_point = business.entry_point.saturating_add(entry_point);
+        business.window = business.window.saturating_add(window);
+        opened = per.conversations(rest - window).saturating_add(opened);
     }
     business.conversations = Some(opened);
     business.eligible = opened;

@@ -87,6 +87,10 @@ pub enum ErrorKind {
         max: u32,
         got: String,
     },
+    /// A number with more digits than can be held exactly (it would have to be rounded).
+    InexactDecimal {
+        got: String,
+    },
     NotAChoice {
         choices: &'static [&'static str],
         got: String,
@@ -183,6 +187,10 @@ pub enum ErrorKind {
     },
     /// `compare` found no card for the scenario.
     NoCardToCompare,
+    /// An amount the estimate would have to round (wider than a `Decimal` holds exactly).
+    AmountNotExact {
+        figure: String,
+    },
 }
 
 impl ErrorKind {
@@ -208,6 +216,7 @@ impl ErrorKind {
             ErrorKind::CountTooLarge { .. } => "count_too_large",
             ErrorKind::NotADecimal { .. } => "not_a_decimal",
             ErrorKind::TooManyDecimals { .. } => "too_many_decimals",
+            ErrorKind::InexactDecimal { .. } => "inexact_decimal",
             ErrorKind::NotAChoice { .. } => "not_a_choice",
             ErrorKind::NotACategory { .. } => "not_a_category",
             ErrorKind::NotATieredCategory { .. } => "not_a_tiered_category",
@@ -234,11 +243,12 @@ impl ErrorKind {
             ErrorKind::CategoryNotOnCard { .. } => "category_not_on_card",
             ErrorKind::NoRateForLine { .. } => "no_rate_for_line",
             ErrorKind::NoCardToCompare => "no_card_to_compare",
+            ErrorKind::AmountNotExact { .. } => "amount_not_exact",
         }
     }
 
     /// Every tag `tag` can give, for declarations written outside Rust (TypeScript).
-    pub const TAGS: [&'static str; 51] = [
+    pub const TAGS: [&'static str; 53] = [
         "invalid_json",
         "not_an_object",
         "not_an_array",
@@ -259,6 +269,7 @@ impl ErrorKind {
         "count_too_large",
         "not_a_decimal",
         "too_many_decimals",
+        "inexact_decimal",
         "not_a_choice",
         "not_a_category",
         "not_a_tiered_category",
@@ -290,6 +301,7 @@ impl ErrorKind {
         "category_not_on_card",
         "no_rate_for_line",
         "no_card_to_compare",
+        "amount_not_exact",
     ];
 }
 
@@ -426,6 +438,10 @@ impl fmt::Display for ErrorKind {
             ErrorKind::TooManyDecimals { max, got } => {
                 write!(f, "must have at most {max} decimal places, got {got}")
             }
+            ErrorKind::InexactDecimal { got } => write!(
+                f,
+                "has more digits than can be held exactly (28), and wacost never rounds what it is given, got {got}"
+            ),
             ErrorKind::NotAChoice { choices, got } => {
                 f.write_str("must be ")?;
                 and_list(f, choices, true)?;
@@ -543,6 +559,10 @@ impl ErrorKind {
                 f,
                 "the {currency} {card} card has no {category} rate for {market}, and this line has charged {category} {} (add a custom_rates entry, or choose another rate_card or rules)",
                 unit(*rules)
+            ),
+            ErrorKind::AmountNotExact { figure } => write!(
+                f,
+                "{figure} cannot be computed exactly: it would need more than 28 significant digits, and wacost never rounds an amount (lower the counts, or give the rates or fees fewer decimals)"
             ),
             // Every other kind is written by `Display::fmt` itself.
             other => f.write_str(other.tag()),
@@ -948,6 +968,12 @@ mod tests {
                 "must have at most 18 decimal places, got \"0.0000000000000000001\"",
             ),
             (
+                ErrorKind::InexactDecimal {
+                    got: got("\"0.99999999999999999999999999999\""),
+                },
+                "has more digits than can be held exactly (28), and wacost never rounds what it is given, got \"0.99999999999999999999999999999\"",
+            ),
+            (
                 ErrorKind::NotAChoice {
                     choices: &["charged", "delivered"],
                     got: got("\"sent\""),
@@ -1163,6 +1189,12 @@ mod tests {
                 "the USD 2026-07-01 card has no service rate for Mexico, and this line has charged service conversations (add a custom_rates entry, or choose another rate_card or rules)",
             ),
             (ErrorKind::NoCardToCompare, "no card to compare with"),
+            (
+                ErrorKind::AmountNotExact {
+                    figure: "the amount of India utility".into(),
+                },
+                "the amount of India utility cannot be computed exactly: it would need more than 28 significant digits, and wacost never rounds an amount (lower the counts, or give the rates or fees fewer decimals)",
+            ),
         ];
         for (kind, expected) in tests {
             assert_eq!(kind.to_string(), *expected, "{kind:?}");

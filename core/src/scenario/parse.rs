@@ -17,7 +17,7 @@ use super::{
 };
 use crate::category::Category;
 use crate::csv;
-use crate::money::parse_rate;
+use crate::money::{parse_rate, RateError};
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
@@ -158,6 +158,12 @@ impl Checker {
         let parsed = match parse_rate(magnitude) {
             Ok(parsed) if negative => -parsed,
             Ok(parsed) => parsed,
+            // Too many digits to hold, yet within range by its whole part: say so, rather
+            // than read it rounded (29 nines after the point are not 1).
+            Err(RateError::Inexact { .. }) if !too_long(magnitude, max) => {
+                self.fail(at, ErrorKind::InexactDecimal { got: shown(value) });
+                return None;
+            }
             Err(_) => {
                 self.fail(at, out_of_range(value));
                 return None;
@@ -705,6 +711,18 @@ fn custom_bands(
         }
     }
     (c.found == before).then_some(bands)
+}
+
+/// Whether a number's whole part alone (`magnitude` without its sign) has more digits than
+/// `max`'s: then it is out of range, whatever its other digits.
+fn too_long(magnitude: &str, max: Decimal) -> bool {
+    let whole = magnitude.split(['.', 'e', 'E']).next().unwrap_or("");
+    let digits = whole.trim_start_matches('0').len();
+    let max_digits = max.trunc().to_string().trim_start_matches('0').len();
+    let grows = magnitude
+        .split_once(['e', 'E'])
+        .is_some_and(|(_, exponent)| !exponent.starts_with('-'));
+    digits > max_digits || grows
 }
 
 /// A value as the user wrote it, for error messages.
