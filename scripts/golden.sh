@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Golden outputs: runs `wacost estimate`, `compare` and `bill` on the saved set in tests/golden
+# Golden outputs: runs `wacost estimate`, `compare`, `bill`, `plan`, `budget`, `levers` and
+# `import-analytics` on the saved set in tests/golden
 # and compares every byte (stdout, stderr and exit status) with tests/golden/expected.
 #   scripts/golden.sh          compare; exits non-zero and shows the first differences
 #   scripts/golden.sh --bless  re-baseline after a change that alters outputs on purpose
@@ -40,6 +41,26 @@ for log in "$golden"/logs/*.csv; do
   run "$name.bill-skip" bill "$log" "${settings[@]}" --format json --skip-bad-rows
   run "$name.bill-table" bill "$log" "${settings[@]}" --format table --skip-bad-rows
 done
+# Plans, budgets and levers (docs/plan.md) on the sheets of tests/golden/plans.
+for sheet in "$golden"/plans/*.json; do
+  name=$(basename "$sheet" .json)
+  run "$name.plan" plan "$sheet" --months 12 --growth 0.03 --growth-marketing 0.08 --multipliers 11:1.5,12:2 --format json
+  run "$name.plan-table" plan "$sheet" --months 14 --format table
+  run "$name.levers" levers "$sheet" --format json
+  run "$name.budget" budget "$sheet" --country IN --category marketing --amount 2500 --format json
+done
+plans="$golden/plans"
+run budget-service-dip budget "$plans/service-dip-2026-10.json" --country NG --category service --amount 10.6972 --format json
+run budget-free-service budget "$plans/from-july-2026.json" --market India --category service --amount 1000 --format table
+run budget-over budget "$plans/from-july-2026.json" --country BR --category utility --amount 10 --format json
+run budget-bad-country budget "$plans/from-july-2026.json" --country IND --category utility --amount 10
+run plan-bad-options plan "$plans/from-july-2026.json" --months 0 --growth -1 --multipliers 13:2
+# Imports of Meta's pricing_analytics: the samples the core's tests use.
+analytics=core/tests/data/analytics
+run import-2026-10 import-analytics "$analytics/2026-10-daily-two-numbers.json" --month 2026-10
+run import-2026-09 import-analytics "$analytics/2026-10-daily-two-numbers.json" --month 2026-09
+run import-two-months import-analytics "$analytics/2026-10-daily-two-numbers.json"
+run import-monthly import-analytics "$analytics/2026-09-monthly-volume-only.json" --currency usd
 # The detail file's own path is a temporary one: name it the same way in every run.
 sed -i "s#$out/##g" "$out"/*
 

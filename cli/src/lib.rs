@@ -8,9 +8,11 @@ pub mod values;
 
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
+use rust_decimal::Decimal;
 use std::num::NonZeroU64;
-use values::{DataFormat, Input, ReportFormat, RulesParser};
-use wacost_core::scenario::RulesVersion;
+use values::{DataFormat, ExportFormat, Input, ReportFormat, RulesParser};
+use wacost_core::line_category::LineCategory;
+use wacost_core::scenario::{Month, RulesVersion};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -31,6 +33,14 @@ pub enum Command {
     Estimate(EstimateArgs),
     /// Price the same scenario under every rules version with one rate card
     Compare(CompareArgs),
+    /// Price a scenario month by month as it grows, each month with its own rules and card
+    Plan(PlanArgs),
+    /// Count how many more messages of a category to a destination fit in a budget
+    Budget(BudgetArgs),
+    /// List what the month's rules make worth doing, each with the money it saves
+    Levers(LeversArgs),
+    /// Turn Meta's pricing_analytics JSON into a scenario, and compare Meta's cost with wacost's
+    ImportAnalytics(ImportAnalyticsArgs),
     /// Bill a message log (CSV) exactly, message by message
     Bill(BillArgs),
     /// Print a rate card (effective_date,currency,market,category,rate)
@@ -60,7 +70,7 @@ pub struct EstimateArgs {
     #[arg(long, value_name = "DATE", value_parser = values::date)]
     pub rate_card: Option<NaiveDate>,
     #[arg(long, value_enum, help = FORMAT_HELP)]
-    pub format: Option<ReportFormat>,
+    pub format: Option<ExportFormat>,
 }
 
 #[derive(Debug, Args)]
@@ -72,7 +82,109 @@ pub struct CompareArgs {
     #[arg(long, value_name = "DATE", value_parser = values::date)]
     pub rate_card: Option<NaiveDate>,
     #[arg(long, value_enum, help = FORMAT_HELP)]
+    pub format: Option<ExportFormat>,
+}
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// The scenario as JSON (docs/scenario.md), without rules or rate_card; `-` reads standard input
+    #[arg(value_name = "FILE", default_value = "-", value_parser = values::input)]
+    pub scenario: Input,
+    /// Number of months to price, 1 to 36
+    #[arg(long, value_name = "N", default_value_t = 12)]
+    pub months: u32,
+    /// First month YYYY-MM [default: the scenario's month]
+    #[arg(long, value_name = "YYYY-MM", value_parser = values::month)]
+    pub start: Option<Month>,
+    /// Growth per month as a fraction (0.05 = 5 %), above -1, for every category [default: 0]
+    #[arg(long, value_name = "G", value_parser = values::decimal, allow_hyphen_values = true)]
+    pub growth: Option<Decimal>,
+    /// Growth per month of marketing, instead of --growth
+    #[arg(long, value_name = "G", value_parser = values::decimal, allow_hyphen_values = true)]
+    pub growth_marketing: Option<Decimal>,
+    /// Growth per month of utility, instead of --growth
+    #[arg(long, value_name = "G", value_parser = values::decimal, allow_hyphen_values = true)]
+    pub growth_utility: Option<Decimal>,
+    /// Growth per month of authentication, instead of --growth
+    #[arg(long, value_name = "G", value_parser = values::decimal, allow_hyphen_values = true)]
+    pub growth_authentication: Option<Decimal>,
+    /// Growth per month of service, instead of --growth
+    #[arg(long, value_name = "G", value_parser = values::decimal, allow_hyphen_values = true)]
+    pub growth_service: Option<Decimal>,
+    /// Multipliers by calendar month, repeated every year and not compounded, e.g. 11:1.8,12:2.0
+    #[arg(long, value_name = "LIST")]
+    pub multipliers: Option<String>,
+    #[arg(long, value_enum, help = FORMAT_HELP)]
     pub format: Option<ReportFormat>,
+}
+
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("destination").required(true).args(["market", "country"]))]
+pub struct BudgetArgs {
+    /// The scenario as JSON (docs/scenario.md): the rest of the sheet; `-` reads standard input
+    #[arg(value_name = "FILE", default_value = "-", value_parser = values::input)]
+    pub scenario: Input,
+    /// The extra messages go to this market (Meta's market name)
+    #[arg(long, value_name = "MARKET")]
+    pub market: Option<String>,
+    /// The extra messages go to this country (ISO 3166-1 alpha-2)
+    #[arg(long, value_name = "CC")]
+    pub country: Option<String>,
+    /// The category of the extra messages
+    #[arg(long, value_enum, value_name = "CATEGORY")]
+    pub category: CategoryArg,
+    /// The budget for the whole sheet (Meta plus the provider's fees) in the scenario's currency
+    #[arg(long, value_name = "B", value_parser = values::decimal, allow_hyphen_values = true)]
+    pub amount: Decimal,
+    #[arg(long, value_enum, help = FORMAT_HELP)]
+    pub format: Option<ReportFormat>,
+}
+
+/// A line's count field, as `--category` takes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CategoryArg {
+    Marketing,
+    Utility,
+    Authentication,
+    Service,
+}
+
+impl From<CategoryArg> for LineCategory {
+    fn from(category: CategoryArg) -> LineCategory {
+        match category {
+            CategoryArg::Marketing => LineCategory::Marketing,
+            CategoryArg::Utility => LineCategory::Utility,
+            CategoryArg::Authentication => LineCategory::Authentication,
+            CategoryArg::Service => LineCategory::Service,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct LeversArgs {
+    /// The scenario as JSON (docs/scenario.md); `-` reads standard input
+    #[arg(value_name = "FILE", default_value = "-", value_parser = values::input)]
+    pub scenario: Input,
+    #[arg(long, value_enum, help = FORMAT_HELP)]
+    pub format: Option<ReportFormat>,
+}
+
+/// The scenario goes to standard output, ready for `wacost estimate`; what the import could not
+/// carry over and Meta's cost beside wacost's go to standard error, or whole to --report.
+#[derive(Debug, Args)]
+pub struct ImportAnalyticsArgs {
+    /// Meta's pricing_analytics response as JSON (docs/plan.md); `-` reads standard input
+    #[arg(value_name = "FILE", default_value = "-", value_parser = values::input)]
+    pub analytics: Input,
+    /// The month to import, YYYY-MM (needed when the file holds several)
+    #[arg(long, value_name = "YYYY-MM", value_parser = values::month)]
+    pub month: Option<Month>,
+    /// The WABA's billing currency, the currency of Meta's cost in the file
+    #[arg(long, value_name = "CURRENCY", default_value = "USD")]
+    pub currency: String,
+    /// Also write the whole import (scenario, notes, not imported, costs) as JSON to FILE, instead of the report on standard error
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<String>,
 }
 
 /// The settings options are handed as written to the core's settings, which read `auto`, keep
@@ -105,6 +217,9 @@ pub struct BillArgs {
     /// Bill the well-formed rows and list the malformed ones (without it, a malformed row means no bill)
     #[arg(long)]
     pub skip_bad_rows: bool,
+    /// The invoice's total for the same period, as printed (4354.80, $4,354.80, USD 4354.80): the bill shows the difference, exact
+    #[arg(long, value_name = "AMOUNT", value_parser = values::invoice_total, allow_hyphen_values = true)]
+    pub invoice_total: Option<Decimal>,
 }
 
 /// Which card `rates` and `tiers` print.

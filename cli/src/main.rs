@@ -51,6 +51,10 @@ fn main() {
     let result = match &cli.command {
         Command::Estimate(args) => commands::estimate::run(args, on_terminal),
         Command::Compare(args) => commands::compare::run(args, on_terminal),
+        Command::Plan(args) => commands::plan::run(args, on_terminal),
+        Command::Budget(args) => commands::budget::run(args, on_terminal),
+        Command::Levers(args) => commands::levers::run(args, on_terminal),
+        Command::ImportAnalytics(args) => commands::import_analytics::run(args),
         Command::Bill(args) => commands::bill::run(args, on_terminal),
         Command::Rates(args) => commands::rates::run(args),
         Command::Tiers(args) => commands::tiers::run(args),

@@ -26,6 +26,26 @@ impl ReportFormat {
     }
 }
 
+/// `--format` of `estimate` and `compare`: a report for people or programs, or CSV for a
+/// spreadsheet (exact and rounded amounts side by side, docs/scenario.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Table,
+    Csv,
+}
+
+impl ExportFormat {
+    /// The format asked for, else a table for someone at a terminal and JSON for a pipe or file.
+    pub fn or_default(choice: Option<ExportFormat>, on_terminal: bool) -> ExportFormat {
+        choice.unwrap_or(if on_terminal {
+            ExportFormat::Table
+        } else {
+            ExportFormat::Json
+        })
+    }
+}
+
 /// `--format` of the commands that print a card's data, CSV as Meta publishes it or JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum DataFormat {
@@ -61,6 +81,24 @@ pub fn input(text: &str) -> Result<Input, Infallible> {
 /// A `YYYY-MM-DD` date, read by the core's strict reader (`2026-02-30` is refused).
 pub fn date(text: &str) -> Result<NaiveDate, String> {
     wacost_core::date::parse_date(text).ok_or_else(|| "not a date YYYY-MM-DD".to_string())
+}
+
+/// A month `YYYY-MM`, read by the core's reader.
+pub fn month(text: &str) -> Result<wacost_core::scenario::Month, String> {
+    text.trim()
+        .parse()
+        .map_err(|_| "not a month YYYY-MM".to_string())
+}
+
+/// An exact decimal (`0.05`, `-0.1`, `500`), read by the core's reader; ranges are the core's.
+pub fn decimal(text: &str) -> Result<rust_decimal::Decimal, String> {
+    wacost_core::plan::decimal_text(text).ok_or_else(|| "not a decimal number".to_string())
+}
+
+/// An invoice total as printed, read by the core's reader (the same as the page's field).
+pub fn invoice_total(text: &str) -> Result<rust_decimal::Decimal, String> {
+    wacost_core::bill::read_invoice_total(text, wacost_core::locale::Locale::En)
+        .map_err(|e| e.to_string())
 }
 
 /// A count. `_` may group digits, as in Rust (`--rows 1_000_000`).

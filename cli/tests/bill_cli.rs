@@ -88,7 +88,41 @@ fn the_same_log_under_another_rules_version() {
     assert_eq!(json["meta_total"], "0.0305");
     let table = wacost(&["bill", log.to_str().unwrap(), "--format", "table"]);
     let text = String::from_utf8(table.stdout).unwrap();
-    assert!(text.contains("Meta total: 0.0265 USD"), "{text}");
+    assert!(
+        text.contains("Meta total: $0.03 (exact 0.0265)\n"),
+        "{text}"
+    );
+    assert!(text.contains("category utility                                     2          1          1          $0.00\n"), "{text}");
+}
+
+#[test]
+fn an_invoice_total_is_compared_with_the_bill() {
+    let log = temp("invoice.csv", E1);
+    let path = log.to_str().unwrap();
+    let out = wacost(&["bill", path, "--format", "json", "--invoice-total", "$0.03"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        json["invoice"],
+        serde_json::json!({"invoice_total": "0.03", "meta_total": "0.0265", "difference": "0.0035"})
+    );
+    let out = wacost(&["bill", path, "--format", "table", "--invoice-total", "0.02"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(
+            "Invoice total: $0.02; difference (invoice - bill): -$0.01 (exact -0.0065)\n"
+        ),
+        "{text}"
+    );
+    let out = wacost(&["bill", path, "--invoice-total", "-1"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(
+        "invalid value '-1' for '--invoice-total <AMOUNT>': `-1` is not an invoice total (a total has no sign)"
+    ));
 }
 
 #[test]

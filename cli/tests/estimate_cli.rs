@@ -105,7 +105,59 @@ fn rules_and_rate_card_flags_complete_a_scenario_without_month() {
         input,
     );
     let text = String::from_utf8_lossy(&table.stdout);
-    assert!(text.contains("Meta total  USD 180.00"), "{text}");
+    assert!(text.contains("Meta total      $180.00\n"), "{text}");
+}
+
+#[test]
+fn estimate_and_compare_export_csv_with_exact_and_rounded_amounts() {
+    let input = r#"{"month":"2026-10","lines":[{"country":"IN","marketing":7}],
+        "bsp":{"per_message":"0.0015"}}"#;
+    let output = wacost(&["estimate", "--format", "csv"], input);
+    assert!(output.status.success(), "{:?}", stderr_lines(&output));
+    let text = String::from_utf8(output.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0],
+        "currency,rules,rate_card,month,row,market,category,tier,from,to,delivered,free_entry_point,free_window,free_allowance,charged,quantity,rate,amount,amount_rounded"
+    );
+    assert!(lines.contains(
+        &"USD,pmp-2026-10,2026-10-01,2026-10,category,India,marketing,,,,7,0,0,0,7,,0.0118,0.0826,0.08"
+    ));
+    assert!(lines.contains(
+        &"USD,pmp-2026-10,2026-10-01,2026-10,bsp_per_message_charged,,,,,,,,,,,7,0.0015,0.0105,0.01"
+    ));
+    assert_eq!(
+        lines.last(),
+        Some(&"USD,pmp-2026-10,2026-10-01,2026-10,total,,,,,,,,,,,,,0.0931,0.09")
+    );
+    let output = wacost(&["compare", "--format", "csv"], input);
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.contains(
+            "USD,2026-10-01,2026-10,pmp-2025-07,category,India,marketing,7,0.0826,0.08,\n"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_table_breaks_the_provider_fees_into_their_parts() {
+    let input = r#"{"month":"2026-10","phone_numbers":2,"lines":[{"country":"BR","utility":20000}],
+        "bsp":{"per_message":"0.005","markup":"0.1","monthly":"49","per_number":"2.5"}}"#;
+    let output = wacost(&["estimate", "--format", "table"], input);
+    let text = String::from_utf8(output.stdout).unwrap();
+    for line in [
+        "Meta total      $136.00\n",
+        "BSP fees        $167.60\n",
+        "  per message   20,000 charged x $0.0050 = $100.00\n",
+        "  markup        10% of Meta's charge = $13.60\n",
+        "  monthly       $49.00\n",
+        "  per number    2 number(s) x $2.50 = $5.00\n",
+        "Total           $303.60\n",
+        "  Brazil utility: 20,000 charged, tier 1 of 6 (1 to 250,000 at $0.0068); 230,000 more at this rate, then tier 2 starts at message 250,001 ($0.0065, $0.0003 less a message)\n",
+    ] {
+        assert!(text.contains(line), "{line} in\n{text}");
+    }
 }
 
 #[test]
@@ -211,7 +263,7 @@ fn unknown_fields_and_options_are_errors() {
         "error: invalid value '2026-02-30' for '--rate-card <DATE>': not a date YYYY-MM-DD",
     );
     assert_usage_error(
-        &["estimate", "--format", "csv"],
-        "error: invalid value 'csv' for '--format <FORMAT>'",
+        &["estimate", "--format", "xlsx"],
+        "error: invalid value 'xlsx' for '--format <FORMAT>'",
     );
 }

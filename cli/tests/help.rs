@@ -18,8 +18,8 @@ fn subcommands() -> Vec<clap::Command> {
         .collect();
     assert_eq!(
         subcommands.len(),
-        8,
-        "estimate, compare, bill, rates, tiers, cards, market, generate-log"
+        12,
+        "estimate, compare, plan, budget, levers, import-analytics, bill, rates, tiers, cards, market, generate-log"
     );
     subcommands
 }
@@ -177,6 +177,10 @@ fn the_docs_command_lines_name_every_option_and_only_those() {
             &["estimate", "compare", "rates", "tiers", "cards", "market"][..],
         ),
         ("docs/log.md", &["bill", "generate-log"][..]),
+        (
+            "docs/plan.md",
+            &["plan", "budget", "levers", "import-analytics"][..],
+        ),
     ] {
         let text = read(file);
         let named = options_named(block_under(&text, "## The command line"), file);

@@ -1,22 +1,142 @@
-//! Currencies as people print them: ISO 4217 codes (`INR`, `eur`) and the symbols around a
-//! price (`₹0.8631`, `0.8631 EUR`, `US$0.02`, `R$ 0,50`, `€`, `£`). One table, so a user's rate
-//! card, and later the page's currency field, read `₹` the same way.
+//! Currencies as people print and read them, in one table of ISO 4217 codes: each code's
+//! minor unit, the symbol the page writes for Meta's sixteen billing currencies in each of its
+//! four languages (docs/rules.md CUR-2), and the other printed forms a user's rate card may
+//! use (`₹0.8631`, `0.8631 EUR`, `US$0.02`, `R$ 0,50`, `Rs.`, `kr`). One table, so the money the
+//! page writes is read back the same way, and a symbol means the same currency everywhere.
 //!
-//! wacost never converts between currencies: a rate printed in one currency is refused where
-//! another is expected, and this module only says which currencies a printed form can mean.
+//! A small table rather than ICU: the page's first load must stay small
+//! (docs/architecture.md). wacost never converts between currencies: a rate printed in one
+//! currency is refused where another is expected, and this module only says which currencies
+//! a printed form can mean.
 #![cfg_attr(not(test), deny(clippy::indexing_slicing))]
 
+use crate::locale::Locale;
 use std::fmt;
 
+/// One ISO 4217 currency: its minor unit, and for a billing currency how the page writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Currency {
+    pub code: &'static str,
+    /// Decimals of the minor unit.
+    pub minor_digits: u32,
+    /// For a billing currency, the symbol or code in English, French, Spanish and Brazilian
+    /// Portuguese, in `Locale::ALL` order.
+    symbols: Option<[&'static str; 4]>,
+}
+
 /// Every active ISO 4217 code of a currency in circulation (funds, precious metals and test
-/// codes left out), three letters each, in alphabetical order.
-const ISO_4217: &str =
-    "AEDAFNALLAMDANGAOAARSAUDAWGAZNBAMBBDBDTBGNBHDBIFBMDBNDBOBBRLBSDBTNBWPBYNBZD\
-CADCDFCHFCLPCNYCOPCRCCUPCVECZKDJFDKKDOPDZDEGPERNETBEURFJDFKPGBPGELGHSGIPGMDGNFGTQGYDHKDHNL\
-HTGHUFIDRILSINRIQDIRRISKJMDJODJPYKESKGSKHRKMFKPWKRWKWDKYDKZTLAKLBPLKRLRDLSLLYDMADMDLMGA\
-MKDMMKMNTMOPMRUMURMVRMWKMXNMYRMZNNADNGNNIONOKNPRNZDOMRPABPENPGKPHPPKRPLNPYGQARRONRSDRUB\
-RWFSARSBDSCRSDGSEKSGDSHPSLESLLSOSSRDSSPSTNSVCSYPSZLTHBTJSTMTTNDTOPTRYTTDTWDTZSUAHUGXUSD\
-UYUUZSVESVNDVUVWSTXAFXCDXCGXOFXPFYERZARZMWZWG";
+/// codes left out), in alphabetical order, as the search in [`Currency::of`] needs.
+///
+/// Minor units are ISO 4217's (List One, "Minor unit" column, as the maintenance agency SIX
+/// publishes it): two decimals but for the sixteen with none (CLP, JPY, KRW, VND, …) and
+/// the seven with three (BHD, JOD, KWD, …). Browsers (CLDR) show COP and IDR without decimals;
+/// wacost keeps ISO's two, since Meta's COP and IDR cards price messages in fractions of the
+/// unit (COP 46.0227).
+///
+/// Billing currencies' symbols are CLDR's for `en`, `fr`, `es` and `pt-BR`, the ones
+/// `Intl.NumberFormat` gives (checked against Node's full ICU): a symbol where the language
+/// has an unambiguous one (`$` is only USD in English; French writes `$US`, `$AU`, `$MX`),
+/// the ISO code otherwise.
+#[rustfmt::skip]
+static CURRENCIES: [Currency; 157] = [
+    billing("AED", 2, ["AED", "AED", "AED", "AED"]),
+    iso("AFN", 2), iso("ALL", 2), iso("AMD", 2), iso("ANG", 2), iso("AOA", 2),
+    billing("ARS", 2, ["ARS", "$AR", "ARS", "ARS"]),
+    billing("AUD", 2, ["A$", "$AU", "AUD", "AU$"]),
+    iso("AWG", 2), iso("AZN", 2), iso("BAM", 2), iso("BBD", 2), iso("BDT", 2), iso("BGN", 2),
+    iso("BHD", 3), iso("BIF", 0), iso("BMD", 2), iso("BND", 2), iso("BOB", 2),
+    billing("BRL", 2, ["R$", "R$", "BRL", "R$"]),
+    iso("BSD", 2), iso("BTN", 2), iso("BWP", 2), iso("BYN", 2), iso("BZD", 2), iso("CAD", 2),
+    iso("CDF", 2), iso("CHF", 2),
+    billing("CLP", 0, ["CLP", "$CL", "CLP", "CLP"]),
+    iso("CNY", 2),
+    billing("COP", 2, ["COP", "$CO", "COP", "COP"]),
+    iso("CRC", 2), iso("CUP", 2), iso("CVE", 2), iso("CZK", 2), iso("DJF", 0), iso("DKK", 2),
+    iso("DOP", 2), iso("DZD", 2), iso("EGP", 2), iso("ERN", 2), iso("ETB", 2),
+    billing("EUR", 2, ["€", "€", "€", "€"]),
+    iso("FJD", 2), iso("FKP", 2),
+    billing("GBP", 2, ["£", "£GB", "GBP", "£"]),
+    iso("GEL", 2), iso("GHS", 2), iso("GIP", 2), iso("GMD", 2), iso("GNF", 0), iso("GTQ", 2),
+    iso("GYD", 2), iso("HKD", 2), iso("HNL", 2), iso("HTG", 2), iso("HUF", 2),
+    billing("IDR", 2, ["IDR", "IDR", "IDR", "IDR"]),
+    iso("ILS", 2),
+    billing("INR", 2, ["₹", "₹", "INR", "₹"]),
+    iso("IQD", 3), iso("IRR", 2), iso("ISK", 0), iso("JMD", 2), iso("JOD", 3), iso("JPY", 0),
+    iso("KES", 2), iso("KGS", 2), iso("KHR", 2), iso("KMF", 0), iso("KPW", 2), iso("KRW", 0),
+    iso("KWD", 3), iso("KYD", 2), iso("KZT", 2), iso("LAK", 2), iso("LBP", 2), iso("LKR", 2),
+    iso("LRD", 2), iso("LSL", 2), iso("LYD", 3), iso("MAD", 2), iso("MDL", 2), iso("MGA", 2),
+    iso("MKD", 2), iso("MMK", 2), iso("MNT", 2), iso("MOP", 2), iso("MRU", 2), iso("MUR", 2),
+    iso("MVR", 2), iso("MWK", 2),
+    billing("MXN", 2, ["MX$", "$MX", "MXN", "MX$"]),
+    billing("MYR", 2, ["MYR", "MYR", "MYR", "MYR"]),
+    iso("MZN", 2), iso("NAD", 2), iso("NGN", 2), iso("NIO", 2), iso("NOK", 2), iso("NPR", 2),
+    iso("NZD", 2), iso("OMR", 3), iso("PAB", 2),
+    billing("PEN", 2, ["PEN", "PEN", "PEN", "PEN"]),
+    iso("PGK", 2), iso("PHP", 2), iso("PKR", 2), iso("PLN", 2), iso("PYG", 0), iso("QAR", 2),
+    iso("RON", 2), iso("RSD", 2), iso("RUB", 2), iso("RWF", 0),
+    billing("SAR", 2, ["SAR", "SAR", "SAR", "SAR"]),
+    iso("SBD", 2), iso("SCR", 2), iso("SDG", 2), iso("SEK", 2),
+    billing("SGD", 2, ["SGD", "$SG", "SGD", "SGD"]),
+    iso("SHP", 2), iso("SLE", 2), iso("SLL", 2), iso("SOS", 2), iso("SRD", 2), iso("SSP", 2),
+    iso("STN", 2), iso("SVC", 2), iso("SYP", 2), iso("SZL", 2), iso("THB", 2), iso("TJS", 2),
+    iso("TMT", 2), iso("TND", 3), iso("TOP", 2), iso("TRY", 2), iso("TTD", 2), iso("TWD", 2),
+    iso("TZS", 2), iso("UAH", 2), iso("UGX", 0),
+    billing("USD", 2, ["$", "$US", "US$", "US$"]),
+    iso("UYU", 2), iso("UZS", 2), iso("VES", 2), iso("VND", 0), iso("VUV", 0), iso("WST", 2),
+    iso("XAF", 0), iso("XCD", 2), iso("XCG", 2), iso("XOF", 0), iso("XPF", 0), iso("YER", 2),
+    iso("ZAR", 2), iso("ZMW", 2), iso("ZWG", 2),
+];
+
+const fn iso(code: &'static str, minor_digits: u32) -> Currency {
+    Currency {
+        code,
+        minor_digits,
+        symbols: None,
+    }
+}
+
+const fn billing(code: &'static str, minor_digits: u32, symbols: [&'static str; 4]) -> Currency {
+    Currency {
+        code,
+        minor_digits,
+        symbols: Some(symbols),
+    }
+}
+
+impl Currency {
+    /// The currency `code` is (case-insensitive, blanks around it ignored), if it is an ISO
+    /// 4217 code in circulation.
+    pub fn of(code: &str) -> Option<&'static Currency> {
+        let upper = code.trim().to_ascii_uppercase();
+        CURRENCIES
+            .binary_search_by(|c| c.code.cmp(upper.as_str()))
+            .ok()
+            .and_then(|at| CURRENCIES.get(at))
+    }
+
+    /// Whether the page writes it with its own symbols: Meta's billing currencies.
+    pub fn is_billing(&self) -> bool {
+        self.symbols.is_some()
+    }
+
+    /// The symbol or code `locale` writes: the code for a currency Meta does not bill in.
+    pub fn symbol(&self, locale: Locale) -> &'static str {
+        let at = match locale {
+            Locale::En => 0,
+            Locale::Fr => 1,
+            Locale::Es => 2,
+            Locale::PtBr => 3,
+        };
+        self.symbols
+            .and_then(|symbols| symbols.get(at).copied())
+            .unwrap_or(self.code)
+    }
+}
+
+/// The ISO 4217 code `text` is, in any case (`inr` → `INR`), if it is one in circulation.
+pub fn iso_code(text: &str) -> Option<&'static str> {
+    Currency::of(text).map(|c| c.code)
+}
 
 /// The currencies whose prices are printed with a `$`: a `$` alone says "a dollar or a peso",
 /// not which one.
@@ -26,30 +146,24 @@ const DOLLARS: &[&str] = &[
     "TWD", "UYU", "XCD",
 ];
 
-/// Printed forms other than the codes themselves, and the currencies each may mean. Longer
-/// forms before the shorter ones they contain (`US$` before `$`), as they are matched whole.
-pub const PRINTED: &[(&str, &[&str])] = &[
-    ("US$", &["USD"]),
-    ("$US", &["USD"]),
+/// Printed forms besides the codes and the billing currencies' own symbols (which
+/// [`Mark::of`] reads from the table above), and the currencies each may mean. A form the
+/// page writes for one currency but that others print too (`$`, `£`) is here, so it is read
+/// as one of several.
+const PRINTED: &[(&str, &[&str])] = &[
     ("U$S", &["USD"]),
-    ("R$", &["BRL"]),
-    ("A$", &["AUD"]),
-    ("AU$", &["AUD"]),
     ("C$", &["CAD", "NIO"]),
     ("CA$", &["CAD"]),
     ("NZ$", &["NZD"]),
     ("HK$", &["HKD"]),
     ("S$", &["SGD"]),
-    ("MX$", &["MXN"]),
     ("Mex$", &["MXN"]),
     ("RD$", &["DOP"]),
     ("NT$", &["TWD"]),
     ("COL$", &["COP"]),
     ("$", DOLLARS),
-    ("€", &["EUR"]),
     ("£", &["GBP", "GIP", "FKP", "SHP"]),
     ("E£", &["EGP"]),
-    ("₹", &["INR"]),
     ("Rs", &["INR", "PKR", "LKR", "NPR", "MUR", "SCR"]),
     ("Rs.", &["INR", "PKR", "LKR", "NPR", "MUR", "SCR"]),
     ("₨", &["PKR", "LKR", "NPR", "MUR", "SCR"]),
@@ -86,69 +200,53 @@ pub const PRINTED: &[(&str, &[&str])] = &[
     ("ر.س", &["SAR"]),
 ];
 
-/// The ISO 4217 code `text` is, in any case (`inr` → `INR`), if it is one in circulation.
-pub fn iso_code(text: &str) -> Option<&'static str> {
-    let upper = text.trim().to_ascii_uppercase();
-    if upper.len() != 3 || !upper.bytes().all(|b| b.is_ascii_uppercase()) {
-        return None;
-    }
-    // Sorted three-letter codes: a binary search over their places.
-    let (mut low, mut high) = (0, ISO_4217.len() / 3);
-    while low < high {
-        let mid = (low + high) / 2;
-        let code = ISO_4217.get(mid * 3..mid * 3 + 3)?;
-        match code.as_bytes().cmp(upper.as_bytes()) {
-            std::cmp::Ordering::Less => low = mid + 1,
-            std::cmp::Ordering::Greater => high = mid,
-            std::cmp::Ordering::Equal => return Some(code),
-        }
-    }
-    None
-}
-
 /// A currency as printed beside a figure or in a header: a code, or a symbol that may mean
 /// one of several.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Mark {
     /// As printed (`₹`, `US$`, `INR`).
     pub printed: &'static str,
-    /// The currencies it may mean: the code itself for a code.
+    /// The currencies it may mean.
     codes: &'static [&'static str],
 }
 
 impl Mark {
-    /// The mark `text` is: a code in any case, or a printed form of the table.
+    /// The mark `text` is: a code in any case, a printed form read as one of several, or a
+    /// billing currency's own symbol in one of the page's languages (`$US`, `R$`, `₹`).
     pub fn of(text: &str) -> Option<Mark> {
         let text = text.trim();
-        if let Some(code) = iso_code(text) {
+        if let Some(currency) = Currency::of(text) {
             return Some(Mark {
-                printed: code,
-                codes: &[],
+                printed: currency.code,
+                codes: std::slice::from_ref(&currency.code),
             });
         }
-        PRINTED
-            .iter()
-            .find(|(form, _)| *form == text)
-            .map(|&(printed, codes)| Mark { printed, codes })
+        if let Some(&(printed, codes)) = PRINTED.iter().find(|(form, _)| *form == text) {
+            return Some(Mark { printed, codes });
+        }
+        CURRENCIES.iter().find_map(|currency| {
+            let symbols = currency.symbols?;
+            let printed = symbols.into_iter().find(|symbol| *symbol == text)?;
+            Some(Mark {
+                printed,
+                codes: std::slice::from_ref(&currency.code),
+            })
+        })
     }
 
     /// The currencies it may mean.
     pub fn codes(&self) -> &[&'static str] {
-        if self.codes.is_empty() {
-            std::slice::from_ref(&self.printed)
-        } else {
-            self.codes
-        }
+        self.codes
     }
 
     /// Whether it may mean `code`.
     pub fn means(&self, code: &str) -> bool {
-        self.codes().iter().any(|c| c.eq_ignore_ascii_case(code))
+        self.codes.iter().any(|c| c.eq_ignore_ascii_case(code))
     }
 
     /// The one currency it means, if only one.
     pub fn code(&self) -> Option<&'static str> {
-        match self.codes() {
+        match self.codes {
             [one] => Some(one),
             _ => None,
         }
@@ -276,6 +374,7 @@ pub fn code_named_in(text: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::BILLING_CURRENCIES;
 
     #[test]
     fn codes_are_known_in_any_case() {
@@ -287,17 +386,78 @@ mod tests {
             assert_eq!(iso_code(not), None, "{not}");
         }
         // The table is sorted and every code three capitals, as the search needs.
-        let codes: Vec<&str> = ISO_4217
-            .as_bytes()
-            .chunks(3)
-            .map(|c| std::str::from_utf8(c).unwrap())
-            .collect();
-        assert!(codes.windows(2).all(|w| w[0] < w[1]));
-        assert!(codes.iter().all(|c| iso_code(c) == Some(*c)));
+        assert!(CURRENCIES.windows(2).all(|w| w[0].code < w[1].code));
+        assert!(CURRENCIES
+            .iter()
+            .all(|c| c.code.len() == 3 && c.code.bytes().all(|b| b.is_ascii_uppercase())));
+        assert!(CURRENCIES.iter().all(|c| iso_code(c.code) == Some(c.code)));
         // Every printed form means codes of the list.
         for (form, means) in PRINTED {
             assert!(means.iter().all(|c| iso_code(c).is_some()), "{form}");
         }
+    }
+
+    #[test]
+    fn minor_units_are_iso_4217s() {
+        let digits = |code: &str| Currency::of(code).unwrap().minor_digits;
+        assert_eq!(
+            ["USD", "INR", "COP", "IDR", "CLP", "JPY", "KRW", "BHD", "KWD", "TND"].map(digits),
+            [2, 2, 2, 2, 0, 0, 0, 3, 3, 3]
+        );
+        let none = CURRENCIES.iter().filter(|c| c.minor_digits == 0).count();
+        let three = CURRENCIES.iter().filter(|c| c.minor_digits == 3).count();
+        assert_eq!((none, three), (16, 7));
+    }
+
+    #[test]
+    fn billing_currencies_have_symbols_and_only_clp_has_no_decimals() {
+        for code in BILLING_CURRENCIES {
+            let currency = Currency::of(code).unwrap();
+            assert!(currency.is_billing(), "{code}");
+            let expected = if code == "CLP" { 0 } else { 2 };
+            assert_eq!(currency.minor_digits, expected, "{code}");
+        }
+        let billing = CURRENCIES.iter().filter(|c| c.is_billing()).count();
+        assert_eq!(billing, BILLING_CURRENCIES.len());
+        assert_eq!(Currency::of("usd").unwrap().code, "USD");
+        assert!(!Currency::of("JPY").unwrap().is_billing());
+        assert_eq!(Currency::of("JPY").unwrap().symbol(Locale::Fr), "JPY");
+        assert_eq!(Currency::of("XYZ"), None);
+    }
+
+    #[test]
+    fn symbols_follow_each_language() {
+        let usd = Currency::of("USD").unwrap();
+        let symbols: Vec<&str> = Locale::ALL.iter().map(|l| usd.symbol(*l)).collect();
+        assert_eq!(symbols, ["$", "$US", "US$", "US$"]);
+        assert_eq!(Currency::of("GBP").unwrap().symbol(Locale::Fr), "£GB");
+        assert_eq!(Currency::of("INR").unwrap().symbol(Locale::Es), "INR");
+    }
+
+    #[test]
+    fn every_symbol_the_page_writes_reads_back_as_its_currency() {
+        for currency in CURRENCIES.iter().filter(|c| c.is_billing()) {
+            for locale in Locale::ALL {
+                let symbol = currency.symbol(locale);
+                let mark = Mark::of(symbol).unwrap();
+                assert!(mark.means(currency.code), "{symbol} {}", currency.code);
+            }
+        }
+        // A printed form is defined once: the extra forms hold no symbol that the table
+        // already gives one currency.
+        for (form, means) in PRINTED {
+            let symbol_of = CURRENCIES
+                .iter()
+                .filter(|c| {
+                    Locale::ALL
+                        .iter()
+                        .any(|l| c.symbols.is_some() && c.symbol(*l) == *form)
+                })
+                .count();
+            assert!(symbol_of == 0 || means.len() > 1, "{form}");
+        }
+        assert_eq!(Mark::of("$AU").unwrap().code(), Some("AUD"));
+        assert_eq!(Mark::of("£GB").unwrap().to_string(), "£GB (GBP)");
     }
 
     #[test]

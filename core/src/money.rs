@@ -171,9 +171,7 @@ pub fn exact_add(a: Decimal, b: Decimal) -> Option<Decimal> {
 
 /// The exact sum of `amounts`, or none when a partial sum cannot be held exactly.
 pub fn exact_sum(amounts: impl IntoIterator<Item = Decimal>) -> Option<Decimal> {
-    amounts
-        .into_iter()
-        .try_fold(Decimal::ZERO, exact_add)
+    amounts.into_iter().try_fold(Decimal::ZERO, exact_add)
 }
 
 /// Which figure a text was read as, for `ParseFigureError`.

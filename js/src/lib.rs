@@ -1,4 +1,4 @@
-//! wacost for JavaScript: the same estimator as the CLI and the page, as four functions.
+//! wacost for JavaScript: the same estimator as the CLI and the page, as a few functions.
 //!
 //! This crate is a thin translation layer: arguments come in as JS values, are handed to
 //! `wacost_core` as JSON text or plain strings (so validation and its messages are the core's),
@@ -65,6 +65,28 @@ pub fn compare(
     let json = scenario_input::to_json_text(&scenario).map_err(|p| fail(vec![p]))?;
     let result = scenario_input::compare_json(&json).map_err(fail)?;
     to_js(&result)
+}
+
+/// The estimate of a scenario as CSV for a spreadsheet: each amount exact and rounded to the
+/// currency's minor unit, side by side (the page's "Export estimate (CSV)", `wacost estimate
+/// --format csv`).
+#[wasm_bindgen(js_name = estimateCsv)]
+pub fn estimate_csv(
+    #[wasm_bindgen(unchecked_param_type = "Scenario | string")] scenario: JsValue,
+) -> Result<String, JsValue> {
+    let json = scenario_input::to_json_text(&scenario).map_err(|p| fail(vec![p]))?;
+    let result = scenario_input::estimate_json(&json).map_err(fail)?;
+    Ok(wacost_core::export::estimate_csv(&result))
+}
+
+/// The comparison of a scenario under every rules version as CSV (`wacost compare --format csv`).
+#[wasm_bindgen(js_name = compareCsv)]
+pub fn compare_csv(
+    #[wasm_bindgen(unchecked_param_type = "Scenario | string")] scenario: JsValue,
+) -> Result<String, JsValue> {
+    let json = scenario_input::to_json_text(&scenario).map_err(|p| fail(vec![p]))?;
+    let result = scenario_input::compare_json(&json).map_err(fail)?;
+    Ok(wacost_core::export::comparison_csv(&result))
 }
 
 /// The rates of one card: `card` is its effective date (`"2026-10-01"`), default the card in

@@ -84,11 +84,13 @@ export interface Estimate {
   /** What `charged` counts: "messages" or "conversations". */
   unit: string;
   markets: MarketEstimate[];
+  /** The whole ladder of every category priced on one (absent when none is). */
+  ladders?: TierLadder[];
   /** Meta's charge. */
   meta_total: DecimalString;
   /** The provider's fees. */
   bsp_fees: DecimalString;
-  bsp: { per_message: DecimalString; markup: DecimalString; monthly: DecimalString; per_number: DecimalString };
+  bsp: BspBreakdown;
   total: DecimalString;
   custom: boolean;
   main_driver?: { market: string; category: Category; amount: DecimalString; share: DecimalString; assumptions: string[] };
@@ -96,6 +98,46 @@ export interface Estimate {
   warnings: string[];
   /** The same as data, in the same order, to word them in another language. */
   notes: Note[];
+  /** Why figures are what they are (how tiers count, why a rate applies), in English; not warnings. */
+  explanations?: string[];
+  /** The same as data, in the same order. */
+  pricing_notes?: PricingNote[];
+}
+/** Why an estimate's figures are what they are; `kind` tells which figures come with it. */
+export type PricingNote =
+  | { kind: "tier_counting"; categories: Category[] }
+  | { kind: "auth_international"; market: string; lines: number[]; messages: number; currency: string; rate: DecimalString; domestic_rate: DecimalString | null; multiple: DecimalString | null; business_country: string | null };
+/** The provider's fees by part, each with what it multiplies; the four amounts add up to `bsp_fees`. */
+export interface BspBreakdown {
+  /** per_message_count × per_message_fee */
+  per_message: DecimalString;
+  /** markup_fraction × meta_total */
+  markup: DecimalString;
+  monthly: DecimalString;
+  /** phone_numbers × per_number_fee */
+  per_number: DecimalString;
+  per_message_on: "charged" | "delivered";
+  per_message_count: number;
+  per_message_fee: DecimalString;
+  /** A fraction: "0.1" is 10 %. */
+  markup_fraction: DecimalString;
+  phone_numbers: number;
+  per_number_fee: DecimalString;
+}
+/** One tiered category of one market on its whole ladder. */
+export interface TierLadder {
+  market: string;
+  category: Category;
+  custom: boolean;
+  /** Every band, reached or not, with this category's charged messages in each. */
+  bands: { tier: number; from: number; to: number | null; rate: DecimalString; count: number }[];
+  /** Charged messages on the month's counter of the category's family: "you are here". */
+  count: number;
+  /** Index in `bands` of the band that prices message number `count`. */
+  band: number;
+  /** Absent on the last band. `messages_in_band`: more messages still at the current rate
+   * (a band 1–250,000 after 20,000: 230,000); `starts_at`: the first message of the next band (250,001). */
+  next?: { tier: number; messages_in_band: number; starts_at: number; rate: DecimalString; saving_per_message: DecimalString };
 }
 /** What a user should know about an estimate; `kind` tells which figures come with it. */
 export type Note =

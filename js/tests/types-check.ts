@@ -1,7 +1,7 @@
 // Compile-only check that js/pkg/wacost.d.ts is valid TypeScript and describes the API as the
 // README uses it. Build the package first (scripts/build-js.sh), then:
 //   tsc --noEmit --strict --target es2022 --module es2022 --moduleResolution bundler js/tests/types-check.ts
-import init, { estimate, compare, rates, market, cards } from '../pkg/wacost.js';
+import init, { estimate, compare, rates, market, cards, estimateCsv, compareCsv } from '../pkg/wacost.js';
 import type { Scenario, Estimate, Comparison, CardRates, MarketMatch, CardInfo, WacostError } from '../pkg/wacost.js';
 
 export async function demo(): Promise<string> {
@@ -18,6 +18,10 @@ export async function demo(): Promise<string> {
   const firstBand = e.markets[0].categories[0].bands[0];
   const to: number | null = firstBand ? firstBand.to : null;
   const c: Comparison = compare(scenario);
+  const csv: string = estimateCsv(scenario) + compareCsv(JSON.stringify(scenario));
+  const ladder = e.ladders?.[0];
+  const untilNext: number = ladder?.next?.messages_in_band ?? 0;
+  const perMessage: string = `${e.bsp.per_message_count} × ${e.bsp.per_message_fee} = ${e.bsp.per_message}`;
   const totals: string[] = c.versions.map((v) => v.estimate?.total ?? v.errors.join('; '));
   const card: CardRates = rates('2026-10-01', 'USD');
   const noArgs: CardRates = rates();
@@ -29,5 +33,5 @@ export async function demo(): Promise<string> {
     const err = caught as WacostError;
     return err.problems.map((p) => `${p.path}: ${p.message}`).join('\n');
   }
-  return [e.total, fromText.meta_total, String(to), totals.join(), card.rates[0].rate, noArgs.effective, m.market, String(all.length)].join(' ');
+  return [e.total, fromText.meta_total, String(to), totals.join(), card.rates[0].rate, noArgs.effective, m.market, String(all.length), String(csv.length), String(untilNext), perMessage].join(" ");
 }

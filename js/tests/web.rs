@@ -152,3 +152,24 @@ fn rates_market_and_cards() {
     let cards: Array = wacost_js::cards().unwrap().unchecked_into();
     assert!(cards.length() >= 20);
 }
+
+#[wasm_bindgen_test]
+fn estimates_and_comparisons_export_as_csv() {
+    let csv = wacost_js::estimate_csv(AFRICA.into()).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "currency,rules,rate_card,month,row,market,category,tier,from,to,delivered,free_entry_point,free_window,free_allowance,charged,quantity,rate,amount,amount_rounded"
+    );
+    assert!(lines.contains(
+        &"USD,pmp-2026-10,2026-10-01,,category,Rest of Africa,marketing,,,,8000,0,0,0,8000,,0.0225,180.00,180.00"
+    ));
+    assert_eq!(
+        lines.last(),
+        Some(&"USD,pmp-2026-10,2026-10-01,,total,,,,,,,,,,,,,180.00,180.00")
+    );
+    let csv = wacost_js::compare_csv(AFRICA.into()).unwrap();
+    assert!(csv.contains("USD,2026-10-01,,pmp-2026-10,total,,,,180.00,180.00,\n"));
+    let error = wacost_js::estimate_csv(r#"{"lines":[{"country":"IN"}]}"#.into()).unwrap_err();
+    assert_eq!(text(&get(&error, &["problems"]), &["0", "path"]), "month");
+}

@@ -4,6 +4,7 @@
 //! row goes back in time, the file is read again and billed sorted in memory; standard input
 //! cannot be re-read, so it is read whole first (pass a file for logs that do not fit).
 
+use super::shown::{grouped, money, money_with_exact};
 use crate::output::{Inputs, OutputFile, Target};
 use crate::CliError;
 use std::fs::File;
@@ -14,7 +15,6 @@ use wacost_core::bill::error::Setting;
 use wacost_core::bill::{
     self, detail, BillError, Names, Options, Priced, Progress, Report, SettingError, Settings, Sink,
 };
-use wacost_core::money::to_plain_string;
 use wacost_core::scenario::MAX_LISTED_ERRORS;
 use wacost_core::Catalog;
 
@@ -43,7 +43,10 @@ pub fn run(args: &BillArgs, on_terminal: bool) -> Result<(), CliError> {
         Some(path) => bill_file(catalog, &settings, path, options, target),
     };
     // On failure the detail file is dropped unfinished: its temporary file goes, the target stays.
-    let report = result?;
+    let mut report = result?;
+    if let Some(total) = args.invoice_total {
+        report.check_invoice(total);
+    }
     if let Some(s) = sink {
         s.finish()?;
     }
@@ -336,12 +339,12 @@ pub fn table(r: &Report) -> String {
                     m.month,
                     market.market,
                     c.category,
-                    c.delivered,
-                    c.free.window,
-                    c.free.entry_point,
-                    c.free.allowance,
-                    c.charged,
-                    c.amount
+                    grouped(c.delivered),
+                    grouped(c.free.window),
+                    grouped(c.free.entry_point),
+                    grouped(c.free.allowance),
+                    grouped(c.charged),
+                    money(&r.currency, c.amount_value)
                 );
             }
         }
@@ -361,15 +364,24 @@ pub fn table(r: &Report) -> String {
             m.month,
             format!("total ({})", m.rules.join(", ")),
             notes.join(", "),
-            m.meta_total
+            money(&r.currency, m.meta_total_value)
         );
     }
+    totals_table(r, &mut out);
     let _ = writeln!(
         out,
-        "Meta total: {} {}",
-        to_plain_string(r.meta_total_value, 2),
-        r.currency
+        "Meta total: {}",
+        money_with_exact(&r.currency, r.meta_total_value)
     );
+    if let Some(invoice) = &r.invoice {
+        let _ = writeln!(
+            out,
+            "Invoice total: {}; difference (invoice - bill): {} (exact {})",
+            money_with_exact(&r.currency, invoice.invoice_total.value()),
+            money(&r.currency, invoice.difference.value()),
+            invoice.difference
+        );
+    }
     if let Some(recon) = &r.reconciliation {
         reconciliation_table(recon, &mut out);
     }
@@ -380,6 +392,40 @@ pub fn table(r: &Report) -> String {
         let _ = writeln!(out, "skipped: {s}");
     }
     out
+}
+
+/// The whole log by market and by category: delivered, free and charged side by side.
+fn totals_table(r: &Report, out: &mut String) {
+    use std::fmt::Write as _;
+    let rows = r
+        .totals
+        .markets
+        .iter()
+        .map(|m| ("market", m.market.as_str(), &m.counts))
+        .chain(
+            r.totals
+                .categories
+                .iter()
+                .map(|c| ("category", c.category, &c.counts)),
+        );
+    let _ = writeln!(
+        out,
+        "{:<8} {:<34} {:>10} {:>10} {:>10} {:>14}",
+        "totals", "", "delivered", "free", "charged", "amount"
+    );
+    for (by, name, counts) in rows {
+        let _ = writeln!(
+            out,
+            "{:<8} {:<34} {:>10} {:>10} {:>10} {:>14}",
+            by,
+            name,
+            grouped(counts.delivered),
+            grouped(counts.free),
+            grouped(counts.charged),
+            money(&r.currency, counts.amount.value())
+        );
+    }
+    let _ = writeln!(out);
 }
 
 /// The reconciliation's counts and its first 20 differences.

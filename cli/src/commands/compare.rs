@@ -1,23 +1,25 @@
 //! `wacost compare`: the same scenario under every rules version with one card, to show what
 //! each of Meta's pricing changes does to a month's bill.
 
-use super::estimate::{grouped_money, read_scenario};
+use super::estimate::read_scenario;
+use super::shown::money;
 use crate::CliError;
-use wacost_cli::values::ReportFormat;
+use wacost_cli::values::ExportFormat;
 use wacost_cli::CompareArgs;
 use wacost_core::estimate::{compare, Comparison};
+use wacost_core::export::comparison_csv;
 
 pub fn run(args: &CompareArgs, on_terminal: bool) -> Result<(), CliError> {
-    let format = ReportFormat::or_default(args.format, on_terminal);
+    let format = ExportFormat::or_default(args.format, on_terminal);
     let scenario = read_scenario(&args.scenario, None, args.rate_card)?;
     let result = compare(&scenario).map_err(|errors| CliError::many(errors.lines()))?;
-    if format == ReportFormat::Json {
-        println!(
+    match format {
+        ExportFormat::Json => println!(
             "{}",
             serde_json::to_string_pretty(&result).unwrap_or_default()
-        );
-    } else {
-        print!("{}", table(&result));
+        ),
+        ExportFormat::Table => print!("{}", table(&result)),
+        ExportFormat::Csv => print!("{}", comparison_csv(&result)),
     }
     Ok(())
 }
@@ -48,7 +50,7 @@ fn table(c: &Comparison) -> String {
                 .amounts
                 .iter()
                 .find(|a| a.rules == version.rules)
-                .map_or_else(|| "-".to_string(), |a| grouped_money(a.amount));
+                .map_or_else(|| "-".to_string(), |a| money(&c.currency, a.amount.value()));
             let _ = write!(out, " {amount:>13}");
         }
         let _ = writeln!(out);
@@ -58,7 +60,10 @@ fn table(c: &Comparison) -> String {
         for version in &c.versions {
             let figure = version.estimate.as_ref().map_or_else(
                 || "-".to_string(),
-                |e| grouped_money(if pick == 0 { e.meta_total } else { e.total }),
+                |e| {
+                    let figure = if pick == 0 { e.meta_total } else { e.total };
+                    money(&c.currency, figure.value())
+                },
             );
             let _ = write!(out, " {figure:>13}");
         }

@@ -1,26 +1,29 @@
 //! `wacost estimate`: a month of traffic described as a scenario (docs/scenario.md), priced
 //! under one rules version with one rate card.
 
+use super::shown::{grouped, money, money_with_exact, rate};
 use crate::input::read_input;
 use crate::CliError;
 use chrono::NaiveDate;
-use wacost_cli::values::{Input, ReportFormat};
+use wacost_cli::values::{ExportFormat, Input};
 use wacost_cli::EstimateArgs;
 use wacost_core::estimate::{estimate, Estimate};
-use wacost_core::money::group_thousands;
-use wacost_core::scenario::{RulesVersion, Scenario};
+use wacost_core::export::estimate_csv;
+use wacost_core::locale::Locale;
+use wacost_core::percent::percent_text;
+use wacost_core::scenario::{PerMessageOn, RulesVersion, Scenario};
 
 pub fn run(args: &EstimateArgs, on_terminal: bool) -> Result<(), CliError> {
-    let format = ReportFormat::or_default(args.format, on_terminal);
+    let format = ExportFormat::or_default(args.format, on_terminal);
     let scenario = read_scenario(&args.scenario, args.rules, args.rate_card)?;
     let result = estimate(&scenario).map_err(|errors| CliError::many(errors.lines()))?;
-    if format == ReportFormat::Json {
-        println!(
+    match format {
+        ExportFormat::Json => println!(
             "{}",
             serde_json::to_string_pretty(&result).unwrap_or_default()
-        );
-    } else {
-        print!("{}", table(&result));
+        ),
+        ExportFormat::Table => print!("{}", table(&result)),
+        ExportFormat::Csv => print!("{}", estimate_csv(&result)),
     }
     Ok(())
 }
@@ -46,17 +49,6 @@ pub fn read_scenario(
     Scenario::from_value(&value).map_err(|errors| CliError::many(errors.lines()))
 }
 
-/// `1234567` → `1,234,567`, for tables people read.
-pub fn grouped(n: u64) -> String {
-    group_thousands(&n.to_string())
-}
-
-/// A money figure with its whole part grouped by thousands (`1,234,567.891`), for reading; the
-/// JSON keeps the plain exact text.
-pub fn grouped_money(amount: impl std::fmt::Display) -> String {
-    group_thousands(&amount.to_string())
-}
-
 pub fn table(e: &Estimate) -> String {
     use std::fmt::Write;
     let mut out = String::new();
@@ -75,7 +67,7 @@ pub fn table(e: &Estimate) -> String {
     let _ = writeln!(out);
     let _ = writeln!(
         out,
-        "{:<24} {:<28} {:>15} {:>13} {:>13} {:>13} {:>15} {:>8} {:>14}",
+        "{:<24} {:<28} {:>15} {:>13} {:>13} {:>13} {:>15} {:>10} {:>16}",
         "market",
         "category",
         "delivered",
@@ -88,23 +80,14 @@ pub fn table(e: &Estimate) -> String {
     );
     market_rows(&mut out, e);
     let _ = writeln!(out);
-    let _ = writeln!(
-        out,
-        "Meta total  {} {}",
-        e.currency,
-        grouped_money(e.meta_total)
-    );
-    let _ = writeln!(
-        out,
-        "BSP fees    {} {} (per message {}, markup {}, monthly {}, per number {})",
-        e.currency,
-        grouped_money(e.bsp_fees),
-        grouped_money(e.bsp.per_message),
-        grouped_money(e.bsp.markup),
-        grouped_money(e.bsp.monthly),
-        grouped_money(e.bsp.per_number)
-    );
-    let _ = writeln!(out, "Total       {} {}", e.currency, grouped_money(e.total));
+    fees(&mut out, e);
+    ladders(&mut out, e);
+    if !e.explanations.is_empty() {
+        let _ = writeln!(out);
+        for explanation in &e.explanations {
+            let _ = writeln!(out, "* {explanation}");
+        }
+    }
     if !e.warnings.is_empty() {
         let _ = writeln!(out);
         for warning in &e.warnings {
@@ -114,33 +97,125 @@ pub fn table(e: &Estimate) -> String {
     out
 }
 
+/// Meta's total, the provider's fees part by part with what each multiplies, and the total.
+fn fees(out: &mut String, e: &Estimate) {
+    use std::fmt::Write;
+    let c = e.currency.as_str();
+    let b = &e.bsp;
+    let _ = writeln!(
+        out,
+        "Meta total      {}",
+        money_with_exact(c, e.meta_total.value())
+    );
+    let _ = writeln!(
+        out,
+        "BSP fees        {}",
+        money_with_exact(c, e.bsp_fees.value())
+    );
+    let unit = if e.unit == "conversations" && b.per_message_on == PerMessageOn::Charged {
+        "charged conversations"
+    } else {
+        b.per_message_on.as_str()
+    };
+    let _ = writeln!(
+        out,
+        "  per message   {} {unit} x {} = {}",
+        grouped(b.per_message_count),
+        rate(c, b.per_message_fee),
+        money(c, b.per_message.value())
+    );
+    let _ = writeln!(
+        out,
+        "  markup        {}% of Meta's charge = {}",
+        percent_text(b.markup_fraction, Locale::En),
+        money(c, b.markup.value())
+    );
+    let _ = writeln!(out, "  monthly       {}", money(c, b.monthly.value()));
+    let _ = writeln!(
+        out,
+        "  per number    {} number(s) x {} = {}",
+        grouped(b.phone_numbers),
+        money(c, b.per_number_fee),
+        money(c, b.per_number.value())
+    );
+    let _ = writeln!(
+        out,
+        "Total           {}",
+        money_with_exact(c, e.total.value())
+    );
+}
+
+/// Where each tiered category stands on its whole ladder.
+fn ladders(out: &mut String, e: &Estimate) {
+    use std::fmt::Write;
+    if e.ladders.is_empty() {
+        return;
+    }
+    let c = e.currency.as_str();
+    let _ = writeln!(out);
+    let _ = writeln!(out, "Volume tiers (the month's counter on each ladder):");
+    for l in &e.ladders {
+        let Some(band) = l.current() else {
+            continue;
+        };
+        let range = match band.to {
+            Some(to) => format!("{} to {}", grouped(band.from), grouped(to)),
+            None => format!("from {}", grouped(band.from)),
+        };
+        let next = match &l.next {
+            Some(next) => format!(
+                "; {} more at this rate, then tier {} starts at message {} ({}, {} less a message)",
+                grouped(next.messages_in_band),
+                next.tier,
+                grouped(next.starts_at),
+                rate(c, next.rate.value()),
+                rate(c, next.saving_per_message.value())
+            ),
+            None => "; the last tier".to_string(),
+        };
+        let _ = writeln!(
+            out,
+            "  {} {}: {} charged, tier {} of {} ({range} at {}){next}",
+            l.market,
+            l.category.as_str(),
+            grouped(l.count),
+            band.tier,
+            l.bands.len(),
+            rate(c, band.rate.value())
+        );
+    }
+}
+
 /// Each market's categories, their bands when several are used, and the market's total.
 fn market_rows(out: &mut String, e: &Estimate) {
     use std::fmt::Write;
+    let c = e.currency.as_str();
     for market in &e.markets {
-        for c in &market.categories {
+        for category in &market.categories {
             let mut flags = String::new();
-            if c.custom {
+            if category.custom {
                 flags.push_str(" (custom)");
             }
-            if c.upper_bound {
+            if category.upper_bound {
                 flags.push_str(" (at most)");
             }
             let _ = writeln!(
                 out,
-                "{:<24} {:<28} {:>15} {:>13} {:>13} {:>13} {:>15} {:>8} {:>14}{}",
+                "{:<24} {:<28} {:>15} {:>13} {:>13} {:>13} {:>15} {:>10} {:>16}{}",
                 market.market,
-                c.category.as_str(),
-                grouped(c.delivered),
-                grouped(c.free.entry_point),
-                grouped(c.free.window),
-                grouped(c.free.allowance),
-                grouped(c.charged),
-                c.rate.map_or_else(|| "-".to_string(), |r| r.to_string()),
-                grouped_money(c.amount),
+                category.category.as_str(),
+                grouped(category.delivered),
+                grouped(category.free.entry_point),
+                grouped(category.free.window),
+                grouped(category.free.allowance),
+                grouped(category.charged),
+                category
+                    .rate
+                    .map_or_else(|| "-".to_string(), |r| rate(c, r.value())),
+                money(c, category.amount.value()),
                 flags
             );
-            for band in c.bands.iter().filter(|_| c.bands.len() > 1) {
+            for band in category.bands.iter().filter(|_| category.bands.len() > 1) {
                 let _ = writeln!(
                     out,
                     "{:<24}   tier {} ({}..{}) {:>15} x {} = {}",
@@ -149,37 +224,17 @@ fn market_rows(out: &mut String, e: &Estimate) {
                     grouped(band.from),
                     band.to.map(grouped).unwrap_or_default(),
                     grouped(band.count),
-                    band.rate,
-                    grouped_money(band.amount)
+                    rate(c, band.rate.value()),
+                    money(c, band.amount.value())
                 );
             }
         }
         let _ = writeln!(
             out,
-            "{:<24} {:<28} {:>97}",
+            "{:<24} {:<28} {:>101}",
             market.market,
             "market total",
-            grouped_money(market.amount)
+            money(c, market.amount.value())
         );
-    }
-}
-
-#[cfg(test)]
-mod money_grouping_tests {
-    use super::{grouped, grouped_money};
-
-    #[test]
-    fn whole_part_is_grouped_and_decimals_kept() {
-        for (text, shown) in [
-            ("0.00", "0.00"),
-            ("140.79", "140.79"),
-            ("1234.5", "1,234.5"),
-            ("290662397.80", "290,662,397.80"),
-            ("-1234567.891", "-1,234,567.891"),
-            ("1000", "1,000"),
-        ] {
-            assert_eq!(grouped_money(text), shown);
-        }
-        assert_eq!(grouped(1_234_567), "1,234,567");
     }
 }

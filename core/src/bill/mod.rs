@@ -14,13 +14,16 @@ pub mod error;
 mod fields;
 pub mod generate;
 pub mod input;
+pub mod invoice;
 pub mod messages;
+pub mod model_total;
 mod names;
 pub mod rule_ids;
 pub mod settings;
 pub mod stream;
 pub mod summary;
 mod times;
+pub mod totals;
 pub mod zone;
 
 pub use classify::{Free, Model, Outcome, Priced, PricingType};
@@ -29,9 +32,12 @@ pub use error::{BillError, MalformedRows, RowError, RowErrorKind, SettingError};
 #[doc(hidden)]
 pub use fields::split_plain;
 pub use input::{Event, Kind, LogParser, Names};
+pub use invoice::{read_invoice_total, InvoiceCheck};
+pub use model_total::{CannotPrice, ModelGap, ModelTotal};
 pub use settings::{CardChoice, RulesChoice, Settings};
 pub use stream::{bill_reader, LogStream, NoProgress, Progress};
 pub use summary::{MonthReport, Summary};
+pub use totals::Totals;
 
 use crate::money::to_plain_string;
 use crate::Catalog;
@@ -90,12 +96,33 @@ pub struct Report {
     pub meta_total: String,
     #[serde(skip)]
     pub meta_total_value: Decimal,
+    /// The whole log by market and by category (`totals.rs`).
+    pub totals: Totals,
+    /// An invoice's total beside `meta_total`, when one was given (`check_invoice`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub invoice: Option<InvoiceCheck>,
     pub warnings: Vec<String>,
     pub skipped_rows: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reconciliation: Option<Reconciliation>,
     /// Whether the log was out of time order and had to be sorted in memory.
     pub sorted_in_memory: bool,
+}
+
+impl Report {
+    /// Compares an invoice's total with the bill; the report then carries the difference.
+    pub fn check_invoice(&mut self, invoice_total: Decimal) -> InvoiceCheck {
+        let check = InvoiceCheck::new(invoice_total, self.meta_total_value);
+        self.invoice = Some(check);
+        check
+    }
+}
+
+impl Engine<'_> {
+    /// The log's total under this engine's model so far, or why the model cannot price it.
+    pub fn model_total(&self) -> ModelTotal {
+        ModelTotal::of(&self.summary)
+    }
 }
 
 /// Receives each outbound message's pricing (for `--detail` or a page's table).
@@ -294,6 +321,7 @@ impl<'c> Session<'c> {
         }
         let summary = &self.engine.summary;
         let months = summary.months(self.engine.markets());
+        let totals = totals::totals(&months);
         let total = summary.total();
         let warnings = self.warnings(&months);
         let settings = self.engine.settings();
@@ -312,6 +340,8 @@ impl<'c> Session<'c> {
             months,
             meta_total: to_plain_string(total, 2),
             meta_total_value: total,
+            totals,
+            invoice: None,
             warnings,
             skipped_rows: self.bad.iter().map(ToString::to_string).collect(),
             reconciliation: self.reconciliation,

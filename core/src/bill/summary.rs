@@ -1,7 +1,7 @@
 //! Aggregated counters of a bill: per month, market and category, shaped like the Estimate
 //! (docs/log.md, "The bill"). Adding a message is O(1); nothing per message is kept.
 
-use super::classify::{Free, Outcome, Priced};
+use super::classify::{Free, Outcome, Priced, Unpriced};
 use crate::money::to_plain_string;
 use crate::scenario::RulesVersion;
 use crate::Category;
@@ -76,7 +76,8 @@ pub struct Summary {
     /// last one: a look at it replaces a map search on every message.
     months: Vec<((i32, u32), MonthAcc)>,
     categories: HashMap<((i32, u32), u16, Category), CategoryAcc>,
-    unpriceable: BTreeMap<String, u64>,
+    /// By the reason's English sentence (the order warnings list them in), with the reason.
+    unpriceable: BTreeMap<String, (Unpriced, u64)>,
     pub outbound: u64,
 }
 
@@ -130,7 +131,10 @@ impl Summary {
             }
             Outcome::Unpriceable(reason) => {
                 acc.unpriceable += 1;
-                *self.unpriceable.entry(reason.to_string()).or_insert(0) += 1;
+                self.unpriceable
+                    .entry(reason.to_string())
+                    .or_insert_with(|| (reason.clone(), 0))
+                    .1 += 1;
                 return;
             }
             _ => {}
@@ -174,9 +178,23 @@ impl Summary {
         self.categories.values().map(|c| c.amount).sum()
     }
 
+    /// Charged units (messages, or conversations under conversation rules) over the log.
+    pub fn charged(&self) -> u64 {
+        self.categories.values().map(|c| c.charged).sum()
+    }
+
     /// Reasons some delivered messages could not be priced, with their counts.
     pub fn unpriceable_reasons(&self) -> impl Iterator<Item = (&String, &u64)> {
-        self.unpriceable.iter()
+        self.unpriceable
+            .iter()
+            .map(|(text, (_, count))| (text, count))
+    }
+
+    /// The same, typed.
+    pub fn unpriced(&self) -> impl Iterator<Item = (&Unpriced, u64)> {
+        self.unpriceable
+            .values()
+            .map(|(reason, count)| (reason, *count))
     }
 
     /// The serialisable report of the months; `markets` names market indexes.

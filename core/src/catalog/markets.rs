@@ -265,28 +265,54 @@ impl MarketTable {
         let (_, row, network) =
             best.ok_or_else(|| LookupError::UnknownCallingCode(number.to_string()))?;
         let mut found = self.match_of(row, network);
-        let shared_with: Vec<&str> = self
-            .rows
-            .iter()
-            .filter(|other| {
-                other.iso2 != row.iso2
-                    && other.calling_code == row.calling_code
-                    && other.network_prefixes.is_empty()
-                    && network.is_none()
-                    && other.market != row.market
-            })
-            .map(|other| other.iso2.as_str())
-            .collect();
-        if !shared_with.is_empty() {
-            found.note = Some(format!(
-                "+{} is shared with {}; taken as {} ({}) because Meta's table lists it",
-                row.calling_code,
-                shared_with.join(", "),
-                row.country,
-                row.market
-            ));
+        if network.is_none() {
+            found.note = self.shared_code_note(row).or(found.note);
         }
         Ok(found)
+    }
+
+    /// What a number matched by its calling code alone must say when other countries share the
+    /// code in another market. When several countries Meta lists share the code and the market
+    /// (+1: Canada and the United States, North America), the number is named by its market
+    /// and code, "North America (+1)": naming one of the countries (the first in the table)
+    /// would call a San Francisco number Canadian.
+    fn shared_code_note(&self, row: &CountryRow) -> Option<String> {
+        let sharing = |other: &&CountryRow| {
+            other.calling_code == row.calling_code && other.network_prefixes.is_empty()
+        };
+        let elsewhere: Vec<&str> = self
+            .rows
+            .iter()
+            .filter(sharing)
+            .filter(|other| other.market != row.market)
+            .map(|other| other.iso2.as_str())
+            .collect();
+        if elsewhere.is_empty() {
+            return None;
+        }
+        let alike: Vec<&str> = self
+            .rows
+            .iter()
+            .filter(sharing)
+            .filter(|other| other.market == row.market && other.listed_by_meta)
+            .map(|other| other.iso2.as_str())
+            .collect();
+        let code = &row.calling_code;
+        Some(if alike.len() > 1 {
+            format!(
+                "+{code} is shared by {} ({market}) and {}; taken as {market} (+{code}), the market of every country Meta's table lists for +{code} without a network prefix",
+                alike.join(", "),
+                elsewhere.join(", "),
+                market = row.market,
+            )
+        } else {
+            format!(
+                "+{code} is shared with {}; taken as {} ({}) because Meta's table lists it",
+                elsewhere.join(", "),
+                row.country,
+                row.market
+            )
+        })
     }
 
     fn match_of(&self, row: &CountryRow, network: Option<&str>) -> MarketMatch {

@@ -213,7 +213,7 @@ fn differences(versions: &[VersionResult]) -> Vec<Difference> {
 }
 
 /// How a rules version treats a category, in one clause.
-fn treatment(rules: RulesVersion, category: Category) -> &'static str {
+pub fn treatment(rules: RulesVersion, category: Category) -> &'static str {
     use Category::*;
     use RulesVersion::*;
     match (rules, category) {

@@ -7,20 +7,25 @@
 
 mod compare;
 mod insight;
+mod ladder;
 mod model;
 mod note;
 mod parts;
 mod price;
+mod pricing_note;
 mod rates;
 mod resolve;
 pub mod split;
 
-pub use compare::{compare, compare_with};
+pub use compare::{compare, compare_with, treatment};
+
+pub use ladder::{LadderBand, NextBand, TierLadder};
 pub use model::{
     BandEstimate, BspBreakdown, CategoryEstimate, Comparison, Difference, Driver, Estimate, Free,
     MarketEstimate, NextTier, VersionAmount, VersionResult,
 };
 pub use note::Note;
+pub use pricing_note::PricingNote;
 
 use crate::catalog::Catalog;
 use crate::category::Category;
@@ -45,6 +50,66 @@ pub fn estimate_with(catalog: &Catalog, scenario: &Scenario) -> Result<Estimate,
     scenario.check()?;
     estimate_checked(catalog, scenario, resolve::Choice::default())
         .map_err(|errors| ScenarioErrors::capped(errors.0))
+}
+
+/// A scenario resolved once (rules, card, each line's market and rates) and priced again with
+/// other counts: the budget prices the same sheet with dozens of counts on its last line, and
+/// resolving is half of an estimate's time. The scenarios priced must differ from the prepared
+/// one in their counts only, each within the limits `Scenario::check` enforces.
+pub(crate) struct Prepared<'a> {
+    catalog: &'a Catalog,
+    resolved: resolve::Resolved<'a>,
+}
+
+impl<'a> Prepared<'a> {
+    pub(crate) fn new(
+        catalog: &'a Catalog,
+        scenario: &'a Scenario,
+    ) -> Result<Prepared<'a>, ScenarioErrors> {
+        scenario.check()?;
+        let resolved = resolve::resolve(catalog, scenario, resolve::Choice::default())
+            .map_err(ScenarioErrors)?;
+        Ok(Prepared { catalog, resolved })
+    }
+
+    /// `estimate` of `scenario`, without resolving it again.
+    pub(crate) fn estimate(&self, scenario: &Scenario) -> Result<Estimate, ScenarioErrors> {
+        let rules = self.resolved.rules;
+        estimate_resolved(self.catalog, scenario, &self.resolved, rules, true)
+            .map_err(|errors| ScenarioErrors::capped(errors.0))
+    }
+}
+
+/// One part of the month's shared free allowance, as the estimator splits the lines.
+pub(crate) struct PooledPart {
+    pub line: usize,
+    pub category: Category,
+    pub eligible: u64,
+}
+
+/// The month's shared allowance and the parts that draw on it, in the order the
+/// largest-remainder split ranks ties: the budget bounds how far one more message can move free
+/// units between them. (Which authentication is international does not change a pooled part.)
+pub(crate) fn pool(
+    scenario: &Scenario,
+    rules: crate::scenario::RulesVersion,
+) -> (u64, Vec<PooledPart>) {
+    let international = vec![false; scenario.lines.len()];
+    let split = Split::new(scenario, rules, &international);
+    let parts = (0..scenario.lines.len())
+        .flat_map(|line| {
+            split
+                .line(line)
+                .into_iter()
+                .filter(|part| part.in_pool)
+                .map(move |part| PooledPart {
+                    line,
+                    category: part.category,
+                    eligible: part.eligible,
+                })
+        })
+        .collect();
+    (parts::allowance(scenario, rules), parts)
 }
 
 // `MarketSums::categories` is indexed by `category as usize`: that must be its place in
@@ -154,6 +219,7 @@ fn estimate_resolved(
             "the total with the provider's fees",
         ));
     };
+    let ladders = ladder::ladders(resolved, &markets);
     let mut estimate = Estimate {
         rules,
         rate_card: resolved.card.id.effective.to_string(),
@@ -166,6 +232,7 @@ fn estimate_resolved(
         }
         .into(),
         markets,
+        ladders,
         meta_total: Amount::new(meta_total),
         bsp_fees: Amount::new(bsp_fees),
         bsp,
@@ -174,6 +241,8 @@ fn estimate_resolved(
         main_driver: None,
         warnings: Vec::new(),
         notes: Vec::new(),
+        explanations: Vec::new(),
+        pricing_notes: Vec::new(),
     };
     insight::explain(
         catalog,
@@ -184,6 +253,8 @@ fn estimate_resolved(
         rules_from_scenario,
         &mut estimate,
     );
+    let explained = ladder::notes(scenario, resolved, &estimate, &resolved.international);
+    ladder::explain(&mut estimate, explained);
     Ok(estimate)
 }
 
@@ -499,6 +570,12 @@ fn bsp_fees(
             markup: Amount::new(markup),
             monthly: Amount::new(bsp.monthly),
             per_number: Amount::new(per_number),
+            per_message_on: bsp.per_message_on,
+            per_message_count: per_message_units,
+            per_message_fee: bsp.per_message,
+            markup_fraction: bsp.markup,
+            phone_numbers,
+            per_number_fee: bsp.per_number,
         },
     ))
 }

@@ -2,10 +2,13 @@
 //! that serialise as strings (`Amount`, `UnitPrice`), so JSON, JavaScript and the terminal all
 //! show the same figures.
 
+use super::ladder::TierLadder;
 use super::note::Note;
+use super::pricing_note::PricingNote;
 use crate::category::Category;
 use crate::money::{Amount, UnitPrice};
-use crate::scenario::RulesVersion;
+use crate::scenario::{PerMessageOn, RulesVersion};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,6 +22,9 @@ pub struct Estimate {
     /// What `charged` counts: `messages` (per-message eras) or `conversations`.
     pub unit: String,
     pub markets: Vec<MarketEstimate>,
+    /// The whole ladder of every category priced on one, market by market (`ladder.rs`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ladders: Vec<TierLadder>,
     /// Meta's charge.
     pub meta_total: Amount,
     /// The provider's fees.
@@ -35,6 +41,13 @@ pub struct Estimate {
     /// their own sentences (another language, a link to the field).
     #[serde(default)]
     pub notes: Vec<Note>,
+    /// Why figures are what they are (how tiers count, why a rate applies), in English
+    /// sentences: not warnings.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub explanations: Vec<String>,
+    /// The same as data, one per explanation and in the same order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pricing_notes: Vec<PricingNote>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -137,12 +150,35 @@ pub struct NextTier {
     pub saving_per_message: UnitPrice,
 }
 
+/// The provider's fees by kind, each with what it multiplies, so a reader can redo every
+/// product: `per_message = per_message_count × per_message_fee`, `markup = markup_fraction ×
+/// meta_total`, `per_number = phone_numbers × per_number_fee`. The four amounts are exact and
+/// add up to `bsp_fees` exactly.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BspBreakdown {
     pub per_message: Amount,
     pub markup: Amount,
     pub monthly: Amount,
     pub per_number: Amount,
+    /// What the per-message fee counts: charged units (messages, or conversations under
+    /// conversation rules) or delivered messages.
+    #[serde(default)]
+    pub per_message_on: PerMessageOn,
+    /// The units the per-message fee is charged on.
+    #[serde(default)]
+    pub per_message_count: u64,
+    /// The scenario's `bsp.per_message`, as given.
+    #[serde(default, with = "rust_decimal::serde::str")]
+    pub per_message_fee: Decimal,
+    /// The scenario's `bsp.markup`, a fraction of Meta's charge, as given.
+    #[serde(default, with = "rust_decimal::serde::str")]
+    pub markup_fraction: Decimal,
+    /// The scenario's `phone_numbers`.
+    #[serde(default)]
+    pub phone_numbers: u64,
+    /// The scenario's `bsp.per_number`, as given.
+    #[serde(default, with = "rust_decimal::serde::str")]
+    pub per_number_fee: Decimal,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -3,7 +3,9 @@
 //! sentence from the kind and the figures, so no rule is restated outside the core.
 
 use crate::category::Category;
+use crate::locale::Locale;
 use crate::money::{group_thousands, Amount};
+use crate::money_format::MoneyFormat;
 use crate::scenario::{field_list, FieldPath, RulesVersion};
 use serde::{Deserialize, Serialize};
 
@@ -154,7 +156,8 @@ impl Note {
                 assumptions,
                 ..
             } => format!(
-                "{market} {category} is {percent}% of Meta's charge ({currency} {amount}); it rests on {}.",
+                "{market} {category} is {percent}% of Meta's charge ({}); it rests on {}.",
+                MoneyFormat::new(currency, Locale::En).amount(amount.value()),
                 assumptions.join(", ")
             ),
         }

@@ -336,7 +336,7 @@ fn by_initiator(parts: &mut LineParts, line: &Line, f: &Fractions) {
 
 /// The month's free units shared by the lines: per phone number (2026-10 service), per WABA
 /// (conversation eras), or the Mexico test's free conversations.
-fn allowance(scenario: &Scenario, rules: RulesVersion) -> u64 {
+pub fn allowance(scenario: &Scenario, rules: RulesVersion) -> u64 {
     match rules {
         RulesVersion::Pmp2026_10 => 1000u64.saturating_mul(scenario.phone_numbers),
         RulesVersion::Cbp2023_06 | RulesVersion::Cbp2022_02 => {
