@@ -1,5 +1,6 @@
-//! Embeds `data/` and refuses to build when a file is broken: a missing market on a complete
-//! card, a gap or overlap between tier bands, a duplicate row, a rate that is not a decimal.
+//! Embeds `data/` and refuses to build when a file is broken: a missing market in a category
+//! the file's name claims whole, a gap or overlap between tier bands, a duplicate row, a rate
+//! that is not a decimal. Writes the small index of every card (`catalog::index`) beside it.
 //! The checks are the catalog's own (the same source files, compiled here too, with the
 //! project's CSV reader).
 
@@ -75,20 +76,11 @@ fn main() {
                 .collect()
         })
         .collect();
-    if let Err(errors) = catalog::Catalog::from_files(&borrowed[0], &borrowed[1], &borrowed[2]) {
-        for error in &errors {
-            println!("cargo:warning=core/data/{error}");
-        }
-        panic!(
-            "core/data failed validation ({} problem(s)):\n{}",
-            errors.len(),
-            errors
-                .iter()
-                .map(|e| format!("  core/data/{e}"))
-                .collect::<Vec<_>>()
-                .join("\n")
-        );
-    }
+    let checked = catalog::Catalog::from_files(&borrowed[0], &borrowed[1], &borrowed[2]);
+    let index = match checked {
+        Ok(catalog) => catalog::index::summaries_source(&catalog.summaries()),
+        Err(errors) => refuse(&errors),
+    };
 
     let mut out = String::new();
     for (constant, files) in ["RATE_FILES", "TIER_FILES", "MARKET_FILES"]
@@ -106,8 +98,25 @@ fn main() {
         }
         writeln!(out, "];").ok();
     }
+    out.push_str(&index);
     let target =
         PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default()).join("embedded_data.rs");
     std::fs::write(&target, out)
         .unwrap_or_else(|e| panic!("cannot write {}: {e}", target.display()));
+}
+
+/// Stops the build with every problem found, each naming its file and line.
+fn refuse(errors: &[catalog::DataError]) -> ! {
+    for error in errors {
+        println!("cargo:warning=core/data/{error}");
+    }
+    panic!(
+        "core/data failed validation ({} problem(s)):\n{}",
+        errors.len(),
+        errors
+            .iter()
+            .map(|e| format!("  core/data/{e}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
 }

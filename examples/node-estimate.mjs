@@ -2,7 +2,7 @@
 //   node examples/node-estimate.mjs
 // The package is built for the web target; in Node, hand the .wasm bytes to initSync.
 import { readFileSync } from 'node:fs';
-import { initSync, estimate, compare, rates, market, cards } from '../js/pkg/wacost.js';
+import { initSync, estimate, compare, rates, market, cards, currencies, cardDiff } from '../js/pkg/wacost.js';
 
 initSync({ module: readFileSync(new URL('../js/pkg/wacost_bg.wasm', import.meta.url)) });
 
@@ -16,9 +16,20 @@ const result = estimate({
 });
 console.log(`Meta ${result.meta_total} + provider ${result.bsp_fees} = ${result.total} ${result.currency}`);
 
-// The same traffic under every rules version since 2021.
-for (const v of compare({ rate_card: '2026-10-01', rules: 'pmp-2026-10', lines: [{ country: 'IN', marketing: 1000, utility: 500, service: 3350 }] }).versions) {
-  console.log(`${v.rules.padEnd(12)} ${v.estimate ? v.estimate.total : '—'}  ${v.summary}`);
+// The same traffic under every rules version since 2021, each on the card of its time, and
+// what the last switch of rules changes for the month.
+const comparison = compare({ month: '2026-11', lines: [{ country: 'IN', marketing: 1000, utility: 500, service: 3350 }] });
+console.log(comparison.answer.sentence);
+for (const v of comparison.versions) {
+  const figure = v.estimate ? `${v.estimate.total} on the ${v.rate_card} card` : '—';
+  console.log(`${v.name.english.padEnd(50)} ${figure}`);
+}
+
+// Which currencies can price November 2026, and what the July 2026 card changed.
+for (const c of currencies('2026-11')) console.log(`${c.currency} ${c.status}`);
+const diff = cardDiff('2026-04-01', '2026-07-01');
+for (const r of diff.rates.filter((r) => r.status === 'changed')) {
+  console.log(`${r.market} ${r.category}: ${r.old} → ${r.new} (${Number(r.percent).toFixed(1)} %)`);
 }
 
 // A rate straight from the card, and where a number is billed.

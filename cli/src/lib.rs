@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 use rust_decimal::Decimal;
 use std::num::NonZeroU64;
-use values::{DataFormat, ExportFormat, Input, ReportFormat, RulesParser};
+use values::{Cards, DataFormat, ExportFormat, Input, ReportFormat, RulesParser};
 use wacost_core::line_category::LineCategory;
 use wacost_core::scenario::{Month, RulesVersion};
 
@@ -31,7 +31,7 @@ pub struct Cli {
 pub enum Command {
     /// Price a month of traffic (a scenario) under one rules version with one rate card
     Estimate(EstimateArgs),
-    /// Price the same scenario under every rules version with one rate card
+    /// Price the same scenario under every rules version, each on the card of its time
     Compare(CompareArgs),
     /// Price a scenario month by month as it grows, each month with its own rules and card
     Plan(PlanArgs),
@@ -47,7 +47,7 @@ pub enum Command {
     Rates(RatesArgs),
     /// Print the volume-tier ladders of a rate card
     Tiers(TiersArgs),
-    /// List every rate card wacost holds, complete or partial, and what each lacks
+    /// List the rate cards, what each currency can price in a month, or what changed between two cards
     Cards(CardsArgs),
     /// Tell which market a country or a phone number is billed in on a date
     Market(MarketArgs),
@@ -78,9 +78,12 @@ pub struct CompareArgs {
     /// The scenario as JSON (docs/scenario.md); `-` reads standard input
     #[arg(value_name = "FILE", default_value = "-", value_parser = values::input)]
     pub scenario: Input,
-    /// Price with the card that takes effect on DATE (written into the scenario before it is checked)
+    /// The month's card: the card that takes effect on DATE (written into the scenario before it is checked)
     #[arg(long, value_name = "DATE", value_parser = values::date)]
     pub rate_card: Option<NaiveDate>,
+    /// Each model on the card of its time, or every model on the month's one card
+    #[arg(long, value_enum, default_value_t = Cards::OfTheirTime)]
+    pub cards: Cards,
     #[arg(long, value_enum, help = FORMAT_HELP)]
     pub format: Option<ExportFormat>,
 }
@@ -253,6 +256,23 @@ pub struct TiersArgs {
 
 #[derive(Debug, Args)]
 pub struct CardsArgs {
+    /// What each of Meta's 16 billing currencies can price in MONTH (YYYY-MM), instead of the list of cards
+    #[arg(long, value_name = "MONTH", value_parser = values::month, conflicts_with = "diff")]
+    pub month: Option<Month>,
+    /// What changed from the card that takes effect on A to the one on B: rates, markets, and the scenario's cost
+    #[arg(long, num_args = 2, value_names = ["A", "B"], value_parser = values::date)]
+    pub diff: Option<Vec<NaiveDate>>,
+    /// The currency of the two cards of --diff
+    #[arg(
+        long,
+        value_name = "CURRENCY",
+        default_value = "USD",
+        requires = "diff"
+    )]
+    pub currency: String,
+    /// A scenario (JSON) to price on both cards of --diff, with the same rules
+    #[arg(long, value_name = "FILE", requires = "diff", value_parser = values::input)]
+    pub scenario: Option<Input>,
     #[arg(long, value_enum, help = FORMAT_HELP)]
     pub format: Option<ReportFormat>,
 }

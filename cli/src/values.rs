@@ -53,6 +53,26 @@ pub enum DataFormat {
     Json,
 }
 
+/// `--cards` of `compare`: which card each rules version is priced with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Cards {
+    // Plain comments: a doc comment would give each value a help of its own, and `-h` would
+    // no longer be the whole help.
+    // Each model on the card of its time.
+    OfTheirTime,
+    // Every model on the month's one card.
+    Same,
+}
+
+impl From<Cards> for wacost_core::estimate::CardsFor {
+    fn from(cards: Cards) -> Self {
+        match cards {
+            Cards::OfTheirTime => wacost_core::estimate::CardsFor::OfTheirTime,
+            Cards::Same => wacost_core::estimate::CardsFor::Same,
+        }
+    }
+}
+
 /// A FILE argument: a path, or standard input for `-` (the default).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {

@@ -230,9 +230,9 @@ fn a_currency_without_a_card() {
     for command in ["estimate", "compare"] {
         assert_fails(
             &[command],
-            r#"{"month":"2026-10","currency":"GBP","lines":[{"country":"GB","marketing":1}]}"#,
+            r#"{"month":"2026-10","currency":"AUD","lines":[{"country":"AU","marketing":1}]}"#,
             &[&format!(
-                "wacost {command}: currency: no rate card in GBP in this build"
+                "wacost {command}: currency: no rate card in AUD in this build"
             )],
         );
     }

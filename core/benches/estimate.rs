@@ -1,13 +1,15 @@
-//! `compare` of a 250-line scenario under all six rules versions: what the page recomputes on
-//! every keystroke, so it must stay well under a millisecond. And a scenario at every cap
-//! (100,000 lines, 2,000 custom rates, 500 custom ladders of 50 bands): what a hostile link or
-//! file can ask for, which must stay under 100 ms.
+//! `compare` of a 250-line scenario under all six rules versions, each on the card of its time
+//! (the default) and all on one card: what the page recomputes on every keystroke, so it must
+//! stay well under a millisecond. And a scenario at every cap (100,000 lines, 2,000 custom
+//! rates, 500 custom ladders of 50 bands): what a hostile link or file can ask for, which must
+//! price in under 100 ms.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
-use wacost_core::estimate::{compare, estimate};
+use wacost_core::estimate::{compare, compare_cards, estimate, CardsFor};
 use wacost_core::scenario::{Scenario, MAX_BANDS, MAX_CUSTOM_RATES, MAX_CUSTOM_TIERS, MAX_LINES};
+use wacost_core::Catalog;
 
 mod common;
 use common::{scenario, COUNTRIES};
@@ -78,6 +80,9 @@ fn bench(c: &mut Criterion) {
     });
     c.bench_function("compare 250 lines, all rules versions", |b| {
         b.iter(|| compare(black_box(&scenario)))
+    });
+    c.bench_function("compare 250 lines, all rules versions, one card", |b| {
+        b.iter(|| compare_cards(Catalog::builtin(), black_box(&scenario), CardsFor::Same))
     });
     let capped = at_every_cap();
     assert!(estimate(&capped).is_ok(), "the scenario at the caps prices");

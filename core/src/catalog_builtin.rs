@@ -1,7 +1,7 @@
 //! The data built into this binary: the files under `core/data/`, listed and checked by
 //! `build.rs`. Kept apart from `catalog` because `build.rs` compiles that module itself.
 
-use crate::catalog::Catalog;
+use crate::catalog::{CardSummary, Catalog};
 
 impl Catalog {
     /// The data built into this binary. `build.rs` has already parsed and validated exactly
@@ -21,6 +21,12 @@ impl Catalog {
     }
 }
 
+/// The summary of every card built in (`catalog::index`), without loading any card.
+pub fn card_index() -> &'static [CardSummary] {
+    embedded::CARD_INDEX
+}
+
 mod embedded {
+    use crate::catalog::{CardSummary, CategorySummary};
     include!(concat!(env!("OUT_DIR"), "/embedded_data.rs"));
 }

@@ -6,11 +6,13 @@
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
+pub mod card_diff;
 pub mod catalog;
 mod catalog_builtin;
 pub mod category;
 pub mod count;
 pub mod csv;
+pub mod currencies;
 pub mod currency;
 pub mod date;
 pub mod link;
@@ -20,6 +22,7 @@ pub mod money_format;
 pub mod percent;
 
 pub use catalog::Catalog;
+pub use catalog_builtin::card_index;
 pub use category::Category;
 pub mod analytics;
 pub mod bill;

@@ -169,6 +169,12 @@ pub fn exact_add(a: Decimal, b: Decimal) -> Option<Decimal> {
     Decimal::try_from_i128_with_scale(sum, scale).ok()
 }
 
+/// `a − b` exactly, or none when the difference cannot be held exactly (two amounts of very
+/// different scales, such as 10^27 and a figure with 28 decimals): `Decimal`'s own `-` rounds.
+pub fn exact_diff(a: Decimal, b: Decimal) -> Option<Decimal> {
+    exact_add(a, -b)
+}
+
 /// The exact sum of `amounts`, or none when a partial sum cannot be held exactly.
 pub fn exact_sum(amounts: impl IntoIterator<Item = Decimal>) -> Option<Decimal> {
     amounts.into_iter().try_fold(Decimal::ZERO, exact_add)

@@ -49,7 +49,11 @@ fn card_in_force_switches_exactly_on_each_effective_date() {
         ("COP", "2026-06-30", None),
         ("COP", "2026-10-15", Some("2026-10-01")),
         ("INR", "2025-10-01", Some("2025-10-01")),
-        ("GBP", "2026-10-01", None),
+        ("GBP", "2026-06-30", None),
+        ("GBP", "2026-07-01", Some("2026-07-01")),
+        ("GBP", "2026-10-01", Some("2026-10-01")),
+        ("CLP", "2026-11-01", Some("2026-07-01")),
+        ("AUD", "2026-10-01", None),
     ];
     for (currency, on, expected) in cases {
         let found = catalog
@@ -304,4 +308,151 @@ fn partial_cards_name_what_they_lack() {
     let complete = catalog.card("USD", date("2026-10-01")).expect("card");
     assert!(catalog.card_info(complete).complete);
     assert_eq!(complete.markets().len(), 47);
+}
+
+/// What each card of the December research holds, category by category, against the market
+/// table of its date: complete cards, a fragment beside a whole card, cells left out.
+#[test]
+fn each_category_is_complete_or_names_the_markets_it_lacks() {
+    let catalog = Catalog::builtin();
+    let coverage = |currency: &str, on: &str| {
+        let card = catalog.card(currency, date(on)).unwrap();
+        let info = catalog.card_info(card);
+        let categories: Vec<(Category, usize, bool, Vec<String>)> = info
+            .categories
+            .into_iter()
+            .map(|c| (c.category, c.markets, c.complete, c.missing_markets))
+            .collect();
+        (info.complete, categories)
+    };
+    use Category::*;
+    let names = |list: &[&str]| list.iter().map(|m| m.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        coverage("USD", "2023-06-01"),
+        (
+            false,
+            vec![
+                (Marketing, 32, true, vec![]),
+                (Utility, 32, true, vec![]),
+                (Authentication, 31, false, names(&["India"])),
+                (Service, 30, false, names(&["France", "Israel"])),
+            ]
+        )
+    );
+    let (complete, categories) = coverage("USD", "2024-10-01");
+    assert!(!complete);
+    let summary: Vec<(Category, usize, bool)> =
+        categories.iter().map(|c| (c.0, c.1, c.2)).collect();
+    assert_eq!(
+        summary,
+        vec![
+            (Marketing, 32, true),
+            (Utility, 32, true),
+            (Authentication, 32, true),
+            (AuthenticationInternational, 2, true),
+            (Service, 6, false),
+        ]
+    );
+    for (currency, on, markets) in [("USD", "2026-04-01", 32), ("GBP", "2026-07-01", 38)] {
+        let (complete, categories) = coverage(currency, on);
+        assert!(complete, "{currency} {on}");
+        assert!(
+            categories
+                .iter()
+                .all(|c| c.2 && (c.0 == AuthenticationInternational || c.1 == markets)),
+            "{currency} {on}: {categories:?}"
+        );
+    }
+    let (complete, categories) = coverage("CLP", "2026-07-01");
+    assert!(!complete);
+    assert_eq!(
+        categories.len(),
+        3,
+        "no authentication-international: {categories:?}"
+    );
+    for (category, markets, complete, missing) in categories {
+        assert_eq!((markets, complete), (33, false), "{category}");
+        assert_eq!(
+            missing,
+            names(&[
+                "Rest of Africa",
+                "Rest of Asia Pacific",
+                "Rest of Central & Eastern Europe",
+                "Rest of Middle East",
+                "Rest of Western Europe"
+            ])
+        );
+    }
+    let (_, categories) = coverage("EUR", "2026-04-01");
+    assert_eq!(
+        categories,
+        vec![
+            (Marketing, 31, false, names(&["Rest of Latin America"])),
+            (Utility, 31, false, names(&["Rest of Latin America"])),
+        ]
+    );
+}
+
+/// Rates of the December research, as their sources print them.
+#[test]
+fn the_december_cards_hold_their_printed_rates() {
+    let catalog = Catalog::builtin();
+    let cases = [
+        (
+            "USD",
+            "2023-06-01",
+            "Indonesia",
+            Category::Marketing,
+            Some("0.0411"),
+        ),
+        ("USD", "2023-06-01", "India", Category::Authentication, None),
+        (
+            "USD",
+            "2024-10-01",
+            "India",
+            Category::Service,
+            Some("0.004"),
+        ),
+        ("USD", "2024-10-01", "France", Category::Service, None),
+        (
+            "GBP",
+            "2026-07-01",
+            "United Kingdom",
+            Category::Marketing,
+            Some("0.0458"),
+        ),
+        (
+            "GBP",
+            "2026-10-01",
+            "United Kingdom",
+            Category::Service,
+            Some("0.0159"),
+        ),
+        (
+            "INR",
+            "2025-04-01",
+            "India",
+            Category::Marketing,
+            Some("0.7846"),
+        ),
+        (
+            "MXN",
+            "2026-10-01",
+            "Mexico",
+            Category::Utility,
+            Some("0.1565"),
+        ),
+    ];
+    for (currency, on, market, category, expected) in cases {
+        let rate = catalog
+            .card(currency, date(on))
+            .unwrap()
+            .rate(market, category)
+            .map(|r| r.rate);
+        assert_eq!(
+            rate,
+            expected.map(dec),
+            "{currency} {on} {market} {category}"
+        );
+    }
 }

@@ -1,8 +1,8 @@
 //! Every data check rejects a broken file with the file, line and problem named.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use wacost_core::catalog::DataFile;
-use wacost_core::Catalog;
+use wacost_core::catalog::{DataFile, Held};
+use wacost_core::{Catalog, Category};
 
 const MARKETS: &str = "\
 effective_date,iso2,country,calling_code,network_prefixes,market,listed_by_meta,note
@@ -300,4 +300,119 @@ fn every_rate_keeps_the_billers_sums_exact() {
         let units = r.mantissa().unsigned_abs() * 10u128.pow(scale - r.scale());
         assert!(units < MAX_RATE_UNITS, "{rate} at {scale} decimals");
     }
+}
+
+/// The good card with service for India only: a fragment of a card otherwise held whole.
+fn card_with_a_service_fragment() -> String {
+    format!(
+        "{}2026-10-01,USD,India,service,0.0014,stated,T\n",
+        good_card()
+    )
+}
+
+#[test]
+fn a_card_whole_but_for_a_category_named_in_its_file() {
+    let card = card_with_a_service_fragment();
+    // Named as a whole card, the fragment is a gap.
+    let errors = load(&[("rates/2026-10-01_USD.csv", &card)], &[]).expect_err("service gaps");
+    assert_eq!(errors.len(), 3, "{errors:?}");
+    assert_eq!(
+        errors[0],
+        "rates/2026-10-01_USD.csv: missing category: `Rest of Latin America` has no service rate while the rest of the card has one"
+    );
+    // Named for what it holds, it loads: marketing and utility complete, service in part.
+    let catalog = load(&[("rates/2026-10-01_USD.partial-service.csv", &card)], &[])
+        .expect("the fragment is declared");
+    let info = &catalog.card_infos()[0];
+    assert!(!info.complete);
+    assert_eq!(info.held, Held::AllBut(vec![Category::Service]));
+    let coverage: Vec<(Category, usize, bool, Vec<String>)> = info
+        .categories
+        .iter()
+        .map(|c| (c.category, c.markets, c.complete, c.missing_markets.clone()))
+        .collect();
+    assert_eq!(
+        coverage,
+        vec![
+            (Category::Marketing, 4, true, vec![]),
+            (Category::Utility, 4, true, vec![]),
+            (
+                Category::Service,
+                1,
+                false,
+                vec![
+                    "North America".to_string(),
+                    "Other".to_string(),
+                    "Rest of Latin America".to_string()
+                ]
+            ),
+        ]
+    );
+    let summary = catalog.summaries()[0];
+    assert!(summary.complete_for(Category::Utility) && !summary.complete_for(Category::Service));
+    assert!(!summary.whole && !summary.prints(Category::Authentication));
+}
+
+#[test]
+fn a_category_claimed_whole_beside_a_fragment_is_still_checked() {
+    let card = card_with_a_service_fragment()
+        .replace("2026-10-01,USD,Other,utility,0.0014,stated,T\n", "");
+    let error = only_error(&[("rates/2026-10-01_USD.partial-service.csv", &card)], &[]);
+    assert_eq!(
+        error,
+        "rates/2026-10-01_USD.partial-service.csv: missing category: `Other` has no utility rate while the rest of the card has one"
+    );
+    let card = card_with_a_service_fragment().replace(
+        "2026-10-01,USD,Other,marketing,0.0118,stated,T\n2026-10-01,USD,Other,utility,0.0014,stated,T\n",
+        "",
+    );
+    let error = only_error(&[("rates/2026-10-01_USD.partial-service.csv", &card)], &[]);
+    assert_eq!(
+        error,
+        "rates/2026-10-01_USD.partial-service.csv: missing market: `Other` has no rate (name the file .partial.csv if the card is known to be incomplete)"
+    );
+}
+
+#[test]
+fn a_file_name_must_call_partial_only_what_is() {
+    let cases = [
+        (
+            "rates/2026-10-01_USD.partial-service.csv",
+            good_card(),
+            "the file name calls service partial, but the card has no service rate (name only categories it holds in part)",
+        ),
+        (
+            "rates/2026-10-01_USD.partial-utility-service.csv",
+            card_with_a_service_fragment(),
+            "the file name calls utility partial, but every market has a utility rate (take it out of the name)",
+        ),
+        (
+            "rates/2026-10-01_USD.partial-marketing-utility.csv",
+            good_card().replace("2026-10-01,USD,Other,utility,0.0014,stated,T\n", "").replace("2026-10-01,USD,India,marketing,0.0118,stated,T\n", ""),
+            "the file name calls every category the card prints partial (name the file .partial.csv)",
+        ),
+        (
+            "rates/2026-10-01_USD.partial-promo.csv",
+            good_card(),
+            "`.partial-promo` in the file name is neither `.partial` nor `.partial-` followed by categories separated by `-` (e.g. `.partial-service`)",
+        ),
+        (
+            "rates/2026-10-01_USD.partial-service-service.csv",
+            card_with_a_service_fragment(),
+            "`.partial-service-service` in the file name is neither `.partial` nor `.partial-` followed by categories separated by `-` (e.g. `.partial-service`)",
+        ),
+    ];
+    for (name, card, problem) in cases {
+        assert_eq!(
+            only_error(&[(name, &card)], &[]),
+            format!("{name}: {problem}")
+        );
+    }
+}
+
+#[test]
+fn the_index_built_into_the_program_is_the_data_summarised() {
+    let catalog = Catalog::builtin();
+    assert_eq!(wacost_core::card_index(), catalog.summaries().as_slice());
+    assert_eq!(wacost_core::card_index().len(), catalog.cards().len());
 }

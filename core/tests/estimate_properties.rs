@@ -4,8 +4,9 @@
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use wacost_core::category::Category;
-use wacost_core::estimate::{estimate, Estimate};
+use wacost_core::estimate::{compare, compare_cards, estimate, CardReason, CardsFor, Estimate};
 use wacost_core::scenario::{Line, Month, PerConversation, RulesVersion, Scenario, MAX_COUNT};
+use wacost_core::Catalog;
 
 /// A month priced by each rules version, and countries its card can price.
 fn setting(rules: RulesVersion) -> (Month, &'static [&'static str]) {
@@ -400,43 +401,113 @@ proptest! {
         }
     }
 
-    /// `compare` resolves the scenario once and prices it under every version; each of its
-    /// estimates must be the one `estimate` gives with that version and card chosen outright
-    /// (warnings aside: only a standalone estimate says the chosen rules are not the month's).
+    /// With `cards: same` every version is priced on the month's one card, as `compare` always
+    /// did: each of its estimates must be the one `estimate` gives with that version and card
+    /// chosen outright (warnings aside: only a standalone estimate says the chosen rules are
+    /// not the month's).
     #[test]
-    fn compare_agrees_with_an_estimate_per_version(s in scenario(), custom in any::<bool>()) {
-        let mut s = s;
-        s.rules = None;
-        if custom {
-            s.custom_rates = vec![wacost_core::scenario::CustomRate {
-                market: "India".into(),
-                category: Category::Utility,
-                rate: Decimal::new(7, 3),
-                currency: None,
-            }];
-        }
-        let comparison = wacost_core::estimate::compare(&s);
+    fn same_mode_is_an_estimate_per_version_on_the_months_card(s in scenario(), custom in any::<bool>()) {
+        let s = with_custom(s, custom);
+        let comparison = compare_cards(Catalog::builtin(), &s, CardsFor::Same);
         let Ok(comparison) = comparison else {
             return Ok(());
         };
         for version in &comparison.versions {
-            let mut alone = s.clone();
-            alone.rules = Some(version.rules);
-            alone.rate_card = Some(comparison.rate_card.parse().unwrap());
-            match (&version.estimate, estimate(&alone)) {
-                (Some(in_comparison), Ok(standalone)) => {
-                    prop_assert_eq!(&in_comparison.markets, &standalone.markets);
-                    prop_assert_eq!(in_comparison.meta_total, standalone.meta_total);
-                    prop_assert_eq!(in_comparison.total, standalone.total);
-                    prop_assert_eq!(&in_comparison.bsp, &standalone.bsp);
-                    prop_assert_eq!(&in_comparison.main_driver, &standalone.main_driver);
-                }
-                (None, Err(errors)) => {
-                    prop_assert!(!version.errors.is_empty());
-                    prop_assert!(version.errors.len() <= errors.0.len());
-                }
-                (ours, theirs) => prop_assert!(false, "{}: compare {:?}, estimate {:?}", version.rules, ours.is_some(), theirs.is_ok()),
-            }
+            prop_assert_eq!(version.rate_card.as_deref(), Some(comparison.rate_card.as_str()));
+            prop_assert_eq!(&version.card_reason, &CardReason::Same);
+            agrees_with_estimate(&s, version, &comparison.rate_card)?;
         }
     }
+
+    /// By default each version is priced on the card of its time: each of its estimates must
+    /// be the one `estimate` gives with that version and the card the version names, and a
+    /// version it cannot price must fail there too.
+    #[test]
+    fn each_version_of_their_time_is_an_estimate_on_the_card_it_names(s in scenario(), custom in any::<bool>()) {
+        let s = with_custom(s, custom);
+        let Ok(comparison) = compare(&s) else {
+            return Ok(());
+        };
+        prop_assert_eq!(comparison.cards, CardsFor::OfTheirTime);
+        for version in &comparison.versions {
+            match &version.rate_card {
+                Some(card) => agrees_with_estimate(&s, version, card)?,
+                None => prop_assert!(version.estimate.is_none() && version.cannot_price.is_some()),
+            }
+            prop_assert_eq!(version.estimate.is_none(), version.cannot_price.is_some());
+        }
+    }
+
+    /// The answer's two effects add up to its difference, and each effect's reasons to the
+    /// effect, exactly.
+    #[test]
+    fn the_answer_adds_up(s in scenario(), same in any::<bool>()) {
+        let cards = if same { CardsFor::Same } else { CardsFor::OfTheirTime };
+        let Ok(comparison) = compare_cards(Catalog::builtin(), &s, cards) else {
+            return Ok(());
+        };
+        let Some(answer) = comparison.answer else {
+            return Ok(());
+        };
+        let (Some(difference), Some(rules), Some(card)) =
+            (answer.difference, &answer.rule_effect, &answer.card_effect)
+        else {
+            return Ok(());
+        };
+        prop_assert_eq!(rules.amount.value() + card.amount.value(), difference.value());
+        for (amount, reasons) in [(rules.amount, &rules.reasons), (card.amount, &card.reasons)] {
+            let sum: Decimal = reasons.iter().map(|r| r.amount().value()).sum();
+            prop_assert_eq!(sum, amount.value());
+        }
+        let (now, then) = (answer.current.total.unwrap(), answer.before.total.unwrap());
+        prop_assert_eq!(now.value() - then.value(), difference.value());
+    }
+}
+
+/// The scenario without rules (so `compare` chooses), and with a custom rate when asked.
+fn with_custom(mut s: Scenario, custom: bool) -> Scenario {
+    s.rules = None;
+    if custom {
+        s.custom_rates = vec![wacost_core::scenario::CustomRate {
+            market: "India".into(),
+            category: Category::Utility,
+            rate: Decimal::new(7, 3),
+            currency: None,
+        }];
+    }
+    s
+}
+
+/// A compared version's estimate (or failure) is the one `estimate` gives with its rules and
+/// `card` chosen outright.
+fn agrees_with_estimate(
+    s: &Scenario,
+    version: &wacost_core::estimate::VersionResult,
+    card: &str,
+) -> Result<(), TestCaseError> {
+    let mut alone = s.clone();
+    alone.rules = Some(version.rules);
+    alone.rate_card = Some(card.parse().unwrap());
+    match (&version.estimate, estimate(&alone)) {
+        (Some(in_comparison), Ok(standalone)) => {
+            prop_assert_eq!(&in_comparison.markets, &standalone.markets);
+            prop_assert_eq!(in_comparison.meta_total, standalone.meta_total);
+            prop_assert_eq!(in_comparison.total, standalone.total);
+            prop_assert_eq!(&in_comparison.bsp, &standalone.bsp);
+            prop_assert_eq!(&in_comparison.main_driver, &standalone.main_driver);
+            prop_assert_eq!(&in_comparison.rate_card, card);
+        }
+        (None, Err(errors)) => {
+            prop_assert!(!version.errors.is_empty());
+            prop_assert!(version.errors.len() <= errors.0.len());
+        }
+        (ours, theirs) => prop_assert!(
+            false,
+            "{} on {card}: compare {:?}, estimate {:?}",
+            version.rules,
+            ours.is_some(),
+            theirs.is_ok()
+        ),
+    }
+    Ok(())
 }

@@ -5,8 +5,11 @@
 use crate::problem::Problem;
 use chrono::NaiveDate;
 use serde::Serialize;
+use wacost_core::card_diff::{self, CardDiff, DiffError};
 use wacost_core::catalog::{CardChoiceError, CardInfo, CardWanted, MarketMatch};
+use wacost_core::currencies::{self, CurrencyCoverage};
 use wacost_core::date::DateError;
+use wacost_core::scenario::{ErrorKind, Month};
 use wacost_core::Catalog;
 
 /// One rate of a card, flattened so a table can be built without knowing the map's key shape.
@@ -111,6 +114,58 @@ pub fn cards() -> Vec<CardInfo> {
     Catalog::builtin().card_infos()
 }
 
+/// What each of Meta's sixteen billing currencies can price in `month` (`YYYY-MM`), from the
+/// small index of cards.
+pub fn currencies(month: &str) -> Result<Vec<CurrencyCoverage>, Vec<Problem>> {
+    let month: Month = month.trim().parse().map_err(|error| {
+        vec![Problem::of(
+            "month",
+            &ErrorKind::NotAMonth(error),
+            "not_a_month",
+        )]
+    })?;
+    currencies::currencies(month).map_err(|error| {
+        let kind = error.tag();
+        vec![Problem::of("month", &error, kind)]
+    })
+}
+
+/// What changed from the `currency` card of `old` to the one of `new` (dates `YYYY-MM-DD`);
+/// with a scenario (JSON text), its bill on both with the same rules.
+pub fn card_diff(
+    old: &str,
+    new: &str,
+    currency: Option<&str>,
+    scenario_json: Option<&str>,
+) -> Result<CardDiff, Vec<Problem>> {
+    let old = parse_date("from", old).map_err(|p| vec![p])?;
+    let new = parse_date("to", new).map_err(|p| vec![p])?;
+    let currency = currency.map(|c| c.trim().to_ascii_uppercase());
+    let currency = currency.as_deref().unwrap_or("USD");
+    let scenario = match scenario_json {
+        Some(json) => Some(crate::scenario_input::scenario_of(json)?),
+        None => None,
+    };
+    card_diff::card_diff(currency, old, new, scenario.as_ref()).map_err(|error| match error {
+        DiffError::Card { which, error } => {
+            let path = if which == "old" { "from" } else { "to" };
+            let path = match error {
+                CardChoiceError::UnknownCurrency { .. } => "currency",
+                _ => path,
+            };
+            vec![Problem::of(path, &error, error.tag())]
+        }
+        DiffError::Scenario(errors) => errors.0.into_iter().map(Problem::from).collect(),
+        currency @ DiffError::Currency { .. } => {
+            vec![Problem::of(
+                "scenario.currency",
+                &currency,
+                "currency_mismatch",
+            )]
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,6 +231,51 @@ mod tests {
         assert_eq!(problems[0].path, "countryOrNumber");
         assert_eq!(problems[0].kind, "malformed_country");
         assert!(problems[0].message.contains("ISO 3166-1 alpha-2"));
+    }
+
+    #[test]
+    fn currencies_of_a_month_list_all_sixteen() {
+        let list = currencies("2026-11").unwrap();
+        assert_eq!(list.len(), 16);
+        let eur = list.iter().find(|c| c.currency == "EUR").unwrap();
+        assert_eq!(
+            eur.latest_complete.map(|d| d.to_string()).as_deref(),
+            Some("2026-07-01")
+        );
+        let problems = currencies("Nov 2026").unwrap_err();
+        assert_eq!(
+            (problems[0].path.as_str(), problems[0].kind),
+            ("month", "not_a_month")
+        );
+        assert_eq!(
+            currencies("2020-12").unwrap_err()[0].kind,
+            "before_first_rules"
+        );
+    }
+
+    #[test]
+    fn a_card_diff_names_its_argument_when_it_fails() {
+        let diff = card_diff("2026-04-01", "2026-07-01", None, None).unwrap();
+        // Three marketing rates, and three categories of each of the six markets split off.
+        assert_eq!(diff.changed().count(), 3 + 6 * 3);
+        let problems = card_diff("2026-04-01", "2026-07-01", Some("gbp"), None).unwrap_err();
+        assert_eq!(
+            (problems[0].path.as_str(), problems[0].kind),
+            ("from", "no_card_on_date")
+        );
+        let problems = card_diff("2026-04-01", "2026-07-01", Some("XYZ"), None).unwrap_err();
+        assert_eq!(problems[0].path, "currency");
+        let problems = card_diff(
+            "2026-04-01",
+            "2026-07-01",
+            Some("EUR"),
+            Some(r#"{"month":"2026-05","lines":[]}"#),
+        )
+        .unwrap_err();
+        assert_eq!(
+            (problems[0].path.as_str(), problems[0].kind),
+            ("scenario.currency", "currency_mismatch")
+        );
     }
 
     #[test]

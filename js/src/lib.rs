@@ -1,4 +1,4 @@
-//! wacost for JavaScript: the same estimator as the CLI and the page, as a few functions.
+//! wacost for JavaScript: the same estimator as the CLI and the page, as a handful of functions.
 //!
 //! This crate is a thin translation layer: arguments come in as JS values, are handed to
 //! `wacost_core` as JSON text or plain strings (so validation and its messages are the core's),
@@ -57,13 +57,63 @@ pub fn estimate(
     to_js(&result)
 }
 
-/// Prices the same scenario under every rules version, with one rate card.
+/// Prices the same scenario under every rules version: each on the card of its time (the
+/// default, `{ cards: "of_their_time" }`) or all on the month's card (`{ cards: "same" }`).
 #[wasm_bindgen(unchecked_return_type = "Comparison")]
 pub fn compare(
     #[wasm_bindgen(unchecked_param_type = "Scenario | string")] scenario: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CompareOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let json = scenario_input::to_json_text(&scenario).map_err(|p| fail(vec![p]))?;
-    let result = scenario_input::compare_json(&json).map_err(fail)?;
+    let cards = compare_cards_option(options).map_err(|p| fail(vec![p]))?;
+    let result = scenario_input::compare_json_with(&json, cards).map_err(fail)?;
+    to_js(&result)
+}
+
+/// `options.cards` of `compare`, if given.
+fn compare_cards_option(
+    options: Option<JsValue>,
+) -> Result<wacost_core::estimate::CardsFor, Problem> {
+    let Some(options) = options.filter(|o| !o.is_undefined() && !o.is_null()) else {
+        return scenario_input::cards_option(None);
+    };
+    if !options.is_object() {
+        return Err(Problem::new(
+            "options",
+            "expected an options object such as { cards: \"same\" }",
+            "not_an_options_object",
+        ));
+    }
+    let cards = js_sys::Reflect::get(&options, &"cards".into()).unwrap_or(JsValue::UNDEFINED);
+    if cards.is_undefined() || cards.is_null() {
+        return scenario_input::cards_option(None);
+    }
+    let text = cards.as_string().unwrap_or_else(|| format!("{cards:?}"));
+    scenario_input::cards_option(Some(&text))
+}
+
+/// What each of Meta's sixteen billing currencies can price in `month` (`"2026-11"`):
+/// complete, partial with what it lacks, or no card.
+#[wasm_bindgen(unchecked_return_type = "CurrencyCoverage[]")]
+pub fn currencies(month: String) -> Result<JsValue, JsValue> {
+    to_js(&catalog_api::currencies(&month).map_err(fail)?)
+}
+
+/// What changed from the card of `from` to the card of `to` (effective dates, `currency`
+/// default `"USD"`); with a scenario, its bill on both cards with the same rules.
+#[wasm_bindgen(js_name = cardDiff, unchecked_return_type = "CardDiff")]
+pub fn card_diff(
+    from: String,
+    to: String,
+    currency: Option<String>,
+    #[wasm_bindgen(unchecked_param_type = "Scenario | string")] scenario: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let json = match scenario.filter(|s| !s.is_undefined() && !s.is_null()) {
+        Some(scenario) => Some(scenario_input::to_json_text(&scenario).map_err(|p| fail(vec![p]))?),
+        None => None,
+    };
+    let result =
+        catalog_api::card_diff(&from, &to, currency.as_deref(), json.as_deref()).map_err(fail)?;
     to_js(&result)
 }
 
@@ -83,9 +133,11 @@ pub fn estimate_csv(
 #[wasm_bindgen(js_name = compareCsv)]
 pub fn compare_csv(
     #[wasm_bindgen(unchecked_param_type = "Scenario | string")] scenario: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CompareOptions")] options: Option<JsValue>,
 ) -> Result<String, JsValue> {
     let json = scenario_input::to_json_text(&scenario).map_err(|p| fail(vec![p]))?;
-    let result = scenario_input::compare_json(&json).map_err(fail)?;
+    let cards = compare_cards_option(options).map_err(|p| fail(vec![p]))?;
+    let result = scenario_input::compare_json_with(&json, cards).map_err(fail)?;
     Ok(wacost_core::export::comparison_csv(&result))
 }
 

@@ -46,11 +46,14 @@ impl From<FieldError> for Problem {
 
 /// The kinds of problem this package adds to the core's: arguments that are not a scenario,
 /// and results that JavaScript cannot hold.
-pub const OWN_KINDS: [&str; 4] = [
+pub const OWN_KINDS: [&str; 7] = [
     "not_a_scenario",
     "not_serialisable",
     "conversion",
     "not_a_date",
+    "not_a_comparison_mode",
+    "not_an_options_object",
+    "currency_mismatch",
 ];
 
 /// The text of the thrown `Error`: one `path: message` line per problem, readable in a console.

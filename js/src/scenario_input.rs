@@ -2,8 +2,9 @@
 //! so there is one validator and one set of messages for every front end.
 
 use crate::problem::Problem;
-use wacost_core::estimate::{self, Comparison, Estimate};
+use wacost_core::estimate::{self, CardsFor, Comparison, Estimate};
 use wacost_core::scenario::{Scenario, ScenarioErrors};
+use wacost_core::Catalog;
 use wasm_bindgen::JsValue;
 
 /// The JSON text of `value`: a string as given, anything else through `JSON.stringify`.
@@ -40,6 +41,27 @@ pub fn estimate_json(json: &str) -> Result<Estimate, Vec<Problem>> {
 }
 
 pub fn compare_json(json: &str) -> Result<Comparison, Vec<Problem>> {
+    compare_json_with(json, CardsFor::default())
+}
+
+/// `compare` with each model on the card of its time, or every model on the month's card.
+pub fn compare_json_with(json: &str, cards: CardsFor) -> Result<Comparison, Vec<Problem>> {
     let scenario = Scenario::from_json(json).map_err(problems)?;
-    estimate::compare(&scenario).map_err(problems)
+    estimate::compare_cards(Catalog::builtin(), &scenario, cards).map_err(problems)
+}
+
+/// The comparison mode of `compare`'s options: `of_their_time` (also `of-their-time`, as the
+/// command line writes it) or `same`; none means the default.
+pub fn cards_option(text: Option<&str>) -> Result<CardsFor, Problem> {
+    match text {
+        None => Ok(CardsFor::default()),
+        Some(text) => text
+            .parse::<CardsFor>()
+            .map_err(|error| Problem::of("options.cards", &error, "not_a_comparison_mode")),
+    }
+}
+
+/// The scenario of a JSON text, or its problems.
+pub fn scenario_of(json: &str) -> Result<Scenario, Vec<Problem>> {
+    Scenario::from_json(json).map_err(problems)
 }

@@ -150,18 +150,116 @@ export type Note =
   | { kind: "no_ladder"; market: string; category: Category; currency: string; card: string }
   | { kind: "custom_rate"; market: string; category: Category; flat: boolean; currency: string; card: string }
   | { kind: "main_driver"; market: string; category: Category; percent: DecimalString; currency: string; amount: DecimalString; assumptions: string[]; fields: string[] };
+/** Which card each rules version is priced with: the card of its time (default) or the month's one card. */
+export type CardsFor = "of_their_time" | "same";
+export interface CompareOptions { cards?: CardsFor | "of-their-time" }
+/** A rules version in words: `english` is the English name, the rest the parts to word it. */
+export interface ModelName {
+  model: "per_message" | "conversations_free_service" | "conversations_by_category" | "conversations" | "mexico_test";
+  /** First month YYYY-MM, and last (null while still in force). */
+  from: string; to: string | null;
+  english: string;
+}
+/** What a card lacks to price a sheet. */
+export interface Lacks { markets: string[]; categories: Category[]; rates: { market: string; category: Category }[] }
+/** Why a version was priced with its card. */
+export type CardReason =
+  | { kind: "same" }
+  | { kind: "of_the_month"; month?: string; chosen: boolean }
+  | { kind: "last_month"; month: string }
+  | { kind: "still_in_force" }
+  | { kind: "latest_during_model"; instead_of: string; lacks: Lacks }
+  | { kind: "latest_complete"; instead_of?: string; lacks: Lacks };
+/** Why a version cannot be priced ("cannot be priced: <card> lacks <…>"). */
+export type CannotPrice =
+  | { kind: "card_lacks"; currency: string; card: string; lacks: Lacks }
+  | { kind: "no_card"; currency: string; month: string }
+  | { kind: "only_mexico"; markets: string[] }
+  | { kind: "other" };
+export interface VersionResult {
+  rules: RulesVersion;
+  name: ModelName;
+  summary: string;
+  /** The card used (or tried first when it cannot be priced). */
+  rate_card?: string;
+  card_reason: CardReason;
+  estimate?: Estimate;
+  errors: string[];
+  cannot_price?: CannotPrice;
+  /** This version's totals minus the current model's. */
+  difference?: { meta_total: DecimalString; total: DecimalString };
+}
+export type RuleChange = "service_charged" | "utility_in_window_charged" | "per_message" | "service_conversations_free"
+  | "conversations_by_category" | "conversations_everywhere" | "other";
+export interface RateMove { market: string; old: DecimalString | null; new: DecimalString | null }
+/** One part of an effect; `amount` = `after` − `before`, and the parts add up to the effect. */
+export type EffectReason =
+  | { kind: "rules"; category: Category; change: RuleChange; before_charged: number; after_charged: number; before: DecimalString; after: DecimalString; amount: DecimalString }
+  | { kind: "rates"; category: Category; before: DecimalString; after: DecimalString; amount: DecimalString; rates: RateMove[] }
+  | { kind: "provider_fees"; before: DecimalString; after: DecimalString; amount: DecimalString };
+export interface AnswerSide { rules: RulesVersion; name: ModelName; rate_card?: string; meta_total?: DecimalString; total?: DecimalString; cannot_price?: CannotPrice }
+/** The month's rules against the rules they replaced: the difference, split into what the rules
+ * do (both on the current card) and what the card does (the older card against the current). */
+export interface Answer {
+  /** The day the month's rules took effect, YYYY-MM-DD. */
+  switch: string;
+  current: AnswerSide;
+  before: AnswerSide;
+  currency: string;
+  /** current.total − before.total. */
+  difference?: DecimalString;
+  rule_effect?: { amount: DecimalString; rate_card: string; reasons: EffectReason[] };
+  card_effect?: { amount: DecimalString; from_card: string; to_card: string; reasons: EffectReason[] };
+  unanswered?: { kind: "current_cannot_be_priced" | "before_cannot_be_priced" | "no_split"; cannot_price: CannotPrice };
+  /** The answer in English. */
+  sentence: string;
+}
 export interface Comparison {
+  /** The month's card. */
   rate_card: string;
   currency: string;
   month?: string;
-  versions: { rules: RulesVersion; summary: string; estimate?: Estimate; errors: string[] }[];
+  cards: CardsFor;
+  /** The month's own model, which each version's `difference` is against. */
+  current: RulesVersion;
+  versions: VersionResult[];
   differences: { market: string; category: Category; amounts: { rules: RulesVersion; charged: number; amount: DecimalString }[]; differs: boolean; reasons: string[] }[];
+  answer?: Answer;
+}
+
+/** What a billing currency can price in a month. */
+export interface CurrencyCoverage {
+  currency: string; month: string; rules: RulesVersion;
+  status: "complete" | "partial" | "no_card";
+  /** The card in force on the 1st of the month. */
+  card?: string;
+  markets: number; table_markets: number;
+  categories: { category: Category; markets: number; complete: boolean }[];
+  lacking: Category[];
+  latest_complete?: string;
+  first_card?: string;
+  cards: number;
+}
+/** What changed between two cards of one currency. */
+export interface CardDiff {
+  currency: string; old_card: string; new_card: string; old_table: string; new_table: string;
+  /** `change` = new − old exactly; `percent` exact to 28 digits (round it only to show it). */
+  rates: { market: string; category: Category; status: "same" | "changed" | "only_new" | "only_old"; old?: DecimalString; new?: DecimalString; change?: DecimalString; percent?: DecimalString }[];
+  markets_added: { market: string; from: string[] }[];
+  markets_removed: string[];
+  moves: { iso2: string; country: string; from: string; to: string }[];
+  effect?: { rules: RulesVersion; old_total?: DecimalString; new_total?: DecimalString; change?: DecimalString; reasons: EffectReason[]; old_errors: string[]; new_errors: string[] };
 }
 
 export interface RateRow { market: string; category: Category; rate: DecimalString; printed: string; date_basis: string; source: string }
 export interface CardRates { effective: string; currency: string; complete: boolean; missing_markets: string[]; rates: RateRow[] }
 export interface CardInfo {
-  effective: string; currency: string; complete: boolean; markets: number; rates: number;
+  effective: string; currency: string; complete: boolean;
+  /** What the file claims: Meta's whole card, whole but for the `partial` categories, or part of it. */
+  held: "whole" | "all_but" | "part"; partial?: Category[];
+  /** Each category the card prints: complete, or the markets it lacks. */
+  categories: { category: Category; markets: number; complete: boolean; missing_markets: string[] }[];
+  markets: number; rates: number;
   has_tiers: boolean; missing_markets: string[]; missing_rates: [string, Category][]; file: string;
 }
 export interface MarketMatch {
@@ -175,7 +273,7 @@ export interface WacostError extends Error {
   problems: Problem[];
 }
 /** One problem: where (`lines[2].utility`, or the argument: `card`, `currency`, `date`,
- * `countryOrNumber`), what in English, and its stable kind, to word it in another language. */
+ * `countryOrNumber`, `month`, `from`, `to`, `options.cards`), what in English, and its stable kind, to word it in another language. */
 export interface Problem { path: string; message: string; kind: ProblemKind }
 export type ProblemKind = "invalid_json" | "not_an_object" | "not_an_array" | "not_a_string"
   | "not_a_bool" | "unknown_field" | "required" | "empty" | "month_required" | "not_a_month"
@@ -190,5 +288,6 @@ export type ProblemKind = "invalid_json" | "not_an_object" | "not_an_array" | "n
   | "unknown_calling_code" | "before_first_table" | "unknown_market" | "only_mexico"
   | "market_not_on_card" | "category_not_on_card" | "no_rate_for_line" | "no_card_to_compare"
   | "amount_not_exact" | "inexact_decimal"
-  | "not_a_scenario" | "not_serialisable" | "conversion" | "not_a_date";
+  | "not_a_scenario" | "not_serialisable" | "conversion" | "not_a_date" | "not_a_comparison_mode"
+  | "not_an_options_object" | "currency_mismatch";
 "#;

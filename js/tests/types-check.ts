@@ -1,8 +1,8 @@
 // Compile-only check that js/pkg/wacost.d.ts is valid TypeScript and describes the API as the
 // README uses it. Build the package first (scripts/build-js.sh), then:
 //   tsc --noEmit --strict --target es2022 --module es2022 --moduleResolution bundler js/tests/types-check.ts
-import init, { estimate, compare, rates, market, cards, estimateCsv, compareCsv } from '../pkg/wacost.js';
-import type { Scenario, Estimate, Comparison, CardRates, MarketMatch, CardInfo, WacostError } from '../pkg/wacost.js';
+import init, { estimate, compare, rates, market, cards, currencies, cardDiff, estimateCsv, compareCsv } from '../pkg/wacost.js';
+import type { Scenario, Estimate, Comparison, CardRates, MarketMatch, CardInfo, WacostError, CurrencyCoverage, CardDiff } from '../pkg/wacost.js';
 
 export async function demo(): Promise<string> {
   await init();
@@ -23,6 +23,10 @@ export async function demo(): Promise<string> {
   const untilNext: number = ladder?.next?.messages_in_band ?? 0;
   const perMessage: string = `${e.bsp.per_message_count} × ${e.bsp.per_message_fee} = ${e.bsp.per_message}`;
   const totals: string[] = c.versions.map((v) => v.estimate?.total ?? v.errors.join('; '));
+  const same: Comparison = compare(scenario, { cards: 'same' });
+  const answer: string = same.answer?.sentence ?? c.versions.map((v) => `${v.name.english} (${v.rules}) ${v.rate_card ?? '-'}`).join();
+  const list: CurrencyCoverage[] = currencies('2026-11');
+  const diff: CardDiff = cardDiff('2026-04-01', '2026-07-01', 'USD', scenario);
   const card: CardRates = rates('2026-10-01', 'USD');
   const noArgs: CardRates = rates();
   const m: MarketMatch = market('+919876543210');
@@ -33,5 +37,5 @@ export async function demo(): Promise<string> {
     const err = caught as WacostError;
     return err.problems.map((p) => `${p.path}: ${p.message}`).join('\n');
   }
-  return [e.total, fromText.meta_total, String(to), totals.join(), card.rates[0].rate, noArgs.effective, m.market, String(all.length), String(csv.length), String(untilNext), perMessage].join(" ");
+  return [e.total, fromText.meta_total, String(to), totals.join(), answer, list[0].status, diff.rates.length, card.rates[0].rate, noArgs.effective, m.market, String(all.length), String(csv.length), String(untilNext), perMessage].join(' ');
 }

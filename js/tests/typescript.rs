@@ -58,16 +58,52 @@ fn every_key_of_a_comparison_is_declared() {
     assert_eq!(undeclared(&value), Vec::<String>::new());
 }
 
+/// Each mode and every reason: card fallbacks (INR), a model that cannot be priced, an answer
+/// split into rules and card (August 2026), one that cannot be split (August 2023).
+#[test]
+fn every_key_of_each_kind_of_comparison_is_declared() {
+    use wacost_core::estimate::CardsFor;
+    for (month, currency) in [
+        ("2026-08", "USD"),
+        ("2023-08", "USD"),
+        ("2026-11", "INR"),
+        ("2026-08", "GBP"),
+    ] {
+        let json = SCENARIO
+            .replace("\"2026-11\"", &format!("\"{month}\""))
+            .replace("\"USD\"", &format!("\"{currency}\""));
+        for cards in [CardsFor::OfTheirTime, CardsFor::Same] {
+            let comparison = wacost_js::scenario_input::compare_json_with(&json, cards).unwrap();
+            let value = serde_json::to_value(&comparison).unwrap();
+            assert_eq!(
+                undeclared(&value),
+                Vec::<String>::new(),
+                "{month} {currency} {cards:?}"
+            );
+        }
+    }
+}
+
 #[test]
 fn every_key_of_the_catalog_answers_is_declared() {
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
     let rates = wacost_js::catalog_api::rates(None, None, today).unwrap();
     let market = wacost_js::catalog_api::market("+12025550123", None, today).unwrap();
     let cards = wacost_js::catalog_api::cards();
+    let currencies = wacost_js::catalog_api::currencies("2026-11").unwrap();
+    let diff = wacost_js::catalog_api::card_diff(
+        "2026-04-01",
+        "2026-07-01",
+        None,
+        Some(r#"{"month":"2026-05","bsp":{"markup":"0.1"},"lines":[{"country":"IT","marketing":100}]}"#),
+    )
+    .unwrap();
     for value in [
         serde_json::to_value(&rates).unwrap(),
         serde_json::to_value(&market).unwrap(),
         serde_json::to_value(&cards).unwrap(),
+        serde_json::to_value(&currencies).unwrap(),
+        serde_json::to_value(&diff).unwrap(),
     ] {
         assert_eq!(undeclared(&value), Vec::<String>::new());
     }
@@ -83,6 +119,10 @@ fn each_function_names_its_declared_type() {
         "MarketMatch",
         "CardInfo",
         "WacostError",
+        "CurrencyCoverage",
+        "CardDiff",
+        "Answer",
+        "VersionResult",
     ] {
         assert!(
             TYPES.contains(&format!("export interface {name} ")),
@@ -96,6 +136,8 @@ fn each_function_names_its_declared_type() {
         "unchecked_return_type = \"CardRates\"",
         "unchecked_return_type = \"MarketMatch\"",
         "unchecked_return_type = \"CardInfo[]\"",
+        "unchecked_return_type = \"CurrencyCoverage[]\"",
+        "unchecked_return_type = \"CardDiff\"",
     ] {
         assert!(lib.contains(annotation), "{annotation}");
     }

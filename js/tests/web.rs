@@ -118,7 +118,7 @@ fn non_scenarios_are_refused_with_a_message() {
 
 #[wasm_bindgen_test]
 fn compare_prices_every_rules_version() {
-    let result = wacost_js::compare(AFRICA.into()).unwrap();
+    let result = wacost_js::compare(AFRICA.into(), None).unwrap();
     let versions: Array = get(&result, &["versions"]).unchecked_into();
     assert_eq!(versions.length(), 6);
     let last = versions.get(5);
@@ -168,8 +168,83 @@ fn estimates_and_comparisons_export_as_csv() {
         lines.last(),
         Some(&"USD,pmp-2026-10,2026-10-01,,total,,,,,,,,,,,,,180.00,180.00")
     );
-    let csv = wacost_js::compare_csv(AFRICA.into()).unwrap();
+    let csv = wacost_js::compare_csv(AFRICA.into(), None).unwrap();
     assert!(csv.contains("USD,2026-10-01,,pmp-2026-10,total,,,,180.00,180.00,\n"));
     let error = wacost_js::estimate_csv(r#"{"lines":[{"country":"IN"}]}"#.into()).unwrap_err();
     assert_eq!(text(&get(&error, &["problems"]), &["0", "path"]), "month");
+}
+
+const INDIA_AND_AFRICA: &str = r#"{"month":"2026-11","utility_in_window":"0.25",
+    "lines":[{"country":"IN","marketing":1000,"utility":500,"service":3350},
+             {"market":"Rest of Africa","marketing":8000}]}"#;
+
+#[wasm_bindgen_test]
+fn compare_puts_each_model_on_the_card_of_its_time_unless_asked_for_one_card() {
+    let result = wacost_js::compare(INDIA_AND_AFRICA.into(), None).unwrap();
+    assert_eq!(text(&result, &["cards"]), "of_their_time");
+    assert_eq!(text(&result, &["versions", "4", "rate_card"]), "2026-07-01");
+    assert_eq!(
+        text(&result, &["versions", "4", "name", "english"]),
+        "Per message, Jul 2025 – Sep 2026"
+    );
+    assert_eq!(text(&result, &["answer", "difference"]), "3.465");
+    assert_eq!(
+        text(
+            &result,
+            &["answer", "rule_effect", "reasons", "1", "change"]
+        ),
+        "service_charged"
+    );
+    let options = JSON::parse(r#"{"cards":"same"}"#).unwrap();
+    let same = wacost_js::compare(INDIA_AND_AFRICA.into(), Some(options)).unwrap();
+    assert_eq!(text(&same, &["versions", "4", "rate_card"]), "2026-10-01");
+    assert_eq!(
+        text(&same, &["versions", "4", "card_reason", "kind"]),
+        "same"
+    );
+    let bad = JSON::parse(r#"{"cards":"newest"}"#).unwrap();
+    let error = wacost_js::compare(INDIA_AND_AFRICA.into(), Some(bad)).unwrap_err();
+    assert_eq!(
+        text(&get(&error, &["problems"]), &["0", "path"]),
+        "options.cards"
+    );
+    assert_eq!(
+        text(&get(&error, &["problems"]), &["0", "kind"]),
+        "not_a_comparison_mode"
+    );
+}
+
+#[wasm_bindgen_test]
+fn currencies_and_card_diff() {
+    let list: Array = wacost_js::currencies("2026-11".into())
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(list.length(), 16);
+    let eur = list
+        .iter()
+        .find(|c| text(c, &["currency"]) == "EUR")
+        .unwrap();
+    assert_eq!(text(&eur, &["status"]), "partial");
+    assert_eq!(text(&eur, &["latest_complete"]), "2026-07-01");
+
+    let scenario =
+        JSON::parse(r#"{"month":"2026-05","lines":[{"country":"IT","marketing":10000}]}"#).unwrap();
+    let diff = wacost_js::card_diff(
+        "2026-04-01".into(),
+        "2026-07-01".into(),
+        None,
+        Some(scenario),
+    )
+    .unwrap();
+    let rates: Array = get(&diff, &["rates"]).unchecked_into();
+    let italy = rates
+        .iter()
+        .find(|r| text(r, &["market"]) == "Italy" && text(r, &["category"]) == "marketing")
+        .unwrap();
+    assert_eq!(text(&italy, &["change"]), "0.0104");
+    // 10,000 × 0.0104.
+    assert_eq!(text(&diff, &["effect", "change"]), "104.00");
+    let error =
+        wacost_js::card_diff("2026-04-01".into(), "2026-07-02".into(), None, None).unwrap_err();
+    assert_eq!(text(&get(&error, &["problems"]), &["0", "path"]), "to");
 }

@@ -1,18 +1,21 @@
-//! `wacost compare`: the same scenario under every rules version with one card, to show what
-//! each of Meta's pricing changes does to a month's bill.
+//! `wacost compare`: the same scenario under every rules version, each on the card of its time
+//! (or all on the month's card), to show what each of Meta's pricing changes does to a month's
+//! bill. The table starts with the answer: what the last switch of rules changes, and why.
 
 use super::estimate::read_scenario;
 use super::shown::money;
 use crate::CliError;
 use wacost_cli::values::ExportFormat;
 use wacost_cli::CompareArgs;
-use wacost_core::estimate::{compare, Comparison};
+use wacost_core::estimate::{compare_cards, Comparison, VersionResult};
 use wacost_core::export::comparison_csv;
+use wacost_core::Catalog;
 
 pub fn run(args: &CompareArgs, on_terminal: bool) -> Result<(), CliError> {
     let format = ExportFormat::or_default(args.format, on_terminal);
     let scenario = read_scenario(&args.scenario, None, args.rate_card)?;
-    let result = compare(&scenario).map_err(|errors| CliError::many(errors.lines()))?;
+    let result = compare_cards(Catalog::builtin(), &scenario, args.cards.into())
+        .map_err(|errors| CliError::many(errors.lines()))?;
     match format {
         ExportFormat::Json => println!(
             "{}",
@@ -24,19 +27,77 @@ pub fn run(args: &CompareArgs, on_terminal: bool) -> Result<(), CliError> {
     Ok(())
 }
 
+/// A version's name with its code in brackets: `Per message, from Oct 2026 (pmp-2026-10)`.
+fn label(version: &VersionResult) -> String {
+    format!("{} ({})", version.name, version.rules)
+}
+
 fn table(c: &Comparison) -> String {
     use std::fmt::Write;
     let mut out = String::new();
+    if let Some(answer) = &c.answer {
+        let _ = writeln!(out, "{}", answer.english());
+        let _ = writeln!(out);
+    }
     let _ = writeln!(
         out,
-        "{} card of {}{}, under every rules version",
+        "{}{}: {}",
         c.currency,
-        c.rate_card,
         c.month
             .as_ref()
             .map(|m| format!(", month {m}"))
-            .unwrap_or_default()
+            .unwrap_or_default(),
+        match c.cards {
+            wacost_core::estimate::CardsFor::OfTheirTime => {
+                "each model on the card of its time".to_string()
+            }
+            wacost_core::estimate::CardsFor::Same => {
+                format!("every model on the {} card", c.rate_card)
+            }
+        }
     );
+    let _ = writeln!(out);
+    let width = c
+        .versions
+        .iter()
+        .map(|v| label(v).chars().count())
+        .max()
+        .unwrap_or(0);
+    let _ = writeln!(
+        out,
+        "{:<width$}  {:<10}  {:>14}  {:>14}  {:>14}",
+        "model",
+        "card",
+        "Meta total",
+        "total",
+        format!("vs {}", c.current)
+    );
+    for version in &c.versions {
+        let name = label(version);
+        let pad = width.saturating_sub(name.chars().count());
+        let card = version.rate_card.as_deref().unwrap_or("-");
+        match &version.estimate {
+            Some(e) => {
+                let difference = version
+                    .difference
+                    .map_or_else(|| "-".to_string(), |d| money(&c.currency, d.total.value()));
+                let _ = writeln!(
+                    out,
+                    "{name}{:pad$}  {card:<10}  {:>14}  {:>14}  {difference:>14}",
+                    "",
+                    money(&c.currency, e.meta_total.value()),
+                    money(&c.currency, e.total.value()),
+                );
+            }
+            None => {
+                let why = version
+                    .cannot_price
+                    .as_ref()
+                    .map_or_else(|| "cannot be priced".to_string(), ToString::to_string);
+                let _ = writeln!(out, "{name}{:pad$}  {card:<10}  {why}", "");
+            }
+        }
+    }
     let _ = writeln!(out);
     let _ = write!(out, "{:<24} {:<28}", "market", "category");
     for version in &c.versions {
@@ -55,23 +116,16 @@ fn table(c: &Comparison) -> String {
         }
         let _ = writeln!(out);
     }
-    for (label, pick) in [("Meta total", 0), ("total with BSP fees", 1)] {
-        let _ = write!(out, "{:<24} {:<28}", label, "");
-        for version in &c.versions {
-            let figure = version.estimate.as_ref().map_or_else(
-                || "-".to_string(),
-                |e| {
-                    let figure = if pick == 0 { e.meta_total } else { e.total };
-                    money(&c.currency, figure.value())
-                },
-            );
-            let _ = write!(out, " {figure:>13}");
-        }
-        let _ = writeln!(out);
-    }
     let _ = writeln!(out);
     for version in &c.versions {
-        let _ = writeln!(out, "{}: {}", version.rules, version.summary);
+        let _ = writeln!(out, "{}: {}", label(version), version.summary);
+        if let Some(card) = &version.rate_card {
+            let _ = writeln!(
+                out,
+                "  card: {}",
+                version.card_reason.english(&c.currency, card)
+            );
+        }
         for error in &version.errors {
             let _ = writeln!(out, "  cannot price: {error}");
         }

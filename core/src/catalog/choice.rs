@@ -148,18 +148,19 @@ mod tests {
     fn each_failure_carries_what_its_sentence_needs() {
         let catalog = Catalog::builtin();
         let Err(CardChoiceError::UnknownCurrency { currency, known }) =
-            catalog.choose_card("GBP", CardWanted::InForceOn(day(2026, 11, 1)))
+            catalog.choose_card("AUD", CardWanted::InForceOn(day(2026, 11, 1)))
         else {
-            panic!("GBP has no card");
+            panic!("AUD has no card");
         };
-        assert_eq!(currency, "GBP");
+        assert_eq!(currency, "AUD");
         assert_eq!(known[0], "USD");
+        assert!(known.contains(&"GBP".to_string()), "{known:?}");
         let error = catalog
             .choose_card("INR", CardWanted::TakesEffect(day(2026, 10, 2)))
             .unwrap_err();
         assert_eq!(
             error.to_string(),
-            "no INR card takes effect on 2026-10-02 (the INR cards in this build take effect on 2025-10-01, 2026-04-01, 2026-10-01)"
+            "no INR card takes effect on 2026-10-02 (the INR cards in this build take effect on 2025-04-01, 2025-10-01, 2026-01-01, 2026-04-01, 2026-07-01, 2026-10-01)"
         );
         let error = catalog
             .choose_card("INR", CardWanted::InForceOn(day(2021, 6, 1)))

@@ -4,14 +4,16 @@
 
 mod choice;
 mod error;
+pub mod index;
 pub mod markets;
 pub mod rate_cards;
 pub mod tiers;
 
 pub use choice::{CardChoiceError, CardWanted};
 pub use error::DataError;
+pub use index::{CardSummary, CategorySummary};
 pub use markets::{LookupError, MarketMatch, MarketTable};
-pub use rate_cards::{CardGaps, CardId, Rate, RateCard};
+pub use rate_cards::{CardGaps, CardId, CategoryCoverage, Held, Rate, RateCard};
 pub use tiers::{Band, BandUse, Ladder, TierCard};
 
 use crate::category::Category;
@@ -90,7 +92,14 @@ pub struct Catalog {
 pub struct CardInfo {
     pub effective: NaiveDate,
     pub currency: String,
+    /// Our data holds Meta's whole card.
     pub complete: bool,
+    /// What the file claims to hold (`whole`, `all_but` with the categories held in part,
+    /// `part`).
+    #[serde(flatten)]
+    pub held: Held,
+    /// Each category the card prints, complete or with the markets it lacks.
+    pub categories: Vec<CategoryCoverage>,
     pub markets: usize,
     pub rates: usize,
     pub has_tiers: bool,
@@ -218,22 +227,7 @@ impl Catalog {
                     ),
                 ));
             }
-            if card.declared_complete {
-                for market in &gaps.missing_markets {
-                    errors.push(DataError::new(
-                        &card.file,
-                        0,
-                        format!("missing market: `{market}` has no rate (name the file .partial.csv if the card is known to be incomplete)"),
-                    ));
-                }
-                for (market, category) in &gaps.missing_rates {
-                    errors.push(DataError::new(
-                        &card.file,
-                        0,
-                        format!("missing category: `{market}` has no {category} rate while the rest of the card has one"),
-                    ));
-                }
-            }
+            errors.extend(unkept_claims(card, &gaps, &markets));
         }
         for tiers in &self.tier_cards {
             let markets = self.market_table_on(tiers.id.effective).markets();
@@ -375,7 +369,9 @@ impl Catalog {
         CardInfo {
             effective: card.id.effective,
             currency: card.id.currency.clone(),
-            complete: card.declared_complete && gaps.is_empty(),
+            complete: card.declared_complete() && gaps.is_empty(),
+            held: card.held.clone(),
+            categories: card.coverage(&markets),
             markets: card.markets().len(),
             rates: card.rates.len(),
             has_tiers: self.has_tiers(&card.id),
@@ -384,6 +380,50 @@ impl Catalog {
             file: card.file.clone(),
         }
     }
+}
+
+/// Where a card's file claims more than it holds: a market or a cell missing from a category
+/// its name calls whole, or a category named partial that is not.
+fn unkept_claims(card: &RateCard, gaps: &CardGaps, markets: &[String]) -> Vec<DataError> {
+    let mut errors = Vec::new();
+    let error = |problem: String| DataError::new(&card.file, 0, problem);
+    if let Held::AllBut(partial) = &card.held {
+        let coverage = card.coverage(markets);
+        for category in partial {
+            match coverage.iter().find(|c| c.category == *category) {
+                None => errors.push(error(format!(
+                    "the file name calls {category} partial, but the card has no {category} rate (name only categories it holds in part)"
+                ))),
+                Some(held) if held.complete && *category != Category::AuthenticationInternational => {
+                    errors.push(error(format!(
+                        "the file name calls {category} partial, but every market has a {category} rate (take it out of the name)"
+                    )))
+                }
+                Some(_) => {}
+            }
+        }
+        if coverage.iter().all(|c| partial.contains(&c.category)) {
+            errors.push(error(
+                "the file name calls every category the card prints partial (name the file .partial.csv)".into(),
+            ));
+        }
+    }
+    if card.held == Held::Part {
+        return errors;
+    }
+    for market in &gaps.missing_markets {
+        errors.push(error(format!(
+            "missing market: `{market}` has no rate (name the file .partial.csv if the card is known to be incomplete)"
+        )));
+    }
+    for (market, category) in &gaps.missing_rates {
+        if card.held.claims(*category) {
+            errors.push(error(format!(
+                "missing category: `{market}` has no {category} rate while the rest of the card has one"
+            )));
+        }
+    }
+    errors
 }
 
 #[cfg(test)]

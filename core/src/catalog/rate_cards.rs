@@ -33,21 +33,48 @@ pub struct Rate {
     pub source: String,
 }
 
+/// How much of Meta's card a file holds, as its name says: the claim the build checks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "held", content = "partial", rename_all = "snake_case")]
+pub enum Held {
+    /// `YYYY-MM-DD_CUR.csv`: Meta's whole card; every category it prints has every market.
+    Whole,
+    /// `YYYY-MM-DD_CUR.partial-service.csv`: every category but those named is whole; the
+    /// named ones are held in part (a fragment of a card otherwise held in full).
+    AllBut(Vec<Category>),
+    /// `YYYY-MM-DD_CUR.partial.csv`: held in part; nothing is claimed.
+    Part,
+}
+
+impl Held {
+    /// Whether the file claims that every market has this category's rate.
+    pub fn claims(&self, category: Category) -> bool {
+        match self {
+            Held::Whole => true,
+            Held::AllBut(partial) => !partial.contains(&category),
+            Held::Part => false,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct RateCard {
     pub id: CardId,
-    /// Whether the vendored file is Meta's whole card; a partial card names what it lacks.
-    pub declared_complete: bool,
+    /// What the file claims to hold of Meta's card.
+    pub held: Held,
     pub file: String,
     pub rates: BTreeMap<(String, Category), Rate>,
+    /// Whether any market has a rate of each category (by its place in `Category::ALL`),
+    /// noted once when read: a comparison asks for every card it may fall back on.
+    printed: [bool; Category::ALL.len()],
 }
 
 impl RateCard {
-    /// Parses a card file named `YYYY-MM-DD_CUR.csv` (or `….partial.csv` for a card our
-    /// sources do not hold in full). Every row must carry the date and currency of its name.
+    /// Parses a card file named `YYYY-MM-DD_CUR.csv`, `….partial.csv` for a card our sources
+    /// hold in part, or `….partial-CATEGORY[-CATEGORY…].csv` for a card held in full but for
+    /// the categories named. Every row must carry the date and currency of its name.
     pub fn parse(file: &str, text: &str) -> Result<RateCard, DataError> {
-        let id = card_id_from_name(file)?;
-        let declared_complete = !file.ends_with(".partial.csv");
+        let (id, held) = card_from_name(file)?;
         let records = super::records(file, text)?;
         let (head, rows) = records
             .split_first()
@@ -111,12 +138,24 @@ impl RateCard {
                 )));
             }
         }
+        let mut printed = [false; Category::ALL.len()];
+        for (_, category) in rates.keys() {
+            if let Some(slot) = printed.get_mut(*category as usize) {
+                *slot = true;
+            }
+        }
         Ok(RateCard {
             id,
-            declared_complete,
+            held,
             file: file.to_string(),
             rates,
+            printed,
         })
+    }
+
+    /// Whether the file claims to be Meta's whole card.
+    pub fn declared_complete(&self) -> bool {
+        self.held == Held::Whole
     }
 
     pub fn rate(&self, market: &str, category: Category) -> Option<&Rate> {
@@ -144,7 +183,10 @@ impl RateCard {
     /// Whether any market has a rate of this category: a card of one era lacks the categories
     /// of another altogether (2022 cards price by initiator, later ones by category).
     pub fn has_category(&self, category: Category) -> bool {
-        self.rates.keys().any(|(_, c)| *c == category)
+        self.printed
+            .get(category as usize)
+            .copied()
+            .unwrap_or(false)
     }
 
     /// Markets that have at least one rate on this card.
@@ -198,6 +240,58 @@ impl RateCard {
     }
 }
 
+/// How much of one category a card holds, against the market table of its date: a card may
+/// hold its templates whole and service for a few markets only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CategoryCoverage {
+    pub category: Category,
+    /// Markets of the table that have this category's rate.
+    pub markets: usize,
+    /// Every market of the table has this category's rate. Authentication-international is
+    /// printed by Meta for some markets only, so it is complete when the file claims Meta's
+    /// whole column (a whole card, or one whose name does not call it partial).
+    pub complete: bool,
+    /// Markets of the table without this category's rate; always empty for
+    /// authentication-international, whose gaps cannot be told from Meta's design.
+    pub missing_markets: Vec<String>,
+}
+
+impl RateCard {
+    /// Each category the card prints, complete or with the markets it lacks: a card is
+    /// complete for a category when every market of the table of its date has its rate.
+    pub fn coverage(&self, markets: &[String]) -> Vec<CategoryCoverage> {
+        self.categories()
+            .into_iter()
+            .map(|category| {
+                let with_rate = markets
+                    .iter()
+                    .filter(|m| self.rate(m, category).is_some())
+                    .count();
+                if category == Category::AuthenticationInternational {
+                    return CategoryCoverage {
+                        category,
+                        markets: with_rate,
+                        complete: self.held.claims(category),
+                        missing_markets: Vec::new(),
+                    };
+                }
+                let mut missing_markets: Vec<String> = markets
+                    .iter()
+                    .filter(|m| self.rate(m, category).is_none())
+                    .cloned()
+                    .collect();
+                missing_markets.sort_unstable();
+                CategoryCoverage {
+                    category,
+                    markets: with_rate,
+                    complete: missing_markets.is_empty(),
+                    missing_markets,
+                }
+            })
+            .collect()
+    }
+}
+
 /// What a card lacks (or has too much of) against the market table of its date.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct CardGaps {
@@ -217,11 +311,21 @@ impl CardGaps {
 
 /// `2026-10-01_USD.csv` → (2026-10-01, USD), from the file name without folders.
 pub fn card_id_from_name(file: &str) -> Result<CardId, DataError> {
+    card_from_name(file).map(|(id, _)| id)
+}
+
+/// The card and what the file claims to hold of it, from its name: `2026-10-01_USD.csv`,
+/// `2023-06-01_USD.partial.csv`, `2024-10-01_USD.partial-service.csv`.
+pub fn card_from_name(file: &str) -> Result<(CardId, Held), DataError> {
     let name = file.rsplit('/').next().unwrap_or(file);
     let stem = name
-        .strip_suffix(".partial.csv")
-        .or_else(|| name.strip_suffix(".csv"))
+        .strip_suffix(".csv")
         .ok_or_else(|| DataError::new(file, 0, "a card file must end in .csv"))?;
+    let (stem, held) = match stem.split_once('.') {
+        None => (stem, Held::Whole),
+        Some((stem, "partial")) => (stem, Held::Part),
+        Some((stem, claim)) => (stem, Held::AllBut(partial_categories(file, claim)?)),
+    };
     let (date, currency) = stem
         .split_once('_')
         .ok_or_else(|| DataError::new(file, 0, "a card file must be named YYYY-MM-DD_CUR.csv"))?;
@@ -235,8 +339,35 @@ pub fn card_id_from_name(file: &str) -> Result<CardId, DataError> {
             format!("`{currency}` in the file name is not an ISO 4217 currency code"),
         ));
     }
-    Ok(CardId {
+    let id = CardId {
         effective,
         currency: currency.to_string(),
-    })
+    };
+    Ok((id, held))
+}
+
+/// `partial-authentication-service` → [authentication, service]: categories as the cards
+/// spell them (snake_case, so `-` only separates them), each once.
+fn partial_categories(file: &str, claim: &str) -> Result<Vec<Category>, DataError> {
+    let bad = || {
+        DataError::new(
+            file,
+            0,
+            format!("`.{claim}` in the file name is neither `.partial` nor `.partial-` followed by categories separated by `-` (e.g. `.partial-service`)"),
+        )
+    };
+    let names = claim.strip_prefix("partial-").ok_or_else(bad)?;
+    let mut categories = Vec::new();
+    for name in names.split('-') {
+        let category = Category::ALL
+            .into_iter()
+            .find(|c| c.as_str() == name)
+            .ok_or_else(bad)?;
+        if categories.contains(&category) {
+            return Err(bad());
+        }
+        categories.push(category);
+    }
+    categories.sort();
+    Ok(categories)
 }

@@ -5,7 +5,7 @@ use super::model::{Driver, Estimate};
 use super::note::Note;
 use super::price::Priced;
 use super::resolve::Resolved;
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Held};
 use crate::category::Category;
 use crate::money::Amount;
 use crate::scenario::schema::List;
@@ -55,8 +55,15 @@ pub fn explain(
     // The rules priced with: a comparison prices one resolution under every version.
     let rules = estimate.rules;
     let mut found: Vec<Note> = Vec::new();
-    // A complete card has no gaps (the build checks it), so only a partial one is inspected.
-    if !card.declared_complete {
+    // A complete card has no gaps (the build checks it), so only a partial one is inspected;
+    // a card held whole but for a category these rules do not charge (service of the 2024-10
+    // card under free-service rules) prices the month as its whole card would.
+    let partial_here = match &card.held {
+        Held::Whole => false,
+        Held::AllBut(partial) => partial.iter().any(|c| rules.charges(*c)),
+        Held::Part => true,
+    };
+    if partial_here {
         let info = catalog.card_info(card);
         found.push(Note::PartialCard {
             currency: card.id.currency.clone(),

@@ -17,7 +17,12 @@ mod rates;
 mod resolve;
 pub mod split;
 
-pub use compare::{compare, compare_with, treatment};
+pub use compare::model::{
+    Answer, AnswerSide, CannotPrice, CardEffect, CardReason, CardsFor, Cell, EffectReason, Lacks,
+    ParseCardsForError, RateMove, RuleChange, RuleEffect, Unanswered, VersionDifference,
+};
+pub(crate) use compare::rate_reasons;
+pub use compare::{compare, compare_cards, compare_with, treatment};
 
 pub use ladder::{LadderBand, NextBand, TierLadder};
 pub use model::{

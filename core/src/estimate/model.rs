@@ -2,12 +2,13 @@
 //! that serialise as strings (`Amount`, `UnitPrice`), so JSON, JavaScript and the terminal all
 //! show the same figures.
 
+use super::compare::model::{Answer, CannotPrice, CardReason, CardsFor, VersionDifference};
 use super::ladder::TierLadder;
 use super::note::Note;
 use super::pricing_note::PricingNote;
 use crate::category::Category;
 use crate::money::{Amount, UnitPrice};
-use crate::scenario::{PerMessageOn, RulesVersion};
+use crate::scenario::{ModelName, PerMessageOn, RulesVersion};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -192,25 +193,50 @@ pub struct Driver {
     pub assumptions: Vec<String>,
 }
 
-/// The same scenario under every rules version, priced with one card.
+/// The same scenario under every rules version, each on the card of its time or all on the
+/// month's one card (`cards`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Comparison {
+    /// The month's card: the card `estimate` uses for the month (every version's, with
+    /// `cards: same`).
     pub rate_card: String,
     pub currency: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub month: Option<String>,
+    /// Which card each version is priced with.
+    #[serde(default)]
+    pub cards: CardsFor,
+    /// The month's own model, which `versions[].difference` is against.
+    pub current: RulesVersion,
     pub versions: Vec<VersionResult>,
     pub differences: Vec<Difference>,
+    /// The month's rules against the rules they replaced; none under the first rules.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer: Option<Answer>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VersionResult {
     pub rules: RulesVersion,
+    /// The model in words and its months.
+    pub name: ModelName,
     pub summary: String,
+    /// The card this version was priced with (or, when it cannot be priced, its card of its
+    /// time); none when its currency had no card then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate_card: Option<String>,
+    /// Why that card.
+    pub card_reason: CardReason,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub estimate: Option<Estimate>,
-    /// Why this version cannot price the scenario with this card (one line per problem).
+    /// Why this version cannot price the scenario (one line per problem).
     pub errors: Vec<String>,
+    /// The same as data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cannot_price: Option<CannotPrice>,
+    /// This version's totals minus the current model's (when both are priced).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub difference: Option<VersionDifference>,
 }
 
 /// One market and category across the versions that price it.

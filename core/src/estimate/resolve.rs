@@ -327,7 +327,7 @@ impl<'a> LineMarkets<'a> {
                     market: market.clone(),
                     currency: card.id.currency.clone(),
                     card: card.id.effective,
-                    partial: !card.declared_complete,
+                    partial: !card.declared_complete(),
                 })
             } else {
                 None

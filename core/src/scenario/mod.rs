@@ -8,6 +8,7 @@
 mod access;
 mod check;
 mod error;
+mod model_name;
 mod parse;
 mod path;
 mod rules;
@@ -15,8 +16,9 @@ pub mod schema;
 mod steps;
 
 pub use access::SettingValue;
-pub(crate) use error::{field_list, Grouped};
+pub(crate) use error::field_list;
 pub use error::{CodeStandard, ErrorKind, FieldError, ScenarioErrors};
+pub use model_name::{long_date, short_month, ModelKind, ModelName};
 pub use path::{FieldPath, Segment};
 pub use rules::{Month, NoRulesError, ParseMonthError, ParseRulesError, RulesVersion};
 pub use schema::{LineField, Setting};

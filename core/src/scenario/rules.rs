@@ -1,5 +1,6 @@
 //! Which of Meta's pricing eras prices a month, and the billing month itself.
 
+use crate::category::Category;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -95,6 +96,25 @@ impl RulesVersion {
     /// Conversation eras charge conversations, not messages.
     pub fn counts_conversations(self) -> bool {
         !matches!(self, RulesVersion::Pmp2025_07 | RulesVersion::Pmp2026_10)
+    }
+
+    /// Whether these rules can charge a category (service is free by rule under
+    /// `cbp-2024-11` and `pmp-2025-07`; the 2021-2023 conversations are by initiator).
+    pub fn charges(self, category: Category) -> bool {
+        use Category::*;
+        match self {
+            RulesVersion::Mx2021_02 | RulesVersion::Cbp2022_02 => {
+                matches!(category, BusinessInitiated | UserInitiated)
+            }
+            RulesVersion::Cbp2024_11 | RulesVersion::Pmp2025_07 => matches!(
+                category,
+                Marketing | Utility | Authentication | AuthenticationInternational
+            ),
+            RulesVersion::Cbp2023_06 | RulesVersion::Pmp2026_10 => matches!(
+                category,
+                Marketing | Utility | Authentication | AuthenticationInternational | Service
+            ),
+        }
     }
 
     /// One sentence on what this era changes, for comparisons.
