@@ -43,8 +43,9 @@ export interface Scenario {
   per_conversation?: { marketing?: DecimalInput; utility?: DecimalInput; authentication?: DecimalInput; service?: DecimalInput };
   lines: ScenarioLine[];
   bsp?: { per_message?: DecimalInput; per_message_on?: "charged" | "delivered"; markup?: DecimalInput; monthly?: DecimalInput; per_number?: DecimalInput };
-  custom_rates?: { market: string; category: Category; rate: DecimalInput }[];
-  custom_tiers?: { market: string; category: Category; bands: { to: number | null; rate: DecimalInput }[] }[];
+  /** Your own rates; `currency` (ISO 4217) must be the scenario's, which it is when absent. */
+  custom_rates?: { market: string; category: Category; rate: DecimalInput; currency?: string }[];
+  custom_tiers?: { market: string; category: Category; bands: { to: number | null; rate: DecimalInput }[]; currency?: string }[];
 }
 
 export interface BandEstimate { tier: number; from: number; to: number | null; count: number; rate: DecimalString; amount: DecimalString }
@@ -426,11 +427,14 @@ export type ProblemKind = "invalid_json" | "not_an_object" | "not_an_array" | "n
   | "unknown_rules" | "before_first_rules" | "not_a_month_number" | "not_a_card_date" | "not_a_code"
   | "not_a_capital_code" | "not_a_count" | "count_too_large" | "not_a_decimal" | "too_many_decimals"
   | "not_a_choice" | "not_a_category" | "not_a_tiered_category" | "formula_start" | "too_many_lines"
+  | "too_many_custom_rates" | "too_many_custom_tiers" | "too_many_bands" | "more_errors"
+  | "other_currency"
   | "both_destinations" | "no_destination" | "not_one_destination" | "duplicate" | "not_bands"
   | "open_band_not_last" | "last_band_not_open" | "bands_out_of_order" | "unknown_currency"
   | "no_card_on_date" | "no_card_in_force" | "malformed_country" | "malformed_number"
   | "unknown_calling_code" | "before_first_table" | "unknown_market" | "only_mexico"
   | "market_not_on_card" | "category_not_on_card" | "no_rate_for_line" | "no_card_to_compare"
+  | "amount_not_exact" | "inexact_decimal"
   | "not_a_scenario" | "not_serialisable" | "conversion" | "not_a_date" | "not_a_comparison_mode"
   | "not_an_options_object" | "currency_mismatch"
   | "months_out_of_range" | "growth_out_of_range" | "not_a_calendar_month" | "multiplier_out_of_range"

@@ -80,6 +80,27 @@ fn invalid_input_throws_an_error_with_each_path_and_message() {
 }
 
 #[wasm_bindgen_test]
+fn a_custom_rate_in_another_currency_is_refused_with_its_kind() {
+    let scenario = JSON::parse(
+        r#"{"month":"2026-10","currency":"USD","lines":[{"market":"India","utility":1}],
+            "custom_rates":[{"market":"India","category":"utility","rate":"0.115","currency":"INR"}]}"#,
+    )
+    .unwrap();
+    let error = wacost_js::estimate(scenario).unwrap_err();
+    let problems: Array = get(&error, &["problems"]).unchecked_into();
+    assert_eq!(problems.length(), 1);
+    assert_eq!(
+        text(&problems.get(0), &["path"]),
+        "custom_rates[0].currency"
+    );
+    assert_eq!(text(&problems.get(0), &["kind"]), "other_currency");
+    assert_eq!(
+        text(&problems.get(0), &["message"]),
+        "is in INR, and the scenario is in USD: wacost never converts (give the rate in USD, or choose currency INR)"
+    );
+}
+
+#[wasm_bindgen_test]
 fn non_scenarios_are_refused_with_a_message() {
     let error = wacost_js::estimate(JsValue::from(42)).unwrap_err();
     assert_eq!(
