@@ -374,3 +374,44 @@ fn standard_input_bills_and_reports_rows_not_in_utf8() {
     assert_eq!(json["meta_total"], "0.0265");
     assert_eq!(json["skipped_rows"].as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn malformed_rows_are_listed_up_to_a_hundred() {
+    let mut log = E1.to_string();
+    for _ in 0..150 {
+        log.push_str("2026-08-05T00:00:00Z,PN1,+254712345678,sideways,template,marketing,,,\n");
+    }
+    let log = temp("many-bad.csv", &log);
+    let out = wacost(&["bill", log.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = stderr_of(&out);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 102, "{stderr}");
+    assert_eq!(
+        lines[100],
+        "wacost bill: … and 50 more malformed rows (the first 100 are listed)"
+    );
+    assert_eq!(
+        lines[101],
+        "wacost bill: 150 malformed row(s): no bill (use --skip-bad-rows to bill the rest)"
+    );
+}
+
+/// The largest figures the options take do not overflow: every user number is spread over
+/// real-looking phone numbers in 128 bits.
+#[test]
+fn generate_log_takes_the_largest_user_count() {
+    let out = wacost(&[
+        "generate-log",
+        "--rows",
+        "20",
+        "--users",
+        "18446744073709551615",
+    ]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 21);
+    let log = temp("max-users.csv", &text);
+    let bill = wacost(&["bill", log.to_str().unwrap(), "--format", "json"]);
+    assert!(bill.status.success(), "{}", stderr_of(&bill));
+}

@@ -515,6 +515,23 @@ fn authentication_international_applies_from_the_start_time_to_other_countries()
         &rows,
     );
     assert_eq!(report.meta_total, "0.0062");
+    // AI-5: without a primary business location no market is the business's own, so India is
+    // international from the start time, as the estimator reads a scenario without
+    // business_country.
+    let (report, msgs) = run(
+        r#"{"auth_international_from": "2026-10-10T00:00:00Z"}"#,
+        &rows,
+    );
+    let got: Vec<_> = msgs.iter().map(|(p, _)| p.category.unwrap()).collect();
+    assert_eq!(
+        got,
+        vec![
+            "authentication",
+            "authentication_international",
+            "authentication"
+        ]
+    );
+    assert_eq!(report.meta_total, "0.0352");
 }
 
 #[test]

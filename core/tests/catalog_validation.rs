@@ -276,6 +276,32 @@ fn the_shipped_data_passes_every_check() {
     assert_eq!(catalog.market_tables().len(), 4);
 }
 
+/// The biller adds up catalog rates message by message: every rate, at the catalog's largest
+/// number of decimals, is below `MAX_RATE_UNITS`, so any count of messages a u64 holds sums
+/// exactly in a `Decimal` (2^32 × 2^64 = 2^96). A card with a rate of more decimals or a
+/// larger figure fails here before it can make a bill round.
+#[test]
+fn every_rate_keeps_the_billers_sums_exact() {
+    use wacost_core::bill::summary::MAX_RATE_UNITS;
+    let catalog = Catalog::builtin();
+    let mut rates: Vec<rust_decimal::Decimal> = Vec::new();
+    for card in catalog.cards() {
+        rates.extend(card.rates.values().map(|r| r.rate));
+    }
+    for tiers in catalog.tier_cards() {
+        for ladder in tiers.ladders.values() {
+            rates.extend(ladder.bands.iter().map(|b| b.rate));
+        }
+    }
+    assert!(rates.len() > 1000, "{}", rates.len());
+    let scale = rates.iter().map(|r| r.normalize().scale()).max().unwrap();
+    for rate in rates {
+        let r = rate.normalize();
+        let units = r.mantissa().unsigned_abs() * 10u128.pow(scale - r.scale());
+        assert!(units < MAX_RATE_UNITS, "{rate} at {scale} decimals");
+    }
+}
+
 /// The good card with service for India only: a fragment of a card otherwise held whole.
 fn card_with_a_service_fragment() -> String {
     format!(

@@ -46,11 +46,12 @@ pub struct BandUse {
 
 impl Ladder {
     /// Prices messages number `first..first+count` (1-based) of the month: each message at the
-    /// band that contains its number (TIER-5). `first` lets a biller continue a month.
-    pub fn price(&self, first: u64, count: u64) -> Vec<BandUse> {
+    /// band that contains its number (TIER-5). `first` lets a biller continue a month. None
+    /// when a band's amount cannot be held exactly (`money::exact_mul`): never rounded.
+    pub fn price(&self, first: u64, count: u64) -> Option<Vec<BandUse>> {
         let mut uses = Vec::new();
         if count == 0 {
-            return uses;
+            return Some(uses);
         }
         let last = first.saturating_add(count - 1);
         for band in &self.bands {
@@ -66,10 +67,10 @@ impl Ladder {
                 to: band.to,
                 count: in_band,
                 rate: band.rate,
-                amount: band.rate * Decimal::from(in_band),
+                amount: crate::money::exact_mul(band.rate, Decimal::from(in_band))?,
             });
         }
-        uses
+        Some(uses)
     }
 
     /// The band that prices message number `ordinal` (1-based).
@@ -197,7 +198,10 @@ impl TierCard {
                     "duplicate row: {market} {category} tier {tier} appears twice"
                 )));
             }
-            let expected_tier = ladder.bands.len() as u8 + 1;
+            let expected_tier = u8::try_from(ladder.bands.len())
+                .ok()
+                .and_then(|n| n.checked_add(1))
+                .ok_or_else(|| at(format!("{market} {category}: more than 255 bands")))?;
             if tier != expected_tier {
                 return Err(at(format!(
                     "{market} {category}: tier {tier} where tier {expected_tier} was expected (bands must come in order without gaps)"
