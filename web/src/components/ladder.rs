@@ -110,7 +110,7 @@ fn next_band(lang: Lang, cur: &str, l: &TierLadder) -> Html {
     // What the next band's own messages would save against today's rate, when it has an end.
     let filled = l.bands.iter().find(|b| b.tier == next.tier).and_then(|b| {
         let size = b.to?.checked_sub(b.from)? + 1;
-        let saving = l.saving_on_more(next.messages_in_band.saturating_add(size));
+        let saving = l.saving_on_more(next.messages_in_band.saturating_add(size))?;
         Some((size, crate::i18n::money(lang, cur, saving)))
     });
     html! {
