@@ -32,4 +32,5 @@ pub mod export;
 pub mod levers;
 pub mod line_category;
 pub mod plan;
+pub mod problem;
 pub mod scenario;

@@ -25,6 +25,7 @@ use crate::category::Category;
 use crate::estimate::{estimate_with, Estimate};
 use crate::line_category::{Counts, LineCategory};
 use crate::money::Amount;
+use crate::problem::Problems;
 use crate::scenario::{FieldPath, Month, Scenario, Setting, MAX_COUNT};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -76,7 +77,7 @@ pub fn month_scenarios(
         ));
     }
     let (Some(start), true) = (start, errors.is_empty()) else {
-        return Err(PlanErrors(errors));
+        return Err(Problems(errors));
     };
     // One power per category and month, shared by every line.
     let powers: Vec<[Power; 4]> = (0..settings.months)
@@ -126,7 +127,7 @@ pub fn month_scenarios(
     if errors.is_empty() {
         Ok(months)
     } else {
-        Err(PlanErrors(errors))
+        Err(Problems(errors))
     }
 }
 

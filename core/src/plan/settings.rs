@@ -5,6 +5,7 @@
 use super::error::{PlanError, PlanErrorKind, PlanErrors, PlanPath};
 use crate::line_category::LineCategory;
 use crate::money::parse_rate;
+use crate::problem::Problems;
 use crate::scenario::{FieldPath, Month, MAX_SCALE};
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
@@ -119,7 +120,7 @@ impl PlanSettings {
         let mut errors = Vec::new();
         let mut settings = PlanSettings::default();
         let Some(object) = value.as_object() else {
-            return Err(PlanErrors(vec![PlanError::new(
+            return Err(Problems(vec![PlanError::new(
                 PlanPath::settings(),
                 PlanErrorKind::NotAnObject { got: shown(value) },
             )]));
@@ -219,7 +220,7 @@ impl PlanSettings {
         if errors.is_empty() {
             Ok(settings)
         } else {
-            Err(PlanErrors(errors))
+            Err(Problems(errors))
         }
     }
 
@@ -249,7 +250,7 @@ impl PlanSettings {
         if errors.is_empty() {
             Ok(list)
         } else {
-            Err(PlanErrors(errors))
+            Err(Problems(errors))
         }
     }
 
@@ -259,7 +260,7 @@ impl PlanSettings {
         if problems.is_empty() {
             Ok(())
         } else {
-            Err(PlanErrors(problems))
+            Err(Problems(problems))
         }
     }
 
