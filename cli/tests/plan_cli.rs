@@ -2,41 +2,9 @@
 //! scenario) on standard output; a bad option named with its value, exit status 2.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn wacost(args: &[&str], input: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_wacost"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("wacost runs");
-    let _ = child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes());
-    child.wait_with_output().expect("wacost finishes")
-}
-
-fn json(output: &Output) -> serde_json::Value {
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).expect("JSON on stdout")
-}
-
-fn stderr(output: &Output) -> Vec<String> {
-    String::from_utf8_lossy(&output.stderr)
-        .lines()
-        .map(String::from)
-        .collect()
-}
+use common::{json, stderr_lines as stderr, wacost};
 
 const SHEET: &str = r#"{"month":"2026-07","lines":[{"country":"IN","marketing":1000,"utility":500,"service":3350}]}"#;
 
@@ -196,7 +164,7 @@ fn import_analytics_writes_a_scenario_and_reports_on_standard_error() {
     // The scenario is one `wacost estimate` reads.
     let estimate = json(&wacost(
         &["estimate", "--format", "json"],
-        &String::from_utf8_lossy(&output.stdout),
+        &*String::from_utf8_lossy(&output.stdout),
     ));
     assert_eq!(estimate["rules"], "pmp-2026-10");
 
