@@ -4,6 +4,7 @@
 
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
+use serde_json::Value;
 use std::fmt;
 
 /// What went wrong: its English is the `Display`, `tag` the stable name a front end words
@@ -77,5 +78,16 @@ impl<P: fmt::Display + fmt::Debug, K: fmt::Display + fmt::Debug> std::error::Err
 impl<P: ProblemPath, K: ProblemKind> Serialize for Problems<P, K> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.0.serialize(serializer)
+    }
+}
+
+/// A JSON value as the user wrote it, for a kind's `got`: at most 60 characters, then `…`, so
+/// a message stays one readable line whatever was pasted.
+pub fn shown(value: &Value) -> String {
+    let text = value.to_string();
+    if text.chars().count() > 60 {
+        format!("{}…", text.chars().take(60).collect::<String>())
+    } else {
+        text
     }
 }

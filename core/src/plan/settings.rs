@@ -5,7 +5,7 @@
 use super::error::{PlanError, PlanErrorKind, PlanErrors, PlanPath};
 use crate::line_category::LineCategory;
 use crate::money::parse_rate;
-use crate::problem::Problems;
+use crate::problem::{shown, Problems};
 use crate::scenario::{FieldPath, Month, MAX_SCALE};
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
@@ -373,16 +373,6 @@ pub fn decimal_text(text: &str) -> Option<Decimal> {
     };
     let value = parse_rate(magnitude).ok()?;
     Some(if negative { -value } else { value })
-}
-
-/// A value as the user wrote it, for messages.
-fn shown(value: &Value) -> String {
-    let text = value.to_string();
-    if text.chars().count() > 60 {
-        format!("{}…", text.chars().take(60).collect::<String>())
-    } else {
-        text
-    }
 }
 
 #[cfg(test)]
