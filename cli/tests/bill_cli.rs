@@ -5,7 +5,7 @@
 mod common;
 
 use common::{json, stderr_text, wacost_without_input as wacost, LOG};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 fn temp(name: &str, text: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("wacost-bill-cli-{}", std::process::id()));
@@ -15,19 +15,18 @@ fn temp(name: &str, text: &str) -> PathBuf {
     path
 }
 
+/// `wacost bill LOG --format json EXTRA…`, which must succeed, as JSON.
+fn bill_json(log: &Path, extra: &[&str]) -> serde_json::Value {
+    let mut args = vec!["bill", log.to_str().unwrap(), "--format", "json"];
+    args.extend_from_slice(extra);
+    json(&wacost(&args))
+}
+
 #[test]
 fn bills_a_log_to_json_with_a_detail_file_and_reconciliation() {
     let log = temp("e1.csv", LOG);
     let detail = log.with_file_name("e1-detail.csv");
-    let out = wacost(&[
-        "bill",
-        log.to_str().unwrap(),
-        "--format",
-        "json",
-        "--detail",
-        detail.to_str().unwrap(),
-    ]);
-    let json = json(&out);
+    let json = bill_json(&log, &["--detail", detail.to_str().unwrap()]);
     assert_eq!(json["meta_total"], "0.0265");
     assert_eq!(json["months"][0]["month"], "2026-08");
     assert_eq!(json["months"][0]["markets"][0]["market"], "Rest of Africa");
@@ -51,15 +50,7 @@ fn bills_a_log_to_json_with_a_detail_file_and_reconciliation() {
 #[test]
 fn the_same_log_under_another_rules_version() {
     let log = temp("e1b.csv", LOG);
-    let out = wacost(&[
-        "bill",
-        log.to_str().unwrap(),
-        "--format",
-        "json",
-        "--rules",
-        "pmp-2026-10",
-    ]);
-    let json = json(&out);
+    let json = bill_json(&log, &["--rules", "pmp-2026-10"]);
     // The utility template inside the window is charged from October 2026 (SVC-5).
     assert_eq!(json["meta_total"], "0.0305");
     let table = wacost(&["bill", log.to_str().unwrap(), "--format", "table"]);
@@ -114,15 +105,7 @@ fn a_bad_row_fails_without_a_bill_unless_skipped() {
         err.contains("line 8, column `time`: `not-a-time` is not an RFC 3339 time"),
         "{err}"
     );
-    let out = wacost(&[
-        "bill",
-        log.to_str().unwrap(),
-        "--format",
-        "json",
-        "--skip-bad-rows",
-    ]);
-    assert!(out.status.success());
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = bill_json(&log, &["--skip-bad-rows"]);
     assert_eq!(json["meta_total"], "0.0265");
     assert_eq!(json["skipped_rows"].as_array().unwrap().len(), 2);
 }
@@ -134,15 +117,7 @@ fn unsorted_files_are_sorted_and_bill_the_same() {
     lines.reverse();
     let log = temp("reversed.csv", &format!("{header}\n{}\n", lines.join("\n")));
     let detail = log.with_file_name("reversed-detail.csv");
-    let out = wacost(&[
-        "bill",
-        log.to_str().unwrap(),
-        "--format",
-        "json",
-        "--detail",
-        detail.to_str().unwrap(),
-    ]);
-    let json = json(&out);
+    let json = bill_json(&log, &["--detail", detail.to_str().unwrap()]);
     assert_eq!(json["meta_total"], "0.0265");
     assert_eq!(json["sorted_in_memory"], true);
     // The detail file holds each message once, in time order.
@@ -213,9 +188,7 @@ fn generate_log_is_deterministic_and_bills() {
     let text = String::from_utf8(a.stdout).unwrap();
     assert_eq!(text.lines().count(), 2001);
     let log = temp("generated.csv", &text);
-    let out = wacost(&["bill", log.to_str().unwrap(), "--format", "json"]);
-    assert!(out.status.success());
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = bill_json(&log, &[]);
     assert_eq!(json["rows"], 2000);
     assert_ne!(json["meta_total"], "0.00");
     let bad = wacost(&["generate-log", "--rows", "ten"]);
