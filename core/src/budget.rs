@@ -293,12 +293,7 @@ impl BudgetQuery {
                 None
             }
             Some(v) => {
-                let text = match v {
-                    Value::Number(n) => Some(n.to_string()),
-                    Value::String(s) => Some(s.clone()),
-                    _ => None,
-                };
-                let amount = text.as_deref().and_then(crate::plan::decimal_text);
+                let amount = crate::plan::decimal(v);
                 if amount.is_none() {
                     errors.push(BudgetError::new(
                         BudgetPath::query("amount"),

@@ -17,6 +17,7 @@ pub use error::{PlanError, PlanErrorKind, PlanErrors, PlanPath};
 pub use growth::Power;
 pub use model::{Plan, PlanMonth};
 pub use note::{CategoryChange, PlanNote};
+pub(crate) use settings::decimal;
 pub use settings::decimal_text;
 pub use settings::{CategoryGrowth, PlanSettings, MAX_GROWTH, MAX_MONTHS, MAX_MULTIPLIER};
 

@@ -359,7 +359,7 @@ fn number_text(value: &Value) -> Option<String> {
 
 /// A signed exact decimal from a JSON number or string (`0.05`, `"-0.1"`); ranges are checked
 /// afterwards so that the message can name them.
-fn decimal(value: &Value) -> Option<Decimal> {
+pub(crate) fn decimal(value: &Value) -> Option<Decimal> {
     decimal_text(&number_text(value)?)
 }
 
