@@ -96,33 +96,25 @@ fn budget_prints_the_count_and_the_totals_around_it() {
     assert_eq!(out["unbounded"], false);
     assert_eq!(out["total_at_count"], "99.997");
     assert_eq!(out["total_at_next"], "100.0088");
-    let output = wacost(
-        &[
-            "budget",
-            "--market",
-            "Atlantis",
-            "--category",
-            "service",
-            "--amount",
-            "1,000",
-        ],
-        SHEET,
-    );
+    let service_to_atlantis = |amount| {
+        wacost(
+            &[
+                "budget",
+                "--market",
+                "Atlantis",
+                "--category",
+                "service",
+                "--amount",
+                amount,
+            ],
+            SHEET,
+        )
+    };
+    let output = service_to_atlantis("1,000");
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output)[0]
         .starts_with("error: invalid value '1,000' for '--amount <B>': not a decimal number"));
-    let output = wacost(
-        &[
-            "budget",
-            "--market",
-            "Atlantis",
-            "--category",
-            "service",
-            "--amount",
-            "10",
-        ],
-        SHEET,
-    );
+    let output = service_to_atlantis("10");
     assert_eq!(output.status.code(), Some(2));
     assert!(
         stderr(&output)[0].starts_with("wacost budget: --market: \"Atlantis\" is not a market"),
