@@ -165,24 +165,18 @@ fn settings_file_errors_name_the_field() {
 
 #[test]
 fn generate_log_is_deterministic_and_bills() {
-    let a = wacost(&[
-        "generate-log",
-        "--rows",
-        "2000",
-        "--seed",
-        "9",
-        "--users",
-        "100",
-    ]);
-    let b = wacost(&[
-        "generate-log",
-        "--rows",
-        "2000",
-        "--seed",
-        "9",
-        "--users",
-        "100",
-    ]);
+    let generate = || {
+        wacost(&[
+            "generate-log",
+            "--rows",
+            "2000",
+            "--seed",
+            "9",
+            "--users",
+            "100",
+        ])
+    };
+    let (a, b) = (generate(), generate());
     assert!(a.status.success());
     assert_eq!(a.stdout, b.stdout);
     let text = String::from_utf8(a.stdout).unwrap();
