@@ -91,6 +91,7 @@ pub fn App(props: &AppProps) -> Html {
     let link = url::page_query(lang.tag(), &state.json);
     html! {
         <div class="wacost" lang={lang.tag()}>
+            <a class="skip-link" href="#estimate">{ crate::i18n::t(lang, "skip_to_estimate") }</a>
             <Header {lang} {link} on_lang={make(&state, Action::SetLang)} />
             if let Some(notice) = &state.notice {
                 <NoticeBar {lang} notice={notice.clone()} on_dismiss={make(&state, |()| Action::Dismiss)} />
@@ -124,7 +125,8 @@ fn inputs(state: &State) -> Html {
                 on_add={make(state, Action::AddLine)}
                 on_import={make(state, Action::ImportCsv)}
                 on_notify={make(state, Action::Notify)} />
-            <Settings {lang} values={Rc::new(draft.settings().to_vec())} errors={errors.clone()}
+            <Settings {lang} values={Rc::new(settings_shown(draft, lang))} errors={errors.clone()}
+                bad_percents={Rc::new(bad_percents(draft, lang))}
                 estimate={state.estimate.clone()}
                 on_set={make(state, |(setting, value)| Action::Set(setting, value))} />
             <RatesEditor {lang} currency={draft.currency()} rate_card={draft.get(Setting::RateCard).trim().to_string()}
@@ -138,6 +140,29 @@ fn inputs(state: &State) -> Html {
                 on_notify={make(state, Action::Notify)} />
         </>
     }
+}
+
+/// Every setting's text as the panel shows it: percent fields as percents in `lang`.
+fn settings_shown(draft: &crate::draft::Draft, lang: Lang) -> Vec<(Setting, String)> {
+    draft
+        .settings()
+        .iter()
+        .map(|(setting, text)| match crate::draft::is_percent(*setting) {
+            true => (*setting, draft.percent_shown(*setting, lang.locale())),
+            false => (*setting, text.clone()),
+        })
+        .collect()
+}
+
+/// The percent fields whose text is refused, and why.
+fn bad_percents(
+    draft: &crate::draft::Draft,
+    lang: Lang,
+) -> Vec<(Setting, wacost_core::percent::PercentError)> {
+    crate::draft::PERCENT_SETTINGS
+        .iter()
+        .filter_map(|s| Some((*s, draft.percent_problem(*s, lang.locale())?)))
+        .collect()
 }
 
 /// The estimate and the comparison.

@@ -2,11 +2,14 @@
 //! error beside it. Choices come from the catalog, so only priceable currencies are offered.
 
 use super::field::{field_id, Field};
+use crate::draft::is_percent;
 use crate::engine::{Estimate, FieldError};
 use crate::i18n::{t, Lang};
 use crate::wording;
+use crate::wording::finance;
 use std::rc::Rc;
 use wacost_core::catalog::CardInfo;
+use wacost_core::percent::{markup_warning, read_percent, PercentError};
 use wacost_core::scenario::{RulesVersion, Setting};
 use wacost_core::Catalog;
 use web_sys::HtmlInputElement;
@@ -21,6 +24,9 @@ pub struct SettingsProps {
     pub errors: Rc<Vec<FieldError>>,
     /// The last estimate: the card and rules the core priced with.
     pub estimate: Option<Rc<Estimate>>,
+    /// Percent fields whose text the percent reader refuses, and why.
+    #[prop_or_default]
+    pub bad_percents: Rc<Vec<(Setting, PercentError)>>,
     pub on_set: Callback<(Setting, String)>,
 }
 
@@ -43,7 +49,21 @@ impl SettingsProps {
     }
 
     fn error(&self, setting: Setting) -> Option<AttrValue> {
+        if let Some((_, problem)) = self.bad_percents.iter().find(|(s, _)| *s == setting) {
+            return Some(finance::percent_problem(self.lang, problem.kind, &problem.text).into());
+        }
         let path = setting.path();
+        if is_percent(setting) && self.errors.iter().any(|e| e.path == path) {
+            // The core judged the fraction; the user typed a percent, so say it in percents.
+            return Some(
+                finance::percent_range(
+                    self.lang,
+                    self.value(setting),
+                    setting == Setting::BspMarkup,
+                )
+                .into(),
+            );
+        }
         let error = self.errors.iter().find(|e| e.path == path)?;
         Some(wording::typed_problem(self.lang, &error.kind, self.value(setting)).into())
     }
@@ -61,6 +81,26 @@ impl SettingsProps {
             <Field {setting} label={label.to_string()} value={self.value(setting).to_string()}
                 error={self.error(setting)} placeholder={placeholder.to_string()}
                 inputmode={inputmode.to_string()}
+                on_change={self.on_set.reform(move |value| (setting, value))} />
+        }
+    }
+
+    /// A percent field (`10` is 10 %), with a word when a markup is above 100 %.
+    fn percent(&self, setting: Setting, label: &str) -> Html {
+        let warning = (setting == Setting::BspMarkup)
+            .then(|| read_percent(self.value(setting), self.lang.locale()).ok())
+            .flatten()
+            .and_then(markup_warning)
+            .map(|w| {
+                AttrValue::from(finance::percent_warning(
+                    self.lang,
+                    &w,
+                    self.value(setting).trim(),
+                ))
+            });
+        html! {
+            <Field {setting} label={label.to_string()} value={self.value(setting).to_string()}
+                error={self.error(setting)} placeholder="0" inputmode="decimal" hint={warning}
                 on_change={self.on_set.reform(move |value| (setting, value))} />
         }
     }
@@ -189,8 +229,8 @@ fn assumptions(props: &SettingsProps) -> Html {
                 <label for={auth_id.clone()}>{ t(lang, "auth_international") }</label>
                 if let Some(message) = auth_error { <small id={format!("{auth_id}-error")} class="error" role="alert">{ message }</small> }
             </div>
-            { props.field(Setting::UtilityInWindow, t(lang, "utility_in_window"), "0", "decimal") }
-            { props.field(Setting::EntryPoint, t(lang, "entry_point"), "0", "decimal") }
+            { props.percent(Setting::UtilityInWindow, t(lang, "utility_in_window")) }
+            { props.percent(Setting::EntryPoint, t(lang, "entry_point")) }
         </>
     }
 }
@@ -228,7 +268,7 @@ fn provider(props: &SettingsProps) -> Html {
             <div class="grid">
                 { props.field(Setting::BspPerMessage, t(lang, "bsp_per_message"), "0", "decimal") }
                 { props.select(Setting::BspPerMessageOn, t(lang, "bsp_per_message_on"), per_message_on) }
-                { props.field(Setting::BspMarkup, t(lang, "bsp_markup"), "0", "decimal") }
+                { props.percent(Setting::BspMarkup, t(lang, "bsp_markup")) }
                 { props.field(Setting::BspMonthly, t(lang, "bsp_monthly"), "0", "decimal") }
                 { props.field(Setting::BspPerNumber, t(lang, "bsp_per_number"), "0", "decimal") }
             </div>

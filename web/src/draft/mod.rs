@@ -3,8 +3,10 @@
 //! scenario JSON built from it (`json`) is the one thing sent to the core and put in the link.
 
 mod json;
+mod percent;
 
 pub use json::{JsonKind, ReadProblem};
+pub use percent::{is_percent, PERCENT_SETTINGS};
 
 use serde_json::{Map, Value};
 use wacost_core::count;
@@ -88,6 +90,8 @@ pub struct Draft {
     /// survives a round trip through the page unchanged. A `lines` or `custom_rates` that is
     /// not a list waits here too, until the user adds a line or a rate in its place.
     pub extra: Map<String, Value>,
+    /// Percent fields whose text the percent reader refuses, as typed (`percent`).
+    pub percent_typed: Vec<(Setting, String)>,
     next_id: u32,
 }
 
@@ -99,6 +103,7 @@ impl Draft {
             rates: Vec::new(),
             kept_rates: Vec::new(),
             extra: Map::new(),
+            percent_typed: Vec::new(),
             next_id: 1,
         }
     }

@@ -12,8 +12,9 @@ use crate::engine::{self, Comparison, Estimate, FieldError};
 use crate::i18n::Lang;
 use crate::link::{self, BadLink};
 use crate::sheet_io::{SheetNote, SheetProblems};
+use rust_decimal::Decimal;
 use std::rc::Rc;
-use wacost_core::scenario::schema::{List, RateField};
+use wacost_core::scenario::schema::{List, RateField, ValueKind};
 use wacost_core::scenario::{ErrorKind, FieldPath, LineField, Setting};
 
 /// A message shown above the page until dismissed, as data: the page words it in the language
@@ -106,7 +107,18 @@ impl AppState {
     /// Prices the draft. On failure the previous estimate is kept on screen.
     fn recompute(&mut self) {
         self.json = self.draft.to_json(self.lang.locale());
-        match engine::estimate(&self.json) {
+        let estimated = engine::estimate(&self.json);
+        // A refused percent prices nothing: the estimate stays that of the last valid input.
+        let estimated = match (estimated, self.percent_errors()) {
+            (result, bad) if bad.is_empty() => result,
+            (Ok(_), bad) => Err(bad),
+            (Err(mut errors), bad) => {
+                errors.retain(|e| !bad.iter().any(|b| b.path == e.path));
+                errors.extend(bad);
+                Err(errors)
+            }
+        };
+        match estimated {
             Ok(estimate) => {
                 self.estimate = Some(Rc::new(estimate));
                 self.errors = Rc::default();
@@ -114,6 +126,30 @@ impl AppState {
             }
             Err(errors) => self.errors = Rc::new(errors),
         }
+    }
+
+    /// The percent fields whose text is refused, at their settings' paths (the settings panel
+    /// words them with the percent reader's reason).
+    fn percent_errors(&self) -> Vec<FieldError> {
+        self.draft
+            .percent_typed
+            .iter()
+            .map(|(setting, typed)| {
+                let spec = setting.spec();
+                let (min, max) = match spec.kind {
+                    ValueKind::Decimal { min, max } => (Decimal::from(min), Decimal::from(max)),
+                    _ => (Decimal::ZERO, Decimal::ONE),
+                };
+                FieldError::new(
+                    setting.path(),
+                    ErrorKind::NotADecimal {
+                        min,
+                        max,
+                        got: typed.clone(),
+                    },
+                )
+            })
+            .collect()
     }
 
     /// The problem with the field at `path` (a typed path, or a setting's key).

@@ -95,7 +95,11 @@ impl AppState {
         if setting == Setting::Currency && value != self.draft.get(Setting::Currency) {
             self.draft.set(Setting::RateCard, "");
         }
-        self.draft.set(setting, &value);
+        if crate::draft::is_percent(setting) {
+            self.draft.set_percent(setting, &value, self.lang.locale());
+        } else {
+            self.draft.set(setting, &value);
+        }
         Outcome::Edited
     }
 

@@ -72,7 +72,7 @@ fn a_bad_value_keeps_the_last_estimate_and_names_the_field() {
         Some(&count_error("12.5"))
     );
     assert_eq!(state.estimate.as_ref().unwrap().meta_total, "140.79");
-    let state = state.reduce(Action::Set(Setting::BspMarkup, "0.10".into()));
+    let state = state.reduce(Action::Set(Setting::BspMarkup, "10".into()));
     assert_eq!(state.estimate.as_ref().unwrap().meta_total, "140.79");
     let state = state.reduce(Action::SetCount {
         id,

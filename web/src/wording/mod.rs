@@ -20,6 +20,7 @@ pub(crate) use words;
 mod card;
 mod compare;
 mod field;
+pub mod finance;
 mod sheet;
 
 pub use card::{card_problem, card_problems};
@@ -67,9 +68,9 @@ pub fn say(lang: Lang, words: &Words, figures: &[&str]) -> String {
     out
 }
 
-/// A template's own text: French keeps `:` and `;` on the line of the word before them (a
-/// no-break space), so a narrow column never starts a line with one. Figures, which may be
-/// what the user typed, are left as they are.
+/// A template's own text: French keeps `:`, `;`, `?` and `!` on the line of the word before
+/// them (a no-break space), so a narrow column never starts a line with one. Figures, which may
+/// be what the user typed, are left as they are.
 fn push_text(lang: Lang, out: &mut String, text: &str) {
     if lang != Lang::Fr {
         out.push_str(text);
@@ -77,7 +78,7 @@ fn push_text(lang: Lang, out: &mut String, text: &str) {
     }
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
-        let tight = c == ' ' && matches!(chars.peek(), Some(':' | ';'));
+        let tight = c == ' ' && matches!(chars.peek(), Some(':' | ';' | '?' | '!'));
         out.push(if tight { '\u{a0}' } else { c });
     }
 }
