@@ -60,14 +60,13 @@ pub fn Compare(props: &CompareProps) -> Html {
             let why = wording::grouped_field_errors(lang, problems).join(" ");
             html! { <p class="note">{ format!("{} {why}", t(lang, "compare_unavailable")) }</p> }
         }
-        Some(Ok(cmp)) => comparison(lang, cmp),
+        Some(Ok(cmp)) => comparison(lang, cmp, conversation_inputs(props)),
     };
     html! {
         <section class="card compare" aria-labelledby="compare-title">
             <h2 id="compare-title">{ t(lang, "compare") }</h2>
             { cards_choice(props) }
             { body }
-            if props.conversation_inputs { { conversation_inputs(props) } }
         </section>
     }
 }
@@ -96,7 +95,8 @@ fn cards_choice(props: &CompareProps) -> Html {
     }
 }
 
-fn comparison(lang: Lang, cmp: &Comparison) -> Html {
+/// The table, the inputs only the conversation models read, the chart and the reasons.
+fn comparison(lang: Lang, cmp: &Comparison, inputs: Html) -> Html {
     let bars: Vec<ModelBar> = cmp
         .versions
         .iter()
@@ -124,6 +124,7 @@ fn comparison(lang: Lang, cmp: &Comparison) -> Html {
                     <tbody>{ for cmp.versions.iter().map(|v| version(lang, cmp, v)) }</tbody>
                 </table>
             </div>
+            { inputs }
             if !bars.is_empty() { <CompareChart {bars} {lang} /> }
             if !differing.is_empty() {
                 <h3>{ t(lang, "why") }</h3>
@@ -198,15 +199,23 @@ fn version(lang: Lang, cmp: &Comparison, v: &VersionResult) -> Html {
             }
         }
     };
+    let current = (v.rules == cmp.current).then_some("current");
+    // The card and why on a row of its own, across the table: the figures keep their width.
     html! {
-        <tr data-rules={v.rules.as_str()} class={classes!((v.rules == cmp.current).then_some("current"))}>
-            <th scope="row">
-                <span class="model-name">{ words::model_name(lang, &v.name) }</span>
-                { " " }<small class="code">{ v.rules.as_str() }</small>
-                if let Some(line) = card_line { <small class="card-used" data-wacost="card-used">{ line }</small> }
-            </th>
-            { cells }
-        </tr>
+        <>
+            <tr data-rules={v.rules.as_str()} class={classes!("model", current)}>
+                <th scope="row">
+                    <span class="model-name">{ words::model_name(lang, &v.name) }</span>
+                    { " " }<small class="code">{ v.rules.as_str() }</small>
+                </th>
+                { cells }
+            </tr>
+            if let Some(line) = card_line {
+                <tr class={classes!("card-row", current)} data-rules={v.rules.as_str()}>
+                    <td colspan="4"><small class="card-used" data-wacost="card-used">{ line }</small></td>
+                </tr>
+            }
+        </>
     }
 }
 
@@ -226,9 +235,13 @@ fn difference(lang: Lang, currency: &str, d: &Difference) -> Html {
     }
 }
 
-/// Messages per conversation, which only the conversation models read.
+/// Messages per conversation, which only the conversation models read (nothing when the
+/// settings panel shows them).
 fn conversation_inputs(props: &CompareProps) -> Html {
     let lang = props.lang;
+    if !props.conversation_inputs {
+        return html! {};
+    }
     let field = |setting: Setting, key: &str| {
         let value = props
             .values
