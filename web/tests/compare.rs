@@ -259,14 +259,38 @@ async fn every_billing_currency_is_listed_and_another_currency_is_never_shown_as
         "No EUR estimate yet: the USD totals are hidden until the sheet can be priced in EUR."
     );
     assert!(page.get("[data-wacost=\"answer\"]").is_none());
-    assert_eq!(
-        page.text("[data-wacost=\"use-complete-card\"]"),
-        "Use the latest complete EUR card (2026-07-01)"
-    );
+    // EUR's latest complete card (2026-07-01) has no service rate, which November 2026
+    // charges: it is not offered; Meta's card is.
+    assert!(page.get("[data-wacost=\"use-complete-card\"]").is_none());
     assert_eq!(
         page.text("[data-wacost=\"load-meta-card\"]"),
         "Load Meta's EUR card for the month"
     );
     page.click("[data-wacost=\"load-meta-card\"]").await;
     assert!(page.find("details.load-card").has_attribute("open"));
+}
+
+/// May 2026 (pmp-2025-07) in EUR: the 2026-04-01 card is partial (it prices India and Brazil);
+/// the latest complete EUR card, 2026-07-01, is offered and prices the sheet: IN 1000 × 0.0099
+/// + 500 × 0.0012, BR 2000 × 0.0518 = 114.10 (as `wacost estimate` with rate_card 2026-07-01).
+#[wasm_bindgen_test]
+async fn on_a_partial_card_the_latest_complete_card_is_an_explicit_choice() {
+    let json = LINK_JSON
+        .replace("2026-11", "2026-05")
+        .replace("USD", "EUR");
+    let page = Page::open(&url::scenario_query(&json), Lang::En).await;
+    assert_eq!(
+        page.text("#f-currency option[value=\"EUR\"]"),
+        "EUR — partial: lacks marketing, utility and authentication"
+    );
+    assert_eq!(
+        page.text("[data-wacost=\"use-complete-card\"]"),
+        "Use the latest complete EUR card (2026-07-01)"
+    );
+    page.click("[data-wacost=\"use-complete-card\"]").await;
+    assert_eq!(
+        page.attr("[data-wacost=\"meta-total\"]", "data-value"),
+        "114.10"
+    );
+    assert!(page.get("[data-wacost=\"currency-choices\"]").is_none());
 }

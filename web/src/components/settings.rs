@@ -10,6 +10,7 @@ use wacost_core::catalog::CardInfo;
 use wacost_core::currencies::{CurrencyCoverage, Status};
 use wacost_core::scenario::{RulesVersion, Setting};
 use wacost_core::Catalog;
+use wacost_core::Category;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -217,9 +218,24 @@ fn currency_choices(props: &SettingsProps) -> Html {
         Status::NoCard => "no_card_choices",
     };
     let currency = coverage.currency;
+    // The latest complete card is offered only if it prints every category the month's rules
+    // charge (a card from before 2026-10 has no service rate): a choice that cannot price the
+    // month is no way on.
+    let prints_all = |date: &chrono::NaiveDate| {
+        wacost_core::card_index()
+            .iter()
+            .find(|card| card.currency == currency && card.effective == *date)
+            .is_some_and(|card| {
+                Category::ALL
+                    .into_iter()
+                    .filter(|c| coverage.rules.charges(*c))
+                    .filter(|c| *c != Category::AuthenticationInternational)
+                    .all(|c| card.complete_for(c))
+            })
+    };
     let complete = coverage
         .latest_complete
-        .filter(|date| Some(*date) != coverage.card)
+        .filter(|date| Some(*date) != coverage.card && prints_all(date))
         .map(|date| {
             let text = t(lang, "use_complete_card")
                 .replace("{currency}", currency)
