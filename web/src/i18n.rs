@@ -204,6 +204,12 @@ const TEXTS: &[(&str, [&str; 4])] = &[
     ("choose_file", ["Choose a file", "Choisir un fichier", "Elegir archivo", "Escolher arquivo"]),
     ("skip_to_estimate", ["Skip to the estimate", "Aller à l'estimation", "Ir a la estimación", "Ir para a estimativa"]),
     ("export_estimate", ["Export estimate (CSV)", "Exporter l'estimation (CSV)", "Exportar la estimación (CSV)", "Exportar a estimativa (CSV)"]),
+    ("vs_current", ["Difference", "Écart", "Diferencia", "Diferença"]),
+    ("other_currency", ["No {wanted} estimate yet: the {shown} totals are hidden until the sheet can be priced in {wanted}.", "Pas encore d'estimation en {wanted} : les totaux en {shown} sont masqués tant que le tableau ne peut pas être chiffré en {wanted}.", "Aún no hay estimación en {wanted}: los totales en {shown} se ocultan hasta que la hoja se pueda valorar en {wanted}.", "Ainda não há estimativa em {wanted}: os totais em {shown} ficam ocultos até a planilha poder ser precificada em {wanted}."]),
+    ("partial_choices", ["The {currency} card of this month is partial. You can:", "La grille {currency} de ce mois est partielle. Vous pouvez :", "La tarifa en {currency} de este mes es parcial. Puede:", "A tabela em {currency} deste mês é parcial. Você pode:"]),
+    ("no_card_choices", ["No {currency} card was in force this month. You can:", "Aucune grille {currency} n'était en vigueur ce mois. Vous pouvez :", "Ninguna tarifa en {currency} estaba vigente este mes. Puede:", "Nenhuma tabela em {currency} vigorava neste mês. Você pode:"]),
+    ("use_complete_card", ["Use the latest complete {currency} card ({card})", "Utiliser la dernière grille {currency} complète ({card})", "Usar la última tarifa completa en {currency} ({card})", "Usar a última tabela completa em {currency} ({card})"]),
+    ("load_meta_card", ["Load Meta's {currency} card for the month", "Charger la grille {currency} de Meta pour le mois", "Cargar la tarifa en {currency} de Meta para el mes", "Carregar a tabela em {currency} da Meta para o mês"]),
 ];
 
 /// The text for `key` in `lang`; an unknown key shows itself, so a missing entry is visible

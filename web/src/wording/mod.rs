@@ -9,6 +9,7 @@
 //! reads "Row 3 · Utility", never `lines[2].utility`.
 
 mod card;
+pub mod compare;
 mod field;
 pub mod finance;
 mod sheet;
