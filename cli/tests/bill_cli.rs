@@ -293,14 +293,14 @@ fn standard_input_bills_and_reports_rows_not_in_utf8() {
 
 #[test]
 fn malformed_rows_are_listed_up_to_a_hundred() {
-    let mut log = E1.to_string();
+    let mut log = LOG.to_string();
     for _ in 0..150 {
         log.push_str("2026-08-05T00:00:00Z,PN1,+254712345678,sideways,template,marketing,,,\n");
     }
     let log = temp("many-bad.csv", &log);
     let out = wacost(&["bill", log.to_str().unwrap(), "--format", "json"]);
     assert_eq!(out.status.code(), Some(2));
-    let stderr = stderr_of(&out);
+    let stderr = stderr_text(&out);
     let lines: Vec<&str> = stderr.lines().collect();
     assert_eq!(lines.len(), 102, "{stderr}");
     assert_eq!(
@@ -324,10 +324,10 @@ fn generate_log_takes_the_largest_user_count() {
         "--users",
         "18446744073709551615",
     ]);
-    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(out.status.success(), "{}", stderr_text(&out));
     let text = String::from_utf8(out.stdout).unwrap();
     assert_eq!(text.lines().count(), 21);
     let log = temp("max-users.csv", &text);
     let bill = wacost(&["bill", log.to_str().unwrap(), "--format", "json"]);
-    assert!(bill.status.success(), "{}", stderr_of(&bill));
+    assert!(bill.status.success(), "{}", stderr_text(&bill));
 }

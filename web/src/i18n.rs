@@ -196,7 +196,7 @@ const TEXTS: &[&str] = &[
     text!("chart_spend", "Spend by market and category", "Dépense par marché et catégorie", "Gasto por mercado y categoría", "Gasto por mercado e categoria"),
     text!("compare", "The same traffic under each pricing model", "Le même trafic selon chaque modèle de tarification", "El mismo tráfico con cada modelo de precios", "O mesmo tráfego em cada modelo de preço"),
     text!("chart_models", "Meta's charge by pricing model", "Facturation Meta par modèle de tarification", "Cargo de Meta por modelo de precios", "Cobrança da Meta por modelo de preço"),
-    text!("not_priceable", "Not priceable", "Non calculable", "No calculable", "Não calculável"),
+    text!("not_priceable", "Not priceable with this card", "Non calculable avec cette grille", "No calculable con esta tarifa", "Não calculável com esta tabela"),
     text!("compare_unavailable", "Comparison unavailable:", "Comparaison indisponible :", "Comparación no disponible:", "Comparação indisponível:"),
     text!("why", "Why they differ", "Pourquoi ils diffèrent", "Por qué difieren", "Por que diferem"),
     text!("copy_link", "Copy link", "Copier le lien", "Copiar enlace", "Copiar link"),
@@ -231,6 +231,12 @@ const TEXTS: &[&str] = &[
     text!("choose_file", "Choose a file", "Choisir un fichier", "Elegir archivo", "Escolher arquivo"),
     text!("skip_to_estimate", "Skip to the estimate", "Aller à l'estimation", "Ir a la estimación", "Ir para a estimativa"),
     text!("export_estimate", "Export estimate (CSV)", "Exporter l'estimation (CSV)", "Exportar la estimación (CSV)", "Exportar a estimativa (CSV)"),
+    text!("vs_current", "Difference", "Écart", "Diferencia", "Diferença"),
+    text!("other_currency", "No {wanted} estimate yet: the {shown} totals are hidden until the sheet can be priced in {wanted}.", "Pas encore d'estimation en {wanted} : les totaux en {shown} sont masqués tant que le tableau ne peut pas être chiffré en {wanted}.", "Aún no hay estimación en {wanted}: los totales en {shown} se ocultan hasta que la hoja se pueda valorar en {wanted}.", "Ainda não há estimativa em {wanted}: os totais em {shown} ficam ocultos até a planilha poder ser precificada em {wanted}."),
+    text!("partial_choices", "The {currency} card of this month is partial. You can:", "La grille {currency} de ce mois est partielle. Vous pouvez :", "La tarifa en {currency} de este mes es parcial. Puede:", "A tabela em {currency} deste mês é parcial. Você pode:"),
+    text!("no_card_choices", "No {currency} card was in force this month. You can:", "Aucune grille {currency} n'était en vigueur ce mois. Vous pouvez :", "Ninguna tarifa en {currency} estaba vigente este mes. Puede:", "Nenhuma tabela em {currency} vigorava neste mês. Você pode:"),
+    text!("use_complete_card", "Use the latest complete {currency} card ({card})", "Utiliser la dernière grille {currency} complète ({card})", "Usar la última tarifa completa en {currency} ({card})", "Usar a última tabela completa em {currency} ({card})"),
+    text!("load_meta_card", "Load Meta's {currency} card for the month", "Charger la grille {currency} de Meta pour le mois", "Cargar la tarifa en {currency} de Meta para el mes", "Carregar a tabela em {currency} da Meta para o mês"),
 ];
 
 /// The text for `key` in `lang`; an unknown key shows itself, so a missing entry is visible

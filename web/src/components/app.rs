@@ -4,6 +4,7 @@
 //! the state, so any moment of the page can be shared or reloaded; the last sheet is kept in
 //! the browser's storage and offered back on a visit without a link.
 
+use super::answer::AnswerFirst;
 use super::compare::Compare;
 use super::header::Header;
 use super::notices::{NoticeBar, RestoreOffer};
@@ -16,7 +17,6 @@ use crate::i18n::Lang;
 use crate::link::kept;
 use crate::sheet_io::{table_for, Table};
 use crate::state::{Action, AppState};
-use crate::url;
 use std::rc::Rc;
 use wacost_core::scenario::Setting;
 use yew::prelude::*;
@@ -88,7 +88,7 @@ pub fn App(props: &AppProps) -> Html {
     let state = use_page_state(props);
     use_page_sync(props.sync_url, &state);
     let lang = state.lang;
-    let link = url::page_query(lang.tag(), &state.json);
+    let link = state.link();
     html! {
         <div class="wacost" lang={lang.tag()}>
             <a class="skip-link" href="#estimate">{ crate::i18n::t(lang, "skip_to_estimate") }</a>
@@ -105,6 +105,7 @@ pub fn App(props: &AppProps) -> Html {
                 <div class="outputs">{ outputs(&state) }</div>
             </main>
             <crate::log_check::LogCheckLink {lang} />
+            <crate::card_diff::CardDiffLink {lang} currency={state.draft.currency()} scenario={state.json.clone()} />
         </div>
     }
 }
@@ -169,11 +170,24 @@ fn bad_percents(
 fn outputs(state: &State) -> Html {
     let lang = state.lang;
     let problems: Vec<_> = state.other_errors().into_iter().cloned().collect();
+    let currency = state.draft.currency();
+    // The settings panel shows messages per conversation when the month's estimate counts
+    // conversations; otherwise they are shown with the conversation models.
+    let in_settings = state
+        .estimate
+        .as_ref()
+        .filter(|e| e.currency == currency)
+        .is_some_and(|e| e.rules.counts_conversations());
+    let answer = html! { <AnswerFirst {lang} comparison={state.comparison.clone()} /> };
     html! {
         <>
             <Results {lang} estimate={state.estimate.clone()} problems={Rc::new(problems)}
-                stale={!state.errors.is_empty()} />
-            <Compare {lang} comparison={state.comparison.clone()} />
+                stale={!state.errors.is_empty()} {answer} currency={Some(AttrValue::from(currency))} />
+            <Compare {lang} comparison={state.comparison.clone()} cards={state.cards}
+                on_cards={make(state, Action::SetCards)}
+                values={Rc::new(state.draft.settings().to_vec())} errors={state.errors.clone()}
+                conversation_inputs={!in_settings}
+                on_set={make(state, |(setting, value)| Action::Set(setting, value))} />
         </>
     }
 }

@@ -2,6 +2,7 @@
 //! hands each part the data it shows and a callback for each thing it changes (`Properties`);
 //! no part reads the page's whole state, and nothing is shared through a context.
 
+pub mod answer;
 pub mod app;
 pub mod card_loader;
 pub mod chart;

@@ -22,6 +22,13 @@ pub struct ResultsProps {
     pub problems: Rc<Vec<FieldError>>,
     /// Whether the input has problems, so the estimate shown is of an earlier input.
     pub stale: bool,
+    /// Shown just under the totals: the answer to what the last switch of rules changes.
+    #[prop_or_default]
+    pub answer: Html,
+    /// The currency the sheet asks for: an earlier estimate in another currency is not
+    /// shown as if it were current.
+    #[prop_or_default]
+    pub currency: Option<AttrValue>,
 }
 
 impl PartialEq for ResultsProps {
@@ -56,9 +63,12 @@ pub fn Results(props: &ResultsProps) -> Html {
                     <ul>{ for other_errors.iter().map(|e| html! { <li>{ e }</li> }) }</ul>
                 </div>
             }
-            if let Some(estimate) = &props.estimate {
+            if let Some(other) = other_currency(props) {
+                <p class="note" role="status" data-wacost="other-currency">{ other }</p>
+            } else if let Some(estimate) = &props.estimate {
                 if stale { <p class="note" role="status">{ t(lang, "stale") }</p> }
                 { totals(lang, estimate) }
+                { props.answer.clone() }
                 if !estimate.warnings.is_empty() {
                     <div class="warnings">
                         <h3>{ t(lang, "warnings") }</h3>
@@ -73,6 +83,18 @@ pub fn Results(props: &ResultsProps) -> Html {
             }
         </section>
     }
+}
+
+/// An earlier estimate in another currency than the sheet's: its totals are hidden, and this
+/// says why (there is no estimate in the chosen currency yet).
+fn other_currency(props: &ResultsProps) -> Option<String> {
+    let wanted = props.currency.as_deref()?;
+    let estimate = props.estimate.as_ref()?;
+    (props.stale && !estimate.currency.eq_ignore_ascii_case(wanted)).then(|| {
+        t(props.lang, "other_currency")
+            .replace("{wanted}", wanted)
+            .replace("{shown}", &estimate.currency)
+    })
 }
 
 fn totals(lang: Lang, e: &Estimate) -> Html {

@@ -9,9 +9,11 @@ use crate::wording;
 use crate::wording::finance;
 use std::rc::Rc;
 use wacost_core::catalog::CardInfo;
+use wacost_core::currencies::{CurrencyCoverage, Status};
 use wacost_core::percent::{markup_warning, read_percent, PercentError};
 use wacost_core::scenario::{RulesVersion, Setting};
 use wacost_core::Catalog;
+use wacost_core::Category;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -159,6 +161,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
         <section class="card settings" aria-labelledby="settings-title">
             <h2 id="settings-title">{ t(lang, "settings") }</h2>
             <div class="grid">{ choices(props, &infos) }</div>
+            { currency_choices(props) }
             if let Some(missing) = gaps {
                 <p class="note" data-wacost="partial-card">{ missing }</p>
             }
@@ -174,11 +177,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
 /// Month, currency, card and rules.
 fn choices(props: &SettingsProps, infos: &[CardInfo]) -> Html {
     let lang = props.lang;
-    let currencies: Vec<(String, String)> = Catalog::builtin()
-        .currencies()
-        .into_iter()
-        .map(|c| (c.to_string(), c.to_string()))
-        .collect();
+    let currencies = currency_options(props);
     let mut cards = vec![(String::new(), t(lang, "in_force").to_string())];
     cards.extend(infos.iter().map(|i| {
         let date = i.effective.to_string();
@@ -203,6 +202,126 @@ fn choices(props: &SettingsProps, infos: &[CardInfo]) -> Html {
             { props.select(Setting::RateCard, t(lang, "rate_card"), cards) }
             { props.select(Setting::Rules, t(lang, "rules"), rules) }
         </>
+    }
+}
+
+/// The month typed, when it reads as one.
+fn month(props: &SettingsProps) -> Option<wacost_core::scenario::Month> {
+    props.value(Setting::Month).trim().parse().ok()
+}
+
+/// What the chosen currency can price in the month, from the core's index of cards.
+fn coverage(props: &SettingsProps) -> Option<CurrencyCoverage> {
+    let currency = props.currency();
+    wacost_core::currencies::currencies(month(props)?)
+        .ok()?
+        .into_iter()
+        .find(|c| c.currency == currency)
+}
+
+/// All of Meta's billing currencies, each labelled with what it can price in the month; the
+/// bare codes the catalog holds when no month reads yet.
+fn currency_options(props: &SettingsProps) -> Vec<(String, String)> {
+    let lang = props.lang;
+    let listed = month(props).and_then(|m| wacost_core::currencies::currencies(m).ok());
+    let mut options: Vec<(String, String)> = match listed {
+        Some(list) => list
+            .iter()
+            .map(|c| {
+                (
+                    c.currency.to_string(),
+                    wording::compare::coverage_label(lang, c),
+                )
+            })
+            .collect(),
+        None => Catalog::builtin()
+            .currencies()
+            .into_iter()
+            .map(|c| (c.to_string(), c.to_string()))
+            .collect(),
+    };
+    // A currency typed in a link that is none of these stays selectable, with its error.
+    let typed = props.value(Setting::Currency).trim().to_string();
+    if !typed.is_empty()
+        && !options
+            .iter()
+            .any(|(code, _)| code.eq_ignore_ascii_case(&typed))
+    {
+        options.push((typed.clone(), typed));
+    }
+    options
+}
+
+/// On a partial card or a month without one, the explicit ways on: the currency's latest
+/// complete card, or Meta's own card loaded for the month. Nothing is converted or filled in.
+fn currency_choices(props: &SettingsProps) -> Html {
+    let lang = props.lang;
+    if !props.value(Setting::RateCard).trim().is_empty() {
+        return html! {};
+    }
+    let Some(coverage) = coverage(props) else {
+        return html! {};
+    };
+    let head = match coverage.status {
+        Status::Complete => return html! {},
+        Status::Partial => "partial_choices",
+        Status::NoCard => "no_card_choices",
+    };
+    let currency = coverage.currency;
+    // The latest complete card is offered only if it prints every category the month's rules
+    // charge (a card from before 2026-10 has no service rate): a choice that cannot price the
+    // month is no way on.
+    let prints_all = |date: &chrono::NaiveDate| {
+        wacost_core::card_index()
+            .iter()
+            .find(|card| card.currency == currency && card.effective == *date)
+            .is_some_and(|card| {
+                Category::ALL
+                    .into_iter()
+                    .filter(|c| coverage.rules.charges(*c))
+                    .filter(|c| *c != Category::AuthenticationInternational)
+                    .all(|c| card.complete_for(c))
+            })
+    };
+    let complete = coverage
+        .latest_complete
+        .filter(|date| Some(*date) != coverage.card && prints_all(date))
+        .map(|date| {
+            let text = t(lang, "use_complete_card")
+                .replace("{currency}", currency)
+                .replace("{card}", &date.to_string());
+            let onclick = props
+                .on_set
+                .reform(move |_: MouseEvent| (Setting::RateCard, date.to_string()));
+            html! { <li><button type="button" data-wacost="use-complete-card" {onclick}>{ text }</button></li> }
+        });
+    let load = t(lang, "load_meta_card").replace("{currency}", currency);
+    html! {
+        <div class="note currency-choices" data-wacost="currency-choices">
+            <p>{ t(lang, head).replace("{currency}", currency) }</p>
+            <ul>
+                { for complete }
+                <li><button type="button" data-wacost="load-meta-card" onclick={Callback::from(open_card_loader)}>{ load }</button></li>
+            </ul>
+        </div>
+    }
+}
+
+/// Opens the card loader (in the rates panel of the same page) and puts the cursor in it.
+fn open_card_loader(event: MouseEvent) {
+    use wasm_bindgen::JsCast;
+    let page = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|button| button.closest(".wacost").ok().flatten());
+    let Some(text) = page.and_then(|p| p.query_selector("#card-text").ok().flatten()) else {
+        return;
+    };
+    if let Ok(Some(details)) = text.closest("details") {
+        let _ = details.set_attribute("open", "");
+    }
+    if let Ok(text) = text.dyn_into::<web_sys::HtmlElement>() {
+        let _ = text.focus();
     }
 }
 

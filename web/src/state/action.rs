@@ -51,4 +51,6 @@ pub enum Action {
     Restore,
     /// The offer of the last sheet goes away; the sheet on screen stays.
     DismissRestore,
+    /// Which card each model of the comparison is priced with.
+    SetCards(wacost_core::estimate::CardsFor),
 }

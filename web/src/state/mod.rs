@@ -8,7 +8,7 @@ mod reduce;
 pub use action::Action;
 
 use crate::draft::{CardProblem, Draft};
-use crate::engine::{self, Comparison, Estimate, FieldError};
+use crate::engine::{self, CardsFor, Comparison, Estimate, FieldError};
 use crate::i18n::Lang;
 use crate::link::{self, BadLink};
 use crate::sheet_io::{SheetNote, SheetProblems};
@@ -56,6 +56,10 @@ pub struct AppState {
     pub edited: bool,
     /// Whether the user chose the language since the page opened.
     pub lang_chosen: bool,
+    /// Which card each model of the comparison is priced with (`?cards=`).
+    pub cards: CardsFor,
+    /// Whether the user chose the comparison mode since the page opened.
+    pub cards_chosen: bool,
 }
 
 impl AppState {
@@ -74,6 +78,8 @@ impl AppState {
             opened: query.into(),
             edited: false,
             lang_chosen: false,
+            cards: link::url::cards_of(query),
+            cards_chosen: false,
         };
         state.recompute();
         state
@@ -89,12 +95,22 @@ impl AppState {
     /// The query string the address bar should show, or `None` while it keeps the link the
     /// page was opened with (`link::address`).
     pub fn address(&self) -> Option<String> {
-        link::address(
+        let address = link::address(
             &self.opened,
             self.lang,
             &self.json,
             self.edited,
             self.lang_chosen,
+        )
+        .or_else(|| self.cards_chosen.then(|| self.opened.to_string()))?;
+        Some(link::url::with_cards(&address, self.cards))
+    }
+
+    /// The link the copy button gives: the language, the scenario and the comparison mode.
+    pub fn link(&self) -> String {
+        link::url::with_cards(
+            &link::url::page_query(self.lang.tag(), &self.json),
+            self.cards,
         )
     }
 
@@ -122,7 +138,11 @@ impl AppState {
             Ok(estimate) => {
                 self.estimate = Some(Rc::new(estimate));
                 self.errors = Rc::default();
-                self.comparison = Some(engine::compare(&self.json).map(Rc::new).map_err(Rc::new));
+                self.comparison = Some(
+                    engine::compare(&self.json, self.cards)
+                        .map(Rc::new)
+                        .map_err(Rc::new),
+                );
             }
             Err(errors) => self.errors = Rc::new(errors),
         }

@@ -67,6 +67,7 @@ impl Reducible for AppState {
                 state.restore = None;
                 Outcome::Shown
             }
+            Action::SetCards(cards) => state.set_cards(cards),
         };
         if outcome == Outcome::Edited {
             state.edited = true;
@@ -144,6 +145,15 @@ impl AppState {
 
     fn notify(&mut self, notice: Option<Notice>) -> Outcome {
         self.notice = notice.map(Rc::new);
+        Outcome::Shown
+    }
+
+    /// The comparison mode changes what the comparison shows, not the scenario: the estimate
+    /// stays, the comparison is priced again and the address carries the mode.
+    fn set_cards(&mut self, cards: wacost_core::estimate::CardsFor) -> Outcome {
+        self.cards = cards;
+        self.cards_chosen = true;
+        self.recompute();
         Outcome::Shown
     }
 

@@ -1,7 +1,7 @@
 //! Every problem the page shows, in its four languages, worded from data as `notes` words the
 //! estimate's notes: the core's typed errors (`FieldError`, `CardError`, the CSV reader's and
-//! the count reader's kinds), why a model cannot be priced and its name (`CannotPrice`,
-//! `ModelName`), and the page's own (a link, a paste, an import, a card to load).
+//! the count reader's kinds), the comparison's and the finance view's data (`compare`,
+//! `finance`), and the page's own (a link, a paste, an import, a card to load).
 //!
 //! Each sentence is one template per language with numbered holes (`{1}`, `{2}` …) filled with
 //! its figures, numbers grouped and values quoted as the language writes them. Each kind is an
@@ -18,13 +18,12 @@ macro_rules! words {
 pub(crate) use words;
 
 mod card;
-mod compare;
+pub mod compare;
 mod field;
 pub mod finance;
 mod sheet;
 
 pub use card::{card_problem, card_problems};
-pub use compare::{cannot_price, cards_of_their_time, model_name};
 pub use field::{field_error, field_problem, grouped_field_errors, place, typed_problem};
 pub use sheet::{count_problem, csv_kind, csv_problem, link_problem, sheet_problems, unreadable};
 
