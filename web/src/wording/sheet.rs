@@ -9,6 +9,7 @@ use crate::link::{JsonKind, LinkProblem};
 use crate::sheet_io::{SheetProblem, SheetProblemKind, SheetProblems, Source};
 use wacost_core::count::{CountError, CountErrorKind};
 use wacost_core::csv::ErrorKind;
+use wacost_core::link::LinkError;
 
 /// "The file could not be read."
 pub fn unreadable(lang: Lang) -> String {
@@ -301,10 +302,10 @@ fn sheet_kind(lang: Lang, source: Source, kind: &SheetProblemKind) -> String {
 /// Why a link opens the default sheet instead.
 pub fn link_problem(lang: Lang, problem: &LinkProblem) -> String {
     match problem {
-        LinkProblem::NotBase64 {
+        LinkProblem::Undecodable(LinkError::NotBase64 {
             character,
             position,
-        } => say(
+        }) => say(
             lang,
             &words!(
                 "The link is damaged or cut short: the character {1} at position {2} is not base64url.",
@@ -314,7 +315,7 @@ pub fn link_problem(lang: Lang, problem: &LinkProblem) -> String {
             ),
             &[&quote(lang, &character.to_string()), &number(lang, position)],
         ),
-        LinkProblem::StrayFinalCharacter => say(
+        LinkProblem::Undecodable(LinkError::StrayFinalCharacter) => say(
             lang,
             &words!(
                 "The link is damaged or cut short: its last character is left over.",
@@ -323,6 +324,16 @@ pub fn link_problem(lang: Lang, problem: &LinkProblem) -> String {
                 "O link está danificado ou cortado: o último caractere sobra.",
             ),
             &[],
+        ),
+        LinkProblem::Undecodable(LinkError::TooLarge { max, got }) => say(
+            lang,
+            &words!(
+                "The link is too large: {1} bytes once decoded, and at most {2} are read.",
+                "Le lien est trop volumineux : {1} octets une fois décodé, et {2} au plus sont lus.",
+                "El enlace es demasiado grande: {1} bytes una vez decodificado, y como máximo se leen {2}.",
+                "O link é grande demais: {1} bytes depois de decodificado, e no máximo {2} são lidos.",
+            ),
+            &[&number(lang, got), &number(lang, max)],
         ),
         LinkProblem::NotUtf8 => say(
             lang,
@@ -363,5 +374,49 @@ pub fn link_problem(lang: Lang, problem: &LinkProblem) -> String {
                 &[super::pick(lang, &found)],
             )
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn every_link_problem_reads_in_each_language() {
+        let problems = [
+            LinkProblem::Undecodable(LinkError::NotBase64 {
+                character: '%',
+                position: 0,
+            }),
+            LinkProblem::Undecodable(LinkError::StrayFinalCharacter),
+            LinkProblem::Undecodable(LinkError::TooLarge {
+                max: 1_000_000,
+                got: 1_050_000,
+            }),
+            LinkProblem::NotUtf8,
+            LinkProblem::NotAScenario(ReadProblem::NotJson { line: 1, column: 2 }),
+            LinkProblem::NotAScenario(ReadProblem::NotAnObject {
+                found: JsonKind::List,
+            }),
+        ];
+        for problem in &problems {
+            let english = link_problem(Lang::En, problem);
+            for lang in [Lang::Fr, Lang::Es, Lang::PtBr] {
+                let worded = link_problem(lang, problem);
+                assert_ne!(worded, english, "{lang:?} {problem:?}");
+                assert!(!worded.contains('{'), "{worded}");
+            }
+        }
+        let too_large = &problems[2];
+        assert_eq!(
+            link_problem(Lang::En, too_large),
+            "The link is too large: 1,050,000 bytes once decoded, and at most 1,000,000 are read."
+        );
+        assert_eq!(
+            link_problem(Lang::Fr, too_large),
+            "Le lien est trop volumineux\u{a0}: 1\u{202f}050\u{202f}000 octets une fois décodé, et \
+             1\u{202f}000\u{202f}000 au plus sont lus."
+        );
     }
 }
