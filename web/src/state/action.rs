@@ -53,4 +53,11 @@ pub enum Action {
     DismissRestore,
     /// Which card each model of the comparison is priced with.
     SetCards(wacost_core::estimate::CardsFor),
+    /// The currency asked for while the user's own rates were in the sheet, confirmed: the
+    /// rates are cleared (`clear_rates`) or kept as rates of the new currency.
+    SwitchCurrency {
+        clear_rates: bool,
+    },
+    /// The currency stays as it was, and so do the user's rates.
+    KeepCurrency,
 }
