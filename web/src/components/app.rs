@@ -104,6 +104,7 @@ pub fn App(props: &AppProps) -> Html {
                 <div class="outputs">{ outputs(&state) }</div>
             </main>
             <crate::log_check::LogCheckLink {lang} />
+            <crate::plan_view::PlanLink {lang} json={state.json.clone()} on_replace={make(&state, Action::ReplaceSheet)} />
         </div>
     }
 }

@@ -4,6 +4,7 @@
 
 mod json;
 
+pub(crate) use json::decimal_text;
 pub use json::{JsonKind, ReadProblem};
 
 use serde_json::{Map, Value};

@@ -51,4 +51,7 @@ pub enum Action {
     Restore,
     /// The offer of the last sheet goes away; the sheet on screen stays.
     DismissRestore,
+    /// A scenario JSON the user chose to put in place of the sheet (an import of Meta's
+    /// analytics, or the sheet it replaced, to undo).
+    ReplaceSheet(String),
 }
