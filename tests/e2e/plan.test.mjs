@@ -58,7 +58,7 @@ test('the view is fetched only when opened, and a grown month equals the estimat
   assert.equal(await other.page.getAttribute('[data-wacost="total"]', 'data-value'), october);
   await other.context.close();
   assert.match(await page.textContent('[data-plan="reasons"] li[data-month="2026-10"]'), /The pmp-2026-10 rules replace pmp-2025-07/);
-  await page.screenshot({ path: join(SCREENSHOTS, 'plan-1280.png'), fullPage: true });
+  await page.locator('[data-plan="view"]').screenshot({ path: join(SCREENSHOTS, 'plan-1280.png') });
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -77,7 +77,7 @@ test('budget and savings at 375 px, in Portuguese, and in dark mode', async () =
   assert.ok(count > 5000, `${count}`);
   assert.match(await answer.textContent(), /mensagens de marketing a mais para India/);
   assert.match(await page.textContent('[data-plan="savings"]'), /Mais tráfego por pontos de entrada gratuitos/);
-  await page.screenshot({ path: join(SCREENSHOTS, 'plan-375-pt-dark.png'), fullPage: true });
+  await page.locator('[data-plan="view"]').screenshot({ path: join(SCREENSHOTS, 'plan-375-pt-dark.png') });
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -103,7 +103,7 @@ test('Meta analytics of two months: the chosen month is imported, confirmed, and
   // Nothing changes before the user confirms.
   await page.click('[data-plan="replace"]');
   assert.equal(await page.getAttribute('[data-wacost="total"]', 'data-value'), before);
-  await page.screenshot({ path: join(SCREENSHOTS, 'plan-import-375.png'), fullPage: true });
+  await page.locator('[data-plan="import"]').screenshot({ path: join(SCREENSHOTS, 'plan-import-375.png') });
   await page.click('[data-plan="confirm"]');
   await page.waitForFunction((b) => document.querySelector('[data-wacost="total"]').getAttribute('data-value') !== b, before);
   assert.equal(await page.inputValue('#f-month'), '2026-10');

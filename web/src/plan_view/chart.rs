@@ -44,7 +44,17 @@ pub fn PlanChart(props: &PlanChartProps) -> Html {
     if n == 0 {
         return html! {};
     }
-    let used = used_categories(plan);
+    // Categories with an amount to draw (a column of zeros stays in the table, not here).
+    let used: Vec<_> = used_categories(plan)
+        .into_iter()
+        .filter(|c| {
+            plan.months.iter().any(|m| {
+                m.categories
+                    .get(c)
+                    .is_some_and(|a| a.value() > Decimal::ZERO)
+            })
+        })
+        .collect();
     let month_charge = |m: &wacost_core::plan::PlanMonth| -> Decimal {
         m.categories
             .values()
@@ -62,7 +72,13 @@ pub fn PlanChart(props: &PlanChartProps) -> Html {
     let slot = WIDTH / n;
     let bar = slot * 7 / 10;
     let base = TOP + PLOT;
-    let every = if n <= 12 { 1 } else { 3 };
+    // A label per month up to six, then every other, third or sixth: "07/26" needs room.
+    let every = match n {
+        0..=6 => 1,
+        7..=12 => 2,
+        13..=24 => 3,
+        _ => 6,
+    };
     let points: Vec<String> = plan
         .months
         .iter()
@@ -97,7 +113,11 @@ pub fn PlanChart(props: &PlanChartProps) -> Html {
                         })
                     }).collect::<Html>();
                     let label = (i as u64 % every == 0).then(|| {
-                        let text = m.month.get(2..).unwrap_or(&m.month).replace('-', "/");
+                        // `2026-07` as `07/26`, month first.
+                        let text = match (m.month.get(2..4), m.month.get(5..7)) {
+                            (Some(year), Some(month)) => format!("{month}/{year}"),
+                            _ => m.month.clone(),
+                        };
                         html! { <text class="label plan-month" x={coordinate(i as u64 * slot + slot / 2)} y={coordinate(base + 1_300)} text-anchor="middle">{ text }</text> }
                     });
                     html! { <g>{ segments }{ for label }</g> }

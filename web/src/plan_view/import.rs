@@ -268,15 +268,14 @@ fn imported(lang: Lang, import: &Import) -> Html {
                             <th scope="col">{ s(lang, "pricing_category") }</th>
                             <th scope="col" class="num">{ s(lang, "volume") }</th>
                             <th scope="col" class="num">{ s(lang, "meta_cost") }</th>
-                            <th scope="col">{ s(lang, "reason") }</th>
                         </tr></thead>
                         <tbody>
                             { for import.not_imported.iter().map(|n| html! {
                                 <tr>
-                                    <th scope="row"><code>{ n.pricing_category.clone() }</code></th>
+                                    <th scope="row"><code>{ n.pricing_category.clone() }</code>
+                                        <small class="hint plan-reason">{ s(lang, "reason") }{ ": " }{ skip(lang, n.reason) }</small></th>
                                     <td class="num">{ count(lang, n.volume) }</td>
                                     <td class="num">{ n.cost.map_or_else(|| html! { "—" }, |c| amount(lang, cur, c.value())) }</td>
-                                    <td>{ skip(lang, n.reason) }</td>
                                 </tr>
                             }) }
                         </tbody>
