@@ -22,29 +22,6 @@ pub mod year;
 pub use link::{PlanLink, PlanLinkProps};
 pub use view::{PlanView, PlanViewProps};
 
-/// Roots the view's Yew skips before it mounts (the page's module uses one).
-const PAGE_ROOTS: u32 = 8;
-
-#[yew::function_component]
-fn Nothing() -> yew::Html {
-    yew::Html::default()
-}
-
-/// Yew numbers the roots it renders from 1 in every wasm module, and an event is handled by
-/// the root whose number its target carries. The page is root 1 of its module; the view,
-/// mounted inside it as root 1 of another module, would have the page run its own handlers for
-/// the view's events (typing a budget into the view edited a rate of the sheet). Rendering and
-/// dropping a few roots first gives the view a number the page does not use.
-fn step_past_the_pages_roots() {
-    for _ in 0..PAGE_ROOTS {
-        if let Ok(spare) = gloo_utils::document().create_element("div") {
-            yew::Renderer::<Nothing>::with_root(spare)
-                .render()
-                .destroy();
-        }
-    }
-}
-
 /// Entry of the `plan_view` bin: mounts the view where `PlanLink` left room for it, and
 /// follows the page's language and sheet through the root's attributes.
 pub fn mount() {
@@ -54,7 +31,7 @@ pub fn mount() {
     let Some(root) = gloo_utils::document().get_element_by_id(ROOT_ID) else {
         return;
     };
-    step_past_the_pages_roots();
+    crate::dom::step_past_the_pages_roots();
     // The view's styles come with it, not with the calculator's stylesheet.
     if let Ok(style) = gloo_utils::document().create_element("style") {
         style.set_text_content(Some(include_str!("plan_view.css")));
