@@ -8,7 +8,7 @@
 use crate::catalog::{CardChoiceError, CardWanted, Catalog, RateCard};
 use crate::category::Category;
 use crate::estimate::{self, EffectReason, Estimate};
-use crate::money::{Amount, UnitPrice};
+use crate::money::{exact_diff, Amount, UnitPrice};
 use crate::scenario::{RulesVersion, Scenario, ScenarioErrors};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Serialize, Serializer};
@@ -356,10 +356,14 @@ fn effect(
     let total = |r: &Result<Estimate, ScenarioErrors>| r.as_ref().ok().map(|e| e.total);
     let (old_total, new_total) = (total(&before), total(&after));
     let (change, reasons) = match (&before, &after) {
-        (Ok(b), Ok(a)) => (
-            Some(Amount::new(a.total.value() - b.total.value())),
+        // The change and its reasons exactly, or not told (never rounded).
+        (Ok(b), Ok(a)) => match (
+            exact_diff(a.total.value(), b.total.value()),
             estimate::rate_reasons(b, a),
-        ),
+        ) {
+            (Some(change), Some(reasons)) => (Some(Amount::new(change)), reasons),
+            _ => (None, Vec::new()),
+        },
         _ => (None, Vec::new()),
     };
     Ok(DiffEffect {

@@ -6,6 +6,12 @@
 //! an error naming its line, and every such error is reported at once (the first
 //! `MAX_LISTED_ERRORS`, then how many more).
 //!
+//! A card remembers its currency: from its `Currency` column, from its title or headers
+//! (Meta's "Cost per message in INR …", a "Marketing (USD)" column), or from the codes and
+//! symbols printed in its cells (`₹0.8631`, `0.8631 EUR`, `US$0.02`, read through
+//! `crate::currency`). Two currencies in one card, or a card in another currency than the
+//! one asked (`parse_in`), are refused with both named: wacost never converts.
+//!
 //! The file is read by the project's CSV reader (`crate::csv`). Its separator is sniffed from
 //! the header row: a `;` file comes from a spreadsheet whose decimal mark is a comma (French,
 //! Spanish or Brazilian Excel), so its rates are read with `,` as the decimal mark and `.` or
@@ -13,6 +19,7 @@
 
 use crate::category::Category;
 use crate::csv::{self, ErrorKind, Limits, ReadError, Record, Separator};
+use crate::currency::{self, AroundError, Mark};
 use crate::locale::{ungroup, Locale};
 use crate::money::parse_rate;
 use crate::scenario::CustomRate;
@@ -85,18 +92,21 @@ pub enum CardErrorKind {
         market: String,
         category: Category,
     },
-    /// A row whose currency differs from the rows above.
-    CurrencyDiffers {
-        code: String,
-        seen: String,
+    /// A `Currency` cell that is no ISO 4217 code.
+    NotACurrencyCode {
+        text: String,
     },
+    /// The card says it is in another currency than asked, or in two.
+    Currency(Box<CurrencyError>),
 }
 
 /// Why a rate cell is not read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RateCellError {
     Negative,
     NotANumber,
+    /// Text beside the number that is no currency, or two currencies around it.
+    Around(Box<AroundError>),
     /// Grouping marks that do not group three digits: the other convention's decimal mark.
     /// `decimal_comma` when the file is `;`-separated, so `,` is its decimal mark.
     BadGrouping {
@@ -107,6 +117,7 @@ pub enum RateCellError {
 impl fmt::Display for RateCellError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
+            RateCellError::Around(around) => return around.fmt(f),
             RateCellError::Negative => "a rate cannot be negative",
             RateCellError::NotANumber => "not a number",
             RateCellError::BadGrouping { decimal_comma: false } => {
@@ -152,9 +163,11 @@ impl fmt::Display for CardErrorKind {
             CardErrorKind::Duplicate { market, category } => {
                 write!(f, "duplicate row: {market} {category} is given twice")
             }
-            CardErrorKind::CurrencyDiffers { code, seen } => {
-                write!(f, "currency `{code}` differs from `{seen}` on the rows above")
-            }
+            CardErrorKind::NotACurrencyCode { text } => write!(
+                f,
+                "currency `{text}` is not an ISO 4217 code (three letters, e.g. USD)"
+            ),
+            CardErrorKind::Currency(error) => error.fmt(f),
         }
     }
 }
@@ -194,7 +207,8 @@ impl fmt::Display for CardError {
 
 impl std::error::Error for CardError {}
 
-/// The rates read from a card and the currency its `Currency` column names, if it has one.
+/// The rates read from a card and its currency: the one it names (column, title, header or
+/// cells), else the one it was asked in (`parse_in`); none when neither. Every rate carries it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CustomCard {
     pub currency: Option<String>,
@@ -238,7 +252,26 @@ pub fn check_file_size(bytes: u64) -> Result<(), CardError> {
 /// Parses a card. `markets` are the market names that may appear (Meta's table of the date);
 /// names match case-insensitively and come back in Meta's spelling.
 pub fn parse(text: &str, markets: &[String]) -> Result<CustomCard, Vec<CardError>> {
-    parse_all(text, markets).map_err(|mut errors| {
+    parse_listed(text, markets, None)
+}
+
+/// Parses a card that must be in `currency` (an ISO 4217 code): a card or a cell that says it
+/// is in another currency is refused, naming both. A card that says nothing is taken to be
+/// in `currency`, and its rates carry it.
+pub fn parse_in(
+    text: &str,
+    markets: &[String],
+    currency: &str,
+) -> Result<CustomCard, Vec<CardError>> {
+    parse_listed(text, markets, Some(currency.trim().to_ascii_uppercase()))
+}
+
+fn parse_listed(
+    text: &str,
+    markets: &[String],
+    asked: Option<String>,
+) -> Result<CustomCard, Vec<CardError>> {
+    parse_all(text, markets, asked).map_err(|mut errors| {
         if errors.len() > MAX_LISTED_ERRORS {
             let more = errors.len() - MAX_LISTED_ERRORS;
             errors.truncate(MAX_LISTED_ERRORS);
@@ -248,7 +281,11 @@ pub fn parse(text: &str, markets: &[String]) -> Result<CustomCard, Vec<CardError
     })
 }
 
-fn parse_all(text: &str, markets: &[String]) -> Result<CustomCard, Vec<CardError>> {
+fn parse_all(
+    text: &str,
+    markets: &[String],
+    asked: Option<String>,
+) -> Result<CustomCard, Vec<CardError>> {
     let limits = Limits {
         max_bytes: MAX_CARD_BYTES,
         max_records: MAX_CARD_ROWS,
@@ -266,6 +303,8 @@ fn parse_all(text: &str, markets: &[String]) -> Result<CustomCard, Vec<CardError
         csv::read_all(text, separator, limits).map_err(|e| vec![CardError::of_csv(e)])?;
     records.retain(|record| !record.is_blank());
     let mut rest = records.as_slice();
+    let mut currency = CardCurrency::asked(asked);
+    let mut title_errors = Vec::new();
     let header_record = loop {
         match rest.split_first() {
             Some((first, tail)) => {
@@ -273,16 +312,30 @@ fn parse_all(text: &str, markets: &[String]) -> Result<CustomCard, Vec<CardError
                 if letters(first.cell(0)) == "market" {
                     break first;
                 }
+                // A title above the table may say the card's currency.
+                if let Err(e) = currency.named_in(first, Source::Title) {
+                    title_errors.push(e);
+                }
             }
             None => return Err(vec![CardError::at_line(0, CardErrorKind::NoHeader)]),
         }
     };
     let rows = rest;
-    let header: Vec<String> = header_record.texts().map(letters).collect();
+    if let Err(e) = currency.named_in(header_record, Source::Header) {
+        title_errors.push(e);
+    }
+    if !title_errors.is_empty() {
+        return Err(title_errors);
+    }
+    let header: Vec<String> = header_record
+        .texts()
+        .map(|text| letters(&without_currency(text)))
+        .collect();
+    let loader = Loader::new(markets, currency);
     let mut card = if header.iter().any(|h| h == "category") && header.iter().any(|h| h == "rate") {
-        plain(&header, rows, markets, numbers)?
+        plain(&header, rows, loader, numbers)?
     } else {
-        meta(&header, header_record.line, rows, markets, numbers)?
+        meta(&header, header_record.line, rows, loader, numbers)?
     };
     card.rates
         .sort_by(|a, b| a.market.cmp(&b.market).then(a.category.cmp(&b.category)));
@@ -301,6 +354,7 @@ fn separator(text: &str) -> Separator {
 
 struct Loader<'m> {
     markets: &'m [String],
+    currency: CardCurrency,
     rates: Vec<CustomRate>,
     /// The market and category of each rate in `rates` (to the line that gave it), so a
     /// duplicate is found without a scan. A `HashMap<String, usize>`, the type the page's
@@ -310,9 +364,10 @@ struct Loader<'m> {
 }
 
 impl<'m> Loader<'m> {
-    fn new(markets: &'m [String]) -> Loader<'m> {
+    fn new(markets: &'m [String], currency: CardCurrency) -> Loader<'m> {
         Loader {
             markets,
+            currency,
             rates: Vec::new(),
             seen: HashMap::new(),
             errors: Vec::new(),
@@ -362,26 +417,37 @@ impl<'m> Loader<'m> {
                 market,
                 category,
                 rate,
+                currency: None,
             });
         }
     }
 
-    fn finish(self, currency: Option<String>) -> Result<CustomCard, Vec<CardError>> {
-        if self.errors.is_empty() {
-            Ok(CustomCard {
-                currency,
-                rates: self.rates,
-            })
-        } else {
-            Err(self.errors)
+    /// The currency printed in a rate cell, checked against the card's.
+    fn cell_currency(&mut self, line: usize, text: &str, mark: Option<Mark>) {
+        if let Some(mark) = mark {
+            if let Err(e) = self.currency.printed(mark, text, line) {
+                self.errors.push(e);
+            }
         }
+    }
+
+    fn finish(self) -> Result<CustomCard, Vec<CardError>> {
+        if !self.errors.is_empty() {
+            return Err(self.errors);
+        }
+        let currency = self.currency.of_card();
+        let mut rates = self.rates;
+        for rate in &mut rates {
+            rate.currency.clone_from(&currency);
+        }
+        Ok(CustomCard { currency, rates })
     }
 }
 
 fn plain(
     header: &[String],
     rows: &[Record],
-    markets: &[String],
+    mut loader: Loader,
     numbers: Locale,
 ) -> Result<CustomCard, Vec<CardError>> {
     let at = |name: &str| header.iter().position(|h| h == name);
@@ -393,7 +459,6 @@ fn plain(
             CardErrorKind::PlainHeaderIncomplete,
         )]);
     };
-    let mut loader = Loader::new(markets);
     for record in rows {
         let line = record.line;
         if let Err(error) = record.check_width(header.len()) {
@@ -412,7 +477,10 @@ fn plain(
             );
         }
         let rate = match rate_cell(cell(rate_i), numbers) {
-            Ok(Some(rate)) => Some(rate),
+            Ok(Some((rate, mark))) => {
+                loader.cell_currency(line, cell(rate_i), mark);
+                Some(rate)
+            }
             Ok(None) => {
                 loader.fail(
                     line,
@@ -437,16 +505,17 @@ fn plain(
             loader.add(line, market, category, rate);
         }
     }
-    loader.finish(None)
+    loader.finish()
 }
 
 fn meta(
     header: &[String],
     header_line: usize,
     rows: &[Record],
-    markets: &[String],
+    mut loader: Loader,
     numbers: Locale,
 ) -> Result<CustomCard, Vec<CardError>> {
+    let markets = loader.markets;
     let columns: Vec<(usize, Category)> = META_COLUMNS
         .iter()
         .filter_map(|(name, category)| {
@@ -463,8 +532,6 @@ fn meta(
         )]);
     }
     let currency_i = header.iter().position(|h| h == "currency");
-    let mut loader = Loader::new(markets);
-    let mut currency: Option<String> = None;
     for record in rows {
         let line = record.line;
         let name = record.cell(0);
@@ -487,22 +554,16 @@ fn meta(
             continue;
         };
         if let Some(i) = currency_i {
-            let code = record.cell(i).to_ascii_uppercase();
-            match &currency {
-                None if !code.is_empty() => currency = Some(code),
-                Some(seen) if !code.is_empty() && *seen != code => loader.fail(
-                    line,
-                    CardErrorKind::CurrencyDiffers {
-                        code,
-                        seen: seen.clone(),
-                    },
-                ),
-                _ => {}
+            if let Err(e) = loader.currency.column(record.cell(i), line) {
+                loader.errors.push(e);
             }
         }
         for (category, text, parsed) in cells {
             match parsed {
-                Ok(Some(rate)) => loader.add(line, market.clone(), category, rate),
+                Ok(Some((rate, mark))) => {
+                    loader.cell_currency(line, text, mark);
+                    loader.add(line, market.clone(), category, rate);
+                }
                 Ok(None) => {}
                 Err(problem) => loader.fail(
                     line,
@@ -515,30 +576,38 @@ fn meta(
             }
         }
     }
-    loader.finish(currency)
+    loader.finish()
 }
 
 /// A rate column of one row: its category, its text and what the text reads as.
-type Cell<'t> = (Category, &'t str, Result<Option<Decimal>, RateCellError>);
+type Cell<'t> = (
+    Category,
+    &'t str,
+    Result<Option<(Decimal, Option<Mark>)>, RateCellError>,
+);
 
 fn is_na(text: &str) -> bool {
     let lower = text.trim().to_ascii_lowercase();
     matches!(lower.as_str(), "n/a" | "na" | "-" | "—")
 }
 
-/// A rate cell: `Ok(None)` for `n/a` or empty, the rate otherwise. Currency symbols or codes
-/// around the number and thousands separators (`1,234.5`, or `1.234,5` in a `;` file) are
-/// accepted; the decimal mark of the other convention is read only as grouping by three, so
-/// `0,025` in a `,` file (or `0.025` in a `;` file) is refused rather than guessed.
-fn rate_cell(text: &str, numbers: Locale) -> Result<Option<Decimal>, RateCellError> {
+/// A rate cell: `Ok(None)` for `n/a` or empty, the rate and the currency printed beside it
+/// otherwise. A currency code or symbol before or after the number (`₹0.8631`, `0.8631 EUR`)
+/// and thousands separators (`1,234.5`, or `1.234,5` in a `;` file) are accepted; any other
+/// text beside the number is refused; the decimal mark of the other convention is read only
+/// as grouping by three, so `0,025` in a `,` file (or `0.025` in a `;` file) is refused rather
+/// than guessed.
+fn rate_cell(
+    text: &str,
+    numbers: Locale,
+) -> Result<Option<(Decimal, Option<Mark>)>, RateCellError> {
     let text = text.trim();
     if text.is_empty() || is_na(text) {
         return Ok(None);
     }
     let decimal = numbers.decimal_mark();
-    let number = text
-        .trim_start_matches(|c: char| !(c.is_ascii_digit() || c == decimal || c == '-'))
-        .trim_end_matches(|c: char| !c.is_ascii_digit());
+    let printed = currency::split_figure(text).map_err(|e| RateCellError::Around(Box::new(e)))?;
+    let number = printed.number;
     if number.starts_with('-') {
         return Err(RateCellError::Negative);
     }
@@ -559,8 +628,209 @@ fn rate_cell(text: &str, numbers: Locale) -> Result<Option<Decimal>, RateCellErr
         None => digits.into_owned(),
     };
     parse_rate(&joined)
-        .map(Some)
+        .map(|rate| Some((rate, printed.mark)))
         .map_err(|_| RateCellError::NotANumber)
+}
+
+/// A column header without the currency it names (`Marketing (USD)` → `Marketing `), so the
+/// column is known by its name.
+fn without_currency(text: &str) -> String {
+    match currency::code_named_in(text) {
+        Some(code) => text
+            .replace(&format!("({code})"), "")
+            .replace(&format!("in {code}"), ""),
+        None => text.to_string(),
+    }
+}
+
+/// Where a card said its currency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// Its `Currency` column, on a line.
+    Column(usize),
+    /// A line above the table (Meta's "Cost per message in INR …").
+    Title,
+    /// A column header (`Marketing (USD)`).
+    Header,
+    /// A rate cell (`₹0.8631`), on a line.
+    Cell(usize),
+}
+
+/// What a card said of its currency, where, and as printed (`shown`); `currency` is the code,
+/// or the mark with the codes it may mean (`$ (one of USD, ARS, …)`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CurrencySaid {
+    pub source: Source,
+    pub shown: String,
+    pub currency: String,
+}
+
+impl fmt::Display for CurrencySaid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let in_words = &self.currency;
+        match self.source {
+            Source::Cell(_) => write!(f, "`{}` is in {in_words}", self.shown),
+            Source::Column(_) => write!(f, "the card's Currency column says {in_words}"),
+            Source::Title => write!(f, "the card's title says {in_words}"),
+            Source::Header => write!(f, "the card's header says {in_words}"),
+        }
+    }
+}
+
+/// A card in another currency than asked, or in two: wacost never converts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CurrencyError {
+    /// What the card says (`said`) is not the currency asked; `choose` is what to choose
+    /// instead.
+    NotAsked {
+        said: CurrencySaid,
+        asked: String,
+        choose: String,
+    },
+    /// What the card says here is not what it said before, at `first`.
+    Mixed {
+        said: CurrencySaid,
+        card: String,
+        first: Source,
+    },
+}
+
+impl fmt::Display for CurrencyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CurrencyError::NotAsked {
+                said,
+                asked,
+                choose,
+            } => write!(
+                f,
+                "{said}, and the estimate is in {asked}: wacost never converts (load a card in {asked}, or choose {choose} first)"
+            ),
+            CurrencyError::Mixed { said, card, first } => {
+                write!(f, "{said}, but the card is in {card} (")?;
+                match first {
+                    Source::Column(line) => write!(f, "its Currency column, line {line}")?,
+                    Source::Title => f.write_str("its title")?,
+                    Source::Header => f.write_str("its header")?,
+                    Source::Cell(line) => write!(f, "line {line}")?,
+                }
+                f.write_str("): one card has one currency")
+            }
+        }
+    }
+}
+
+/// The currency a card is read in: the one asked, and what the card says of itself.
+struct CardCurrency {
+    asked: Option<String>,
+    /// The card's own, once it names one, and where it did.
+    known: Option<(&'static str, Source)>,
+    /// A symbol that may mean several currencies (`$`), seen before the card named one: the
+    /// code named later must be one of them.
+    loose: Option<(Mark, Source)>,
+}
+
+impl CardCurrency {
+    fn asked(asked: Option<String>) -> CardCurrency {
+        CardCurrency {
+            asked,
+            known: None,
+            loose: None,
+        }
+    }
+
+    /// The card's currency once read: its own, else the one asked.
+    fn of_card(&self) -> Option<String> {
+        self.known
+            .map(|(code, _)| code.to_string())
+            .or_else(|| self.asked.clone())
+    }
+
+    fn at(source: Source) -> usize {
+        match source {
+            Source::Column(line) | Source::Cell(line) => line,
+            Source::Title | Source::Header => 0,
+        }
+    }
+
+    /// Takes a mark the card printed (`shown` is how, for the message), at `source`.
+    fn take(&mut self, mark: Mark, shown: &str, source: Source) -> Result<(), CardError> {
+        let fail = |error: CurrencyError| {
+            CardError::at_line(
+                CardCurrency::at(source),
+                CardErrorKind::Currency(Box::new(error)),
+            )
+        };
+        let said = CurrencySaid {
+            source,
+            shown: shown.to_string(),
+            currency: mark.code().map_or_else(|| mark.to_string(), str::to_string),
+        };
+        if let Some(asked) = &self.asked {
+            if !mark.means(asked) {
+                return Err(fail(CurrencyError::NotAsked {
+                    said,
+                    asked: asked.clone(),
+                    choose: mark.code().unwrap_or(mark.printed).to_string(),
+                }));
+            }
+        }
+        let earlier = self
+            .known
+            .map(|(code, at)| (code.to_string(), at, mark.means(code)))
+            .or_else(|| {
+                let (loose, at) = self.loose?;
+                let agrees = loose.codes().iter().any(|c| mark.means(c));
+                Some((loose.to_string(), at, agrees))
+            });
+        if let Some((card, first, false)) = earlier {
+            return Err(fail(CurrencyError::Mixed { said, card, first }));
+        }
+        match mark.code() {
+            Some(code) if self.known.is_none() => self.known = Some((code, source)),
+            None if self.known.is_none() && self.loose.is_none() => {
+                self.loose = Some((mark, source))
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// A code named in a title line or a header cell (`Cost per message in INR`).
+    fn named_in(&mut self, record: &Record, source: Source) -> Result<(), CardError> {
+        for text in record.texts() {
+            if let Some(mark) = currency::code_named_in(text).and_then(Mark::of) {
+                let result = self.take(mark, text.trim(), source);
+                result.map_err(|mut e| {
+                    e.line = record.line;
+                    e
+                })?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A row's `Currency` cell: a code, or nothing.
+    fn column(&mut self, text: &str, line: usize) -> Result<(), CardError> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Ok(());
+        }
+        match Mark::of(text) {
+            Some(mark) => self.take(mark, text, Source::Column(line)),
+            None => Err(CardError::at_line(
+                line,
+                CardErrorKind::NotACurrencyCode {
+                    text: text.to_string(),
+                },
+            )),
+        }
+    }
+
+    /// A code or symbol printed beside a rate.
+    fn printed(&mut self, mark: Mark, cell: &str, line: usize) -> Result<(), CardError> {
+        self.take(mark, cell.trim(), Source::Cell(line))
+    }
 }
 
 #[cfg(test)]
@@ -716,6 +986,97 @@ Indonesia;INR;1.234,50;1 234,5;\"0,5\"\n";
     }
 
     #[test]
+    fn a_card_remembers_its_currency_from_column_title_header_or_cells() {
+        // Meta's layout: the Currency column and the title both say INR.
+        let card = parse(META, &markets()).unwrap();
+        assert_eq!(card.currency.as_deref(), Some("INR"));
+        assert!(card
+            .rates
+            .iter()
+            .all(|r| r.currency.as_deref() == Some("INR")));
+        // The title alone.
+        let titled =
+            "Cost per message in EUR, effective October 1, 2026\nMarket,Marketing\nIndia,0.0118\n";
+        assert_eq!(
+            parse(titled, &markets()).unwrap().currency.as_deref(),
+            Some("EUR")
+        );
+        // A header.
+        let headed = "Market,Marketing (USD),Utility (USD)\nIndia,0.0118,0.0014\n";
+        assert_eq!(
+            parse(headed, &markets()).unwrap().currency.as_deref(),
+            Some("USD")
+        );
+        // Codes and symbols in the cells: `₹`, `INR 0.1`, `0.2 INR` agree.
+        let cells = "market,category,rate\nIndia,marketing,₹0.8631\nIndia,utility,INR 0.1150\nIndia,service,0.1150 inr\n";
+        let card = parse(cells, &markets()).unwrap();
+        assert_eq!(card.currency.as_deref(), Some("INR"));
+        // A `$` alone says a dollar or a peso: the card's currency stays open.
+        let dollars = "market,category,rate\nIndia,marketing,$0.0118\n";
+        let card = parse(dollars, &markets()).unwrap();
+        assert_eq!(
+            (card.currency, card.rates[0].currency.clone()),
+            (None, None)
+        );
+    }
+
+    #[test]
+    fn a_card_or_a_cell_in_another_currency_is_refused_naming_both() {
+        let lines = |errors: Vec<CardError>| -> Vec<String> {
+            errors.iter().map(ToString::to_string).collect()
+        };
+        assert_eq!(
+            lines(parse_in(META, &markets(), "USD").unwrap_err()),
+            ["line 1: the card's title says INR, and the estimate is in USD: wacost never converts (load a card in USD, or choose INR first)"]
+        );
+        let column = "Market,Currency,Marketing\nIndia,INR,0.8631\n";
+        assert_eq!(
+            lines(parse_in(column, &markets(), "usd").unwrap_err()),
+            ["line 2: the card's Currency column says INR, and the estimate is in USD: wacost never converts (load a card in USD, or choose INR first)"]
+        );
+        let cell = "market,category,rate\nIndia,marketing,₹0.8631\nIndia,utility,0.0014\n";
+        assert_eq!(
+            lines(parse_in(cell, &markets(), "USD").unwrap_err()),
+            ["line 2: `₹0.8631` is in INR, and the estimate is in USD: wacost never converts (load a card in USD, or choose INR first)"]
+        );
+        let dollar = "market,category,rate\nIndia,marketing,$0.0118\n";
+        assert_eq!(
+            lines(parse_in(dollar, &markets(), "INR").unwrap_err()),
+            ["line 2: `$0.0118` is in $ (one of USD, ARS, AUD, BBD, BMD, BND, BSD, BZD, CAD, CLP, COP, CUP, DOP, FJD, GYD, HKD, JMD, KYD, LRD, MXN, NAD, NZD, SBD, SGD, SRD, TTD, TWD, UYU, XCD), and the estimate is in INR: wacost never converts (load a card in INR, or choose $ first)"]
+        );
+        // Two currencies in one card.
+        let mixed = "Market,Currency,Marketing,Utility\nIndia,INR,0.8631,0.8631 EUR\nIndonesia,USD,0.1,0.2\n";
+        assert_eq!(
+            lines(parse(mixed, &markets()).unwrap_err()),
+            [
+                "line 2: `0.8631 EUR` is in EUR, but the card is in INR (its Currency column, line 2): one card has one currency",
+                "line 3: the card's Currency column says USD, but the card is in INR (its Currency column, line 2): one card has one currency",
+            ]
+        );
+        let loose = "market,category,rate\nIndia,marketing,$0.0118\nIndia,utility,€0.01\n";
+        assert_eq!(
+            lines(parse(loose, &markets()).unwrap_err()),
+            ["line 3: `€0.01` is in EUR, but the card is in $ (one of USD, ARS, AUD, BBD, BMD, BND, BSD, BZD, CAD, CLP, COP, CUP, DOP, FJD, GYD, HKD, JMD, KYD, LRD, MXN, NAD, NZD, SBD, SGD, SRD, TTD, TWD, UYU, XCD) (line 2): one card has one currency"]
+        );
+        // Text beside a number that is no currency is not read as a bare number any more.
+        let words = "market,category,rate\nIndia,marketing,about 0.01\n";
+        assert_eq!(
+            lines(parse(words, &markets()).unwrap_err()),
+            ["line 2: `about` beside the number is not a currency code or symbol"]
+        );
+        // A card in the currency asked: its rates carry it.
+        let card = parse_in(
+            "market,category,rate\nIndia,utility,0.0014\n",
+            &markets(),
+            "EUR",
+        )
+        .unwrap();
+        assert_eq!(card.currency.as_deref(), Some("EUR"));
+        assert_eq!(card.rates[0].currency.as_deref(), Some("EUR"));
+        assert!(parse_in(META, &markets(), "INR").is_ok());
+    }
+
+    #[test]
     fn caps_are_named_with_the_figure_found() {
         let big = format!("market,category,rate\n{}", " ".repeat(MAX_CARD_BYTES));
         let errors = parse(&big, &markets()).unwrap_err();
@@ -804,17 +1165,22 @@ Indonesia;INR;1.234,50;1 234,5;\"0,5\"\n";
                     },
                     text: "0.0118".into()
                 },
-                &CardErrorKind::CurrencyDiffers {
-                    code: "EUR".into(),
-                    seen: "INR".into()
-                },
+                &CardErrorKind::Currency(Box::new(CurrencyError::Mixed {
+                    said: CurrencySaid {
+                        source: Source::Column(3),
+                        shown: "EUR".into(),
+                        currency: "EUR".into()
+                    },
+                    card: "INR".into(),
+                    first: Source::Column(2)
+                })),
             ]
         );
         assert_eq!(
             errors.iter().map(ToString::to_string).collect::<Vec<_>>(),
             [
                 "line 2: marketing: not a number (in a `;`-separated file `,` is the decimal mark, and `.` or a space groups three digits) (`0.0118`)",
-                "line 3: currency `EUR` differs from `INR` on the rows above",
+                "line 3: the card's Currency column says EUR, but the card is in INR (its Currency column, line 2): one card has one currency",
             ]
         );
         assert_eq!(

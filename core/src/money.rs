@@ -9,39 +9,73 @@ use std::str::FromStr;
 
 /// Parses a non-negative rate exactly as printed on a card: `0.0260`, `0.026`, or Meta's
 /// spreadsheet notation `8.0E-4`. Anything else (signs, separators, symbols, `n/a`) is refused:
-/// a rate we cannot read exactly is a rate we must not guess.
+/// a rate we cannot read exactly is a rate we must not guess. So is a number a `Decimal` cannot
+/// hold exactly (more than 28 significant digits, or more than 28 decimals once its trailing
+/// zeros are dropped): `rust_decimal`'s own parser would round it without a word (29 nines
+/// after the point read as exactly 1), so the digits are put together here instead.
 pub fn parse_rate(text: &str) -> Result<Decimal, RateError> {
     let text = text.trim();
     let (mantissa, exponent) = match text.split_once(['e', 'E']) {
         Some((mantissa, exponent)) => (mantissa, Some(exponent)),
         None => (text, None),
     };
-    let plain = |s: &str| {
-        let mut parts = s.splitn(2, '.');
-        let whole = parts.next().unwrap_or("");
-        let fraction = parts.next();
-        !whole.is_empty()
-            && whole.bytes().all(|b| b.is_ascii_digit())
-            && fraction.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+    let (whole, fraction) = match mantissa.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (mantissa, None),
     };
-    let exponent_ok = exponent.is_none_or(|e| {
-        let digits = e.strip_prefix(['-', '+']).unwrap_or(e);
-        !digits.is_empty() && digits.len() <= 2 && digits.bytes().all(|b| b.is_ascii_digit())
-    });
-    if !plain(mantissa) || !exponent_ok {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let exponent = match exponent {
+        None => Some(0),
+        Some(e) => {
+            let magnitude = e.strip_prefix(['-', '+']).unwrap_or(e);
+            (digits(magnitude) && magnitude.len() <= 2)
+                .then(|| magnitude.parse::<i64>().ok())
+                .flatten()
+                .map(|m| if e.starts_with('-') { -m } else { m })
+        }
+    };
+    let plain = digits(whole) && fraction.is_none_or(digits);
+    let (true, Some(exponent)) = (plain, exponent) else {
         return Err(RateError::NotPlain {
             text: text.to_string(),
         });
-    }
-    let value = match exponent {
-        None => Decimal::from_str(text),
-        Some(_) => Decimal::from_scientific(text),
-    }
-    .map_err(|reason| RateError::OutOfRange {
+    };
+    exact_decimal(whole, fraction.unwrap_or(""), exponent).ok_or_else(|| RateError::Inexact {
         text: text.to_string(),
-        reason,
-    })?;
-    Ok(value.normalize())
+    })
+}
+
+/// The most significant digits a `Decimal` holds whatever they are (its mantissa is 96 bits,
+/// so some numbers of 29 digits fit too), and the most decimals it holds.
+pub const EXACT_DIGITS: u32 = 28;
+
+/// `whole.fraction × 10^exponent` as a normalised `Decimal`, or none when it cannot be held
+/// exactly. The digits are ASCII digits (checked by the caller); the exponent at most 99.
+fn exact_decimal(whole: &str, fraction: &str, exponent: i64) -> Option<Decimal> {
+    // Every digit, without the leading zeros; the scale counts the fraction's digits.
+    let joined = format!("{whole}{fraction}");
+    let significant = joined.trim_start_matches('0');
+    let trimmed = significant.trim_end_matches('0');
+    if trimmed.is_empty() {
+        return Some(Decimal::ZERO);
+    }
+    let dropped = i64::try_from(significant.len() - trimmed.len()).ok()?;
+    let fraction_len = i64::try_from(fraction.len()).ok()?;
+    let scale = fraction_len - exponent - dropped;
+    // A whole number with zeros to put back (`1E+5`): they count as digits.
+    let zeros = usize::try_from((-scale).max(0)).ok()?;
+    if trimmed.len() + zeros > 29 {
+        return None;
+    }
+    let mut mantissa: u128 = trimmed.parse().ok()?;
+    for _ in 0..zeros {
+        mantissa = mantissa.checked_mul(10)?;
+    }
+    let scale = u32::try_from(scale.max(0)).ok()?;
+    if scale > EXACT_DIGITS || mantissa >= 1u128 << 96 {
+        return None;
+    }
+    Decimal::try_from_i128_with_scale(i128::try_from(mantissa).ok()?, scale).ok()
 }
 
 /// Why a rate's text is not read.
@@ -49,25 +83,102 @@ pub fn parse_rate(text: &str) -> Result<Decimal, RateError> {
 pub enum RateError {
     /// Not digits with at most one point and an optional exponent.
     NotPlain { text: String },
-    /// Digits a `Decimal` cannot hold exactly (too many, or an exponent too large).
-    OutOfRange {
-        text: String,
-        reason: rust_decimal::Error,
-    },
+    /// Digits a `Decimal` cannot hold exactly (more than 28 significant digits or decimals).
+    Inexact { text: String },
 }
 
 impl fmt::Display for RateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             RateError::NotPlain { text } => write!(f, "`{text}` is not a plain decimal number"),
-            RateError::OutOfRange { text, reason } => {
-                write!(f, "`{text}` is not a decimal number ({reason})")
-            }
+            RateError::Inexact { text } => write!(
+                f,
+                "`{text}` cannot be held exactly (it has more than {EXACT_DIGITS} significant digits or decimals), and wacost never rounds what it is given"
+            ),
         }
     }
 }
 
 impl std::error::Error for RateError {}
+
+/// `a × b` exactly, or none when the product cannot be held exactly by a `Decimal` (more
+/// than 96 bits of significant digits, or more than 28 decimals). `Decimal`'s own `*` rounds
+/// such a product without a word (and `checked_mul` too), so every money product of the
+/// estimator goes through here.
+pub fn exact_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
+    let (a, b) = (a.normalize(), b.normalize());
+    if a.is_zero() || b.is_zero() {
+        return Some(Decimal::ZERO);
+    }
+    let negative = a.is_sign_negative() != b.is_sign_negative();
+    let (mut x, mut y) = (a.mantissa().unsigned_abs(), b.mantissa().unsigned_abs());
+    let mut scale = i64::from(a.scale()) + i64::from(b.scale());
+    // Trailing zeros, of each mantissa (a whole number keeps them when normalised) and made
+    // by a 2 of one and a 5 of the other, are taken out first: what is left are the product's
+    // significant digits, and whether they fit is the whole question.
+    for m in [&mut x, &mut y] {
+        while *m % 10 == 0 {
+            *m /= 10;
+            scale -= 1;
+        }
+    }
+    cancel_tens(&mut x, &mut y, &mut scale);
+    cancel_tens(&mut y, &mut x, &mut scale);
+    let mut product = x.checked_mul(y)?;
+    while scale < 0 {
+        product = product.checked_mul(10)?;
+        scale += 1;
+    }
+    let scale = u32::try_from(scale).ok()?;
+    if scale > EXACT_DIGITS || product >= 1u128 << 96 {
+        return None;
+    }
+    let magnitude = i128::try_from(product).ok()?;
+    let signed = if negative { -magnitude } else { magnitude };
+    Decimal::try_from_i128_with_scale(signed, scale).ok()
+}
+
+/// Moves the pairs of a factor 2 of `twos` and a factor 5 of `fives` into the scale.
+fn cancel_tens(twos: &mut u128, fives: &mut u128, scale: &mut i64) {
+    while *twos % 2 == 0 && *fives % 5 == 0 {
+        *twos /= 2;
+        *fives /= 5;
+        *scale -= 1;
+    }
+}
+
+/// `a + b` exactly, or none when the sum cannot be held exactly (`Decimal`'s own `+` rounds
+/// or panics). For operands of one sign, as money sums are here: once normalised, one that
+/// does not fit 127 bits at the other's scale cannot give a sum that fits 96.
+pub fn exact_add(a: Decimal, b: Decimal) -> Option<Decimal> {
+    let (a, b) = (a.normalize(), b.normalize());
+    let scale = a.scale().max(b.scale());
+    let aligned = |d: Decimal| {
+        let factor = 10i128.checked_pow(scale - d.scale())?;
+        d.mantissa().checked_mul(factor)
+    };
+    let mut sum = aligned(a)?.checked_add(aligned(b)?)?;
+    let mut scale = scale;
+    while scale > 0 && sum != 0 && sum % 10 == 0 {
+        sum /= 10;
+        scale -= 1;
+    }
+    if sum.unsigned_abs() >= 1u128 << 96 {
+        return None;
+    }
+    Decimal::try_from_i128_with_scale(sum, scale).ok()
+}
+
+/// `a − b` exactly, or none when the difference cannot be held exactly (two amounts of very
+/// different scales, such as 10^27 and a figure with 28 decimals): `Decimal`'s own `-` rounds.
+pub fn exact_diff(a: Decimal, b: Decimal) -> Option<Decimal> {
+    exact_add(a, -b)
+}
+
+/// The exact sum of `amounts`, or none when a partial sum cannot be held exactly.
+pub fn exact_sum(amounts: impl IntoIterator<Item = Decimal>) -> Option<Decimal> {
+    amounts.into_iter().try_fold(Decimal::ZERO, exact_add)
+}
 
 /// Which figure a text was read as, for `ParseFigureError`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -405,6 +516,132 @@ mod tests {
         }
     }
 
+    /// What `rust_decimal` would round is refused; what only looks long is read exactly.
+    #[test]
+    fn rates_are_read_exactly_or_refused() {
+        let nines = |n: usize| format!("0.{}", "9".repeat(n));
+        assert_eq!(parse_rate(&nines(28)).unwrap().to_string(), nines(28));
+        assert!(matches!(
+            parse_rate(&nines(29)),
+            Err(RateError::Inexact { .. })
+        ));
+        assert!(parse_rate(&nines(21)).is_ok());
+        let exact = [
+            ("0.1000000000000000000000000000000000", "0.1"),
+            ("0000000000000000000000000000000012.5", "12.5"),
+            (
+                "79228162514264337593543950335",
+                "79228162514264337593543950335",
+            ),
+            ("1E+5", "100000"),
+            ("1.0E-28", "0.0000000000000000000000000001"),
+            ("0E-99", "0"),
+            ("123.45e2", "12345"),
+            // 29 digits, and still below 2^96: held exactly.
+            (
+                "1234567890123456789012345678.9",
+                "1234567890123456789012345678.9",
+            ),
+        ];
+        for (text, value) in exact {
+            assert_eq!(parse_rate(text).unwrap().to_string(), value, "{text}");
+        }
+        for inexact in [
+            "79228162514264337593543950336",
+            "1E+29",
+            "1E-29",
+            "0.00000000000000000000000000001",
+            "9234567890123456789012345678.9",
+        ] {
+            assert!(
+                matches!(parse_rate(inexact), Err(RateError::Inexact { .. })),
+                "{inexact}"
+            );
+        }
+    }
+
+    /// Products and sums are exact or refused, never rounded: checked against integer
+    /// arithmetic where that fits, and against cases built to sit just past the edge.
+    #[test]
+    fn money_arithmetic_is_exact_or_refused() {
+        let d = |text: &str| Decimal::from_str_exact(text).unwrap();
+        let exact = [
+            ("0.0118", "1000000000000", "11800000000"),
+            (
+                "0.123456789012345678",
+                "400000000000000000",
+                "49382715604938271.2",
+            ),
+            ("2.5", "0.4", "1"),
+            (
+                "0.000000000000000001",
+                "0.0000000001",
+                "0.0000000000000000000000000001",
+            ),
+            (
+                "79228162514264337593543950335",
+                "1",
+                "79228162514264337593543950335",
+            ),
+            // Trailing zeros made by the product itself: 2^40 × 5^40 = 10^40, times 10^-40.
+            (
+                "0.0000000000000000000000000001",
+                "100000000000000000000000000",
+                "0.01",
+            ),
+        ];
+        for (a, b, product) in exact {
+            assert_eq!(exact_mul(d(a), d(b)), Some(d(product)), "{a} × {b}");
+        }
+        let twos = Decimal::from_i128_with_scale(1i128 << 40, 20);
+        let fives = Decimal::from_i128_with_scale(5i128.pow(40), 20);
+        assert_eq!(exact_mul(twos, fives), Some(Decimal::ONE));
+        for (a, b) in [
+            ("0.123456789012345678", "1000000000001"),
+            ("999999.999999999999999999", "400000000000000001"),
+            ("79228162514264337593543950335", "2"),
+            ("0.0000000000000000000000000001", "0.1"),
+            ("0.3", "0.0000000000000000000000000003"),
+        ] {
+            assert_eq!(exact_mul(d(a), d(b)), None, "{a} × {b}");
+            // What Decimal itself does with it: a rounded figure, or a panic.
+            if let Some(rounded) = d(a).checked_mul(d(b)) {
+                assert_ne!(rounded.to_string(), "", "{a} × {b}");
+            }
+        }
+        assert_eq!(exact_add(d("0.1"), d("0.2")), Some(d("0.3")));
+        assert_eq!(
+            exact_add(d("79228162514264337593543950334"), d("1")),
+            Some(d("79228162514264337593543950335"))
+        );
+        assert_eq!(exact_add(d("79228162514264337593543950335"), d("1")), None);
+        assert_eq!(
+            exact_add(d("7922816251426433759354395033"), d("0.0000000001")),
+            None,
+            "the sum would need 38 significant digits"
+        );
+        assert_eq!(exact_add(d("0.00"), d("0")), Some(Decimal::ZERO));
+        assert_eq!(exact_add(d("1.5"), d("-0.5")), Some(Decimal::ONE));
+        assert_eq!(exact_sum([d("0.1"), d("0.2"), d("0.3")]), Some(d("0.6")));
+        // Against integer arithmetic over many small cases.
+        for x in 0u64..40 {
+            for y in 0u64..40 {
+                for (sx, sy) in [(0, 0), (3, 2), (14, 14)] {
+                    let (a, b) = (
+                        Decimal::new(x as i64 * 37, sx),
+                        Decimal::new(y as i64 * 91, sy),
+                    );
+                    let product = Decimal::from_i128_with_scale(
+                        i128::from(x * 37) * i128::from(y * 91),
+                        sx + sy,
+                    );
+                    assert_eq!(exact_mul(a, b), Some(product.normalize()), "{a} × {b}");
+                    assert_eq!(exact_add(a, b), Some((a + b).normalize()), "{a} + {b}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn anything_but_a_plain_decimal_is_refused() {
         for text in [
@@ -416,7 +653,7 @@ mod tests {
             ("1,5", "`1,5` is not a plain decimal number"),
             (
                 "99999999999999999999999999999999",
-                "`99999999999999999999999999999999` is not a decimal number (Invalid decimal: overflow from too many digits)",
+                "`99999999999999999999999999999999` cannot be held exactly (it has more than 28 significant digits or decimals), and wacost never rounds what it is given",
             ),
         ];
         for (text, expected) in tests {

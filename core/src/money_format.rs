@@ -20,7 +20,7 @@
 //! The exact value is never lost: JSON, CSV, `data-value` and tooltips keep `Amount`'s exact
 //! text ([`MoneyFormat::shown`] gives both). No float and no ICU: digits are moved as text.
 
-use crate::currency::CurrencyStyle;
+use crate::currency::Currency;
 use crate::locale::Locale;
 use crate::money::{Amount, UnitPrice};
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -50,13 +50,14 @@ pub struct Shown {
 
 impl MoneyFormat {
     /// The format of `currency` (ISO code, case-insensitive) in `locale`. A code that is not
-    /// one of Meta's billing currencies is written as its code, with two decimals.
+    /// one of Meta's billing currencies is written as its code, with ISO 4217's minor unit
+    /// (two decimals for a code that is not ISO 4217's).
     pub fn new(currency: &str, locale: Locale) -> MoneyFormat {
-        match CurrencyStyle::of(currency) {
-            Some(style) => MoneyFormat {
+        match Currency::of(currency) {
+            Some(known) => MoneyFormat {
                 locale,
-                symbol: Cow::Borrowed(style.symbol(locale)),
-                minor_digits: style.minor_digits,
+                symbol: Cow::Borrowed(known.symbol(locale)),
+                minor_digits: known.minor_digits,
             },
             None => MoneyFormat {
                 locale,
@@ -246,8 +247,10 @@ mod tests {
             ("IDR", PtBr, "1500000", "IDR_1.500.000,00"),
             ("SGD", Fr, "0.125", "0,13_$SG"),
             ("AUD", PtBr, "1000", "AU$_1.000,00"),
-            // Any other code: the code and two decimals.
-            ("jpy", En, "12.5", "JPY_12.50"),
+            // Any other ISO code: the code and its minor unit; an unknown code, two decimals.
+            ("jpy", En, "12.5", "JPY_13"),
+            ("KWD", En, "1.2345", "KWD_1.235"),
+            ("XYZ", En, "12.5", "XYZ_12.50"),
         ];
         for &(currency, locale, value, shown) in table {
             let format = MoneyFormat::new(currency, locale);

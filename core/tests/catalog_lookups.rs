@@ -176,13 +176,13 @@ fn telescopic_pricing_splits_at_band_edges() {
     let ladder = catalog
         .ladder(&october.id, "India", Category::Utility)
         .expect("ladder");
-    let uses = ladder.price(1, 25_000_010);
+    let uses = ladder.price(1, 25_000_010).expect("exact");
     assert_eq!(uses.len(), 2);
     assert_eq!((uses[0].tier, uses[0].count), (1, 25_000_000));
     assert_eq!((uses[1].tier, uses[1].count), (2, 10));
     assert_eq!(uses[0].amount, dec("35000.0000"));
     assert_eq!(uses[1].amount, uses[1].rate * Decimal::from(10));
-    let continued = ladder.price(25_000_001, 5);
+    let continued = ladder.price(25_000_001, 5).expect("exact");
     assert_eq!((continued[0].tier, continued[0].count), (2, 5));
     assert_eq!(ladder.band_for(25_000_000).map(|b| b.tier), Some(1));
     assert_eq!(ladder.band_for(25_000_001).map(|b| b.tier), Some(2));

@@ -472,6 +472,7 @@ fn with_custom(mut s: Scenario, custom: bool) -> Scenario {
             market: "India".into(),
             category: Category::Utility,
             rate: Decimal::new(7, 3),
+            currency: None,
         }];
     }
     s

@@ -68,10 +68,10 @@ fn the_issues_band_of_1_to_250000_after_20000_messages() {
         .unwrap();
     assert_eq!(utility.next_tier.as_ref().unwrap().messages_to_go, 230_001);
     // 300,000 more: 230,000 at 0.0068 and 70,000 at 0.0065; tier 2 saves 70,000 × 0.0003.
-    assert_eq!(l.cost_of_more(300_000), dec("2019.00"));
-    assert_eq!(l.saving_on_more(300_000), dec("21.00"));
-    assert_eq!(l.saving_on_more(230_000), Decimal::ZERO);
-    assert_eq!(l.saving_on_more(0), Decimal::ZERO);
+    assert_eq!(l.cost_of_more(300_000), Some(dec("2019.00")));
+    assert_eq!(l.saving_on_more(300_000), Some(dec("21.00")));
+    assert_eq!(l.saving_on_more(230_000), Some(Decimal::ZERO));
+    assert_eq!(l.saving_on_more(0), Some(Decimal::ZERO));
 }
 
 #[test]
@@ -123,8 +123,8 @@ fn india_utility_in_october_2026_on_its_ladder() {
         (1, 3, 20_000_000, 50_000_001)
     );
     // 30,000,000 more: 20,000,000 at 0.0013 and 10,000,000 at 0.0012.
-    assert_eq!(l.cost_of_more(30_000_000), dec("38000.0000"));
-    assert_eq!(l.saving_on_more(30_000_000), dec("1000.0000"));
+    assert_eq!(l.cost_of_more(30_000_000), Some(dec("38000.0000")));
+    assert_eq!(l.saving_on_more(30_000_000), Some(dec("1000.0000")));
 
     // Tiers 4 and 5 are published at one rate: the next band saves nothing.
     let e = run_estimate(r#"{"month":"2026-10","lines":[{"country":"IN","utility":150000000}]}"#);
@@ -585,4 +585,36 @@ fn an_estimate_exports_exact_and_rounded_amounts() {
         csv.contains("USD,2026-10-01,2026-10,mx-2021-02,cannot_price,,,,,,"),
         "{csv}"
     );
+}
+
+#[test]
+fn more_messages_that_cannot_be_priced_exactly_give_no_figure() {
+    use wacost_core::estimate::LadderBand;
+    use wacost_core::money::UnitPrice;
+    // A user's rate with 18 decimals times 2^64 − 1 messages needs 38 significant digits: a
+    // Decimal holds 28, and wacost does not round money it adds up.
+    let band = |tier, from, to, rate: &str| LadderBand {
+        tier,
+        from,
+        to,
+        rate: UnitPrice::new(dec(rate)),
+        count: 0,
+    };
+    let ladder = TierLadder {
+        market: "Own".into(),
+        category: Category::Utility,
+        custom: true,
+        bands: vec![
+            band(1, 1, Some(10), "0.5"),
+            band(2, 11, None, "0.123456789012345678"),
+        ],
+        count: 0,
+        band: 0,
+        next: None,
+    };
+    assert_eq!(ladder.cost_of_more(u64::MAX), None);
+    assert_eq!(ladder.saving_on_more(u64::MAX), None);
+    // 10 at 0.5 and 2 at 0.123456789012345678: exact.
+    assert_eq!(ladder.cost_of_more(12), Some(dec("5.246913578024691356")));
+    assert_eq!(ladder.saving_on_more(12), Some(dec("0.753086421975308644")));
 }

@@ -33,8 +33,8 @@ test('a French user reads every problem in French, beside its field', async () =
     await page.fill('#cell-0-utility', '12,5');
     assert.equal(await page.textContent('#cell-0-utility-error'),
       `«${nb}12,5${nb}» n'est pas un nombre entier : «${nb},${nb}» marque les décimales.`);
-    await page.fill('#f-utility-in-window', '2');
-    assert.equal(await page.textContent('#f-utility-in-window-error'), `«${nb}2${nb}» n'est pas un nombre de 0 à 1.`);
+    await page.fill('#f-utility-in-window', '200');
+    assert.equal(await page.textContent('#f-utility-in-window-error'), `«${nb}200${nb}» n'est pas un pourcentage de 0 à 100.`);
     await page.fill('#f-business-country', 'Inde');
     assert.equal(await page.textContent('#f-business-country-error'),
       `«${nb}Inde${nb}» n'est pas un code de pays : deux lettres, p. ex. IN.`);

@@ -2,6 +2,7 @@
 //! user typed, shows what the core answered, and keeps both in a shareable link.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
+pub mod card_diff;
 pub mod components;
 pub mod dom;
 pub mod draft;

@@ -18,9 +18,10 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// free, 2350 × 0.0014 = 3.29; BR 2000 marketing × 0.0625 = 125.00. Meta total 140.79.
 const LINK_JSON: &str = r#"{"month":"2026-11","currency":"USD","lines":[{"country":"IN","marketing":1000,"utility":500,"authentication":0,"service":3350},{"country":"BR","marketing":2000}]}"#;
 
-/// Lets Yew's scheduler render.
+/// Lets Yew's scheduler render (the results now draw every band of every ladder, and the
+/// machine running the tests is shared: 20 ms was too short under load).
 async fn settle() {
-    gloo_timers::future::TimeoutFuture::new(20).await;
+    gloo_timers::future::TimeoutFuture::new(60).await;
 }
 
 struct Page {
@@ -73,6 +74,12 @@ impl Page {
         init.set_cancelable(true);
         let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
         self.find(selector).dispatch_event(&event).unwrap();
+        settle().await;
+    }
+
+    async fn click(&self, selector: &str) {
+        let element: web_sys::HtmlElement = self.find(selector).dyn_into().unwrap();
+        element.click();
         settle().await;
     }
 
@@ -138,7 +145,7 @@ async fn adding_a_country_prices_it() {
 #[wasm_bindgen_test]
 async fn changing_a_share_reprices() {
     let page = Page::open(&link()).await;
-    page.type_into("#f-entry-point", "0.10").await;
+    page.type_into("#f-entry-point", "10").await;
     // 10 % of each category is free: IN 900 × 0.0118 = 10.62, 450 × 0.0014 = 0.63,
     // (3015 - 1000) × 0.0014 = 2.821; BR 1800 × 0.0625 = 112.50.
     assert_eq!(page.value("meta-total"), "126.571");
@@ -160,7 +167,7 @@ async fn a_bad_value_is_marked_and_the_last_estimate_stays() {
     assert_eq!(cell.get_attribute("aria-invalid").as_deref(), Some("true"));
     assert!(page.text("#cell-0-utility-error").contains("12.5"));
     assert_eq!(page.value("meta-total"), "140.79");
-    page.type_into("#f-bsp-markup", "0.10").await;
+    page.type_into("#f-bsp-markup", "10").await;
     assert_eq!(page.value("total"), "140.79");
     page.type_into("#cell-0-utility", "500").await;
     assert_eq!(
@@ -320,4 +327,48 @@ async fn a_pasted_header_is_read_and_repeated_rows_are_added_up_with_a_note() {
         notice.contains("Rows for the same destination were added together: India (IN) ×2"),
         "{notice}"
     );
+}
+
+/// Rates of one's own are in the sheet's currency: choosing another currency asks first, and
+/// nothing changes until the user answers (wacost never converts).
+#[wasm_bindgen_test]
+async fn changing_the_currency_asks_what_becomes_of_the_users_rates() {
+    let with_rate = r#"{"month":"2026-11","currency":"USD","lines":[{"country":"IN","marketing":1000}],"custom_rates":[{"market":"India","category":"marketing","rate":"0.02"}]}"#;
+    let page = Page::open(&url::scenario_query(with_rate)).await;
+    // 1000 × 0.02, the user's own rate.
+    assert_eq!(page.value("meta-total"), "20.00");
+    page.choose("#f-currency", "INR").await;
+    assert!(page
+        .text("[data-wacost=\"currency-change\"]")
+        .contains("in USD"));
+    let select: HtmlSelectElement = page.find("#f-currency").dyn_into().unwrap();
+    assert_eq!(select.value(), "USD");
+    assert_eq!(page.value("meta-total"), "20.00");
+    page.click("[data-wacost=\"currency-stay\"]").await;
+    assert!(page
+        .root
+        .query_selector("[data-wacost=\"currency-change\"]")
+        .unwrap()
+        .is_none());
+    assert_eq!(page.value("meta-total"), "20.00");
+    page.choose("#f-currency", "INR").await;
+    page.click("[data-wacost=\"currency-clear\"]").await;
+    let select: HtmlSelectElement = page.find("#f-currency").dyn_into().unwrap();
+    assert_eq!(select.value(), "INR");
+    // The INR card's own rate for India marketing: 1000 × 0.8631.
+    assert_eq!(page.value("meta-total"), "863.10");
+}
+
+/// Without rates of one's own the currency changes at once.
+#[wasm_bindgen_test]
+async fn without_own_rates_the_currency_changes_at_once() {
+    let page = Page::open(&link()).await;
+    page.choose("#f-currency", "INR").await;
+    assert!(page
+        .root
+        .query_selector("[data-wacost=\"currency-change\"]")
+        .unwrap()
+        .is_none());
+    let select: HtmlSelectElement = page.find("#f-currency").dyn_into().unwrap();
+    assert_eq!(select.value(), "INR");
 }

@@ -117,9 +117,9 @@ const EXPECTED: [Expected; 4] = [
     Expected {
         lang: Lang::En,
         count: "“12.5” is not a whole number: “.” marks decimals.",
-        decimal: "“2” is not a number from 0 to 1.",
+        decimal: "“200” is not a percent from 0 to 100.",
         country: "“India” is not a country code: two letters, e.g. IN.",
-        market: "“Brasil” is not a market of Meta's table in force on 2026-10-01; a rate of your own can add one.",
+        market: "“Brasil” is not a market of Meta's table in force on 2026-10-01. Did you mean “Brazil”? A rate of your own can add one.",
         card: "Rate card not loaded (your rates are unchanged): Line 2: “Atlantis” is not a market of Meta's table.",
         pasted_row: "Paste not applied: Row 1: “Brasil” is not a country or market.",
         log_row: "Not marketing, utility or authentication: a template needs its category.",
@@ -127,9 +127,9 @@ const EXPECTED: [Expected; 4] = [
     Expected {
         lang: Lang::Fr,
         count: "«\u{a0}12.5\u{a0}» n'est pas un nombre entier : «\u{a0}.\u{a0}» groupe les chiffres par trois, comme dans 1.500.",
-        decimal: "«\u{a0}2\u{a0}» n'est pas un nombre de 0 à 1.",
+        decimal: "«\u{a0}200\u{a0}» n'est pas un pourcentage de 0 à 100.",
         country: "«\u{a0}India\u{a0}» n'est pas un code de pays : deux lettres, p. ex. IN.",
-        market: "«\u{a0}Brasil\u{a0}» n'est pas un marché de la table de Meta en vigueur le 2026-10-01 ; un tarif à vous peut l'ajouter.",
+        market: "«\u{a0}Brasil\u{a0}» n'est pas un marché de la table de Meta en vigueur le 2026-10-01. Vouliez-vous dire «\u{a0}Brazil\u{a0}» ? Un tarif à vous peut l'ajouter.",
         card: "Grille non chargée (vos tarifs sont inchangés) : Ligne 2 : «\u{a0}Atlantis\u{a0}» n'est pas un marché de la table de Meta.",
         pasted_row: "Collage non appliqué : Ligne 1 : «\u{a0}Brasil\u{a0}» n'est ni un pays ni un marché.",
         log_row: "Ni marketing, ni utility, ni authentication : un modèle a besoin de sa catégorie.",
@@ -137,9 +137,9 @@ const EXPECTED: [Expected; 4] = [
     Expected {
         lang: Lang::Es,
         count: "«12.5» no es un número entero: «.» agrupa las cifras de tres en tres, como en 1.500.",
-        decimal: "«2» no es un número de 0 a 1.",
+        decimal: "«200» no es un porcentaje de 0 a 100.",
         country: "«India» no es un código de país: dos letras, p. ej. IN.",
-        market: "«Brasil» no es un mercado de la tabla de Meta vigente el 2026-10-01; una tarifa propia puede añadirlo.",
+        market: "«Brasil» no es un mercado de la tabla de Meta vigente el 2026-10-01. ¿Quería decir «Brazil»? Una tarifa propia puede añadirlo.",
         card: "Tarifa no cargada (sus precios no cambian): Línea 2: «Atlantis» no es un mercado de la tabla de Meta.",
         pasted_row: "Pegado no aplicado: Línea 1: «Brasil» no es un país ni un mercado.",
         log_row: "No es marketing, utility ni authentication: una plantilla necesita su categoría.",
@@ -147,9 +147,9 @@ const EXPECTED: [Expected; 4] = [
     Expected {
         lang: Lang::PtBr,
         count: "“12.5” não é um número inteiro: “.” agrupa os dígitos de três em três, como em 1.500.",
-        decimal: "“2” não é um número de 0 a 1.",
+        decimal: "“200” não é uma porcentagem de 0 a 100.",
         country: "“India” não é um código de país: duas letras, ex. IN.",
-        market: "“Brasil” não é um mercado da tabela da Meta em vigor em 2026-10-01; uma tarifa própria pode adicioná-lo.",
+        market: "“Brasil” não é um mercado da tabela da Meta em vigor em 2026-10-01. Você quis dizer “Brazil”? Uma tarifa própria pode adicioná-lo.",
         card: "Tabela não carregada (suas tarifas não mudaram): Linha 2: “Atlantis” não é um mercado da tabela da Meta.",
         pasted_row: "Colagem não aplicada: Linha 1: “Brasil” não é um país nem um mercado.",
         log_row: "Não é marketing, utility nem authentication: um modelo precisa da sua categoria.",
@@ -175,7 +175,8 @@ async fn every_family_of_problem_reads_in_each_language() {
             expected.count,
             "{lang:?}"
         );
-        page.type_into("#f-utility-in-window", "2").await;
+        // 200 % of utility in a window: a share above 100 %.
+        page.type_into("#f-utility-in-window", "200").await;
         assert_eq!(
             page.text("#f-utility-in-window-error"),
             expected.decimal,

@@ -15,6 +15,7 @@ use wacost_core::bill::error::Setting;
 use wacost_core::bill::{
     self, detail, BillError, Names, Options, Priced, Progress, Report, SettingError, Settings, Sink,
 };
+use wacost_core::scenario::MAX_LISTED_ERRORS;
 use wacost_core::Catalog;
 
 pub fn run(args: &BillArgs, on_terminal: bool) -> Result<(), CliError> {
@@ -134,7 +135,21 @@ fn bill_error(e: BillError, source: Option<&str>) -> CliError {
         BillError::Utf16 => CliError::usage(log(" is UTF-16 text; save it as CSV UTF-8")),
         BillError::Header(e) => CliError::usage(e.to_string()),
         BillError::MalformedRows(bad) => {
-            let mut lines: Vec<String> = bad.rows.iter().map(ToString::to_string).collect();
+            // Listed up to the same count as a scenario's problems; the summary has them all.
+            let listed = bad.rows.len().min(MAX_LISTED_ERRORS);
+            let mut lines: Vec<String> = bad
+                .rows
+                .iter()
+                .take(listed)
+                .map(ToString::to_string)
+                .collect();
+            let more = bad.rows.len() - listed;
+            if more > 0 {
+                lines.push(format!(
+                    "… and {more} more malformed row{} (the first {listed} are listed)",
+                    if more == 1 { "" } else { "s" }
+                ));
+            }
             lines.push(format!("{bad} (use --skip-bad-rows to bill the rest)"));
             CliError::many(lines)
         }
@@ -267,15 +282,19 @@ impl Progress for ProgressBar {
         if !self.on {
             return;
         }
-        self.read += bytes;
-        if self.read - self.shown > self.total / 200 {
+        self.read = self.read.saturating_add(bytes);
+        if self.read.saturating_sub(self.shown) > self.total / 200 {
             self.shown = self.read;
-            let share = (self.read * 40 / self.total).min(40) as usize;
+            let part = |of: u64| {
+                (u128::from(self.read) * u128::from(of) / u128::from(self.total.max(1)))
+                    .min(u128::from(of))
+            };
+            let share = usize::try_from(part(40)).unwrap_or(40);
             eprint!(
                 "\r[{}{}] {:>3}%",
                 "#".repeat(share),
                 " ".repeat(40 - share),
-                (self.read * 100 / self.total).min(100)
+                part(100)
             );
         }
     }

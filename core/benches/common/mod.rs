@@ -2,7 +2,7 @@
 
 use wacost_core::scenario::Scenario;
 
-const COUNTRIES: [&str; 25] = [
+pub const COUNTRIES: [&str; 25] = [
     "IN", "BR", "MX", "ID", "US", "GB", "DE", "FR", "ES", "IT", "NG", "ZA", "EG", "SA", "AE", "TR",
     "KE", "GH", "AR", "CO", "PK", "MY", "KZ", "PL", "JP",
 ];

@@ -40,7 +40,7 @@ impl LogGenerator {
         LogGenerator {
             state: seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1,
             time_ms: start_ms,
-            step_ms: (30 * 86_400_000 / rows.max(1) as i64).max(1),
+            step_ms: (30 * 86_400_000 / i64::try_from(rows.max(1)).unwrap_or(i64::MAX)).max(1),
             users: users.max(1),
             recent: [0; 64],
             recent_len: 0,
@@ -64,7 +64,11 @@ impl LogGenerator {
 
     /// Appends one row to `out`.
     pub fn row(&mut self, out: &mut String) {
-        self.time_ms += self.below(2 * self.step_ms as u64 + 1) as i64;
+        // A step of at most 30 days: the clock of a generated log stays far inside an i64.
+        let step = self.below(2 * self.step_ms.unsigned_abs() + 1);
+        self.time_ms = self
+            .time_ms
+            .saturating_add(i64::try_from(step).unwrap_or(i64::MAX));
         let roll = self.below(100);
         let user = if roll >= 70 && self.recent_len > 0 {
             self.recent[self.below(self.recent_len as u64) as usize]
@@ -77,7 +81,10 @@ impl LogGenerator {
             self.recent_len = (self.recent_len + 1).min(self.recent.len());
         }
         let (code, len) = MARKETS[(user % MARKETS.len() as u64) as usize];
-        let national = 10u64.pow(len - 1) + (user * 7919) % (9 * 10u64.pow(len - 1));
+        // In 128 bits: any user number (up to u64::MAX) times 7919 fits, and the figures of
+        // smaller ones are the same as they always were.
+        let spread = u128::from(user) * 7919 % u128::from(9 * 10u64.pow(len - 1));
+        let national = 10u64.pow(len - 1) + u64::try_from(spread).unwrap_or(0);
         let phone = if user % 5 == 0 { "PN2" } else { "PN1" };
         let (direction, kind, category) = match roll {
             0..=29 => ("in", "message", ""),
@@ -130,7 +137,11 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
 
 /// A whole log as text (header included).
 pub fn generate(seed: u64, start: NaiveDate, rows: u64, users: u64) -> String {
-    let mut out = String::with_capacity(rows as usize * 64 + HEADER.len());
+    let capacity = usize::try_from(rows)
+        .ok()
+        .and_then(|rows| rows.checked_mul(64))
+        .map_or(0, |bytes| bytes.saturating_add(HEADER.len()));
+    let mut out = String::with_capacity(capacity.min(1 << 30));
     out.push_str(HEADER);
     let mut g = LogGenerator::new(seed, start, rows, users);
     for _ in 0..rows {

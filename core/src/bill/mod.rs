@@ -373,7 +373,7 @@ impl Session<'_> {
             }
         }
         if let Some(r) = &self.reconciliation {
-            if r.differences as usize > r.listed.len() {
+            if usize::try_from(r.differences).map_or(true, |d| d > r.listed.len()) {
                 warnings.push(format!(
                     "{} reconciliation differences, the first {} listed",
                     r.differences,

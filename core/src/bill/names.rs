@@ -53,9 +53,11 @@ impl Interner {
     }
 
     fn lookup(&mut self, text: &str) -> u32 {
+        // Ids are u32: 2^32 distinct names would hold over 100 GB of them in memory, so an
+        // allocation fails long before an id could run out (none wraps all the same).
+        let next = u32::try_from(self.list.len()).unwrap_or(u32::MAX);
         let key = pack_fast(text);
         if key != u128::MAX {
-            let next = self.list.len() as u32;
             let id = *self.short.entry(key).or_insert(next);
             if id == next {
                 self.list.push(text.to_string());
@@ -65,10 +67,9 @@ impl Interner {
         if let Some(id) = self.long.get(text) {
             return *id;
         }
-        let id = self.list.len() as u32;
         self.list.push(text.to_string());
-        self.long.insert(text.to_string(), id);
-        id
+        self.long.insert(text.to_string(), next);
+        next
     }
 }
 

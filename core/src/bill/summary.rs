@@ -11,6 +11,10 @@ use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
+/// A bound on the rates a bill adds up: every rate of the built-in catalog, scaled to the
+/// catalog's largest number of decimals, is below it (a test checks the data).
+pub const MAX_RATE_UNITS: u128 = 1 << 32;
+
 #[derive(Debug, Clone, Default, PartialEq)]
 struct BandAcc {
     from: Option<u64>,
@@ -97,6 +101,11 @@ impl Summary {
         &mut self.months[at].1
     }
 
+    /// Adds a message. Its amount is one rate of the built-in catalog (a log brings no rates
+    /// of its own), and every such rate, at the catalog's largest number of decimals, is
+    /// below `MAX_RATE_UNITS` (2^32, checked by `catalog_validation`): fewer than 2^64
+    /// messages, the most a u64 counts, sum below 2^96 at that scale, so every `+=` of an
+    /// amount below is exact and cannot overflow. The counters count messages: below 2^64.
     pub fn add(&mut self, p: &Priced) {
         self.outbound += 1;
         let month = month_of(p.date);

@@ -17,7 +17,7 @@ pub enum CardWanted {
 }
 
 /// Why no card was chosen.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum CardChoiceError {
     /// No card at all in this currency; `known` are the currencies that have one.
     UnknownCurrency {

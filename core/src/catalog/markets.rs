@@ -42,7 +42,7 @@ pub struct MarketTable {
 
 /// Why a country or number could not be mapped: a malformed input, never an unknown country
 /// (those are `Other`, as Meta says).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum LookupError {
     MalformedCountry(String),
     MalformedNumber(String),

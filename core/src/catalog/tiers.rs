@@ -4,11 +4,26 @@
 use super::error::DataError;
 use super::rate_cards::{card_id_from_name, CardId};
 use crate::category::Category;
-use crate::csv::Header;
+use crate::csv::{self, Header};
 use crate::money::parse_rate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;
+
+/// A tier file's columns, in order, named once for the reader and for `TierCard::bands_csv`,
+/// which writes all but `discount` and `source`.
+const COLUMNS: [&str; 10] = [
+    "effective_date",
+    "currency",
+    "market",
+    "category",
+    "tier",
+    "from",
+    "to",
+    "rate",
+    "discount",
+    "source",
+];
 
 /// One band: messages `from..=to` of the month (1-based; `to` None = open) at `rate`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -46,11 +61,12 @@ pub struct BandUse {
 
 impl Ladder {
     /// Prices messages number `first..first+count` (1-based) of the month: each message at the
-    /// band that contains its number (TIER-5). `first` lets a biller continue a month.
-    pub fn price(&self, first: u64, count: u64) -> Vec<BandUse> {
+    /// band that contains its number (TIER-5). `first` lets a biller continue a month. None
+    /// when a band's amount cannot be held exactly (`money::exact_mul`): never rounded.
+    pub fn price(&self, first: u64, count: u64) -> Option<Vec<BandUse>> {
         let mut uses = Vec::new();
         if count == 0 {
-            return uses;
+            return Some(uses);
         }
         let last = first.saturating_add(count - 1);
         for band in &self.bands {
@@ -66,10 +82,10 @@ impl Ladder {
                 to: band.to,
                 count: in_band,
                 rate: band.rate,
-                amount: band.rate * Decimal::from(in_band),
+                amount: crate::money::exact_mul(band.rate, Decimal::from(in_band))?,
             });
         }
-        uses
+        Some(uses)
     }
 
     /// The band that prices message number `ordinal` (1-based).
@@ -89,6 +105,33 @@ pub struct TierCard {
 }
 
 impl TierCard {
+    /// The card's bands as CSV, one row per band (`effective_date,currency,market,category,
+    /// tier,from,to,rate`, `from` as printed, empty `to` for the open band, the rate as
+    /// printed).
+    pub fn bands_csv(&self) -> String {
+        let [date, currency, market, category, tier, from, to, rate, _discount, _source] = COLUMNS;
+        let mut out = csv::record([date, currency, market, category, tier, from, to, rate]);
+        let effective = self.id.effective.to_string();
+        for ladder in self.ladders.values() {
+            for band in &ladder.bands {
+                let tier = band.tier.to_string();
+                let from = band.from_printed.to_string();
+                let to = band.to.map(|t| t.to_string()).unwrap_or_default();
+                out.push_str(&csv::record([
+                    effective.as_str(),
+                    &self.id.currency,
+                    &ladder.market,
+                    ladder.category.as_str(),
+                    &tier,
+                    &from,
+                    &to,
+                    &band.printed,
+                ]));
+            }
+        }
+        out
+    }
+
     /// Every ladder of a market, in category order.
     pub fn ladders_of<'s: 'm, 'm>(
         &'s self,
@@ -109,18 +152,7 @@ impl TierCard {
         let header = Header::new(head);
         let [date_i, currency_i, market_i, category_i, tier_i, from_i, to_i, rate_i, discount_i, source_i] =
             header
-                .require([
-                    "effective_date",
-                    "currency",
-                    "market",
-                    "category",
-                    "tier",
-                    "from",
-                    "to",
-                    "rate",
-                    "discount",
-                    "source",
-                ])
+                .require(COLUMNS)
                 .map_err(|missing| DataError::new(file, head.line, missing.to_string()))?;
         let mut ladders: BTreeMap<(String, Category), (Ladder, usize)> = BTreeMap::new();
         for record in rows {
@@ -197,7 +229,10 @@ impl TierCard {
                     "duplicate row: {market} {category} tier {tier} appears twice"
                 )));
             }
-            let expected_tier = ladder.bands.len() as u8 + 1;
+            let expected_tier = u8::try_from(ladder.bands.len())
+                .ok()
+                .and_then(|n| n.checked_add(1))
+                .ok_or_else(|| at(format!("{market} {category}: more than 255 bands")))?;
             if tier != expected_tier {
                 return Err(at(format!(
                     "{market} {category}: tier {tier} where tier {expected_tier} was expected (bands must come in order without gaps)"

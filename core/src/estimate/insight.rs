@@ -20,8 +20,9 @@ use rust_decimal::{Decimal, RoundingStrategy};
 pub struct Notes<'a> {
     amounts: Vec<(&'a str, Category, Decimal)>,
     no_ladder: Vec<(&'a str, Category)>,
-    custom: Vec<(&'a str, Category)>,
-    custom_untiered: Vec<(&'a str, Category)>,
+    /// Categories priced with the user's rates, and whether flat (a custom list rate where
+    /// Meta tiers): noted as they are priced, so no list is searched for each.
+    custom: Vec<(&'a str, Category, bool)>,
 }
 
 impl<'a> Notes<'a> {
@@ -32,10 +33,8 @@ impl<'a> Notes<'a> {
             self.no_ladder.push(key);
         }
         if priced.output.custom && (priced.output.charged > 0 || priced.output.delivered > 0) {
-            self.custom.push(key);
-        }
-        if priced.custom_rate_untiered {
-            self.custom_untiered.push(key);
+            self.custom
+                .push((key.0, key.1, priced.custom_rate_untiered));
         }
     }
 }
@@ -53,13 +52,15 @@ pub fn explain(
     estimate: &mut Estimate,
 ) {
     let card = resolved.card;
+    // The rules priced with: a comparison prices one resolution under every version.
+    let rules = estimate.rules;
     let mut found: Vec<Note> = Vec::new();
     // A complete card has no gaps (the build checks it), so only a partial one is inspected;
     // a card held whole but for a category these rules do not charge (service of the 2024-10
     // card under free-service rules) prices the month as its whole card would.
     let partial_here = match &card.held {
         Held::Whole => false,
-        Held::AllBut(partial) => partial.iter().any(|c| resolved.rules.charges(*c)),
+        Held::AllBut(partial) => partial.iter().any(|c| rules.charges(*c)),
         Held::Part => true,
     };
     if partial_here {
@@ -72,9 +73,16 @@ pub fn explain(
         });
     }
     if let Some(month) = resolved.month {
-        month_notes(catalog, resolved, month, rules_from_scenario, &mut found);
+        month_notes(
+            catalog,
+            resolved,
+            rules,
+            month,
+            rules_from_scenario,
+            &mut found,
+        );
     }
-    if resolved.rules == RulesVersion::Mx2021_02 {
+    if rules == RulesVersion::Mx2021_02 {
         found.push(Note::MexicoFreeConversations {
             free_conversations: scenario.free_conversations,
         });
@@ -88,7 +96,7 @@ pub fn explain(
     }
     pricing_notes(resolved, notes, &mut found);
     estimate.custom = !notes.custom.is_empty();
-    if let Some((note, driver)) = main_driver(scenario, resolved, notes, meta_total) {
+    if let Some((note, driver)) = main_driver(scenario, resolved, rules, notes, meta_total) {
         found.push(note);
         estimate.main_driver = Some(driver);
     }
@@ -100,6 +108,7 @@ pub fn explain(
 fn month_notes(
     catalog: &Catalog,
     resolved: &Resolved,
+    rules_priced: RulesVersion,
     month: Month,
     rules_from_scenario: bool,
     found: &mut Vec<Note>,
@@ -129,9 +138,9 @@ fn month_notes(
         }
     }
     if let Ok(rules) = RulesVersion::for_month(month.year, month.month) {
-        if rules != resolved.rules && rules_from_scenario {
+        if rules != rules_priced && rules_from_scenario {
             found.push(Note::RulesNotOfMonth {
-                rules: resolved.rules,
+                rules: rules_priced,
                 month: month.to_string(),
                 in_force: rules,
             });
@@ -181,11 +190,11 @@ fn pricing_notes(resolved: &Resolved, notes: &Notes, found: &mut Vec<Note>) {
             card: card.effective.to_string(),
         });
     }
-    for (market, category) in &notes.custom {
+    for &(market, category, flat) in &notes.custom {
         found.push(Note::CustomRate {
             market: market.to_string(),
-            category: *category,
-            flat: notes.custom_untiered.contains(&(*market, *category)),
+            category,
+            flat,
             currency: card.currency.clone(),
             card: card.effective.to_string(),
         });
@@ -197,6 +206,7 @@ fn pricing_notes(resolved: &Resolved, notes: &Notes, found: &mut Vec<Note>) {
 fn main_driver(
     scenario: &Scenario,
     resolved: &Resolved,
+    rules: RulesVersion,
     notes: &Notes,
     meta_total: Decimal,
 ) -> Option<(Note, Driver)> {
@@ -213,9 +223,12 @@ fn main_driver(
         (*amount / meta_total).round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero);
     let (assumptions, fields) = assumptions(
         scenario,
-        resolved.rules,
+        rules,
         *category,
-        notes.custom.contains(&(*market, *category)),
+        notes
+            .custom
+            .iter()
+            .any(|&(m, c, _)| m == *market && c == *category),
     );
     let note = Note::MainDriver {
         market: market.to_string(),

@@ -19,7 +19,7 @@ use super::rates::MarketPrices;
 use super::resolve::Resolved;
 use crate::catalog::Ladder;
 use crate::category::Category;
-use crate::money::UnitPrice;
+use crate::money::{exact_add, exact_mul, UnitPrice};
 use crate::scenario::Scenario;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
@@ -80,23 +80,26 @@ impl TierLadder {
     }
 
     /// What `added` more messages of this category cost, priced telescopically from message
-    /// number `count + 1` of the counter: the figure beside "add N messages".
-    pub fn cost_of_more(&self, added: u64) -> Decimal {
-        self.priced_more(added).map(|(_, cost)| cost).sum()
+    /// number `count + 1` of the counter: the figure beside "add N messages". None when the
+    /// amount cannot be held exactly (wacost does not round money it adds up).
+    pub fn cost_of_more(&self, added: u64) -> Option<Decimal> {
+        self.priced_more(added)
+            .try_fold(Decimal::ZERO, |sum, cost| exact_add(sum, cost?))
     }
 
     /// What the later bands save on `added` more messages, against pricing them all at the
     /// current band's rate: the money "the next tier saves" for the messages a user would add.
-    pub fn saving_on_more(&self, added: u64) -> Decimal {
+    /// None when an amount cannot be held exactly.
+    pub fn saving_on_more(&self, added: u64) -> Option<Decimal> {
         let Some(current) = self.current() else {
-            return Decimal::ZERO;
+            return Some(Decimal::ZERO);
         };
-        let at_current = current.rate.value() * Decimal::from(added);
-        at_current - self.cost_of_more(added)
+        let at_current = exact_mul(current.rate.value(), Decimal::from(added))?;
+        exact_add(at_current, -self.cost_of_more(added)?)
     }
 
-    /// Each band's share of `added` more messages and its cost.
-    fn priced_more(&self, added: u64) -> impl Iterator<Item = (u64, Decimal)> + '_ {
+    /// The cost of each band's share of `added` more messages (none where it is not exact).
+    fn priced_more(&self, added: u64) -> impl Iterator<Item = Option<Decimal>> + '_ {
         let first = self.count.saturating_add(1);
         let last = self.count.saturating_add(added);
         self.bands.iter().filter_map(move |band| {
@@ -104,7 +107,7 @@ impl TierLadder {
             let end = band.to.unwrap_or(u64::MAX).min(last);
             (added > 0 && start <= end).then(|| {
                 let count = end - start + 1;
-                (count, band.rate.value() * Decimal::from(count))
+                exact_mul(band.rate.value(), Decimal::from(count))
             })
         })
     }
@@ -147,7 +150,7 @@ fn counter_end(market: &MarketEstimate, category: Category) -> u64 {
         .iter()
         .filter(|c| family.is_some() && c.category.tier_family() == family)
         .map(|c| c.charged)
-        .sum()
+        .fold(0, u64::saturating_add)
 }
 
 fn ladder_of(
@@ -170,7 +173,7 @@ fn ladder_of(
                 .iter()
                 .filter(|used| used.tier == band.tier)
                 .map(|used| used.count)
-                .sum(),
+                .fold(0, u64::saturating_add),
         })
         .collect();
     let position = count.max(1);
@@ -188,7 +191,12 @@ fn ladder_of(
                 messages_in_band: last.saturating_sub(count),
                 starts_at: last.saturating_add(1),
                 rate: next.rate,
-                saving_per_message: UnitPrice::new(current.rate.value() - next.rate.value()),
+                // Two rates of at most 10^6 with at most 18 decimals (every rate is checked
+                // so when read): the difference is exact, and `?` never drops the band.
+                saving_per_message: UnitPrice::new(exact_add(
+                    current.rate.value(),
+                    -next.rate.value(),
+                )?),
             })
         });
     TierLadder {

@@ -34,11 +34,12 @@ pub use pricing_note::PricingNote;
 
 use crate::catalog::Catalog;
 use crate::category::Category;
-use crate::money::{Amount, UnitPrice};
+use crate::money::{self, Amount, UnitPrice};
 use crate::scenario::{
-    Bsp, ErrorKind, FieldError, FieldPath, PerMessageOn, Scenario, ScenarioErrors, Setting,
+    Bsp, ErrorKind, FieldError, FieldPath, PerMessageOn, RulesVersion, Scenario, ScenarioErrors,
+    Setting,
 };
-use parts::Part;
+use parts::Split;
 use price::{Counter, Totals};
 use rates::MarketPrices;
 use resolve::Resolved;
@@ -53,6 +54,7 @@ pub fn estimate(scenario: &Scenario) -> Result<Estimate, ScenarioErrors> {
 pub fn estimate_with(catalog: &Catalog, scenario: &Scenario) -> Result<Estimate, ScenarioErrors> {
     scenario.check()?;
     estimate_checked(catalog, scenario, resolve::Choice::default())
+        .map_err(|errors| ScenarioErrors::capped(errors.0))
 }
 
 /// A scenario resolved once (rules, card, each line's market and rates) and priced again with
@@ -77,7 +79,9 @@ impl<'a> Prepared<'a> {
 
     /// `estimate` of `scenario`, without resolving it again.
     pub(crate) fn estimate(&self, scenario: &Scenario) -> Result<Estimate, ScenarioErrors> {
-        estimate_resolved(self.catalog, scenario, &self.resolved, true)
+        let rules = self.resolved.rules;
+        estimate_resolved(self.catalog, scenario, &self.resolved, rules, true)
+            .map_err(|errors| ScenarioErrors::capped(errors.0))
     }
 }
 
@@ -96,13 +100,18 @@ pub(crate) fn pool(
     rules: crate::scenario::RulesVersion,
 ) -> (u64, Vec<PooledPart>) {
     let international = vec![false; scenario.lines.len()];
-    let parts = parts::split(scenario, rules, &international)
-        .into_iter()
-        .filter(|part| part.in_pool)
-        .map(|part| PooledPart {
-            line: part.line,
-            category: part.category,
-            eligible: part.eligible,
+    let split = Split::new(scenario, rules, &international);
+    let parts = (0..scenario.lines.len())
+        .flat_map(|line| {
+            split
+                .line(line)
+                .into_iter()
+                .filter(|part| part.in_pool)
+                .map(move |part| PooledPart {
+                    line,
+                    category: part.category,
+                    eligible: part.eligible,
+                })
         })
         .collect();
     (parts::allowance(scenario, rules), parts)
@@ -130,20 +139,24 @@ fn estimate_checked(
     choice: resolve::Choice,
 ) -> Result<Estimate, ScenarioErrors> {
     let resolved = resolve::resolve(catalog, scenario, choice).map_err(ScenarioErrors)?;
-    estimate_resolved(catalog, scenario, &resolved, choice.rules.is_none())
+    let rules = resolved.rules;
+    estimate_resolved(catalog, scenario, &resolved, rules, choice.rules.is_none())
 }
 
 /// Categories charged somewhere that nothing on the card prices at all: the rules and the card
 /// are of different eras (`cbp-2022-02` rules on a 2026 card, which prices by category rather
 /// than by initiator). One error per category says so and names the cards that would do,
 /// rather than one identical error per line.
-fn era_mismatch(catalog: &Catalog, resolved: &Resolved, parts: &[Part]) -> Vec<FieldError> {
+fn era_mismatch(
+    catalog: &Catalog,
+    resolved: &Resolved,
+    rules: RulesVersion,
+    by_market: &[(&str, &MarketPrices, MarketSums)],
+) -> Vec<FieldError> {
     let mut charged = [false; Category::ALL.len()];
-    for part in parts {
-        if part.charged() > 0 {
-            if let Some(slot) = charged.get_mut(part.category as usize) {
-                *slot = true;
-            }
+    for (_, _, sums) in by_market {
+        for (slot, totals) in charged.iter_mut().zip(&sums.categories) {
+            *slot |= totals.as_ref().is_some_and(|t| t.charged > 0);
         }
     }
     let card = &resolved.card.id;
@@ -162,7 +175,7 @@ fn era_mismatch(catalog: &Catalog, resolved: &Resolved, parts: &[Part]) -> Vec<F
                 Setting::RateCard,
                 ErrorKind::CategoryNotOnCard {
                     category,
-                    rules: resolved.rules,
+                    rules,
                     currency: card.currency.clone(),
                     card: card.effective,
                     cards,
@@ -172,19 +185,19 @@ fn era_mismatch(catalog: &Catalog, resolved: &Resolved, parts: &[Part]) -> Vec<F
         .collect()
 }
 
-/// Prices a resolved scenario; `compare` resolves once and prices it under every version.
+/// Prices a resolved scenario under `rules`: `compare` resolves once and prices it under
+/// every version.
 fn estimate_resolved(
     catalog: &Catalog,
     scenario: &Scenario,
     resolved: &Resolved,
+    rules: RulesVersion,
     rules_from_scenario: bool,
 ) -> Result<Estimate, ScenarioErrors> {
-    let rules = resolved.rules;
-    let international = international_lines(catalog, scenario, resolved);
-    let parts = parts::split(scenario, rules, &international);
-    let mut errors = era_mismatch(catalog, resolved, &parts);
-    let by_market = sums_by_market(scenario, resolved, &parts);
-    let priced = price_markets(resolved, &parts, by_market, &mut errors);
+    let split = Split::new(scenario, rules, &resolved.international);
+    let by_market = sums_by_market(scenario, resolved, &split);
+    let mut errors = era_mismatch(catalog, resolved, rules, &by_market);
+    let priced = price_markets(resolved, rules, &split, by_market, &mut errors);
     if !errors.is_empty() {
         return Err(ScenarioErrors(errors));
     }
@@ -193,7 +206,24 @@ fn estimate_resolved(
         meta_total,
         notes,
     } = priced;
-    let (bsp_fees, bsp) = bsp_fees(&scenario.bsp, scenario.phone_numbers, &markets, meta_total);
+    let not_exact = |path: FieldPath, figure: &str| {
+        let figure = figure.to_string();
+        ScenarioErrors(vec![FieldError::new(
+            path,
+            ErrorKind::AmountNotExact { figure },
+        )])
+    };
+    let Some(meta_total) = meta_total else {
+        return Err(not_exact(FieldPath::scenario(), "Meta's total"));
+    };
+    let (bsp_fees, bsp) = bsp_fees(&scenario.bsp, scenario.phone_numbers, &markets, meta_total)
+        .map_err(|(setting, figure)| not_exact(setting.path(), figure))?;
+    let Some(total) = money::exact_add(meta_total, bsp_fees) else {
+        return Err(not_exact(
+            FieldPath::scenario(),
+            "the total with the provider's fees",
+        ));
+    };
     let ladders = ladder::ladders(resolved, &markets);
     let mut estimate = Estimate {
         rules,
@@ -211,7 +241,7 @@ fn estimate_resolved(
         meta_total: Amount::new(meta_total),
         bsp_fees: Amount::new(bsp_fees),
         bsp,
-        total: Amount::new(meta_total + bsp_fees),
+        total: Amount::new(total),
         custom: false,
         main_driver: None,
         warnings: Vec::new(),
@@ -228,7 +258,7 @@ fn estimate_resolved(
         rules_from_scenario,
         &mut estimate,
     );
-    let explained = ladder::notes(scenario, resolved, &estimate, &international);
+    let explained = ladder::notes(scenario, resolved, &estimate, &resolved.international);
     ladder::explain(&mut estimate, explained);
     Ok(estimate)
 }
@@ -274,36 +304,37 @@ struct MarketSums {
 fn sums_by_market<'r, 'a>(
     scenario: &Scenario,
     resolved: &'r Resolved<'a>,
-    parts: &[Part],
+    split: &Split,
 ) -> Vec<(&'r str, &'r MarketPrices<'a>, MarketSums)> {
     let mut by_index: Vec<Option<MarketSums>> = (0..resolved.names.len()).map(|_| None).collect();
-    for part in parts {
+    let mut line_parts = parts::LineParts::default();
+    for (index, line) in scenario.lines.iter().enumerate() {
         let Some(slot) = resolved
             .line_market
-            .get(part.line)
+            .get(index)
             .and_then(|&i| by_index.get_mut(i))
         else {
             continue;
         };
+        split.line_into(index, &mut line_parts);
+        if line_parts.iter().next().is_none() {
+            continue;
+        }
         let sums = slot.get_or_insert_with(|| MarketSums {
             categories: Default::default(),
             lines: Vec::new(),
             countries: Vec::new(),
         });
-        if sums.lines.last() != Some(&part.line) {
-            sums.lines.push(part.line);
-            let country = scenario
-                .lines
-                .get(part.line)
-                .and_then(|l| l.country.as_ref());
-            if let Some(country) = country {
-                if !sums.countries.contains(country) {
-                    sums.countries.push(country.clone());
-                }
+        sums.lines.push(index);
+        if let Some(country) = &line.country {
+            if !sums.countries.contains(country) {
+                sums.countries.push(country.clone());
             }
         }
-        if let Some(totals) = sums.categories.get_mut(part.category as usize) {
-            totals.get_or_insert_with(Totals::default).add(part);
+        for part in line_parts.iter() {
+            if let Some(totals) = sums.categories.get_mut(part.category as usize) {
+                totals.get_or_insert_with(Totals::default).add(part);
+            }
         }
     }
     let mut by_market: Vec<(&str, &MarketPrices, MarketSums)> = by_index
@@ -316,16 +347,18 @@ fn sums_by_market<'r, 'a>(
     by_market
 }
 
-/// Every market priced, with Meta's total and what pricing noticed.
+/// Every market priced, with Meta's total (none when it cannot be held exactly) and what
+/// pricing noticed.
 struct PricedMarkets<'r> {
     markets: Vec<MarketEstimate>,
-    meta_total: Decimal,
+    meta_total: Option<Decimal>,
     notes: insight::Notes<'r>,
 }
 
 fn price_markets<'r>(
     resolved: &Resolved,
-    parts: &[Part],
+    rules: RulesVersion,
+    split: &Split,
     by_market: Vec<(&'r str, &MarketPrices, MarketSums)>,
     errors: &mut Vec<FieldError>,
 ) -> PricedMarkets<'r> {
@@ -339,19 +372,21 @@ fn price_markets<'r>(
         .collect();
     let mut out = PricedMarkets {
         markets: Vec::with_capacity(by_market.len()),
-        meta_total: Decimal::ZERO,
+        meta_total: Some(Decimal::ZERO),
         notes: insight::Notes::default(),
     };
     for (market, prices, sums) in by_market {
         let one = MarketToPrice {
             resolved,
-            parts,
+            rules,
+            split,
             market,
             prices,
             era_categories: &era_categories,
         };
         let estimate = one.price(sums, &mut out.notes, errors);
-        out.meta_total += estimate.amount.value();
+        let amount = estimate.amount.value();
+        out.meta_total = out.meta_total.and_then(|sum| money::exact_add(sum, amount));
         out.markets.push(estimate);
     }
     out
@@ -360,7 +395,8 @@ fn price_markets<'r>(
 /// One market to price, with what its errors need.
 struct MarketToPrice<'x, 'r> {
     resolved: &'x Resolved<'x>,
-    parts: &'x [Part],
+    rules: RulesVersion,
+    split: &'x Split<'x>,
     market: &'r str,
     prices: &'x MarketPrices<'x>,
     era_categories: &'x [Category],
@@ -382,12 +418,13 @@ impl<'r> MarketToPrice<'_, 'r> {
                 .and_then(Option::as_ref)
                 .map_or(0, |t| t.charged)
         };
+        // Charged counts of a checked scenario are below 4 × 10^17: no sum here can wrap.
         let domestic = charged_of(Category::Authentication);
-        let auth_end = domestic + charged_of(Category::AuthenticationInternational);
+        let auth_end = domestic.saturating_add(charged_of(Category::AuthenticationInternational));
         let present = sums.categories.iter().filter(|t| t.is_some()).count();
         let mut categories = Vec::with_capacity(present);
-        let mut amount = Decimal::ZERO;
-        let mut delivered = 0;
+        let mut amount = Some(Decimal::ZERO);
+        let mut delivered: u64 = 0;
         for (category, totals) in Category::ALL
             .into_iter()
             .zip(&sums.categories)
@@ -399,7 +436,7 @@ impl<'r> MarketToPrice<'_, 'r> {
                     end: auth_end,
                 },
                 Category::AuthenticationInternational => Counter {
-                    first: domestic + 1,
+                    first: domestic.saturating_add(1),
                     end: auth_end,
                 },
                 _ => Counter {
@@ -407,7 +444,7 @@ impl<'r> MarketToPrice<'_, 'r> {
                     end: totals.charged,
                 },
             };
-            let rules = self.resolved.rules;
+            let rules = self.rules;
             let priced = errors
                 .is_empty()
                 .then(|| price::price(self.prices, rules, category, totals, counter));
@@ -416,23 +453,35 @@ impl<'r> MarketToPrice<'_, 'r> {
                 None => price::lacks_rate(self.prices, rules, category, totals.charged),
             };
             if missing && !self.era_categories.contains(&category) {
-                missing_rates(
-                    self.resolved,
-                    self.parts,
-                    self.market,
+                let missing = MissingRate {
+                    resolved: self.resolved,
+                    rules,
+                    market: self.market,
                     category,
-                    &sums.lines,
-                    errors,
-                );
+                };
+                missing.errors(self.split, &sums.lines, errors);
             }
             let Some(priced) = priced else {
                 continue;
             };
+            let sum = amount.and_then(|sum| money::exact_add(sum, priced.amount));
+            if priced.not_exact || sum.is_none() {
+                // The first line of the market stands for it: that is where its counts are.
+                let line = sums.lines.first().copied().unwrap_or(0);
+                let figure = format!("the amount of {} {category}", self.market);
+                errors.push(FieldError::new(
+                    FieldPath::line(line),
+                    ErrorKind::AmountNotExact { figure },
+                ));
+                amount = None;
+                continue;
+            }
+            amount = sum;
             notes.record(self.market, &priced);
-            amount += priced.amount;
-            delivered += totals.delivered;
+            delivered = totals.delivered.saturating_add(delivered);
             categories.push(priced.output);
         }
+        let amount = amount.unwrap_or_default();
         MarketEstimate {
             market: self.market.to_string(),
             countries: sums.countries,
@@ -445,35 +494,36 @@ impl<'r> MarketToPrice<'_, 'r> {
     }
 }
 
-/// One error per line of the market with charged units of a category it has no rate for.
-/// The market's own lines, in order, rather than every part of the scenario: a card without a
-/// category fails every market, and parts come in line order.
-fn missing_rates(
-    resolved: &Resolved,
-    parts: &[Part],
-    market: &str,
+/// A category a market has charged units of and no rate for.
+struct MissingRate<'x> {
+    resolved: &'x Resolved<'x>,
+    rules: RulesVersion,
+    market: &'x str,
     category: Category,
-    lines: &[usize],
-    errors: &mut Vec<FieldError>,
-) {
-    let card = &resolved.rates.card.id;
-    let kind = ErrorKind::NoRateForLine {
-        market: market.to_string(),
-        category,
-        rules: resolved.rules,
-        currency: card.currency.clone(),
-        card: card.effective,
-    };
-    let of_market = lines.iter().flat_map(|&line| {
-        let start = parts.partition_point(|p| p.line < line);
-        parts
-            .get(start..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(move |p| p.line == line)
-    });
-    for part in of_market.filter(|p| p.category == category && p.charged() > 0) {
-        errors.push(FieldError::new(FieldPath::line(part.line), kind.clone()));
+}
+
+impl MissingRate<'_> {
+    /// One error per line of the market with charged units of the category. The market's
+    /// own lines, in order, rather than every part of the scenario: a card without a category
+    /// fails every market.
+    fn errors(&self, split: &Split, lines: &[usize], errors: &mut Vec<FieldError>) {
+        let card = &self.resolved.rates.card.id;
+        let kind = ErrorKind::NoRateForLine {
+            market: self.market.to_string(),
+            category: self.category,
+            rules: self.rules,
+            currency: card.currency.clone(),
+            card: card.effective,
+        };
+        for &line in lines {
+            let charged = split
+                .line(line)
+                .iter()
+                .any(|p| p.category == self.category && p.charged() > 0);
+            if charged {
+                errors.push(FieldError::new(FieldPath::line(line), kind.clone()));
+            }
+        }
     }
 }
 
@@ -484,22 +534,41 @@ fn bsp_fees(
     phone_numbers: u64,
     markets: &[MarketEstimate],
     meta_total: Decimal,
-) -> (Decimal, BspBreakdown) {
-    let charged: u64 = markets
+) -> Result<(Decimal, BspBreakdown), (Setting, &'static str)> {
+    let sum = |counts: &mut dyn Iterator<Item = u64>| counts.fold(0u64, u64::saturating_add);
+    let charged = sum(&mut markets
         .iter()
         .flat_map(|m| &m.categories)
-        .map(|c| c.charged)
-        .sum();
-    let delivered: u64 = markets.iter().map(|m| m.delivered).sum();
+        .map(|c| c.charged));
+    let delivered = sum(&mut markets.iter().map(|m| m.delivered));
     let per_message_units = match bsp.per_message_on {
         PerMessageOn::Charged => charged,
         PerMessageOn::Delivered => delivered,
     };
-    let per_message = bsp.per_message * Decimal::from(per_message_units);
-    let markup = bsp.markup * meta_total;
-    let per_number = bsp.per_number * Decimal::from(phone_numbers);
-    let fees = per_message + markup + bsp.monthly + per_number;
-    (
+    let product = |fee: Decimal, by: Decimal, setting: Setting, figure: &'static str| {
+        money::exact_mul(fee, by).ok_or((setting, figure))
+    };
+    let per_message = product(
+        bsp.per_message,
+        Decimal::from(per_message_units),
+        Setting::BspPerMessage,
+        "the provider's fee per message",
+    )?;
+    let markup = product(
+        bsp.markup,
+        meta_total,
+        Setting::BspMarkup,
+        "the provider's markup",
+    )?;
+    let per_number = product(
+        bsp.per_number,
+        Decimal::from(phone_numbers),
+        Setting::BspPerNumber,
+        "the provider's fee per phone number",
+    )?;
+    let fees = money::exact_sum([per_message, markup, bsp.monthly, per_number])
+        .ok_or((Setting::BspMonthly, "the provider's fees"))?;
+    Ok((
         fees,
         BspBreakdown {
             per_message: Amount::new(per_message),
@@ -513,5 +582,5 @@ fn bsp_fees(
             phone_numbers,
             per_number_fee: bsp.per_number,
         },
-    )
+    ))
 }

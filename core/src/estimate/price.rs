@@ -6,7 +6,7 @@ use super::parts::Part;
 use super::rates::MarketPrices;
 use crate::catalog::Ladder;
 use crate::category::Category;
-use crate::money::{Amount, UnitPrice};
+use crate::money::{exact_mul, exact_sum, Amount, UnitPrice};
 use crate::scenario::RulesVersion;
 use rust_decimal::Decimal;
 
@@ -20,6 +20,8 @@ pub struct Priced {
     pub custom_rate_untiered: bool,
     /// Units are charged but neither the card nor the user gives a rate.
     pub missing_rate: bool,
+    /// The amount cannot be held exactly (it would have to be rounded): not priced.
+    pub not_exact: bool,
 }
 
 /// Sums of the parts of one market and category.
@@ -32,15 +34,20 @@ pub struct Totals {
 }
 
 impl Totals {
+    /// Adds a part. A checked scenario's counts (100,000 lines of at most 10^12, three counts
+    /// in a business-initiated part) sum to under 4 × 10^17, far inside a u64; the sums
+    /// saturate all the same, so no scenario built in code can wrap them.
     pub fn add(&mut self, part: &Part) {
-        self.delivered += part.delivered;
-        self.free.entry_point += part.entry_point;
-        self.free.window += part.window;
-        self.free.allowance += part.allowance;
+        self.delivered = self.delivered.saturating_add(part.delivered);
+        let free = &mut self.free;
+        free.entry_point = free.entry_point.saturating_add(part.entry_point);
+        free.window = free.window.saturating_add(part.window);
+        free.allowance = free.allowance.saturating_add(part.allowance);
         if let Some(opened) = part.conversations {
-            *self.conversations.get_or_insert(0) += opened;
+            let sum = self.conversations.get_or_insert(0);
+            *sum = sum.saturating_add(opened);
         }
-        self.charged += part.charged();
+        self.charged = self.charged.saturating_add(part.charged());
     }
 }
 
@@ -96,8 +103,13 @@ fn on_ladder(
     charged: u64,
     counter: Counter,
 ) -> Priced {
-    let uses = ladder.price(counter.first, charged);
-    let amount: Decimal = uses.iter().map(|u| u.amount).sum();
+    let priced = ladder.price(counter.first, charged).and_then(|uses| {
+        let amount = exact_sum(uses.iter().map(|u| u.amount))?;
+        Some((uses, amount))
+    });
+    let Some((uses, amount)) = priced else {
+        return not_exact(output);
+    };
     output.bands = uses
         .iter()
         .map(|u| BandEstimate {
@@ -121,6 +133,19 @@ fn on_ladder(
         no_ladder: false,
         custom_rate_untiered: false,
         missing_rate: false,
+        not_exact: false,
+    }
+}
+
+/// A category whose amount cannot be held exactly: not priced, and said so.
+fn not_exact(output: CategoryEstimate) -> Priced {
+    Priced {
+        output,
+        amount: Decimal::ZERO,
+        no_ladder: false,
+        custom_rate_untiered: false,
+        missing_rate: false,
+        not_exact: true,
     }
 }
 
@@ -138,10 +163,13 @@ fn at_list(
         no_ladder: false,
         custom_rate_untiered: false,
         missing_rate: false,
+        not_exact: false,
     };
     match list {
         Some((rate, custom)) => {
-            let amount = rate * Decimal::from(charged);
+            let Some(amount) = exact_mul(rate, Decimal::from(charged)) else {
+                return not_exact(output);
+            };
             output.amount = Amount::new(amount);
             output.cost_per_charged = UnitPrice::per_unit(amount, charged);
             if tiered && charged > 0 {
@@ -177,12 +205,16 @@ pub fn lacks_rate(
 /// The next band after message number `counter_end` of the month, if the ladder has one.
 fn next_tier(ladder: &Ladder, counter_end: u64) -> Option<NextTier> {
     let current = ladder.band_for(counter_end.max(1))?;
-    let next = ladder.bands.iter().find(|b| b.tier == current.tier + 1)?;
+    // The band after it in the ladder: bands are in order (checked when a ladder is read),
+    // and a tier number plus one could overflow where a place cannot.
+    let at = ladder.bands.iter().position(|b| std::ptr::eq(b, current))?;
+    let next = ladder.bands.get(at + 1)?;
     Some(NextTier {
         tier: next.tier,
         from: next.from,
         messages_to_go: next.from.saturating_sub(counter_end),
         rate: UnitPrice::new(next.rate),
+        // Two rates of at most 10^6 with at most 18 decimals: the difference is exact.
         saving_per_message: UnitPrice::new(current.rate - next.rate),
     })
 }

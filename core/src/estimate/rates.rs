@@ -6,6 +6,7 @@ use crate::catalog::{Band, Ladder, RateCard, TierCard};
 use crate::category::Category;
 use crate::scenario::{CustomRate, CustomTier};
 use rust_decimal::Decimal;
+use std::collections::HashMap;
 
 /// One market's rates and ladders, custom ones taking precedence, indexed by category.
 #[derive(Clone, Default)]
@@ -80,12 +81,56 @@ impl LadderSource<'_> {
     }
 }
 
+/// The user's rates and ladders by market (in lower case), each as its places in
+/// `custom_rates` and `custom_tiers`: a scenario may give thousands, and every market looks
+/// up its own rather than walking them all.
+#[derive(Default)]
+pub struct CustomByMarket {
+    entries: HashMap<String, (Vec<usize>, Vec<usize>)>,
+}
+
+impl CustomByMarket {
+    pub fn new(rates: &Rates) -> CustomByMarket {
+        let mut entries: HashMap<String, (Vec<usize>, Vec<usize>)> = HashMap::new();
+        for (at, rate) in rates.custom_rates.iter().enumerate() {
+            let key = rate.market.to_ascii_lowercase();
+            entries.entry(key).or_default().0.push(at);
+        }
+        for (at, tier) in rates.custom_tiers.iter().enumerate() {
+            let key = tier.market.to_ascii_lowercase();
+            entries.entry(key).or_default().1.push(at);
+        }
+        CustomByMarket { entries }
+    }
+
+    /// The first spelling the user gave a market, in their rates and then their ladders.
+    pub fn spelling<'r>(&self, rates: &Rates<'r>, name: &str) -> Option<&'r str> {
+        let (in_rates, in_tiers) = self.entries.get(&name.to_ascii_lowercase())?;
+        let rate = in_rates
+            .first()
+            .and_then(|&at| rates.custom_rates.get(at))
+            .map(|r| r.market.as_str());
+        rate.or_else(|| {
+            in_tiers
+                .first()
+                .and_then(|&at| rates.custom_tiers.get(at))
+                .map(|t| t.market.as_str())
+        })
+    }
+
+    fn of(&self, market: &str) -> (&[usize], &[usize]) {
+        self.entries
+            .get(&market.to_ascii_lowercase())
+            .map_or((&[], &[]), |(r, t)| (r.as_slice(), t.as_slice()))
+    }
+}
+
 impl<'a> Rates<'a> {
     /// A market's rates and ladders: one ordered walk over the card's rates and ladders of the
     /// market, then the user's entries on top. A custom rate replaces the card's and drops
     /// Meta's ladder (Meta's bands were published for Meta's list rate); a custom ladder prices
     /// a tiered category whatever the rate. The first entry of a market and category counts.
-    pub fn market_prices(&self, market: &str) -> MarketPrices<'a> {
+    pub fn market_prices(&self, market: &str, custom: &CustomByMarket) -> MarketPrices<'a> {
         let mut prices = MarketPrices::default();
         for (category, rate) in self.card.rates_of(market) {
             if let Some(slot) = prices.of_mut(category) {
@@ -102,25 +147,23 @@ impl<'a> Rates<'a> {
                 }
             }
         }
-        let of_market = |m: &str| m.eq_ignore_ascii_case(market);
+        let (own_rates, own_tiers) = custom.of(market);
         // Last to first, so that the first entry is the one left standing; ladders after rates,
         // so that a custom ladder is kept whatever rate comes with it.
-        for custom in self
-            .custom_rates
+        for custom in own_rates
             .iter()
             .rev()
-            .filter(|r| of_market(&r.market))
+            .filter_map(|&at| self.custom_rates.get(at))
         {
             if let Some(slot) = prices.of_mut(custom.category) {
                 slot.rate = Some((custom.rate, true));
                 slot.ladder = None;
             }
         }
-        for custom in self
-            .custom_tiers
+        for custom in own_tiers
             .iter()
             .rev()
-            .filter(|t| of_market(&t.market))
+            .filter_map(|&at| self.custom_tiers.get(at))
         {
             if let Some(slot) = prices.of_mut(custom.category) {
                 slot.custom_ladder = true;

@@ -2,10 +2,11 @@
 //! Everything that can be wrong with the choice of card or destination is found here, before
 //! anything is priced, and reported all together.
 
-use super::rates::{MarketPrices, Rates};
+use super::rates::{CustomByMarket, MarketPrices, Rates};
 use crate::catalog::{CardWanted, Catalog, LookupError, RateCard};
 use crate::scenario::{
     ErrorKind, FieldError, FieldPath, Line, LineField, Month, RulesVersion, Scenario, Setting,
+    MAX_LISTED_ERRORS,
 };
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -23,6 +24,9 @@ pub struct Resolved<'a> {
     /// same markets under every rules version.
     pub prices: Vec<MarketPrices<'a>>,
     pub rates: Rates<'a>,
+    /// Whether each line's authentication is priced at the international rate: it depends on
+    /// the line's market, not on the rules, so a comparison finds it once.
+    pub international: Vec<bool>,
 }
 
 impl Resolved<'_> {
@@ -79,7 +83,7 @@ pub fn resolve<'a>(
     if !errors.is_empty() {
         return Err(errors);
     }
-    Ok(Resolved {
+    let mut resolved = Resolved {
         rules,
         card,
         month: scenario.month,
@@ -87,7 +91,10 @@ pub fn resolve<'a>(
         line_market,
         prices: lines.prices,
         rates,
-    })
+        international: Vec::new(),
+    };
+    resolved.international = super::international_lines(catalog, scenario, &resolved);
+    Ok(resolved)
 }
 
 /// The rules chosen, or those in force in the month. A month before every rules version is
@@ -137,39 +144,55 @@ fn choose_card<'a>(
 }
 
 /// Each line's market, and the prices of each distinct market, looked up once: scenarios
-/// repeat a few destinations over many lines.
+/// repeat a few destinations over many lines. Every lookup goes through a map, so a scenario
+/// at the caps (100,000 lines, 2,000 markets of the user's own) is read in one pass.
 struct LineMarkets<'a> {
     catalog: &'a Catalog,
     rules: RulesVersion,
     rates: Rates<'a>,
+    custom: CustomByMarket,
     date: NaiveDate,
-    /// Each country's market, and that market's place in `names` once it has one. A handful
-    /// of distinct countries: a short list beats hashing every line's code.
-    by_country: Vec<(&'a str, Result<&'a str, LookupError>, Option<usize>)>,
+    /// Each country's market, and that market's place in `names` once it has one.
+    by_country: HashMap<&'a str, (Result<&'a str, LookupError>, Option<usize>)>,
     /// Each market name given, and its market's place in `names` (none when unknown).
     by_name: HashMap<&'a str, Option<usize>>,
+    /// Meta's markets on the card's date, by their name in lower case.
+    meta_names: HashMap<String, String>,
     names: Vec<String>,
+    /// Each market's place in `names`.
+    places: HashMap<String, usize>,
     prices: Vec<MarketPrices<'a>>,
     /// Why the lines of each market cannot be priced, once found: it depends only on the
     /// market, so it is built once and copied for its other lines.
     unpriced: Vec<Option<Option<ErrorKind>>>,
-    /// Meta's markets on the card's date, listed once for every unknown market named.
-    table: Option<Vec<String>>,
+    /// The closest names of each unknown name, found for the first `MAX_LISTED_ERRORS`
+    /// unknown names (the errors of later ones are not listed).
+    closest: HashMap<&'a str, Vec<String>>,
 }
 
 impl<'a> LineMarkets<'a> {
     fn new(catalog: &'a Catalog, rules: RulesVersion, rates: Rates<'a>) -> LineMarkets<'a> {
+        let date = rates.card.id.effective;
+        let meta_names = catalog
+            .market_table_on(date)
+            .markets()
+            .into_iter()
+            .map(|name| (name.to_ascii_lowercase(), name))
+            .collect();
         LineMarkets {
             catalog,
             rules,
             rates,
-            date: rates.card.id.effective,
-            by_country: Vec::new(),
+            custom: CustomByMarket::new(&rates),
+            date,
+            by_country: HashMap::new(),
             by_name: HashMap::new(),
+            meta_names,
             names: Vec::new(),
+            places: HashMap::new(),
             prices: Vec::new(),
             unpriced: Vec::new(),
-            table: None,
+            closest: HashMap::new(),
         }
     }
 
@@ -200,21 +223,11 @@ impl<'a> LineMarkets<'a> {
 
     /// The market of a country, looked up on the country's first line.
     fn by_country(&mut self, index: usize, country: &'a str) -> Result<usize, FieldError> {
-        let known = self
+        let (catalog, date) = (self.catalog, self.date);
+        let (market, position) = self
             .by_country
-            .iter()
-            .position(|(c, _, _)| c.as_bytes().iter().eq(country.as_bytes()));
-        let at = known.unwrap_or_else(|| {
-            let found = self.catalog.market_of_country(country, self.date);
-            self.by_country.push((country, found, None));
-            self.by_country.len() - 1
-        });
-        let Some(&(_, ref market, position)) = self.by_country.get(at) else {
-            return Err(FieldError::new(
-                FieldPath::line(index),
-                ErrorKind::NotOneDestination,
-            ));
-        };
+            .entry(country)
+            .or_insert_with(|| (catalog.market_of_country(country, date), None));
         let market = match market {
             Ok(market) => *market,
             Err(error) => {
@@ -224,9 +237,12 @@ impl<'a> LineMarkets<'a> {
                 ))
             }
         };
-        let position = position.unwrap_or_else(|| self.position_of(market));
-        if let Some(entry) = self.by_country.get_mut(at) {
-            entry.2 = Some(position);
+        if let Some(position) = *position {
+            return Ok(position);
+        }
+        let position = self.position_of(market);
+        if let Some((_, slot)) = self.by_country.get_mut(country) {
+            *slot = Some(position);
         }
         Ok(position)
     }
@@ -237,49 +253,61 @@ impl<'a> LineMarkets<'a> {
         let position = match self.by_name.get(name) {
             Some(position) => *position,
             None => {
-                let rates = self.rates;
-                let market = self.catalog.market_name(name, self.date).or_else(|| {
-                    rates
-                        .custom_rates
-                        .iter()
-                        .map(|r| &r.market)
-                        .chain(rates.custom_tiers.iter().map(|t| &t.market))
-                        .find(|m| m.eq_ignore_ascii_case(name))
-                        .cloned()
-                });
+                let meta = self
+                    .meta_names
+                    .get(&name.trim().to_ascii_lowercase())
+                    .cloned();
+                let market =
+                    meta.or_else(|| self.custom.spelling(&self.rates, name).map(str::to_string));
                 let position = market.map(|market| self.position_of(&market));
                 self.by_name.insert(name, position);
                 position
             }
         };
         position.ok_or_else(|| {
-            let (catalog, date) = (self.catalog, self.date);
-            let markets = self
-                .table
-                .get_or_insert_with(|| catalog.market_table_on(date).markets())
-                .clone();
+            let closest = self.closest_to(name);
             FieldError::new(
                 FieldPath::line_field(index, LineField::Market),
                 ErrorKind::UnknownMarket {
                     name: name.to_string(),
-                    date,
-                    markets,
+                    date: self.date,
+                    closest,
                 },
             )
         })
     }
 
-    /// The place of a market in `names`, its prices looked up on first sight.
-    fn position_of(&mut self, market: &str) -> usize {
-        if let Some(position) = self.names.iter().position(|n| n == market) {
-            return position;
+    /// The names of Meta's table closest to an unknown name, looked for once per name and
+    /// only for the first `MAX_LISTED_ERRORS` names.
+    fn closest_to(&mut self, name: &'a str) -> Vec<String> {
+        if let Some(found) = self.closest.get(name) {
+            return found.clone();
         }
-        self.prices.push(self.rates.market_prices(market));
-        self.names.push(market.to_string());
-        self.unpriced.push(None);
-        self.names.len() - 1
+        if self.closest.len() >= MAX_LISTED_ERRORS {
+            return Vec::new();
+        }
+        let table = self.catalog.market_table_on(self.date).markets();
+        let found: Vec<String> = crate::suggest::closest(name, table.iter().map(String::as_str), 3)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        self.closest.insert(name, found.clone());
+        found
     }
 
+    /// The place of a market in `names`, its prices looked up on first sight.
+    fn position_of(&mut self, market: &str) -> usize {
+        if let Some(&position) = self.places.get(market) {
+            return position;
+        }
+        self.prices
+            .push(self.rates.market_prices(market, &self.custom));
+        self.names.push(market.to_string());
+        self.unpriced.push(None);
+        let position = self.names.len() - 1;
+        self.places.insert(market.to_string(), position);
+        position
+    }
     /// Why the lines of the market at `position` cannot be priced, if they cannot.
     fn unpriced(&mut self, position: usize) -> Option<ErrorKind> {
         let (rules, card) = (self.rules, self.rates.card);

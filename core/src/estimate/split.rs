@@ -12,41 +12,71 @@ use rust_decimal::Decimal;
 pub struct Fraction {
     mantissa: u128,
     denominator: u128,
+    /// What the value is, decided once: an estimate applies the same fraction to every line.
+    form: Form,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    Zero,
+    One,
+    /// Mantissa and denominator both fit a u64 (nearly always), whose arithmetic is far
+    /// cheaper than a u128's.
+    Narrow {
+        mantissa: u64,
+        denominator: u64,
+    },
+    Wide,
 }
 
 impl Fraction {
     pub fn of(value: Decimal) -> Fraction {
         let mut value = value.normalize();
+        // Unreachable for a checked scenario (more decimals are refused); kept so that an
+        // unchecked value cannot overflow the denominator.
         if value.scale() > crate::scenario::MAX_SCALE {
             value = value.round_dp(crate::scenario::MAX_SCALE);
         }
+        let mantissa = value.mantissa().unsigned_abs();
+        let denominator = 10u128.pow(value.scale());
+        let form = match (u64::try_from(mantissa), u64::try_from(denominator)) {
+            _ if mantissa == 0 => Form::Zero,
+            _ if mantissa == denominator => Form::One,
+            (Ok(mantissa), Ok(denominator)) => Form::Narrow {
+                mantissa,
+                denominator,
+            },
+            _ => Form::Wide,
+        };
         Fraction {
-            mantissa: value.mantissa().unsigned_abs(),
-            denominator: 10u128.pow(value.scale()),
+            mantissa,
+            denominator,
+            form,
         }
     }
 
     /// `round_half_up(n * self)`, capped at `n`.
     pub fn share_of(self, n: u64) -> u64 {
-        if self.mantissa == 0 {
-            return 0;
-        }
-        if self.mantissa == self.denominator {
-            return n;
-        }
-        // Most shares are short decimals: the product then fits a u64, whose division is cheap.
-        if let (Ok(mantissa), Ok(denominator)) = (
-            u64::try_from(self.mantissa),
-            u64::try_from(self.denominator),
-        ) {
-            if let Some(twice) = n
-                .checked_mul(mantissa)
-                .and_then(|p| p.checked_mul(2))
-                .and_then(|p| p.checked_add(denominator))
-            {
-                return (twice / (2 * denominator)).min(n);
+        match self.form {
+            Form::Zero => return 0,
+            Form::One => return n,
+            Form::Narrow {
+                mantissa,
+                denominator,
+            } => {
+                // The product fits a u64 for any count up to 10^12 and a share of a few
+                // decimals.
+                let twice = n
+                    .checked_mul(mantissa)
+                    .and_then(|p| p.checked_mul(2))
+                    .and_then(|p| p.checked_add(denominator));
+                if let Some(twice) = twice {
+                    return (twice / (2 * denominator)).min(n);
+                }
             }
+            Form::Wide => {}
         }
+        // mantissa <= denominator <= 10^18 and n < 2^64: every term fits a u128.
         let numerator = u128::from(n) * self.mantissa;
         let rounded = (2 * numerator + self.denominator) / (2 * self.denominator);
         u64::try_from(rounded).unwrap_or(u64::MAX).min(n)
@@ -54,17 +84,19 @@ impl Fraction {
 
     /// `ceil(messages / self)`: the conversations `messages` open on average.
     pub fn conversations(self, messages: u64) -> u64 {
-        if self.mantissa == 0 || self.mantissa == self.denominator {
-            return messages;
-        }
-        if let (Ok(mantissa), Ok(denominator)) = (
-            u64::try_from(self.mantissa),
-            u64::try_from(self.denominator),
-        ) {
-            if let Some(numerator) = messages.checked_mul(denominator) {
-                return numerator.div_ceil(mantissa).min(messages);
+        match self.form {
+            Form::Zero | Form::One => return messages,
+            Form::Narrow {
+                mantissa,
+                denominator,
+            } => {
+                if let Some(numerator) = messages.checked_mul(denominator) {
+                    return numerator.div_ceil(mantissa).min(messages);
+                }
             }
+            Form::Wide => {}
         }
+        // denominator <= 10^18 and messages < 2^64: the product fits a u128.
         let numerator = u128::from(messages) * self.denominator;
         u64::try_from(numerator.div_ceil(self.mantissa))
             .unwrap_or(u64::MAX)

@@ -7,9 +7,11 @@ use super::steps::{Step, STEPS};
 use super::ForMarket;
 use super::{
     CodeStandard, CustomRate, CustomTier, ErrorKind, FieldError, FieldPath, Line, Scenario,
-    SettingValue, MAX_COUNT, MAX_LINES, MAX_SCALE,
+    SettingValue, MAX_BANDS, MAX_COUNT, MAX_CUSTOM_RATES, MAX_CUSTOM_TIERS, MAX_LINES, MAX_SCALE,
 };
+use crate::category::Category;
 use rust_decimal::Decimal;
+use std::collections::HashSet;
 
 #[derive(Default)]
 struct Limits {
@@ -126,22 +128,62 @@ impl Limits {
         }
     }
 
-    /// The entry at `index` is for another market or category than every earlier one.
-    fn unique<T: ForMarket>(
+    /// An entry's own currency, if it gives one: a code, and the scenario's.
+    fn entry_currency<T: ForMarket>(
         &mut self,
-        entries: &[T],
-        index: usize,
-        path: impl FnOnce() -> FieldPath,
+        entry: &T,
+        scenario: &str,
+        path: impl Fn() -> FieldPath,
     ) {
-        let (Some(earlier), Some(entry)) = (entries.get(..index), entries.get(index)) else {
+        let Some(code) = entry.currency() else {
             return;
         };
-        if earlier.iter().any(|e| e.same_as(entry)) {
+        let before = self.errors.len();
+        self.code(&path, code, CodeStandard::Currency);
+        if self.errors.len() == before && code != scenario {
+            self.push(
+                path(),
+                ErrorKind::OtherCurrency {
+                    given: code.to_string(),
+                    scenario: scenario.to_string(),
+                },
+            );
+        }
+    }
+
+    /// The entry is for another market or category than every earlier one, whose keys are in
+    /// `seen`.
+    fn unique<T: ForMarket>(
+        &mut self,
+        seen: &mut HashSet<(String, Category)>,
+        entry: &T,
+        path: impl FnOnce() -> FieldPath,
+    ) {
+        if !seen.insert(entry.key()) {
             self.push(path(), entry.duplicate());
         }
     }
 
-    fn custom_rates(&mut self, rates: &[CustomRate]) {
+    /// Whether a list is within its cap; when it is not, its entries are not looked at.
+    fn within(
+        &mut self,
+        list: &str,
+        len: usize,
+        max: usize,
+        kind: fn(usize, usize) -> ErrorKind,
+    ) -> bool {
+        if len > max {
+            self.push(FieldPath::top(list.to_string()), kind(max, len));
+        }
+        len <= max
+    }
+
+    fn custom_rates(&mut self, rates: &[CustomRate], currency: &str) {
+        let too_many = |max, got| ErrorKind::TooManyCustomRates { max, got };
+        if !self.within("custom_rates", rates.len(), MAX_CUSTOM_RATES, too_many) {
+            return;
+        }
+        let mut seen = HashSet::new();
         for (index, rate) in rates.iter().enumerate() {
             let path = || FieldPath::top("custom_rates").index(index);
             if rate.market.trim().is_empty() {
@@ -152,11 +194,17 @@ impl Limits {
                 rate.rate,
                 RateField::Rate.spec().kind,
             );
-            self.unique(rates, index, path);
+            self.entry_currency(rate, currency, || path().key(RateField::Currency.name()));
+            self.unique(&mut seen, rate, path);
         }
     }
 
-    fn custom_tiers(&mut self, tiers: &[CustomTier]) {
+    fn custom_tiers(&mut self, tiers: &[CustomTier], currency: &str) {
+        let too_many = |max, got| ErrorKind::TooManyCustomTiers { max, got };
+        if !self.within("custom_tiers", tiers.len(), MAX_CUSTOM_TIERS, too_many) {
+            return;
+        }
+        let mut seen = HashSet::new();
         for (index, tier) in tiers.iter().enumerate() {
             let path = FieldPath::top("custom_tiers").index(index);
             if tier.market.trim().is_empty() {
@@ -168,9 +216,22 @@ impl Limits {
                     ErrorKind::NotATieredCategory { got: None },
                 );
             }
+            self.entry_currency(tier, currency, || path.clone().key("currency"));
             let bands = path.clone().key("bands");
             if tier.bands.is_empty() {
                 self.push(bands.clone(), ErrorKind::Empty);
+            }
+            if tier.bands.len() > MAX_BANDS {
+                let got = tier.bands.len();
+                self.push(
+                    bands,
+                    ErrorKind::TooManyBands {
+                        max: MAX_BANDS,
+                        got,
+                    },
+                );
+                self.unique(&mut seen, tier, || path);
+                continue;
             }
             let mut previous = 0u64;
             for (b, band) in tier.bands.iter().enumerate() {
@@ -189,7 +250,7 @@ impl Limits {
                     BandField::Rate.spec().kind,
                 );
             }
-            self.unique(tiers, index, || path);
+            self.unique(&mut seen, tier, || path);
         }
     }
 }
@@ -205,8 +266,8 @@ pub(super) fn check(s: &Scenario) -> Vec<FieldError> {
             Step::Value(setting) => l.setting(s, setting),
             Step::MonthRequired => {}
             Step::Lines => l.lines(&s.lines),
-            Step::CustomRates => l.custom_rates(&s.custom_rates),
-            Step::CustomTiers => l.custom_tiers(&s.custom_tiers),
+            Step::CustomRates => l.custom_rates(&s.custom_rates, &s.currency),
+            Step::CustomTiers => l.custom_tiers(&s.custom_tiers, &s.currency),
         }
     }
     l.errors

@@ -4,13 +4,16 @@
 
 use super::path::FieldPath;
 use super::rules::{NoRulesError, ParseMonthError, ParseRulesError, RulesVersion};
+use super::MAX_LISTED_ERRORS;
 use crate::catalog::{CardChoiceError, LookupError};
 use crate::category::Category;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
+use std::collections::HashMap;
 use std::fmt;
+use std::hash::Hash;
 
 /// Which kind of code a field holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -23,7 +26,7 @@ pub enum CodeStandard {
 
 /// What is wrong with a field. `got` is always the value as the user wrote it, in JSON
 /// notation (strings quoted), cut at 60 characters; `text` is a value without quotes.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ErrorKind {
     /// The text is not JSON; `detail` is the JSON reader's English account, with its place.
     InvalidJson {
@@ -84,6 +87,10 @@ pub enum ErrorKind {
         max: u32,
         got: String,
     },
+    /// A number with more digits than can be held exactly (it would have to be rounded).
+    InexactDecimal {
+        got: String,
+    },
     NotAChoice {
         choices: &'static [&'static str],
         got: String,
@@ -104,10 +111,32 @@ pub enum ErrorKind {
         max: usize,
         got: usize,
     },
+    TooManyCustomRates {
+        max: usize,
+        got: usize,
+    },
+    TooManyCustomTiers {
+        max: usize,
+        got: usize,
+    },
+    /// More bands in one custom ladder than `MAX_BANDS`.
+    TooManyBands {
+        max: usize,
+        got: usize,
+    },
+    /// The problems past the first `MAX_LISTED_ERRORS`, counted.
+    MoreErrors {
+        more: usize,
+    },
     BothDestinations,
     NoDestination,
     /// A line built in code without exactly one of country and market.
     NotOneDestination,
+    /// A custom rate or ladder in another currency than the scenario's.
+    OtherCurrency {
+        given: String,
+        scenario: String,
+    },
     /// A market and category given twice in custom rates or tiers.
     Duplicate {
         market: String,
@@ -121,11 +150,12 @@ pub enum ErrorKind {
     Card(CardChoiceError),
     /// A line's country that no market table can place.
     Lookup(LookupError),
-    /// A line's market that is not in Meta's table of the card's date, nor a custom one.
+    /// A line's market that is not in Meta's table of the card's date, nor a custom one;
+    /// `closest` are the names of the table nearest to it (at most three, perhaps none).
     UnknownMarket {
         name: String,
         date: NaiveDate,
-        markets: Vec<String>,
+        closest: Vec<String>,
     },
     /// A destination other than Mexico under the 2021 Mexico test.
     OnlyMexico {
@@ -157,6 +187,10 @@ pub enum ErrorKind {
     },
     /// `compare` found no card for the scenario.
     NoCardToCompare,
+    /// An amount the estimate would have to round (wider than a `Decimal` holds exactly).
+    AmountNotExact {
+        figure: String,
+    },
 }
 
 impl ErrorKind {
@@ -182,11 +216,17 @@ impl ErrorKind {
             ErrorKind::CountTooLarge { .. } => "count_too_large",
             ErrorKind::NotADecimal { .. } => "not_a_decimal",
             ErrorKind::TooManyDecimals { .. } => "too_many_decimals",
+            ErrorKind::InexactDecimal { .. } => "inexact_decimal",
             ErrorKind::NotAChoice { .. } => "not_a_choice",
             ErrorKind::NotACategory { .. } => "not_a_category",
             ErrorKind::NotATieredCategory { .. } => "not_a_tiered_category",
             ErrorKind::FormulaStart { .. } => "formula_start",
             ErrorKind::TooManyLines { .. } => "too_many_lines",
+            ErrorKind::TooManyCustomRates { .. } => "too_many_custom_rates",
+            ErrorKind::TooManyCustomTiers { .. } => "too_many_custom_tiers",
+            ErrorKind::TooManyBands { .. } => "too_many_bands",
+            ErrorKind::MoreErrors { .. } => "more_errors",
+            ErrorKind::OtherCurrency { .. } => "other_currency",
             ErrorKind::BothDestinations => "both_destinations",
             ErrorKind::NoDestination => "no_destination",
             ErrorKind::NotOneDestination => "not_one_destination",
@@ -203,11 +243,12 @@ impl ErrorKind {
             ErrorKind::CategoryNotOnCard { .. } => "category_not_on_card",
             ErrorKind::NoRateForLine { .. } => "no_rate_for_line",
             ErrorKind::NoCardToCompare => "no_card_to_compare",
+            ErrorKind::AmountNotExact { .. } => "amount_not_exact",
         }
     }
 
     /// Every tag `tag` can give, for declarations written outside Rust (TypeScript).
-    pub const TAGS: [&'static str; 46] = [
+    pub const TAGS: [&'static str; 53] = [
         "invalid_json",
         "not_an_object",
         "not_an_array",
@@ -228,11 +269,17 @@ impl ErrorKind {
         "count_too_large",
         "not_a_decimal",
         "too_many_decimals",
+        "inexact_decimal",
         "not_a_choice",
         "not_a_category",
         "not_a_tiered_category",
         "formula_start",
         "too_many_lines",
+        "too_many_custom_rates",
+        "too_many_custom_tiers",
+        "too_many_bands",
+        "more_errors",
+        "other_currency",
         "both_destinations",
         "no_destination",
         "not_one_destination",
@@ -254,6 +301,7 @@ impl ErrorKind {
         "category_not_on_card",
         "no_rate_for_line",
         "no_card_to_compare",
+        "amount_not_exact",
     ];
 }
 
@@ -390,6 +438,10 @@ impl fmt::Display for ErrorKind {
             ErrorKind::TooManyDecimals { max, got } => {
                 write!(f, "must have at most {max} decimal places, got {got}")
             }
+            ErrorKind::InexactDecimal { got } => write!(
+                f,
+                "has more digits than can be held exactly (28), and wacost never rounds what it is given, got {got}"
+            ),
             ErrorKind::NotAChoice { choices, got } => {
                 f.write_str("must be ")?;
                 and_list(f, choices, true)?;
@@ -407,6 +459,24 @@ impl fmt::Display for ErrorKind {
                 start.escape_debug()
             ),
             ErrorKind::TooManyLines { max, got } => write!(f, "at most {max} lines, got {got}"),
+            ErrorKind::TooManyCustomRates { max, got } => {
+                write!(f, "at most {max} custom rates, got {got}")
+            }
+            ErrorKind::TooManyCustomTiers { max, got } => {
+                write!(f, "at most {max} custom ladders, got {got}")
+            }
+            ErrorKind::TooManyBands { max, got } => {
+                write!(f, "at most {max} bands in a ladder, got {got}")
+            }
+            ErrorKind::MoreErrors { more } => write!(
+                f,
+                "… and {more} more problem{} (the first {MAX_LISTED_ERRORS} are listed)",
+                if *more == 1 { "" } else { "s" }
+            ),
+            ErrorKind::OtherCurrency { given, scenario } => write!(
+                f,
+                "is in {given}, and the scenario is in {scenario}: wacost never converts (give the rate in {scenario}, or choose currency {given})"
+            ),
             ErrorKind::Duplicate { market, category } => {
                 write!(f, "duplicate: {market} {category} is given twice")
             }
@@ -427,13 +497,18 @@ impl ErrorKind {
             ErrorKind::UnknownMarket {
                 name,
                 date,
-                markets,
+                closest,
             } => {
                 write!(
                     f,
-                    "\"{name}\" is not a market of Meta's table in force on {date} (markets: "
+                    "\"{name}\" is not a market of Meta's table in force on {date} ("
                 )?;
-                joined(f, markets)?;
+                if closest.is_empty() {
+                    f.write_str("no market's name is close to it")?;
+                } else {
+                    f.write_str("closest: ")?;
+                    joined(f, closest)?;
+                }
                 f.write_str("); a custom_rates entry can add one")
             }
             ErrorKind::OnlyMexico { market } => write!(
@@ -484,6 +559,10 @@ impl ErrorKind {
                 f,
                 "the {currency} {card} card has no {category} rate for {market}, and this line has charged {category} {} (add a custom_rates entry, or choose another rate_card or rules)",
                 unit(*rules)
+            ),
+            ErrorKind::AmountNotExact { figure } => write!(
+                f,
+                "{figure} cannot be computed exactly: it would need more than 28 significant digits, and wacost never rounds an amount (lower the counts, or give the rates or fees fewer decimals)"
             ),
             // Every other kind is written by `Display::fmt` itself.
             other => f.write_str(other.tag()),
@@ -580,6 +659,20 @@ impl ScenarioErrors {
         ScenarioErrors(vec![FieldError::new(path, kind)])
     }
 
+    /// The problems, the first `MAX_LISTED_ERRORS` of them and then one `MoreErrors` counting
+    /// the rest: what every surface is given.
+    pub fn capped(mut errors: Vec<FieldError>) -> ScenarioErrors {
+        if errors.len() > MAX_LISTED_ERRORS {
+            let more = errors.len() - MAX_LISTED_ERRORS;
+            errors.truncate(MAX_LISTED_ERRORS);
+            errors.push(FieldError::new(
+                FieldPath::scenario(),
+                ErrorKind::MoreErrors { more },
+            ));
+        }
+        ScenarioErrors(errors)
+    }
+
     /// One line per problem, as the command line prints them.
     pub fn lines(&self) -> Vec<String> {
         self.0.iter().map(ToString::to_string).collect()
@@ -588,37 +681,98 @@ impl ScenarioErrors {
     /// One line per distinct problem, naming the first few fields it is about and how many
     /// more: a comparison lists why a version cannot price the scenario, and the same reason
     /// repeated for 240 lines hides the one other reason there may be.
+    /// At most `MAX_LISTED_ERRORS` lines, then one counting the rest.
     pub fn grouped_lines(&self) -> Vec<String> {
-        // A handful of distinct kinds (one per market at most): a scan beats hashing.
-        let mut groups: Vec<(&ErrorKind, Vec<&FieldPath>)> = Vec::new();
+        let mut groups = Grouped::default();
         for error in &self.0 {
-            match groups.iter_mut().find(|(kind, _)| **kind == error.kind) {
-                Some((_, paths)) => paths.push(&error.path),
-                None => groups.push((&error.kind, vec![&error.path])),
-            }
+            groups.add(&error.kind, || error.path.clone());
         }
-        groups
-            .into_iter()
-            .map(|(kind, paths)| format!("{}: {kind}", field_list(&paths)))
-            .collect()
+        groups.lines(|kind| kind.to_string())
     }
 }
+
+/// Problems grouped by a key (a kind, or what builds one), in order of first sight: the first
+/// `NAMED_FIELDS` fields of each and how many there are, never every field, so a reason given
+/// for 100,000 lines costs three paths and a count.
+pub(crate) struct Grouped<K> {
+    groups: Vec<(K, Vec<FieldPath>, usize)>,
+    place: HashMap<K, usize>,
+    /// The group of the last problem added: problems come in runs of one kind (a market's
+    /// lines), and comparing with it first spares most lookups.
+    last: usize,
+}
+
+impl<K> Default for Grouped<K> {
+    fn default() -> Grouped<K> {
+        Grouped {
+            groups: Vec::new(),
+            place: HashMap::new(),
+            last: usize::MAX,
+        }
+    }
+}
+
+impl<K: Hash + Eq + Clone> Grouped<K> {
+    pub(crate) fn add(&mut self, key: K, path: impl FnOnce() -> FieldPath) {
+        let at = match self.groups.get(self.last) {
+            Some((last, _, _)) if *last == key => Some(self.last),
+            _ => self.place.get(&key).copied(),
+        };
+        match at.and_then(|at| self.groups.get_mut(at).map(|group| (at, group))) {
+            Some((at, (_, paths, count))) => {
+                if paths.len() < NAMED_FIELDS {
+                    paths.push(path());
+                }
+                *count += 1;
+                self.last = at;
+            }
+            None => {
+                self.last = self.groups.len();
+                self.place.insert(key.clone(), self.last);
+                self.groups.push((key, vec![path()], 1));
+            }
+        }
+    }
+
+    /// `fields: problem` per group, at most `MAX_LISTED_ERRORS`, then one counting the rest.
+    pub(crate) fn lines(self, problem: impl Fn(&K) -> String) -> Vec<String> {
+        let more = self.groups.len().saturating_sub(MAX_LISTED_ERRORS);
+        let mut lines: Vec<String> = self
+            .groups
+            .iter()
+            .take(MAX_LISTED_ERRORS)
+            .map(|(key, paths, count)| format!("{}: {}", counted_list(paths, *count), problem(key)))
+            .collect();
+        if more > 0 {
+            let more = FieldError::new(FieldPath::scenario(), ErrorKind::MoreErrors { more });
+            lines.push(more.to_string());
+        }
+        lines
+    }
+}
+
+/// How many fields a grouped problem names before counting the rest.
+const NAMED_FIELDS: usize = 3;
 
 /// `lines[0]`, `lines[0] and lines[4]`, `lines[0], lines[4] and lines[9]`,
 /// `lines[0], lines[4], lines[9] and 3 more`: the first three fields named, the rest counted.
 pub(crate) fn field_list<P: fmt::Display>(paths: &[P]) -> String {
-    const NAMED: usize = 3;
+    counted_list(paths, paths.len())
+}
+
+/// `field_list` of `count` fields of which the first are `paths`.
+fn counted_list<P: fmt::Display>(paths: &[P], count: usize) -> String {
     let mut out = String::new();
-    let shown = paths.len().min(NAMED);
-    for (at, path) in paths.iter().take(NAMED).enumerate() {
+    let shown = count.min(NAMED_FIELDS);
+    for (at, path) in paths.iter().take(NAMED_FIELDS).enumerate() {
         if at > 0 {
-            let last_named = at + 1 == shown && paths.len() <= NAMED;
+            let last_named = at + 1 == shown && count <= NAMED_FIELDS;
             out.push_str(if last_named { " and " } else { ", " });
         }
         out.push_str(&path.to_string());
     }
-    if paths.len() > NAMED {
-        out.push_str(&format!(" and {} more", paths.len() - NAMED));
+    if count > NAMED_FIELDS {
+        out.push_str(&format!(" and {} more", count - NAMED_FIELDS));
     }
     out
 }
@@ -814,6 +968,12 @@ mod tests {
                 "must have at most 18 decimal places, got \"0.0000000000000000001\"",
             ),
             (
+                ErrorKind::InexactDecimal {
+                    got: got("\"0.99999999999999999999999999999\""),
+                },
+                "has more digits than can be held exactly (28), and wacost never rounds what it is given, got \"0.99999999999999999999999999999\"",
+            ),
+            (
                 ErrorKind::NotAChoice {
                     choices: &["charged", "delivered"],
                     got: got("\"sent\""),
@@ -854,6 +1014,36 @@ mod tests {
                     got: 100_001,
                 },
                 "at most 100000 lines, got 100001",
+            ),
+            (
+                ErrorKind::TooManyCustomRates {
+                    max: 2_000,
+                    got: 2_001,
+                },
+                "at most 2000 custom rates, got 2001",
+            ),
+            (
+                ErrorKind::TooManyCustomTiers { max: 500, got: 501 },
+                "at most 500 custom ladders, got 501",
+            ),
+            (
+                ErrorKind::TooManyBands { max: 50, got: 300 },
+                "at most 50 bands in a ladder, got 300",
+            ),
+            (
+                ErrorKind::MoreErrors { more: 1 },
+                "… and 1 more problem (the first 100 are listed)",
+            ),
+            (
+                ErrorKind::MoreErrors { more: 399_900 },
+                "… and 399900 more problems (the first 100 are listed)",
+            ),
+            (
+                ErrorKind::OtherCurrency {
+                    given: "INR".into(),
+                    scenario: "USD".into(),
+                },
+                "is in INR, and the scenario is in USD: wacost never converts (give the rate in USD, or choose currency INR)",
             ),
             (
                 ErrorKind::BothDestinations,
@@ -930,11 +1120,19 @@ mod tests {
             ),
             (
                 ErrorKind::UnknownMarket {
+                    name: "Indai".into(),
+                    date: day(2026, 10, 1),
+                    closest: vec!["India".into(), "Indonesia".into()],
+                },
+                "\"Indai\" is not a market of Meta's table in force on 2026-10-01 (closest: India, Indonesia); a custom_rates entry can add one",
+            ),
+            (
+                ErrorKind::UnknownMarket {
                     name: "Atlantis".into(),
                     date: day(2026, 10, 1),
-                    markets: vec!["India".into(), "Other".into()],
+                    closest: vec![],
                 },
-                "\"Atlantis\" is not a market of Meta's table in force on 2026-10-01 (markets: India, Other); a custom_rates entry can add one",
+                "\"Atlantis\" is not a market of Meta's table in force on 2026-10-01 (no market's name is close to it); a custom_rates entry can add one",
             ),
             (
                 ErrorKind::OnlyMexico {
@@ -991,6 +1189,12 @@ mod tests {
                 "the USD 2026-07-01 card has no service rate for Mexico, and this line has charged service conversations (add a custom_rates entry, or choose another rate_card or rules)",
             ),
             (ErrorKind::NoCardToCompare, "no card to compare with"),
+            (
+                ErrorKind::AmountNotExact {
+                    figure: "the amount of India utility".into(),
+                },
+                "the amount of India utility cannot be computed exactly: it would need more than 28 significant digits, and wacost never rounds an amount (lower the counts, or give the rates or fees fewer decimals)",
+            ),
         ];
         for (kind, expected) in tests {
             assert_eq!(kind.to_string(), *expected, "{kind:?}");

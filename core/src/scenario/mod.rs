@@ -42,6 +42,23 @@ pub const MAX_MARKUP: u64 = 1_000;
 /// Most lines a scenario may have; with counts of at most 10^12 every sum stays in a `u64`.
 pub const MAX_LINES: usize = 100_000;
 
+/// Most custom rates a scenario may have. Meta's table has about 60 markets and five
+/// categories, so a whole card of one's own is about 300 rates; 2,000 leaves room for markets
+/// of one's own, and keeps a link or a file from holding a scenario that takes seconds to read.
+pub const MAX_CUSTOM_RATES: usize = 2_000;
+
+/// Most custom ladders (one per market and tiered category: about 180 for every market).
+pub const MAX_CUSTOM_TIERS: usize = 500;
+
+/// Most bands in one custom ladder (Meta's have six). It also keeps every band's number, which
+/// an estimate shows as its tier, far below 255.
+pub const MAX_BANDS: usize = 50;
+
+/// Most problems listed for one scenario; the rest are counted in a last `MoreErrors` entry.
+/// A scenario at the caps could otherwise list 400,000 problems (four counts on each of
+/// 100,000 lines), megabytes of text that nobody reads past the first screen.
+pub const MAX_LISTED_ERRORS: usize = 100;
+
 /// Most fractional digits a share, fee or average may carry. Eighteen keep every product with a
 /// count inside exact integer arithmetic, and are more than any typed or JavaScript number has.
 pub const MAX_SCALE: u32 = 18;
@@ -166,6 +183,11 @@ pub struct CustomRate {
     pub category: Category,
     #[serde(with = "rust_decimal::serde::str")]
     pub rate: Decimal,
+    /// The rate's currency (ISO 4217); none means the scenario's, as links and files written
+    /// before rates carried one. A rate in another currency than the scenario's is refused:
+    /// wacost never converts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
 }
 
 /// A volume-tier ladder the user supplies: bands in order, the last one open (`to` null).
@@ -174,6 +196,9 @@ pub struct CustomTier {
     pub market: String,
     pub category: Category,
     pub bands: Vec<CustomBand>,
+    /// The ladder's currency, as `CustomRate::currency`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -188,10 +213,14 @@ pub(crate) trait ForMarket {
     fn market(&self) -> &str;
     fn category(&self) -> Category;
 
-    /// The same market (in any case) and category.
-    fn same_as(&self, other: &Self) -> bool {
-        self.category() == other.category() && self.market().eq_ignore_ascii_case(other.market())
+    /// What two entries for the same market (in any case) and category share: duplicates are
+    /// found by this key in a map, not by comparing every pair.
+    fn key(&self) -> (String, Category) {
+        (self.market().to_ascii_lowercase(), self.category())
     }
+
+    /// The currency it is given in, if it says.
+    fn currency(&self) -> Option<&str>;
 
     /// The error an entry given twice gets.
     fn duplicate(&self) -> ErrorKind {
@@ -209,6 +238,9 @@ impl ForMarket for CustomRate {
     fn category(&self) -> Category {
         self.category
     }
+    fn currency(&self) -> Option<&str> {
+        self.currency.as_deref()
+    }
 }
 
 impl ForMarket for CustomTier {
@@ -217,6 +249,9 @@ impl ForMarket for CustomTier {
     }
     fn category(&self) -> Category {
         self.category
+    }
+    fn currency(&self) -> Option<&str> {
+        self.currency.as_deref()
     }
 }
 
@@ -276,7 +311,7 @@ impl Scenario {
         if errors.is_empty() {
             Ok(())
         } else {
-            Err(ScenarioErrors(errors))
+            Err(ScenarioErrors::capped(errors))
         }
     }
 }

@@ -12,14 +12,16 @@ use super::steps::{Step, STEPS};
 use super::ForMarket;
 use super::{
     CodeStandard, CustomBand, CustomRate, CustomTier, ErrorKind, FieldError, FieldPath, Line,
-    Month, RulesVersion, Scenario, ScenarioErrors, SettingValue, MAX_COUNT, MAX_LINES, MAX_SCALE,
+    Month, RulesVersion, Scenario, ScenarioErrors, SettingValue, MAX_BANDS, MAX_COUNT,
+    MAX_CUSTOM_RATES, MAX_CUSTOM_TIERS, MAX_LINES, MAX_LISTED_ERRORS, MAX_SCALE,
 };
 use crate::category::Category;
 use crate::csv;
-use crate::money::parse_rate;
+use crate::money::{parse_rate, RateError};
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
+use std::collections::HashSet;
 
 /// Where a value is: its object's path and its key, joined only when a problem is reported.
 #[derive(Clone, Copy)]
@@ -49,14 +51,38 @@ impl<'p> At<'p> {
 }
 
 /// Collects problems while building the scenario; the scenario is returned only when none.
+/// The first `MAX_LISTED_ERRORS` are kept, the rest only counted, so a scenario with a bad
+/// value on each of 100,000 lines costs no more memory than one with a hundred.
 #[derive(Default)]
 struct Checker {
     errors: Vec<FieldError>,
+    /// Every problem found, listed or not.
+    found: usize,
 }
 
 impl Checker {
     fn fail(&mut self, at: At, kind: ErrorKind) {
-        self.errors.push(FieldError::new(at.path(), kind));
+        self.push(FieldError::new(at.path(), kind));
+    }
+
+    fn push(&mut self, error: FieldError) {
+        self.found += 1;
+        if self.errors.len() < MAX_LISTED_ERRORS {
+            self.errors.push(error);
+        }
+    }
+
+    /// The problems found, the unlisted ones counted last.
+    fn into_errors(self) -> ScenarioErrors {
+        let mut errors = self.errors;
+        let more = self.found - errors.len();
+        if more > 0 {
+            errors.push(FieldError::new(
+                FieldPath::scenario(),
+                ErrorKind::MoreErrors { more },
+            ));
+        }
+        ScenarioErrors(errors)
     }
 
     /// The object at `at` with its keys checked against `allowed`.
@@ -72,7 +98,7 @@ impl Checker {
         };
         for key in object.keys() {
             if !allowed.contains(&key.as_str()) {
-                self.errors.push(FieldError::new(
+                self.push(FieldError::new(
                     at.path().key(key.clone()),
                     ErrorKind::UnknownField { expected: allowed },
                 ));
@@ -132,6 +158,12 @@ impl Checker {
         let parsed = match parse_rate(magnitude) {
             Ok(parsed) if negative => -parsed,
             Ok(parsed) => parsed,
+            // Too many digits to hold, yet within range by its whole part: say so, rather
+            // than read it rounded (29 nines after the point are not 1).
+            Err(RateError::Inexact { .. }) if !too_long(magnitude, max) => {
+                self.fail(at, ErrorKind::InexactDecimal { got: shown(value) });
+                return None;
+            }
             Err(_) => {
                 self.fail(at, out_of_range(value));
                 return None;
@@ -311,6 +343,35 @@ impl Checker {
         Some(text.to_string())
     }
 
+    /// The currency of a custom rate or ladder: none when not given (it is the scenario's),
+    /// and an error when it is not a code or not the scenario's (`scenario`, when that was
+    /// read without a problem).
+    fn entry_currency(
+        &mut self,
+        value: Option<&Value>,
+        at: At,
+        scenario: Option<&str>,
+    ) -> Result<Option<String>, ()> {
+        let Some(value) = value.filter(|v| !v.is_null()) else {
+            return Ok(None);
+        };
+        let code = self.code(value, at, CodeStandard::Currency).ok_or(())?;
+        match scenario {
+            Some(scenario) if scenario != code => {
+                let scenario = scenario.to_string();
+                self.fail(
+                    at,
+                    ErrorKind::OtherCurrency {
+                        given: code,
+                        scenario,
+                    },
+                );
+                Err(())
+            }
+            _ => Ok(Some(code)),
+        }
+    }
+
     /// A required decimal of a schema kind.
     fn required_decimal(
         &mut self,
@@ -373,18 +434,25 @@ pub(super) fn scenario(value: &Value) -> Result<Scenario, ScenarioErrors> {
     let mut c = Checker::default();
     let root = FieldPath::scenario();
     let Some(top) = c.object(value, At::object(&root), &TOP_KEYS) else {
-        return Err(ScenarioErrors(c.errors));
+        return Err(c.into_errors());
     };
     let mut s = Scenario::default();
     let mut groups = Groups::default();
+    // The scenario's currency once read without a problem: custom rates must be in it.
+    let mut currency = None;
     for step in STEPS {
         match step {
-            Step::Value(setting) => setting_step(&mut c, top, &mut groups, &mut s, setting),
+            Step::Value(setting) => {
+                let before = c.found;
+                setting_step(&mut c, top, &mut groups, &mut s, setting);
+                if setting == Setting::Currency && c.found == before {
+                    currency = Some(s.currency.clone());
+                }
+            }
             Step::MonthRequired => {
                 let unchosen = s.rules.is_none() || s.rate_card.is_none();
                 if s.month.is_none() && unchosen && given(top, "month").is_none() {
-                    c.errors
-                        .push(FieldError::new(Setting::Month, ErrorKind::MonthRequired));
+                    c.push(FieldError::new(Setting::Month, ErrorKind::MonthRequired));
                 }
             }
             Step::Lines => {
@@ -394,20 +462,20 @@ pub(super) fn scenario(value: &Value) -> Result<Scenario, ScenarioErrors> {
             }
             Step::CustomRates => {
                 if let Some(v) = given(top, "custom_rates") {
-                    s.custom_rates = custom_rates(&mut c, v);
+                    s.custom_rates = custom_rates(&mut c, v, currency.as_deref());
                 }
             }
             Step::CustomTiers => {
                 if let Some(v) = given(top, "custom_tiers") {
-                    s.custom_tiers = custom_tiers(&mut c, v);
+                    s.custom_tiers = custom_tiers(&mut c, v, currency.as_deref());
                 }
             }
         }
     }
-    if c.errors.is_empty() {
+    if c.found == 0 {
         Ok(s)
     } else {
-        Err(ScenarioErrors(c.errors))
+        Err(c.into_errors())
     }
 }
 
@@ -435,19 +503,8 @@ fn setting_step<'v>(
 }
 
 fn lines(c: &mut Checker, value: &Value) -> Vec<Line> {
-    let path = FieldPath::top("lines");
-    if let Some(items) = value.as_array().filter(|items| items.len() > MAX_LINES) {
-        let got = items.len();
-        c.fail(
-            At::object(&path),
-            ErrorKind::TooManyLines {
-                max: MAX_LINES,
-                got,
-            },
-        );
-        return Vec::new();
-    }
-    entries(c, value, List::Lines.spec().name)
+    let too_many = |max, got| ErrorKind::TooManyLines { max, got };
+    entries(c, value, List::Lines, MAX_LINES, too_many)
         .into_iter()
         .map(|(path, item)| line(c, item, &path))
         .collect()
@@ -482,14 +539,21 @@ fn line(c: &mut Checker, value: &Value, path: &FieldPath) -> Line {
     result
 }
 
-/// The entries of a list given as a JSON array, each with its path.
+/// The entries of a list given as a JSON array, each with its path; none, and one error,
+/// when it holds more than `max` (nothing past a cap is read).
 fn entries<'v>(
     c: &mut Checker,
     value: &'v Value,
-    name: &'static str,
+    list: List,
+    max: usize,
+    too_many: fn(usize, usize) -> ErrorKind,
 ) -> Vec<(FieldPath, &'v Value)> {
-    let path = FieldPath::top(name);
+    let path = FieldPath::top(list.spec().name);
     match value.as_array() {
+        Some(items) if items.len() > max => {
+            c.fail(At::object(&path), too_many(max, items.len()));
+            Vec::new()
+        }
         Some(items) => items
             .iter()
             .enumerate()
@@ -505,9 +569,11 @@ fn entries<'v>(
     }
 }
 
-fn custom_rates(c: &mut Checker, value: &Value) -> Vec<CustomRate> {
+fn custom_rates(c: &mut Checker, value: &Value, scenario: Option<&str>) -> Vec<CustomRate> {
+    let too_many = |max, got| ErrorKind::TooManyCustomRates { max, got };
     let mut rates: Vec<CustomRate> = Vec::new();
-    for (path, item) in entries(c, value, "custom_rates") {
+    let mut seen = HashSet::new();
+    for (path, item) in entries(c, value, List::CustomRates, MAX_CUSTOM_RATES, too_many) {
         let Some(object) = c.object(item, At::object(&path), &RATE_KEYS) else {
             continue;
         };
@@ -518,21 +584,28 @@ fn custom_rates(c: &mut Checker, value: &Value) -> Vec<CustomRate> {
         let category = c.category(v, at, false);
         let (v, at) = field(RateField::Rate);
         let rate = c.required_decimal(v, at, RateField::Rate.spec().kind);
-        if let (Some(market), Some(category), Some(rate)) = (market, category, rate) {
+        let (v, at) = field(RateField::Currency);
+        let currency = c.entry_currency(v, at, scenario);
+        if let (Some(market), Some(category), Some(rate), Ok(currency)) =
+            (market, category, rate, currency)
+        {
             let entry = CustomRate {
                 market,
                 category,
                 rate,
+                currency,
             };
-            push_new(c, &mut rates, entry, &path);
+            push_new(c, &mut rates, &mut seen, entry, &path);
         }
     }
     rates
 }
 
-fn custom_tiers(c: &mut Checker, value: &Value) -> Vec<CustomTier> {
+fn custom_tiers(c: &mut Checker, value: &Value, scenario: Option<&str>) -> Vec<CustomTier> {
+    let too_many = |max, got| ErrorKind::TooManyCustomTiers { max, got };
     let mut tiers: Vec<CustomTier> = Vec::new();
-    for (path, item) in entries(c, value, "custom_tiers") {
+    let mut seen = HashSet::new();
+    for (path, item) in entries(c, value, List::CustomTiers, MAX_CUSTOM_TIERS, too_many) {
         let Some(object) = c.object(item, At::object(&path), &TIER_KEYS) else {
             continue;
         };
@@ -546,24 +619,36 @@ fn custom_tiers(c: &mut Checker, value: &Value) -> Vec<CustomTier> {
             object.get(TierField::Bands.name()),
             &path.clone().key(TierField::Bands.name()),
         );
-        if let (Some(market), Some(category), Some(bands)) = (market, category, bands) {
+        let (v, at) = field(TierField::Currency);
+        let currency = c.entry_currency(v, at, scenario);
+        if let (Some(market), Some(category), Some(bands), Ok(currency)) =
+            (market, category, bands, currency)
+        {
             let entry = CustomTier {
                 market,
                 category,
                 bands,
+                currency,
             };
-            push_new(c, &mut tiers, entry, &path);
+            push_new(c, &mut tiers, &mut seen, entry, &path);
         }
     }
     tiers
 }
 
-/// Adds an entry, unless an earlier one is for the same market and category.
-fn push_new<T: ForMarket>(c: &mut Checker, entries: &mut Vec<T>, entry: T, path: &FieldPath) {
-    if entries.iter().any(|e| e.same_as(&entry)) {
-        c.fail(At::object(path), entry.duplicate());
-    } else {
+/// Adds an entry, unless an earlier one (whose key is in `seen`) is for the same market and
+/// category.
+fn push_new<T: ForMarket>(
+    c: &mut Checker,
+    entries: &mut Vec<T>,
+    seen: &mut HashSet<(String, Category)>,
+    entry: T,
+    path: &FieldPath,
+) {
+    if seen.insert(entry.key()) {
         entries.push(entry);
+    } else {
+        c.fail(At::object(path), entry.duplicate());
     }
 }
 
@@ -577,7 +662,18 @@ fn custom_bands(
         c.fail(At::object(path), ErrorKind::NotBands);
         return None;
     };
-    let before = c.errors.len();
+    if items.len() > MAX_BANDS {
+        let got = items.len();
+        c.fail(
+            At::object(path),
+            ErrorKind::TooManyBands {
+                max: MAX_BANDS,
+                got,
+            },
+        );
+        return None;
+    }
+    let before = c.found;
     let mut bands = Vec::new();
     let mut previous_to = 0u64;
     for (i, item) in items.iter().enumerate() {
@@ -614,7 +710,19 @@ fn custom_bands(
             bands.push(CustomBand { to, rate });
         }
     }
-    (c.errors.len() == before).then_some(bands)
+    (c.found == before).then_some(bands)
+}
+
+/// Whether a number's whole part alone (`magnitude` without its sign) has more digits than
+/// `max`'s: then it is out of range, whatever its other digits.
+fn too_long(magnitude: &str, max: Decimal) -> bool {
+    let whole = magnitude.split(['.', 'e', 'E']).next().unwrap_or("");
+    let digits = whole.trim_start_matches('0').len();
+    let max_digits = max.trunc().to_string().trim_start_matches('0').len();
+    let grows = magnitude
+        .split_once(['e', 'E'])
+        .is_some_and(|(_, exponent)| !exponent.starts_with('-'));
+    digits > max_digits || grows
 }
 
 /// A value as the user wrote it, for error messages.

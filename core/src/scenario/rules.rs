@@ -150,7 +150,7 @@ impl FromStr for RulesVersion {
 }
 
 /// A text that names no rules version.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ParseRulesError {
     /// The text as given.
     pub text: String,
@@ -172,7 +172,7 @@ impl fmt::Display for ParseRulesError {
 impl std::error::Error for ParseRulesError {}
 
 /// Why no rules version prices a month.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum NoRulesError {
     /// The month number is not 1 to 12.
     NotAMonthNumber { month: u32 },
@@ -263,7 +263,7 @@ impl FromStr for Month {
 }
 
 /// A text that is not a month `YYYY-MM` from 2000 to 2100.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ParseMonthError {
     /// The text as given.
     pub text: String,

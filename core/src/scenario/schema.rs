@@ -391,6 +391,8 @@ entry_fields! {
         Market: "market" ValueKind::Market, None, "the market the rate is for";
         Category: "category" ValueKind::Category, None, "the category the rate is for";
         Rate: "rate" fee(MAX_RATE), None, "the rate per message or conversation";
+        Currency: "currency" ValueKind::Currency, None,
+            "the rate's currency (ISO 4217), which must be the scenario's; the scenario's when absent";
     }
 }
 
@@ -400,6 +402,8 @@ entry_fields! {
         Market: "market" ValueKind::Market, None, "the market the ladder is for";
         Category: "category" ValueKind::TieredCategory, None, "the tiered category the ladder is for";
         Bands: "bands" ValueKind::List, None, "the bands in order, the last with \"to\": null";
+        Currency: "currency" ValueKind::Currency, None,
+            "the ladder's currency (ISO 4217), which must be the scenario's; the scenario's when absent";
     }
 }
 
@@ -485,8 +489,8 @@ mod tests {
             LINE_COUNTS,
             ["marketing", "utility", "authentication", "service"]
         );
-        assert_eq!(RATE_KEYS, ["market", "category", "rate"]);
-        assert_eq!(TIER_KEYS, ["market", "category", "bands"]);
+        assert_eq!(RATE_KEYS, ["market", "category", "rate", "currency"]);
+        assert_eq!(TIER_KEYS, ["market", "category", "bands", "currency"]);
         assert_eq!(BAND_KEYS, ["to", "rate"]);
     }
 

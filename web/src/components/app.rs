@@ -4,9 +4,10 @@
 //! the state, so any moment of the page can be shared or reloaded; the last sheet is kept in
 //! the browser's storage and offered back on a visit without a link.
 
+use super::answer::AnswerFirst;
 use super::compare::Compare;
 use super::header::Header;
-use super::notices::{NoticeBar, RestoreOffer};
+use super::notices::{CurrencyChange, NoticeBar, RestoreOffer};
 use super::rates_editor::RatesEditor;
 use super::results::Results;
 use super::settings::Settings;
@@ -16,7 +17,6 @@ use crate::i18n::Lang;
 use crate::link::kept;
 use crate::sheet_io::{table_for, Table};
 use crate::state::{Action, AppState};
-use crate::url;
 use std::rc::Rc;
 use wacost_core::scenario::Setting;
 use yew::prelude::*;
@@ -88,12 +88,19 @@ pub fn App(props: &AppProps) -> Html {
     let state = use_page_state(props);
     use_page_sync(props.sync_url, &state);
     let lang = state.lang;
-    let link = url::page_query(lang.tag(), &state.json);
+    let link = state.link();
     html! {
         <div class="wacost" lang={lang.tag()}>
+            <a class="skip-link" href="#estimate">{ crate::i18n::t(lang, "skip_to_estimate") }</a>
             <Header {lang} {link} on_lang={make(&state, Action::SetLang)} />
             if let Some(notice) = &state.notice {
                 <NoticeBar {lang} notice={notice.clone()} on_dismiss={make(&state, |()| Action::Dismiss)} />
+            }
+            if let Some(to) = &state.currency_change {
+                <CurrencyChange {lang} from={state.draft.currency()} to={to.clone()}
+                    on_clear={make(&state, |()| Action::SwitchCurrency { clear_rates: true })}
+                    on_keep_rates={make(&state, |()| Action::SwitchCurrency { clear_rates: false })}
+                    on_stay={make(&state, |()| Action::KeepCurrency)} />
             }
             if state.restore.is_some() {
                 <RestoreOffer {lang} on_restore={make(&state, |()| Action::Restore)}
@@ -105,6 +112,7 @@ pub fn App(props: &AppProps) -> Html {
             </main>
             <crate::log_check::LogCheckLink {lang} />
             <crate::plan_view::PlanLink {lang} json={state.json.clone()} on_replace={make(&state, Action::ReplaceSheet)} />
+            <crate::card_diff::CardDiffLink {lang} currency={state.draft.currency()} scenario={state.json.clone()} />
         </div>
     }
 }
@@ -125,7 +133,8 @@ fn inputs(state: &State) -> Html {
                 on_add={make(state, Action::AddLine)}
                 on_import={make(state, Action::ImportCsv)}
                 on_notify={make(state, Action::Notify)} />
-            <Settings {lang} values={Rc::new(draft.settings().to_vec())} errors={errors.clone()}
+            <Settings key={state.currency_change.clone().unwrap_or_default()} {lang} values={Rc::new(settings_shown(draft, lang))} errors={errors.clone()}
+                bad_percents={Rc::new(bad_percents(draft, lang))}
                 estimate={state.estimate.clone()}
                 on_set={make(state, |(setting, value)| Action::Set(setting, value))} />
             <RatesEditor {lang} currency={draft.currency()} rate_card={draft.get(Setting::RateCard).trim().to_string()}
@@ -141,15 +150,51 @@ fn inputs(state: &State) -> Html {
     }
 }
 
+/// Every setting's text as the panel shows it: percent fields as percents in `lang`.
+fn settings_shown(draft: &crate::draft::Draft, lang: Lang) -> Vec<(Setting, String)> {
+    draft
+        .settings()
+        .iter()
+        .map(|(setting, text)| match crate::draft::is_percent(*setting) {
+            true => (*setting, draft.percent_shown(*setting, lang.locale())),
+            false => (*setting, text.clone()),
+        })
+        .collect()
+}
+
+/// The percent fields whose text is refused, and why.
+fn bad_percents(
+    draft: &crate::draft::Draft,
+    lang: Lang,
+) -> Vec<(Setting, wacost_core::percent::PercentError)> {
+    crate::draft::PERCENT_SETTINGS
+        .iter()
+        .filter_map(|s| Some((*s, draft.percent_problem(*s, lang.locale())?)))
+        .collect()
+}
+
 /// The estimate and the comparison.
 fn outputs(state: &State) -> Html {
     let lang = state.lang;
     let problems: Vec<_> = state.other_errors().into_iter().cloned().collect();
+    let currency = state.draft.currency();
+    // The settings panel shows messages per conversation when the month's estimate counts
+    // conversations; otherwise they are shown with the conversation models.
+    let in_settings = state
+        .estimate
+        .as_ref()
+        .filter(|e| e.currency == currency)
+        .is_some_and(|e| e.rules.counts_conversations());
+    let answer = html! { <AnswerFirst {lang} comparison={state.comparison.clone()} /> };
     html! {
         <>
             <Results {lang} estimate={state.estimate.clone()} problems={Rc::new(problems)}
-                stale={!state.errors.is_empty()} />
-            <Compare {lang} comparison={state.comparison.clone()} />
+                stale={!state.errors.is_empty()} {answer} currency={Some(AttrValue::from(currency))} />
+            <Compare {lang} comparison={state.comparison.clone()} cards={state.cards}
+                on_cards={make(state, Action::SetCards)}
+                values={Rc::new(state.draft.settings().to_vec())} errors={state.errors.clone()}
+                conversation_inputs={!in_settings}
+                on_set={make(state, |(setting, value)| Action::Set(setting, value))} />
         </>
     }
 }

@@ -2,13 +2,18 @@
 //! error beside it. Choices come from the catalog, so only priceable currencies are offered.
 
 use super::field::{field_id, Field};
+use crate::draft::is_percent;
 use crate::engine::{Estimate, FieldError};
 use crate::i18n::{t, Lang};
 use crate::wording;
+use crate::wording::finance;
 use std::rc::Rc;
 use wacost_core::catalog::CardInfo;
+use wacost_core::currencies::{CurrencyCoverage, Status};
+use wacost_core::percent::{markup_warning, read_percent, PercentError};
 use wacost_core::scenario::{RulesVersion, Setting};
 use wacost_core::Catalog;
+use wacost_core::Category;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -21,6 +26,9 @@ pub struct SettingsProps {
     pub errors: Rc<Vec<FieldError>>,
     /// The last estimate: the card and rules the core priced with.
     pub estimate: Option<Rc<Estimate>>,
+    /// Percent fields whose text the percent reader refuses, and why.
+    #[prop_or_default]
+    pub bad_percents: Rc<Vec<(Setting, PercentError)>>,
     pub on_set: Callback<(Setting, String)>,
 }
 
@@ -33,7 +41,21 @@ impl SettingsProps {
     }
 
     fn error(&self, setting: Setting) -> Option<AttrValue> {
+        if let Some((_, problem)) = self.bad_percents.iter().find(|(s, _)| *s == setting) {
+            return Some(finance::percent_problem(self.lang, problem.kind, &problem.text).into());
+        }
         let path = setting.path();
+        if is_percent(setting) && self.errors.iter().any(|e| e.path == path) {
+            // The core judged the fraction; the user typed a percent, so say it in percents.
+            return Some(
+                finance::percent_range(
+                    self.lang,
+                    self.value(setting),
+                    setting == Setting::BspMarkup,
+                )
+                .into(),
+            );
+        }
         let error = self.errors.iter().find(|e| e.path == path)?;
         Some(wording::typed_problem(self.lang, &error.kind, self.value(setting)).into())
     }
@@ -51,6 +73,26 @@ impl SettingsProps {
             <Field {setting} label={label.to_string()} value={self.value(setting).to_string()}
                 error={self.error(setting)} placeholder={placeholder.to_string()}
                 inputmode={inputmode.to_string()}
+                on_change={self.on_set.reform(move |value| (setting, value))} />
+        }
+    }
+
+    /// A percent field (`10` is 10 %), with a word when a markup is above 100 %.
+    fn percent(&self, setting: Setting, label: &str) -> Html {
+        let warning = (setting == Setting::BspMarkup)
+            .then(|| read_percent(self.value(setting), self.lang.locale()).ok())
+            .flatten()
+            .and_then(markup_warning)
+            .map(|w| {
+                AttrValue::from(finance::percent_warning(
+                    self.lang,
+                    &w,
+                    self.value(setting).trim(),
+                ))
+            });
+        html! {
+            <Field {setting} label={label.to_string()} value={self.value(setting).to_string()}
+                error={self.error(setting)} placeholder="0" inputmode="decimal" hint={warning}
                 on_change={self.on_set.reform(move |value| (setting, value))} />
         }
     }
@@ -109,6 +151,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
         <section class="card settings" aria-labelledby="settings-title">
             <h2 id="settings-title">{ t(lang, "settings") }</h2>
             <div class="grid">{ choices(props, &infos) }</div>
+            { currency_choices(props) }
             if let Some(missing) = gaps {
                 <p class="note" data-wacost="partial-card">{ missing }</p>
             }
@@ -124,11 +167,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
 /// Month, currency, card and rules.
 fn choices(props: &SettingsProps, infos: &[CardInfo]) -> Html {
     let lang = props.lang;
-    let currencies: Vec<(String, String)> = Catalog::builtin()
-        .currencies()
-        .into_iter()
-        .map(|c| (c.to_string(), c.to_string()))
-        .collect();
+    let currencies = currency_options(props);
     let mut cards = vec![(String::new(), t(lang, "in_force").to_string())];
     cards.extend(infos.iter().map(|i| {
         let date = i.effective.to_string();
@@ -156,6 +195,126 @@ fn choices(props: &SettingsProps, infos: &[CardInfo]) -> Html {
     }
 }
 
+/// The month typed, when it reads as one.
+fn month(props: &SettingsProps) -> Option<wacost_core::scenario::Month> {
+    props.value(Setting::Month).trim().parse().ok()
+}
+
+/// What the chosen currency can price in the month, from the core's index of cards.
+fn coverage(props: &SettingsProps) -> Option<CurrencyCoverage> {
+    let currency = props.currency();
+    wacost_core::currencies::currencies(month(props)?)
+        .ok()?
+        .into_iter()
+        .find(|c| c.currency == currency)
+}
+
+/// All of Meta's billing currencies, each labelled with what it can price in the month; the
+/// bare codes the catalog holds when no month reads yet.
+fn currency_options(props: &SettingsProps) -> Vec<(String, String)> {
+    let lang = props.lang;
+    let listed = month(props).and_then(|m| wacost_core::currencies::currencies(m).ok());
+    let mut options: Vec<(String, String)> = match listed {
+        Some(list) => list
+            .iter()
+            .map(|c| {
+                (
+                    c.currency.to_string(),
+                    wording::compare::coverage_label(lang, c),
+                )
+            })
+            .collect(),
+        None => Catalog::builtin()
+            .currencies()
+            .into_iter()
+            .map(|c| (c.to_string(), c.to_string()))
+            .collect(),
+    };
+    // A currency typed in a link that is none of these stays selectable, with its error.
+    let typed = props.value(Setting::Currency).trim().to_string();
+    if !typed.is_empty()
+        && !options
+            .iter()
+            .any(|(code, _)| code.eq_ignore_ascii_case(&typed))
+    {
+        options.push((typed.clone(), typed));
+    }
+    options
+}
+
+/// On a partial card or a month without one, the explicit ways on: the currency's latest
+/// complete card, or Meta's own card loaded for the month. Nothing is converted or filled in.
+fn currency_choices(props: &SettingsProps) -> Html {
+    let lang = props.lang;
+    if !props.value(Setting::RateCard).trim().is_empty() {
+        return html! {};
+    }
+    let Some(coverage) = coverage(props) else {
+        return html! {};
+    };
+    let head = match coverage.status {
+        Status::Complete => return html! {},
+        Status::Partial => "partial_choices",
+        Status::NoCard => "no_card_choices",
+    };
+    let currency = coverage.currency;
+    // The latest complete card is offered only if it prints every category the month's rules
+    // charge (a card from before 2026-10 has no service rate): a choice that cannot price the
+    // month is no way on.
+    let prints_all = |date: &chrono::NaiveDate| {
+        wacost_core::card_index()
+            .iter()
+            .find(|card| card.currency == currency && card.effective == *date)
+            .is_some_and(|card| {
+                Category::ALL
+                    .into_iter()
+                    .filter(|c| coverage.rules.charges(*c))
+                    .filter(|c| *c != Category::AuthenticationInternational)
+                    .all(|c| card.complete_for(c))
+            })
+    };
+    let complete = coverage
+        .latest_complete
+        .filter(|date| Some(*date) != coverage.card && prints_all(date))
+        .map(|date| {
+            let text = t(lang, "use_complete_card")
+                .replace("{currency}", currency)
+                .replace("{card}", &date.to_string());
+            let onclick = props
+                .on_set
+                .reform(move |_: MouseEvent| (Setting::RateCard, date.to_string()));
+            html! { <li><button type="button" data-wacost="use-complete-card" {onclick}>{ text }</button></li> }
+        });
+    let load = t(lang, "load_meta_card").replace("{currency}", currency);
+    html! {
+        <div class="note currency-choices" data-wacost="currency-choices">
+            <p>{ t(lang, head).replace("{currency}", currency) }</p>
+            <ul>
+                { for complete }
+                <li><button type="button" data-wacost="load-meta-card" onclick={Callback::from(open_card_loader)}>{ load }</button></li>
+            </ul>
+        </div>
+    }
+}
+
+/// Opens the card loader (in the rates panel of the same page) and puts the cursor in it.
+fn open_card_loader(event: MouseEvent) {
+    use wasm_bindgen::JsCast;
+    let page = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|button| button.closest(".wacost").ok().flatten());
+    let Some(text) = page.and_then(|p| p.query_selector("#card-text").ok().flatten()) else {
+        return;
+    };
+    if let Ok(Some(details)) = text.closest("details") {
+        let _ = details.set_attribute("open", "");
+    }
+    if let Ok(text) = text.dyn_into::<web_sys::HtmlElement>() {
+        let _ = text.focus();
+    }
+}
+
 /// Phone numbers, accounts, the business's country and eligibility, and the shares.
 fn assumptions(props: &SettingsProps) -> Html {
     let lang = props.lang;
@@ -179,8 +338,8 @@ fn assumptions(props: &SettingsProps) -> Html {
                 <label for={auth_id.clone()}>{ t(lang, "auth_international") }</label>
                 if let Some(message) = auth_error { <small id={format!("{auth_id}-error")} class="error" role="alert">{ message }</small> }
             </div>
-            { props.field(Setting::UtilityInWindow, t(lang, "utility_in_window"), "0", "decimal") }
-            { props.field(Setting::EntryPoint, t(lang, "entry_point"), "0", "decimal") }
+            { props.percent(Setting::UtilityInWindow, t(lang, "utility_in_window")) }
+            { props.percent(Setting::EntryPoint, t(lang, "entry_point")) }
         </>
     }
 }
@@ -218,7 +377,7 @@ fn provider(props: &SettingsProps) -> Html {
             <div class="grid">
                 { props.field(Setting::BspPerMessage, t(lang, "bsp_per_message"), "0", "decimal") }
                 { props.select(Setting::BspPerMessageOn, t(lang, "bsp_per_message_on"), per_message_on) }
-                { props.field(Setting::BspMarkup, t(lang, "bsp_markup"), "0", "decimal") }
+                { props.percent(Setting::BspMarkup, t(lang, "bsp_markup")) }
                 { props.field(Setting::BspMonthly, t(lang, "bsp_monthly"), "0", "decimal") }
                 { props.field(Setting::BspPerNumber, t(lang, "bsp_per_number"), "0", "decimal") }
             </div>

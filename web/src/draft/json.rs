@@ -58,8 +58,14 @@ impl Draft {
     pub fn to_json(&self, locale: Locale) -> String {
         let mut root = self.extra.clone();
         for setting in Setting::ALL {
-            if let Some(value) = setting_value(self.get(setting).trim(), Kind::of(setting), locale)
-            {
+            let typed_percent = self.percent_typed.iter().any(|(s, _)| *s == setting);
+            let value = if typed_percent {
+                // A refused percent goes as typed, never re-read as a decimal fraction.
+                Some(Value::String(self.get(setting).trim().to_string()))
+            } else {
+                setting_value(self.get(setting).trim(), Kind::of(setting), locale)
+            };
+            if let Some(value) = value {
                 place_setting(&mut root, setting, value);
             }
         }

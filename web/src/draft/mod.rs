@@ -3,9 +3,11 @@
 //! scenario JSON built from it (`json`) is the one thing sent to the core and put in the link.
 
 mod json;
+mod percent;
 
 pub(crate) use json::decimal_text;
 pub use json::{JsonKind, ReadProblem};
+pub use percent::{is_percent, PERCENT_SETTINGS};
 
 use serde_json::{Map, Value};
 use wacost_core::count;
@@ -89,6 +91,8 @@ pub struct Draft {
     /// survives a round trip through the page unchanged. A `lines` or `custom_rates` that is
     /// not a list waits here too, until the user adds a line or a rate in its place.
     pub extra: Map<String, Value>,
+    /// Percent fields whose text the percent reader refuses, as typed (`percent`).
+    pub percent_typed: Vec<(Setting, String)>,
     next_id: u32,
 }
 
@@ -100,6 +104,7 @@ impl Draft {
             rates: Vec::new(),
             kept_rates: Vec::new(),
             extra: Map::new(),
+            percent_typed: Vec::new(),
             next_id: 1,
         }
     }
@@ -232,6 +237,23 @@ impl Draft {
     pub fn reset_rate(&mut self, market: &str, category: Category) {
         self.rates
             .retain(|r| !(r.category == category && r.market == market));
+    }
+
+    /// Whether the sheet holds prices of the user's own (rates or volume-tier ladders), which
+    /// are in the sheet's currency.
+    pub fn has_own_rates(&self) -> bool {
+        !self.rates.is_empty()
+            || !self.kept_rates.is_empty()
+            || self
+                .extra
+                .get("custom_tiers")
+                .is_some_and(|tiers| tiers.as_array().is_none_or(|list| !list.is_empty()))
+    }
+
+    /// Every price of the user's own gone: rates, and the ladders kept from a link.
+    pub fn clear_own_rates(&mut self) {
+        self.reset_rates();
+        self.extra.remove("custom_tiers");
     }
 
     /// Back to the card's rates everywhere.

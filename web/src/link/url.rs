@@ -131,6 +131,36 @@ pub fn with_param(query: &str, name: &str, value: &str) -> String {
     out
 }
 
+/// `query` with the comparison mode: `cards=same` last, or no `cards` at all for the default
+/// (each model on the card of its time), so a link that never chose keeps its text.
+pub fn with_cards(query: &str, cards: wacost_core::estimate::CardsFor) -> String {
+    let kept: Vec<&str> = query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| !pair.is_empty() && pair.split('=').next() != Some(CARDS))
+        .collect();
+    let mut out = format!("?{}", kept.join("&"));
+    if cards == wacost_core::estimate::CardsFor::Same {
+        if kept.is_empty() {
+            out.push_str("cards=same");
+        } else {
+            out.push_str("&cards=same");
+        }
+    }
+    // A bare `?` (not an empty string) so the address bar does drop the parameter.
+    out
+}
+
+/// The query parameter of the comparison mode.
+pub const CARDS: &str = "cards";
+
+/// The comparison mode a link asks for; anything but `same` is the default.
+pub fn cards_of(query: &str) -> wacost_core::estimate::CardsFor {
+    query_param(query, CARDS)
+        .and_then(|value| value.parse().ok())
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,5 +226,25 @@ mod tests {
             with_param("?langue=x&scenario=%%%", "lang", "en"),
             "?lang=en&langue=x&scenario=%%%"
         );
+    }
+
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn the_comparison_mode_travels_as_its_own_parameter_default_omitted() {
+        use wacost_core::estimate::CardsFor;
+        assert_eq!(
+            with_cards("?lang=fr&scenario=e30", CardsFor::Same),
+            "?lang=fr&scenario=e30&cards=same"
+        );
+        assert_eq!(
+            with_cards("?lang=fr&cards=same&scenario=e30", CardsFor::OfTheirTime),
+            "?lang=fr&scenario=e30"
+        );
+        assert_eq!(with_cards("", CardsFor::Same), "?cards=same");
+        assert_eq!(with_cards("?cards=same", CardsFor::OfTheirTime), "?");
+        assert_eq!(cards_of("?lang=fr&cards=same"), CardsFor::Same);
+        assert_eq!(cards_of("?cards=of-their-time"), CardsFor::OfTheirTime);
+        assert_eq!(cards_of("?cards=bogus"), CardsFor::OfTheirTime);
+        assert_eq!(cards_of(""), CardsFor::OfTheirTime);
     }
 }

@@ -8,12 +8,13 @@ mod reduce;
 pub use action::Action;
 
 use crate::draft::{CardProblem, Draft};
-use crate::engine::{self, Comparison, Estimate, FieldError};
+use crate::engine::{self, CardsFor, Comparison, Estimate, FieldError};
 use crate::i18n::Lang;
 use crate::link::{self, BadLink};
 use crate::sheet_io::{SheetNote, SheetProblems};
+use rust_decimal::Decimal;
 use std::rc::Rc;
-use wacost_core::scenario::schema::{List, RateField};
+use wacost_core::scenario::schema::{List, RateField, ValueKind};
 use wacost_core::scenario::{ErrorKind, FieldPath, LineField, Setting};
 
 /// A message shown above the page until dismissed, as data: the page words it in the language
@@ -54,6 +55,14 @@ pub struct AppState {
     pub edited: bool,
     /// Whether the user chose the language since the page opened.
     pub lang_chosen: bool,
+    /// Which card each model of the comparison is priced with (`?cards=`).
+    pub cards: CardsFor,
+    /// Whether the user chose the comparison mode since the page opened.
+    pub cards_chosen: bool,
+    /// A currency the user chose while rates of their own are in the sheet: nothing changes
+    /// until they say what becomes of those rates (wacost never converts, and never keeps
+    /// them silently as rates of another currency).
+    pub currency_change: Option<String>,
 }
 
 impl AppState {
@@ -72,6 +81,9 @@ impl AppState {
             opened: query.into(),
             edited: false,
             lang_chosen: false,
+            cards: link::url::cards_of(query),
+            cards_chosen: false,
+            currency_change: None,
         };
         state.recompute();
         state
@@ -87,12 +99,22 @@ impl AppState {
     /// The query string the address bar should show, or `None` while it keeps the link the
     /// page was opened with (`link::address`).
     pub fn address(&self) -> Option<String> {
-        link::address(
+        let address = link::address(
             &self.opened,
             self.lang,
             &self.json,
             self.edited,
             self.lang_chosen,
+        )
+        .or_else(|| self.cards_chosen.then(|| self.opened.to_string()))?;
+        Some(link::url::with_cards(&address, self.cards))
+    }
+
+    /// The link the copy button gives: the language, the scenario and the comparison mode.
+    pub fn link(&self) -> String {
+        link::url::with_cards(
+            &link::url::page_query(self.lang.tag(), &self.json),
+            self.cards,
         )
     }
 
@@ -105,14 +127,53 @@ impl AppState {
     /// Prices the draft. On failure the previous estimate is kept on screen.
     fn recompute(&mut self) {
         self.json = self.draft.to_json(self.lang.locale());
-        match engine::estimate(&self.json) {
+        let estimated = engine::estimate(&self.json);
+        // A refused percent prices nothing: the estimate stays that of the last valid input.
+        let estimated = match (estimated, self.percent_errors()) {
+            (result, bad) if bad.is_empty() => result,
+            (Ok(_), bad) => Err(bad),
+            (Err(mut errors), bad) => {
+                errors.retain(|e| !bad.iter().any(|b| b.path == e.path));
+                errors.extend(bad);
+                Err(errors)
+            }
+        };
+        match estimated {
             Ok(estimate) => {
                 self.estimate = Some(Rc::new(estimate));
                 self.errors = Rc::default();
-                self.comparison = Some(engine::compare(&self.json).map(Rc::new).map_err(Rc::new));
+                self.comparison = Some(
+                    engine::compare(&self.json, self.cards)
+                        .map(Rc::new)
+                        .map_err(Rc::new),
+                );
             }
             Err(errors) => self.errors = Rc::new(errors),
         }
+    }
+
+    /// The percent fields whose text is refused, at their settings' paths (the settings panel
+    /// words them with the percent reader's reason).
+    fn percent_errors(&self) -> Vec<FieldError> {
+        self.draft
+            .percent_typed
+            .iter()
+            .map(|(setting, typed)| {
+                let spec = setting.spec();
+                let (min, max) = match spec.kind {
+                    ValueKind::Decimal { min, max } => (Decimal::from(min), Decimal::from(max)),
+                    _ => (Decimal::ZERO, Decimal::ONE),
+                };
+                FieldError::new(
+                    setting.path(),
+                    ErrorKind::NotADecimal {
+                        min,
+                        max,
+                        got: typed.clone(),
+                    },
+                )
+            })
+            .collect()
     }
 
     /// The problem with the field at `path` (a typed path, or a setting's key).

@@ -68,6 +68,12 @@ impl Reducible for AppState {
                 Outcome::Shown
             }
             Action::ReplaceSheet(json) => state.replace_sheet(&json),
+            Action::SetCards(cards) => state.set_cards(cards),
+            Action::SwitchCurrency { clear_rates } => state.switch_currency(clear_rates),
+            Action::KeepCurrency => {
+                state.currency_change = None;
+                Outcome::Shown
+            }
         };
         if outcome == Outcome::Edited {
             state.edited = true;
@@ -91,12 +97,35 @@ impl AppState {
     }
 
     fn set(&mut self, setting: Setting, value: String) -> Outcome {
-        // A card date chosen for one currency rarely exists in another: go back to the card in
-        // force rather than show an error the user did not cause.
         if setting == Setting::Currency && value != self.draft.get(Setting::Currency) {
+            // Rates of the user's own are in the sheet's currency: ask before they change
+            // meaning (docs/rules.md CUR-1, wacost never converts).
+            if self.draft.has_own_rates() {
+                self.currency_change = Some(value);
+                return Outcome::Shown;
+            }
+            // A card date chosen for one currency rarely exists in another: go back to the
+            // card in force rather than show an error the user did not cause.
             self.draft.set(Setting::RateCard, "");
         }
-        self.draft.set(setting, &value);
+        if crate::draft::is_percent(setting) {
+            self.draft.set_percent(setting, &value, self.lang.locale());
+        } else {
+            self.draft.set(setting, &value);
+        }
+        Outcome::Edited
+    }
+
+    /// The currency asked for while the user's rates were in the sheet, now confirmed.
+    fn switch_currency(&mut self, clear_rates: bool) -> Outcome {
+        let Some(currency) = self.currency_change.take() else {
+            return Outcome::Shown;
+        };
+        if clear_rates {
+            self.draft.clear_own_rates();
+        }
+        self.draft.set(Setting::RateCard, "");
+        self.draft.set(Setting::Currency, &currency);
         Outcome::Edited
     }
 
@@ -141,6 +170,15 @@ impl AppState {
 
     fn notify(&mut self, notice: Option<Notice>) -> Outcome {
         self.notice = notice;
+        Outcome::Shown
+    }
+
+    /// The comparison mode changes what the comparison shows, not the scenario: the estimate
+    /// stays, the comparison is priced again and the address carries the mode.
+    fn set_cards(&mut self, cards: wacost_core::estimate::CardsFor) -> Outcome {
+        self.cards = cards;
+        self.cards_chosen = true;
+        self.recompute();
         Outcome::Shown
     }
 

@@ -72,7 +72,7 @@ fn a_bad_value_keeps_the_last_estimate_and_names_the_field() {
         Some(&count_error("12.5"))
     );
     assert_eq!(state.estimate.as_ref().unwrap().meta_total, "140.79");
-    let state = state.reduce(Action::Set(Setting::BspMarkup, "0.10".into()));
+    let state = state.reduce(Action::Set(Setting::BspMarkup, "10".into()));
     assert_eq!(state.estimate.as_ref().unwrap().meta_total, "140.79");
     let state = state.reduce(Action::SetCount {
         id,
@@ -488,4 +488,31 @@ fn a_card_in_another_currency_is_refused_whole() {
     );
     assert_eq!(state.draft.rates, before);
     assert_eq!(state.estimate.as_ref().unwrap().meta_total, "148.99");
+}
+
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+fn the_comparison_mode_travels_in_the_address_and_not_in_the_scenario() {
+    let query = crate::url::scenario_query(LINK_JSON);
+    let state = Rc::new(AppState::from_query(&query, Lang::En, "2026-11"));
+    assert_eq!(state.cards, CardsFor::OfTheirTime);
+    let same = state.reduce(Action::SetCards(CardsFor::Same));
+    // Only the mode changed: the opened link with `cards=same` after it.
+    assert_eq!(same.address(), Some(format!("{query}&cards=same")));
+    assert_eq!(
+        same.json,
+        AppState::from_query(&query, Lang::En, "2026-11").json
+    );
+    assert!(same.link().ends_with("&cards=same"), "{}", same.link());
+    let Some(Ok(comparison)) = &same.comparison else {
+        panic!("compared");
+    };
+    assert_eq!(comparison.cards, CardsFor::Same);
+    // Back to the default: the parameter goes away.
+    let back = same.reduce(Action::SetCards(CardsFor::OfTheirTime));
+    assert_eq!(back.address(), Some(query.clone()));
+    // A link with the mode opens in it, and keeps its address untouched.
+    let linked = AppState::from_query(&format!("{query}&cards=same"), Lang::En, "2026-11");
+    assert_eq!(linked.cards, CardsFor::Same);
+    assert_eq!(linked.address(), None);
 }

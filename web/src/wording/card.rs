@@ -4,7 +4,10 @@
 use super::{at, category, line, line_column, more, quote, say, sheet::csv_kind, Words};
 use crate::draft::CardProblem;
 use crate::i18n::Lang;
-use wacost_core::custom_card::{CardError, CardErrorKind, RateCellError};
+use wacost_core::currency::AroundError;
+use wacost_core::custom_card::{
+    CardError, CardErrorKind, CurrencyError, CurrencySaid, RateCellError, Source,
+};
 
 /// Every line of a refused card, in `lang`.
 pub fn card_problems(lang: Lang, problem: &CardProblem) -> Vec<String> {
@@ -90,12 +93,111 @@ const UNKNOWN_CATEGORY: Words = [
     "{1} no es una categoría.",
     "{1} não é uma categoria.",
 ];
-const CURRENCY_DIFFERS: Words = [
-    "The currency {1} differs from {2} on the rows above.",
-    "La devise {1} diffère de {2} des lignes précédentes.",
-    "La moneda {1} difiere de {2} de las filas anteriores.",
-    "A moeda {1} difere de {2} das linhas anteriores.",
+const NOT_A_CURRENCY_CODE: Words = [
+    "The currency {1} is not an ISO 4217 code (three letters, such as USD).",
+    "La devise {1} n'est pas un code ISO 4217 (trois lettres, comme USD).",
+    "La moneda {1} no es un código ISO 4217 (tres letras, como USD).",
+    "A moeda {1} não é um código ISO 4217 (três letras, como USD).",
 ];
+
+const NOT_ASKED: Words = [
+    "{1}, and the estimate is in {2}: wacost never converts (load a card in {2}, or choose {3} first).",
+    "{1}, et l'estimation est en {2} : wacost ne convertit jamais (chargez une grille en {2}, ou choisissez d'abord {3}).",
+    "{1}, y la estimación está en {2}: wacost nunca convierte (cargue una tarifa en {2}, o elija primero {3}).",
+    "{1}, e a estimativa está em {2}: o wacost nunca converte (carregue uma tabela em {2}, ou escolha {3} primeiro).",
+];
+
+const MIXED: Words = [
+    "{1}, but the card is in {2} ({3}): one card has one currency.",
+    "{1}, mais la grille est en {2} ({3}) : une grille n'a qu'une devise.",
+    "{1}, pero la tarifa está en {2} ({3}): una tarifa tiene una sola moneda.",
+    "{1}, mas a tabela está em {2} ({3}): uma tabela tem uma só moeda.",
+];
+
+/// What the card said of its currency, and where.
+fn currency_said(lang: Lang, said: &CurrencySaid) -> String {
+    let words: Words = match said.source {
+        Source::Cell(_) => [
+            "{1} is in {2}",
+            "{1} est en {2}",
+            "{1} está en {2}",
+            "{1} está em {2}",
+        ],
+        Source::Column(_) => [
+            "The card's Currency column says {2}",
+            "La colonne Currency de la grille indique {2}",
+            "La columna Currency de la tarifa indica {2}",
+            "A coluna Currency da tabela indica {2}",
+        ],
+        Source::Title => [
+            "The card's title says {2}",
+            "Le titre de la grille indique {2}",
+            "El título de la tarifa indica {2}",
+            "O título da tabela indica {2}",
+        ],
+        Source::Header => [
+            "The card's header says {2}",
+            "L'en-tête de la grille indique {2}",
+            "El encabezado de la tarifa indica {2}",
+            "O cabeçalho da tabela indica {2}",
+        ],
+    };
+    say(lang, &words, &[&quote(lang, &said.shown), &said.currency])
+}
+
+/// Where the card first said its currency.
+fn currency_source(lang: Lang, source: Source) -> String {
+    match source {
+        Source::Column(n) => {
+            const COLUMN: Words = [
+                "its Currency column, {1}",
+                "sa colonne Currency, {1}",
+                "su columna Currency, {1}",
+                "sua coluna Currency, {1}",
+            ];
+            say(lang, &COLUMN, &[&line(lang, n).to_lowercase()])
+        }
+        Source::Title => say(
+            lang,
+            &["its title", "son titre", "su título", "seu título"],
+            &[],
+        ),
+        Source::Header => say(
+            lang,
+            &[
+                "its header",
+                "son en-tête",
+                "su encabezado",
+                "seu cabeçalho",
+            ],
+            &[],
+        ),
+        Source::Cell(n) => line(lang, n).to_lowercase(),
+    }
+}
+
+fn currency_problem(lang: Lang, error: &CurrencyError) -> String {
+    match error {
+        CurrencyError::NotAsked {
+            said,
+            asked,
+            choose,
+        } => say(
+            lang,
+            &NOT_ASKED,
+            &[&currency_said(lang, said), asked, choose],
+        ),
+        CurrencyError::Mixed { said, card, first } => say(
+            lang,
+            &MIXED,
+            &[
+                &currency_said(lang, said),
+                card,
+                &currency_source(lang, *first),
+            ],
+        ),
+    }
+}
 
 fn card_kind(lang: Lang, kind: &CardErrorKind) -> String {
     match kind {
@@ -118,8 +220,8 @@ fn card_kind(lang: Lang, kind: &CardErrorKind) -> String {
         CardErrorKind::UnknownCategory { text } => {
             say(lang, &UNKNOWN_CATEGORY, &[&quote(lang, text)])
         }
-        CardErrorKind::NoRate { text } => rate_problem(lang, RateCellError::NotANumber, text),
-        CardErrorKind::BadRate { problem, text } => rate_problem(lang, *problem, text),
+        CardErrorKind::NoRate { text } => rate_problem(lang, &RateCellError::NotANumber, text),
+        CardErrorKind::BadRate { problem, text } => rate_problem(lang, problem, text),
         CardErrorKind::BadRateIn {
             category: c,
             problem,
@@ -127,21 +229,23 @@ fn card_kind(lang: Lang, kind: &CardErrorKind) -> String {
         } => format!(
             "{} · {}",
             category(lang, *c),
-            rate_problem(lang, *problem, text)
+            rate_problem(lang, problem, text)
         ),
         CardErrorKind::Duplicate {
             market,
             category: c,
         } => super::field::twice(lang, market, *c),
-        CardErrorKind::CurrencyDiffers { code, seen } => {
-            say(lang, &CURRENCY_DIFFERS, &[code, seen])
+        CardErrorKind::NotACurrencyCode { text } => {
+            say(lang, &NOT_A_CURRENCY_CODE, &[&quote(lang, text)])
         }
+        CardErrorKind::Currency(error) => currency_problem(lang, error),
     }
 }
 
 /// Why a rate cell is not read, with the cell as written.
-fn rate_problem(lang: Lang, problem: RateCellError, text: &str) -> String {
+fn rate_problem(lang: Lang, problem: &RateCellError, text: &str) -> String {
     let words: Words = match problem {
+        RateCellError::Around(around) => return around_problem(lang, around, text),
         RateCellError::Negative => [
             "{1} is negative, and a rate cannot be.",
             "{1} est négatif, et un tarif ne peut pas l'être.",
@@ -172,4 +276,36 @@ fn rate_problem(lang: Lang, problem: RateCellError, text: &str) -> String {
         ],
     };
     say(lang, &words, &[&quote(lang, text)])
+}
+
+/// Text around a rate that is not one currency.
+fn around_problem(lang: Lang, around: &AroundError, text: &str) -> String {
+    match around {
+        AroundError::NotACurrency { text: beside } => {
+            const NOT_A_CURRENCY: Words = [
+                "{1}: {2} beside the number is not a currency code or symbol.",
+                "{1} : {2} à côté du nombre n'est ni un code ni un symbole de devise.",
+                "{1}: {2} junto al número no es un código ni un símbolo de moneda.",
+                "{1}: {2} ao lado do número não é um código nem um símbolo de moeda.",
+            ];
+            say(
+                lang,
+                &NOT_A_CURRENCY,
+                &[&quote(lang, text), &quote(lang, beside)],
+            )
+        }
+        AroundError::TwoCurrencies { before, after } => {
+            const TWO_CURRENCIES: Words = [
+                "{1} has two currencies around one number: {2} and {3}.",
+                "{1} porte deux devises autour d'un nombre : {2} et {3}.",
+                "{1} tiene dos monedas alrededor de un número: {2} y {3}.",
+                "{1} tem duas moedas em volta de um número: {2} e {3}.",
+            ];
+            say(
+                lang,
+                &TWO_CURRENCIES,
+                &[&quote(lang, text), &before.to_string(), &after.to_string()],
+            )
+        }
+    }
 }

@@ -289,6 +289,54 @@ const UNKNOWN_MARKET: Words = [
     "{1} no es un mercado de la tabla de Meta vigente el {2}; una tarifa propia puede añadirlo.",
     "{1} não é um mercado da tabela da Meta em vigor em {2}; uma tarifa própria pode adicioná-lo.",
 ];
+const UNKNOWN_MARKET_CLOSE: Words = [
+    "{1} is not a market of Meta's table in force on {2}. Did you mean {3}? A rate of your own can add one.",
+    "{1} n'est pas un marché de la table de Meta en vigueur le {2}. Vouliez-vous dire {3} ? Un tarif à vous peut l'ajouter.",
+    "{1} no es un mercado de la tabla de Meta vigente el {2}. ¿Quería decir {3}? Una tarifa propia puede añadirlo.",
+    "{1} não é um mercado da tabela da Meta em vigor em {2}. Você quis dizer {3}? Uma tarifa própria pode adicioná-lo.",
+];
+const INEXACT_DECIMAL: Words = [
+    "{1} has more digits than can be held exactly (28), and wacost never rounds what you give it.",
+    "{1} a plus de chiffres qu'on ne peut en garder exactement (28), et wacost n'arrondit jamais ce que vous saisissez.",
+    "{1} tiene más cifras de las que se pueden guardar con exactitud (28), y wacost nunca redondea lo que usted indica.",
+    "{1} tem mais dígitos do que se pode guardar com exatidão (28), e o wacost nunca arredonda o que você informa.",
+];
+const TOO_MANY_CUSTOM_RATES: Words = [
+    "At most {1} rates of your own; this sheet has {2}.",
+    "Au plus {1} tarifs à vous ; cette feuille en a {2}.",
+    "Como máximo {1} tarifas propias; esta hoja tiene {2}.",
+    "No máximo {1} tarifas próprias; esta planilha tem {2}.",
+];
+const TOO_MANY_CUSTOM_TIERS: Words = [
+    "At most {1} volume-tier ladders of your own; this sheet has {2}.",
+    "Au plus {1} barèmes de paliers à vous ; cette feuille en a {2}.",
+    "Como máximo {1} escalas de tramos propias; esta hoja tiene {2}.",
+    "No máximo {1} escalas de faixas próprias; esta planilha tem {2}.",
+];
+const TOO_MANY_BANDS: Words = [
+    "At most {1} bands in a ladder; this one has {2}.",
+    "Au plus {1} tranches par barème ; celui-ci en a {2}.",
+    "Como máximo {1} tramos por escala; esta tiene {2}.",
+    "No máximo {1} faixas por escala; esta tem {2}.",
+];
+const MORE_ERRORS: Words = [
+    "… and {1} more problems (the first ones are listed).",
+    "… et {1} autres problèmes (les premiers sont listés).",
+    "… y {1} problemas más (se listan los primeros).",
+    "… e mais {1} problemas (os primeiros estão listados).",
+];
+const OTHER_CURRENCY: Words = [
+    "This rate is in {1} and the estimate is in {2}: wacost never converts (give the rate in {2}, or choose {1} as the currency).",
+    "Ce tarif est en {1} et l'estimation en {2} : wacost ne convertit jamais (donnez le tarif en {2}, ou choisissez la devise {1}).",
+    "Esta tarifa está en {1} y la estimación en {2}: wacost nunca convierte (indique la tarifa en {2}, o elija la moneda {1}).",
+    "Esta tarifa está em {1} e a estimativa em {2}: o wacost nunca converte (informe a tarifa em {2}, ou escolha a moeda {1}).",
+];
+const AMOUNT_NOT_EXACT: Words = [
+    "{1} cannot be computed exactly (more than 28 significant digits), and wacost never rounds an amount: lower the counts, or give rates or fees fewer decimals.",
+    "{1} ne peut pas être calculé exactement (plus de 28 chiffres significatifs), et wacost n'arrondit jamais un montant : baissez les volumes, ou donnez des tarifs ou des frais avec moins de décimales.",
+    "{1} no se puede calcular con exactitud (más de 28 cifras significativas), y wacost nunca redondea un importe: reduzca los volúmenes, o indique tarifas o comisiones con menos decimales.",
+    "{1} não pode ser calculado com exatidão (mais de 28 dígitos significativos), e o wacost nunca arredonda um valor: reduza os volumes, ou informe tarifas ou taxas com menos casas decimais.",
+];
 const ONLY_MEXICO: Words = [
     "{1} cannot be priced under mx-2021-02: only Mexico was in Meta's conversation test; the rest was priced per template at rates Meta never published.",
     "{1} ne peut pas être calculé avec mx-2021-02 : seul le Mexique était dans le test de conversations de Meta ; le reste était facturé par modèle, à des tarifs jamais publiés.",
@@ -376,6 +424,29 @@ pub fn field_problem(lang: Lang, kind: &ErrorKind) -> String {
         | ErrorKind::BandsOutOfOrder => list_problem(lang, kind),
         ErrorKind::Card(error) => card_choice(lang, error),
         ErrorKind::Lookup(error) => lookup(lang, error),
+        ErrorKind::InexactDecimal { got: v } => say(lang, &INEXACT_DECIMAL, &[&got(v)]),
+        ErrorKind::TooManyCustomRates { max, got: n } => say(
+            lang,
+            &TOO_MANY_CUSTOM_RATES,
+            &[&number(lang, max), &number(lang, n)],
+        ),
+        ErrorKind::TooManyCustomTiers { max, got: n } => say(
+            lang,
+            &TOO_MANY_CUSTOM_TIERS,
+            &[&number(lang, max), &number(lang, n)],
+        ),
+        ErrorKind::TooManyBands { max, got: n } => say(
+            lang,
+            &TOO_MANY_BANDS,
+            &[&number(lang, max), &number(lang, n)],
+        ),
+        ErrorKind::MoreErrors { more } => say(lang, &MORE_ERRORS, &[&number(lang, more)]),
+        ErrorKind::OtherCurrency { given, scenario } => {
+            say(lang, &OTHER_CURRENCY, &[given, scenario])
+        }
+        ErrorKind::AmountNotExact { figure } => {
+            say(lang, &AMOUNT_NOT_EXACT, &[&quote(lang, figure)])
+        }
         ErrorKind::UnknownMarket { .. }
         | ErrorKind::OnlyMexico { .. }
         | ErrorKind::MarketNotOnCard { .. }
@@ -434,6 +505,22 @@ fn list_problem(lang: Lang, kind: &ErrorKind) -> String {
 /// The problems that stop pricing: destinations and cards (routed here by `field_problem`).
 fn pricing_problem(lang: Lang, kind: &ErrorKind) -> String {
     match kind {
+        ErrorKind::UnknownMarket {
+            name,
+            date,
+            closest,
+        } if !closest.is_empty() => {
+            let close: Vec<String> = closest.iter().map(|c| quote(lang, c)).collect();
+            say(
+                lang,
+                &UNKNOWN_MARKET_CLOSE,
+                &[
+                    &quote(lang, name),
+                    &date.to_string(),
+                    &list(lang, &close, true),
+                ],
+            )
+        }
         ErrorKind::UnknownMarket { name, date, .. } => say(
             lang,
             &UNKNOWN_MARKET,
@@ -776,6 +863,23 @@ mod tests {
                 choices: &["charged", "delivered"],
                 got: got("\"sent\""),
             },
+            ErrorKind::InexactDecimal {
+                got: got("\"0.99999999999999999999999999999\""),
+            },
+            ErrorKind::TooManyCustomRates {
+                max: 2_000,
+                got: 2_001,
+            },
+            ErrorKind::TooManyCustomTiers { max: 500, got: 501 },
+            ErrorKind::TooManyBands { max: 50, got: 51 },
+            ErrorKind::MoreErrors { more: 50 },
+            ErrorKind::OtherCurrency {
+                given: "INR".into(),
+                scenario: "USD".into(),
+            },
+            ErrorKind::AmountNotExact {
+                figure: "India marketing".into(),
+            },
         ]
     }
 
@@ -835,7 +939,7 @@ mod tests {
             ErrorKind::UnknownMarket {
                 name: "Brasil".into(),
                 date: day(2026, 10, 1),
-                markets: vec!["Brazil".into()],
+                closest: vec!["Brazil".into()],
             },
             ErrorKind::OnlyMexico {
                 market: "Egypt".into(),
@@ -928,7 +1032,7 @@ mod tests {
             ErrorKind::UnknownMarket {
                 name: "Brasil".into(),
                 date: day(2026, 11, 1),
-                markets: vec![],
+                closest: vec![],
             },
         );
         assert_eq!(

@@ -9,7 +9,9 @@
 //! reads "Row 3 · Utility", never `lines[2].utility`.
 
 mod card;
+pub mod compare;
 mod field;
+pub mod finance;
 mod sheet;
 
 pub use card::{card_problem, card_problems};

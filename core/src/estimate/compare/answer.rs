@@ -13,7 +13,7 @@ use super::model::{
 use super::pricing::Pricer;
 use crate::catalog::RateCard;
 use crate::category::Category;
-use crate::money::{Amount, UnitPrice};
+use crate::money::{exact_add, exact_diff, Amount, UnitPrice};
 use crate::scenario::RulesVersion;
 use rust_decimal::Decimal;
 
@@ -68,8 +68,11 @@ pub(super) fn answer(
             })
         }
         (Some(now), Some(then)) => {
-            answer.difference = Some(Amount::new(now.total.value() - then.total.value()));
-            split(pricer, &mut answer, current, before, now, then);
+            // Told only when exact: a difference a Decimal cannot hold is not shown rounded.
+            answer.difference = minus(now.total, then.total);
+            if answer.difference.is_some() {
+                split(pricer, &mut answer, current, before, now, then);
+            }
         }
     }
     answer
@@ -107,19 +110,35 @@ fn split(
         }
     };
     let (older, newer) = (before.result.rules, current.result.rules);
+    let rule_reasons = reasons(&then_on_now, now, |category| {
+        Kind::Rules(RuleChange::between(older, newer, category))
+    });
+    let card_reasons = reasons(then, &then_on_now, |_| Kind::Rates);
+    // Each effect, and each of its reasons, exact or none of them told.
+    let (Some(rule_amount), Some(card_amount), Some(rule_reasons), Some(card_reasons)) = (
+        minus(now.total, then_on_now.total),
+        minus(then_on_now.total, then.total),
+        rule_reasons,
+        card_reasons,
+    ) else {
+        return;
+    };
     answer.rule_effect = Some(RuleEffect {
-        amount: Amount::new(now.total.value() - then_on_now.total.value()),
+        amount: rule_amount,
         rate_card: card_now.id.effective.to_string(),
-        reasons: reasons(&then_on_now, now, |category| {
-            Kind::Rules(RuleChange::between(older, newer, category))
-        }),
+        reasons: rule_reasons,
     });
     answer.card_effect = Some(CardEffect {
-        amount: Amount::new(then_on_now.total.value() - then.total.value()),
+        amount: card_amount,
         from_card: card_then.id.effective.to_string(),
         to_card: card_now.id.effective.to_string(),
-        reasons: reasons(then, &then_on_now, |_| Kind::Rates),
+        reasons: card_reasons,
     });
+}
+
+/// `after − before`, exactly or not at all.
+fn minus(after: Amount, before: Amount) -> Option<Amount> {
+    exact_diff(after.value(), before.value()).map(Amount::new)
 }
 
 /// Which reason a category's difference is.
@@ -147,7 +166,8 @@ fn by_category(estimate: &Estimate) -> [Option<Sum<'_>>; Category::ALL.len()] {
             };
             let sum = slot.get_or_insert_with(Sum::default);
             sum.charged = sum.charged.saturating_add(category.charged);
-            sum.amount += category.amount.value();
+            // The categories of one estimate add up to its exact total: no sum of them rounds.
+            sum.amount = exact_add(sum.amount, category.amount.value()).unwrap_or(sum.amount);
             sum.rates.push((market.market.as_str(), category.rate));
         }
     }
@@ -201,12 +221,13 @@ fn rate_moves(before: Option<&Sum>, after: Option<&Sum>) -> Vec<RateMove> {
 }
 
 /// Each category whose amount differs from `before` to `after`, then the provider's fees: they
-/// add up to `after.total − before.total` exactly.
+/// add up to `after.total − before.total` exactly. None when a difference cannot be held
+/// exactly.
 fn reasons(
     before: &Estimate,
     after: &Estimate,
     kind: impl Fn(Category) -> Kind,
-) -> Vec<EffectReason> {
+) -> Option<Vec<EffectReason>> {
     let (old, new) = (by_category(before), by_category(after));
     let mut out = Vec::new();
     for ((category, o), n) in Category::ALL.into_iter().zip(&old).zip(&new) {
@@ -219,7 +240,7 @@ fn reasons(
         if a == b {
             continue;
         }
-        let amount = Amount::new(a - b);
+        let amount = Amount::new(exact_diff(a, b)?);
         out.push(match kind(category) {
             Kind::Rules(change) => EffectReason::Rules {
                 category,
@@ -244,14 +265,14 @@ fn reasons(
         out.push(EffectReason::ProviderFees {
             before: Amount::new(fees_before),
             after: Amount::new(fees_after),
-            amount: Amount::new(fees_after - fees_before),
+            amount: Amount::new(exact_diff(fees_after, fees_before)?),
         });
     }
-    out
+    Some(out)
 }
 
 /// What pricing the same rules on another card does to each category: the card effect.
-pub(crate) fn rate_reasons(before: &Estimate, after: &Estimate) -> Vec<EffectReason> {
+pub(crate) fn rate_reasons(before: &Estimate, after: &Estimate) -> Option<Vec<EffectReason>> {
     reasons(before, after, |_| Kind::Rates)
 }
 

@@ -5,6 +5,7 @@
 use super::model::{CannotPrice, Cell, Lacks};
 use crate::catalog::{CardChoiceError, RateCard};
 use crate::scenario::{ErrorKind, FieldError};
+use rustc_hash::FxHashSet;
 
 /// The errors sorted: what the card lacks, the destinations the 2021 test refuses, and
 /// whether anything else went wrong.
@@ -25,41 +26,57 @@ impl Reading {
     }
 }
 
-fn push_new<T: PartialEq>(list: &mut Vec<T>, item: T) {
-    if !list.contains(&item) {
-        list.push(item);
+/// Adds `item` to `list` once: `seen` holds what the list has, so a sheet of 100,000 lines to
+/// as many unknown markets is read in one pass (searching the list for each was quadratic:
+/// six minutes for `compare` of such a sheet).
+fn push_new<'e, T: Clone + Eq + std::hash::Hash>(
+    list: &mut Vec<T>,
+    seen: &mut FxHashSet<&'e T>,
+    item: &'e T,
+) {
+    if seen.insert(item) {
+        list.push(item.clone());
     }
 }
 
 pub(super) fn read(errors: &[FieldError]) -> Reading {
     let mut reading = Reading::default();
+    let mut markets = FxHashSet::default();
+    let mut categories = FxHashSet::default();
+    let mut rates = FxHashSet::default();
+    let mut mexico = FxHashSet::default();
+    let mut cells = Vec::new();
     for error in errors {
         match &error.kind {
             ErrorKind::MarketNotOnCard { market, .. } => {
-                push_new(&mut reading.lacks.markets, market.clone())
+                push_new(&mut reading.lacks.markets, &mut markets, market)
             }
             ErrorKind::UnknownMarket { name, .. } => {
-                push_new(&mut reading.lacks.markets, name.clone())
+                push_new(&mut reading.lacks.markets, &mut markets, name)
             }
             ErrorKind::CategoryNotOnCard { category, .. } => {
-                push_new(&mut reading.lacks.categories, *category)
+                push_new(&mut reading.lacks.categories, &mut categories, category)
             }
             ErrorKind::NoRateForLine {
                 market, category, ..
-            } => push_new(
-                &mut reading.lacks.rates,
-                Cell {
-                    market: market.clone(),
-                    category: *category,
-                },
-            ),
-            ErrorKind::OnlyMexico { market } => push_new(&mut reading.only_mexico, market.clone()),
+            } => {
+                if rates.insert((market, *category)) {
+                    cells.push(Cell {
+                        market: market.clone(),
+                        category: *category,
+                    });
+                }
+            }
+            ErrorKind::OnlyMexico { market } => {
+                push_new(&mut reading.only_mexico, &mut mexico, market)
+            }
             ErrorKind::Card(
                 CardChoiceError::NoCardInForce { .. } | CardChoiceError::NoCardOnDate { .. },
             ) => reading.no_card = true,
             _ => reading.other = true,
         }
     }
+    reading.lacks.rates = cells;
     reading
 }
 

@@ -14,7 +14,7 @@ use super::model::{Comparison, VersionResult};
 use super::resolve;
 use crate::catalog::{CardWanted, Catalog, RateCard};
 use crate::category::Category;
-use crate::money::Amount;
+use crate::money::{exact_add, Amount};
 use crate::scenario::{ErrorKind, FieldError, RulesVersion, Scenario, ScenarioErrors, Setting};
 use card_of_time::Anchor;
 use model::{CardReason, CardsFor, VersionDifference};
@@ -221,17 +221,20 @@ fn of_their_time<'c>(
 /// card: only authentication moves to its international rate with the card.
 fn charged_categories(scenario: &Scenario, rules: RulesVersion) -> Vec<Category> {
     let domestic = vec![false; scenario.lines.len()];
+    let split = super::parts::Split::new(scenario, rules, &domestic);
     let mut charged: Vec<Category> = Vec::new();
-    for part in super::parts::split(scenario, rules, &domestic) {
-        let category = part.category;
-        if part.charged() > 0
-            && !matches!(
-                category,
-                Category::Authentication | Category::AuthenticationInternational
-            )
-            && !charged.contains(&category)
-        {
-            charged.push(category);
+    for line in 0..scenario.lines.len() {
+        for part in split.line(line) {
+            let category = part.category;
+            if part.charged() > 0
+                && !matches!(
+                    category,
+                    Category::Authentication | Category::AuthenticationInternational
+                )
+                && !charged.contains(&category)
+            {
+                charged.push(category);
+            }
         }
     }
     charged
@@ -271,10 +274,15 @@ fn add_differences(versions: &mut [VersionResult], current: RulesVersion) {
     else {
         return;
     };
+    // Exact differences, or none: a difference that a Decimal cannot hold exactly is not shown
+    // rounded (two amounts of the same currency, so in practice always exact).
+    let minus = |a: Amount, b: rust_decimal::Decimal| exact_add(a.value(), -b).map(Amount::new);
     for version in versions.iter_mut() {
-        version.difference = version.estimate.as_ref().map(|e| VersionDifference {
-            meta_total: Amount::new(e.meta_total.value() - base.0),
-            total: Amount::new(e.total.value() - base.1),
+        version.difference = version.estimate.as_ref().and_then(|e| {
+            Some(VersionDifference {
+                meta_total: minus(e.meta_total, base.0)?,
+                total: minus(e.total, base.1)?,
+            })
         });
     }
 }
@@ -293,7 +301,7 @@ fn card_despite<'c>(
         .cloned()
         .collect();
     if !fatal.is_empty() {
-        return Err(ScenarioErrors(fatal));
+        return Err(ScenarioErrors::capped(fatal));
     }
     let first = scenario.month.and_then(|m| m.first_day());
     let wanted = match (scenario.rate_card, first) {

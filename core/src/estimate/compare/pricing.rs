@@ -5,7 +5,7 @@
 use super::super::model::Estimate;
 use super::super::resolve::{self, Resolved};
 use crate::catalog::{Catalog, RateCard};
-use crate::scenario::{FieldError, RulesVersion, Scenario, ScenarioErrors};
+use crate::scenario::{ErrorKind, FieldError, FieldPath, RulesVersion, Scenario, ScenarioErrors};
 use chrono::NaiveDate;
 
 type Resolution<'a> = Result<Resolved<'a>, Vec<FieldError>>;
@@ -57,6 +57,16 @@ impl<'a> Pricer<'a> {
     ) -> Result<Estimate, ScenarioErrors> {
         let (catalog, scenario) = (self.catalog, self.scenario);
         if rules == RulesVersion::Mx2021_02 {
+            // The Mexico test refuses every other destination: from the card's resolution,
+            // whose lines resolve as the test's would, rather than resolving them all again.
+            if let Some(Ok(resolved)) = self.resolution(card) {
+                return match outside_mexico(scenario, resolved) {
+                    Some(errors) => Err(errors),
+                    None => {
+                        super::super::estimate_resolved(catalog, scenario, resolved, rules, false)
+                    }
+                };
+            }
             let choice = resolve::Choice {
                 rules: Some(rules),
                 rate_card: Some(card.id.effective),
@@ -64,14 +74,29 @@ impl<'a> Pricer<'a> {
             return super::super::estimate_checked(catalog, scenario, choice);
         }
         match self.resolution(card) {
+            // The rules are passed beside the resolution: no copy of it per version.
             Some(Ok(resolved)) => {
-                let mut resolved = resolved.clone();
-                resolved.rules = rules;
-                super::super::estimate_resolved(catalog, scenario, &resolved, false)
+                super::super::estimate_resolved(catalog, scenario, resolved, rules, false)
             }
             Some(Err(errors)) => Err(ScenarioErrors(errors.clone())),
             // Unreachable: the resolution was made just above.
             None => Err(ScenarioErrors(Vec::new())),
         }
     }
+}
+
+/// Why the Mexico test cannot price the lines it cannot, one error per line as resolving
+/// under the test's rules gives them, from a resolution made under other rules; none when
+/// every line is to Mexico.
+fn outside_mexico(scenario: &Scenario, resolved: &Resolved) -> Option<ScenarioErrors> {
+    let errors: Vec<FieldError> = (0..scenario.lines.len())
+        .filter_map(|index| {
+            let market = resolved.market(index);
+            (market != "Mexico").then(|| {
+                let market = market.to_string();
+                FieldError::new(FieldPath::line(index), ErrorKind::OnlyMexico { market })
+            })
+        })
+        .collect();
+    (!errors.is_empty()).then_some(ScenarioErrors(errors))
 }
