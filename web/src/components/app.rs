@@ -111,6 +111,7 @@ pub fn App(props: &AppProps) -> Html {
                 <div class="outputs">{ outputs(&state) }</div>
             </main>
             <crate::log_check::LogCheckLink {lang} />
+            <crate::plan_view::PlanLink {lang} json={state.json.clone()} on_replace={make(&state, Action::ReplaceSheet)} />
             <crate::card_diff::CardDiffLink {lang} currency={state.draft.currency()} scenario={state.json.clone()} />
         </div>
     }

@@ -5,6 +5,7 @@
 mod json;
 mod percent;
 
+pub(crate) use json::decimal_text;
 pub use json::{JsonKind, ReadProblem};
 pub use percent::{is_percent, PERCENT_SETTINGS};
 

@@ -67,6 +67,7 @@ impl Reducible for AppState {
                 state.restore = None;
                 Outcome::Shown
             }
+            Action::ReplaceSheet(json) => state.replace_sheet(&json),
             Action::SetCards(cards) => state.set_cards(cards),
             Action::SwitchCurrency { clear_rates } => state.switch_currency(clear_rates),
             Action::KeepCurrency => {
@@ -188,6 +189,19 @@ impl AppState {
                 Outcome::Edited
             }
             None => Outcome::Shown,
+        }
+    }
+
+    /// Only a JSON object replaces the sheet; anything else leaves it as it is (the plan view
+    /// sends only scenarios the core wrote).
+    fn replace_sheet(&mut self, json: &str) -> Outcome {
+        match crate::draft::Draft::from_json(json) {
+            Ok(draft) => {
+                self.draft = draft;
+                self.restore = None;
+                Outcome::Edited
+            }
+            Err(_) => Outcome::Shown,
         }
     }
 }
