@@ -209,7 +209,7 @@ fn parse_all(
         .collect();
     let loader = Loader::new(markets, currency);
     let mut card = if header.iter().any(|h| h == "category") && header.iter().any(|h| h == "rate") {
-        plain(&header, rows, loader, numbers)?
+        plain(&header, header_record.line, rows, loader, numbers)?
     } else {
         meta(&header, header_record.line, rows, loader, numbers)?
     };
@@ -327,6 +327,7 @@ impl<'m> Loader<'m> {
 
 fn plain(
     header: &[String],
+    header_line: usize,
     rows: &[Record],
     mut loader: Loader,
     numbers: Locale,
@@ -336,7 +337,7 @@ fn plain(
         (at("market"), at("category"), at("rate"))
     else {
         return Err(vec![CardError::at_line(
-            0,
+            header_line,
             "the header needs market, category and rate".into(),
         )]);
     };
