@@ -2,15 +2,10 @@
 //! bad rows, unsorted input, reconciliation.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
 
-fn wacost(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_wacost"))
-        .args(args)
-        .output()
-        .expect("wacost runs")
-}
+use common::{json, stderr_text, wacost_without_input as wacost, LOG};
+use std::path::{Path, PathBuf};
 
 fn temp(name: &str, text: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("wacost-bill-cli-{}", std::process::id()));
@@ -20,33 +15,18 @@ fn temp(name: &str, text: &str) -> PathBuf {
     path
 }
 
-const E1: &str = "\
-time,phone_number,user,direction,kind,category,status,pricing_category,pricing_type
-2026-08-03T00:00:00Z,PN1,+254712345678,out,template,marketing,,marketing,regular
-2026-08-03T02:00:00Z,PN1,+254712345678,in,message,,,,
-2026-08-03T03:00:00Z,PN1,+254712345678,out,free_form,,,service,free_customer_service
-2026-08-03T04:00:00Z,PN1,+254712345678,out,template,utility,,utility,regular
-2026-08-04T06:00:00Z,PN1,+254712345678,out,template,utility,delivered,utility,regular
-";
+/// `wacost bill LOG --format json EXTRA…`, which must succeed, as JSON.
+fn bill_json(log: &Path, extra: &[&str]) -> serde_json::Value {
+    let mut args = vec!["bill", log.to_str().unwrap(), "--format", "json"];
+    args.extend_from_slice(extra);
+    json(&wacost(&args))
+}
 
 #[test]
 fn bills_a_log_to_json_with_a_detail_file_and_reconciliation() {
-    let log = temp("e1.csv", E1);
+    let log = temp("e1.csv", LOG);
     let detail = log.with_file_name("e1-detail.csv");
-    let out = wacost(&[
-        "bill",
-        log.to_str().unwrap(),
-        "--format",
-        "json",
-        "--detail",
-        detail.to_str().unwrap(),
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = bill_json(&log, &["--detail", detail.to_str().unwrap()]);
     assert_eq!(json["meta_total"], "0.0265");
     assert_eq!(json["months"][0]["month"], "2026-08");
     assert_eq!(json["months"][0]["markets"][0]["market"], "Rest of Africa");
@@ -69,21 +49,8 @@ fn bills_a_log_to_json_with_a_detail_file_and_reconciliation() {
 
 #[test]
 fn the_same_log_under_another_rules_version() {
-    let log = temp("e1b.csv", E1);
-    let out = wacost(&[
-        "bill",
-        log.to_str().unwrap(),
-        "--format",
-        "json",
-        "--rules",
-        "pmp-2026-10",
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let log = temp("e1b.csv", LOG);
+    let json = bill_json(&log, &["--rules", "pmp-2026-10"]);
     // The utility template inside the window is charged from October 2026 (SVC-5).
     assert_eq!(json["meta_total"], "0.0305");
     let table = wacost(&["bill", log.to_str().unwrap(), "--format", "table"]);
@@ -97,15 +64,10 @@ fn the_same_log_under_another_rules_version() {
 
 #[test]
 fn an_invoice_total_is_compared_with_the_bill() {
-    let log = temp("invoice.csv", E1);
+    let log = temp("invoice.csv", LOG);
     let path = log.to_str().unwrap();
     let out = wacost(&["bill", path, "--format", "json", "--invoice-total", "$0.03"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = json(&out);
     assert_eq!(
         json["invoice"],
         serde_json::json!({"invoice_total": "0.03", "meta_total": "0.0265", "difference": "0.0035"})
@@ -127,7 +89,7 @@ fn an_invoice_total_is_compared_with_the_bill() {
 
 #[test]
 fn a_bad_row_fails_without_a_bill_unless_skipped() {
-    let text = format!("{E1}2026-08-05T00:00:00Z,PN1,+254712345678,out,template,promo,,,\nnot-a-time,PN1,+254712345678,in,message,,,,\n");
+    let text = format!("{LOG}2026-08-05T00:00:00Z,PN1,+254712345678,out,template,promo,,,\nnot-a-time,PN1,+254712345678,in,message,,,,\n");
     let log = temp("bad.csv", &text);
     let out = wacost(&["bill", log.to_str().unwrap(), "--format", "json"]);
     assert_eq!(out.status.code(), Some(2));
@@ -143,40 +105,19 @@ fn a_bad_row_fails_without_a_bill_unless_skipped() {
         err.contains("line 8, column `time`: `not-a-time` is not an RFC 3339 time"),
         "{err}"
     );
-    let out = wacost(&[
-        "bill",
-        log.to_str().unwrap(),
-        "--format",
-        "json",
-        "--skip-bad-rows",
-    ]);
-    assert!(out.status.success());
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = bill_json(&log, &["--skip-bad-rows"]);
     assert_eq!(json["meta_total"], "0.0265");
     assert_eq!(json["skipped_rows"].as_array().unwrap().len(), 2);
 }
 
 #[test]
 fn unsorted_files_are_sorted_and_bill_the_same() {
-    let mut lines: Vec<&str> = E1.lines().collect();
+    let mut lines: Vec<&str> = LOG.lines().collect();
     let header = lines.remove(0);
     lines.reverse();
     let log = temp("reversed.csv", &format!("{header}\n{}\n", lines.join("\n")));
     let detail = log.with_file_name("reversed-detail.csv");
-    let out = wacost(&[
-        "bill",
-        log.to_str().unwrap(),
-        "--format",
-        "json",
-        "--detail",
-        detail.to_str().unwrap(),
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = bill_json(&log, &["--detail", detail.to_str().unwrap()]);
     assert_eq!(json["meta_total"], "0.0265");
     assert_eq!(json["sorted_in_memory"], true);
     // The detail file holds each message once, in time order.
@@ -191,7 +132,7 @@ fn unsorted_files_are_sorted_and_bill_the_same() {
 
 #[test]
 fn settings_file_errors_name_the_field() {
-    let log = temp("e1c.csv", E1);
+    let log = temp("e1c.csv", LOG);
     let settings = temp(
         "settings.json",
         r#"{"timezone": "Mars/Olympus", "rules": "pmp-2030"}"#,
@@ -218,43 +159,30 @@ fn settings_file_errors_name_the_field() {
         "--format",
         "json",
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = json(&out);
     assert_eq!(json["rate_card"], "2026-10-01");
 }
 
 #[test]
 fn generate_log_is_deterministic_and_bills() {
-    let a = wacost(&[
-        "generate-log",
-        "--rows",
-        "2000",
-        "--seed",
-        "9",
-        "--users",
-        "100",
-    ]);
-    let b = wacost(&[
-        "generate-log",
-        "--rows",
-        "2000",
-        "--seed",
-        "9",
-        "--users",
-        "100",
-    ]);
+    let generate = || {
+        wacost(&[
+            "generate-log",
+            "--rows",
+            "2000",
+            "--seed",
+            "9",
+            "--users",
+            "100",
+        ])
+    };
+    let (a, b) = (generate(), generate());
     assert!(a.status.success());
     assert_eq!(a.stdout, b.stdout);
     let text = String::from_utf8(a.stdout).unwrap();
     assert_eq!(text.lines().count(), 2001);
     let log = temp("generated.csv", &text);
-    let out = wacost(&["bill", log.to_str().unwrap(), "--format", "json"]);
-    assert!(out.status.success());
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = bill_json(&log, &[]);
     assert_eq!(json["rows"], 2000);
     assert_ne!(json["meta_total"], "0.00");
     let bad = wacost(&["generate-log", "--rows", "ten"]);
@@ -284,15 +212,11 @@ fn crlf_and_blank_lines_keep_line_numbers_right() {
     assert_eq!(json["rows"], 2);
 }
 
-fn stderr_of(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
 #[test]
 fn utf16_logs_and_rows_not_in_utf8_are_worded_for_the_command_line() {
     let utf16: Vec<u8> = [0xff, 0xfe]
         .into_iter()
-        .chain(E1.encode_utf16().flat_map(u16::to_le_bytes))
+        .chain(LOG.encode_utf16().flat_map(u16::to_le_bytes))
         .collect();
     let log = temp("utf16.csv", "");
     std::fs::write(&log, &utf16).unwrap();
@@ -300,10 +224,10 @@ fn utf16_logs_and_rows_not_in_utf8_are_worded_for_the_command_line() {
     let out = wacost(&["bill", path, "--format", "json"]);
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
-        stderr_of(&out),
+        stderr_text(&out),
         format!("wacost bill: `{path}` is UTF-16 text; save it as CSV UTF-8\n")
     );
-    let mut bytes = E1.as_bytes().to_vec();
+    let mut bytes = LOG.as_bytes().to_vec();
     bytes.extend_from_slice(
         b"2026-08-05T00:00:00Z,PN\xff,+254712345678,out,template,marketing,,,\n",
     );
@@ -312,33 +236,32 @@ fn utf16_logs_and_rows_not_in_utf8_are_worded_for_the_command_line() {
     let path = log.to_str().unwrap();
     let out = wacost(&["bill", path, "--format", "json"]);
     assert_eq!(
-        stderr_of(&out),
+        stderr_text(&out),
         "wacost bill: line 7, column `(row)`: `2026-08-05T00:00:00Z,PN\u{fffd},+254712345678,out,template,marketin` is not UTF-8 text (byte 24 of the line)\n\
          wacost bill: 1 malformed row(s): no bill (use --skip-bad-rows to bill the rest)\n"
     );
     let out = wacost(&["bill", path, "--format", "json", "--skip-bad-rows"]);
-    assert!(out.status.success(), "{}", stderr_of(&out));
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = json(&out);
     assert_eq!(json["meta_total"], "0.0265");
     assert_eq!(json["rows"], 6);
 }
 
 #[test]
 fn options_are_named_as_options_and_settings_files_by_path() {
-    let log = temp("e1d.csv", E1);
+    let log = temp("e1d.csv", LOG);
     let log = log.to_str().unwrap();
     let out = wacost(&["bill", log, "--rate-card", "soon"]);
     assert_eq!(
-        stderr_of(&out),
+        stderr_text(&out),
         "wacost bill: --rate-card: `soon` is not `auto` or a date YYYY-MM-DD\n"
     );
     let out = wacost(&["bill", log, "--timezone", "+25:00"]);
     assert_eq!(
-        stderr_of(&out),
+        stderr_text(&out),
         "wacost bill: --timezone: `+25:00` is not an offset like +05:30\n"
     );
     let out = wacost(&["bill", log, "--rules", "pmp-2030"]);
-    assert!(stderr_of(&out).starts_with(
+    assert!(stderr_text(&out).starts_with(
         "wacost bill: --rules: `pmp-2030` is not `auto` or one of mx-2021-02, cbp-2022-02,"
     ));
     let settings = temp(
@@ -348,43 +271,36 @@ fn options_are_named_as_options_and_settings_files_by_path() {
     let settings = settings.to_str().unwrap();
     let out = wacost(&["bill", log, "--settings", settings]);
     assert_eq!(
-        stderr_of(&out),
+        stderr_text(&out),
         format!("wacost bill: {settings}: auth_international_from: `1600-01-01T00:00:00Z` is outside the times a bill can hold (1677-09-21T00:12:43.145224192Z to 2262-04-11T23:47:16.854775807Z)\n")
     );
 }
 
 #[test]
 fn standard_input_bills_and_reports_rows_not_in_utf8() {
-    use std::io::Write as _;
-    let mut bytes = E1.as_bytes().to_vec();
+    let mut bytes = LOG.as_bytes().to_vec();
     bytes.extend_from_slice(
         b"2026-08-05T00:00:00Z,PN\xff,+254712345678,out,template,marketing,,,\n",
     );
-    let mut child = Command::new(env!("CARGO_BIN_EXE_wacost"))
-        .args(["bill", "-", "--format", "json", "--skip-bad-rows"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(&bytes).unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = common::wacost(
+        &["bill", "-", "--format", "json", "--skip-bad-rows"],
+        &bytes,
+    );
+    let json = json(&out);
     assert_eq!(json["meta_total"], "0.0265");
     assert_eq!(json["skipped_rows"].as_array().unwrap().len(), 1);
 }
 
 #[test]
 fn malformed_rows_are_listed_up_to_a_hundred() {
-    let mut log = E1.to_string();
+    let mut log = LOG.to_string();
     for _ in 0..150 {
         log.push_str("2026-08-05T00:00:00Z,PN1,+254712345678,sideways,template,marketing,,,\n");
     }
     let log = temp("many-bad.csv", &log);
     let out = wacost(&["bill", log.to_str().unwrap(), "--format", "json"]);
     assert_eq!(out.status.code(), Some(2));
-    let stderr = stderr_of(&out);
+    let stderr = stderr_text(&out);
     let lines: Vec<&str> = stderr.lines().collect();
     assert_eq!(lines.len(), 102, "{stderr}");
     assert_eq!(
@@ -408,10 +324,10 @@ fn generate_log_takes_the_largest_user_count() {
         "--users",
         "18446744073709551615",
     ]);
-    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(out.status.success(), "{}", stderr_text(&out));
     let text = String::from_utf8(out.stdout).unwrap();
     assert_eq!(text.lines().count(), 21);
     let log = temp("max-users.csv", &text);
     let bill = wacost(&["bill", log.to_str().unwrap(), "--format", "json"]);
-    assert!(bill.status.success(), "{}", stderr_of(&bill));
+    assert!(bill.status.success(), "{}", stderr_text(&bill));
 }

@@ -2,32 +2,9 @@
 //! problem on standard error with exit status 2.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn wacost(args: &[&str], input: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_wacost"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("wacost runs");
-    // A command that fails on its arguments exits without reading: a broken pipe is fine.
-    let _ = child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes());
-    child.wait_with_output().expect("wacost finishes")
-}
-
-fn stderr_lines(output: &Output) -> Vec<String> {
-    String::from_utf8_lossy(&output.stderr)
-        .lines()
-        .map(String::from)
-        .collect()
-}
+use common::{stderr_lines, wacost};
 
 /// Fails with exit 2 and exactly the expected lines (each given by its start).
 fn assert_fails(args: &[&str], input: &str, expected: &[&str]) {

@@ -3,16 +3,11 @@
 //! is replaced only when the bill succeeds; nothing but wacost's own temporary file is removed.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn wacost(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_wacost"))
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("wacost runs")
-}
+use common::{stderr_text as stderr, wacost_without_input as wacost, LOG};
+use std::path::{Path, PathBuf};
+use std::process::Command;
 
 /// A fresh, empty directory for one test.
 fn directory(test: &str) -> PathBuf {
@@ -37,19 +32,6 @@ fn names(dir: &Path) -> Vec<String> {
     names.sort();
     names
 }
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-const LOG: &str = "\
-time,phone_number,user,direction,kind,category,status,pricing_category,pricing_type
-2026-08-03T00:00:00Z,PN1,+254712345678,out,template,marketing,,marketing,regular
-2026-08-03T02:00:00Z,PN1,+254712345678,in,message,,,,
-2026-08-03T03:00:00Z,PN1,+254712345678,out,free_form,,,service,free_customer_service
-2026-08-03T04:00:00Z,PN1,+254712345678,out,template,utility,,utility,regular
-2026-08-04T06:00:00Z,PN1,+254712345678,out,template,utility,delivered,utility,regular
-";
 
 const DETAIL: &str = "\
 line,time,phone_number,user,market,rules,pricing_model,category,type,conversation,opened,tier,rate,amount,rate_card,outcome,rule

@@ -2,41 +2,9 @@
 //! scenario) on standard output; a bad option named with its value, exit status 2.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn wacost(args: &[&str], input: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_wacost"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("wacost runs");
-    let _ = child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes());
-    child.wait_with_output().expect("wacost finishes")
-}
-
-fn json(output: &Output) -> serde_json::Value {
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).expect("JSON on stdout")
-}
-
-fn stderr(output: &Output) -> Vec<String> {
-    String::from_utf8_lossy(&output.stderr)
-        .lines()
-        .map(String::from)
-        .collect()
-}
+use common::{json, stderr_lines as stderr, wacost};
 
 const SHEET: &str = r#"{"month":"2026-07","lines":[{"country":"IN","marketing":1000,"utility":500,"service":3350}]}"#;
 
@@ -128,33 +96,25 @@ fn budget_prints_the_count_and_the_totals_around_it() {
     assert_eq!(out["unbounded"], false);
     assert_eq!(out["total_at_count"], "99.997");
     assert_eq!(out["total_at_next"], "100.0088");
-    let output = wacost(
-        &[
-            "budget",
-            "--market",
-            "Atlantis",
-            "--category",
-            "service",
-            "--amount",
-            "1,000",
-        ],
-        SHEET,
-    );
+    let service_to_atlantis = |amount| {
+        wacost(
+            &[
+                "budget",
+                "--market",
+                "Atlantis",
+                "--category",
+                "service",
+                "--amount",
+                amount,
+            ],
+            SHEET,
+        )
+    };
+    let output = service_to_atlantis("1,000");
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output)[0]
         .starts_with("error: invalid value '1,000' for '--amount <B>': not a decimal number"));
-    let output = wacost(
-        &[
-            "budget",
-            "--market",
-            "Atlantis",
-            "--category",
-            "service",
-            "--amount",
-            "10",
-        ],
-        SHEET,
-    );
+    let output = service_to_atlantis("10");
     assert_eq!(output.status.code(), Some(2));
     assert!(
         stderr(&output)[0].starts_with("wacost budget: --market: \"Atlantis\" is not a market"),
@@ -196,7 +156,7 @@ fn import_analytics_writes_a_scenario_and_reports_on_standard_error() {
     // The scenario is one `wacost estimate` reads.
     let estimate = json(&wacost(
         &["estimate", "--format", "json"],
-        &String::from_utf8_lossy(&output.stdout),
+        &*String::from_utf8_lossy(&output.stdout),
     ));
     assert_eq!(estimate["rules"], "pmp-2026-10");
 

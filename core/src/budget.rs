@@ -30,12 +30,12 @@ use crate::category::Category;
 use crate::estimate::{Estimate, Prepared};
 use crate::line_category::LineCategory;
 use crate::money::Amount;
+use crate::problem::{Problem, ProblemKind, ProblemPath, Problems};
 use crate::scenario::{
     ErrorKind, FieldPath, Line, RulesVersion, Scenario, ScenarioErrors, MAX_COUNT, MAX_LINES,
 };
 use rust_decimal::Decimal;
-use serde::ser::SerializeStruct;
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::fmt;
 
@@ -120,6 +120,12 @@ impl BudgetErrorKind {
     }
 }
 
+impl ProblemKind for BudgetErrorKind {
+    fn tag(&self) -> &'static str {
+        BudgetErrorKind::tag(self)
+    }
+}
+
 impl fmt::Display for BudgetErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -173,6 +179,15 @@ impl BudgetPath {
     }
 }
 
+impl ProblemPath for BudgetPath {
+    fn of(&self) -> &'static str {
+        match self {
+            BudgetPath::Query(_) => "query",
+            BudgetPath::Scenario(_) => "scenario",
+        }
+    }
+}
+
 impl fmt::Display for BudgetPath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -183,57 +198,19 @@ impl fmt::Display for BudgetPath {
 }
 
 /// One problem: where and what.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BudgetError {
-    pub at: BudgetPath,
-    pub kind: BudgetErrorKind,
-}
+pub type BudgetError = Problem<BudgetPath, BudgetErrorKind>;
 
-impl BudgetError {
-    pub fn new(at: BudgetPath, kind: BudgetErrorKind) -> BudgetError {
-        BudgetError { at, kind }
-    }
-}
-
-impl fmt::Display for BudgetError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.at, self.kind)
-    }
-}
-
-/// `{ "path", "message", "kind", "of" }`, `of` being `query` or `scenario`.
-impl Serialize for BudgetError {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut out = serializer.serialize_struct("BudgetError", 4)?;
-        out.serialize_field("path", &self.at.to_string())?;
-        out.serialize_field("message", &self.kind.to_string())?;
-        out.serialize_field("kind", self.kind.tag())?;
-        out.serialize_field(
-            "of",
-            match self.at {
-                BudgetPath::Query(_) => "query",
-                BudgetPath::Scenario(_) => "scenario",
-            },
-        )?;
-        out.end()
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct BudgetErrors(pub Vec<BudgetError>);
+/// Every problem found, never just the first.
+pub type BudgetErrors = Problems<BudgetPath, BudgetErrorKind>;
 
 impl BudgetErrors {
-    pub fn lines(&self) -> Vec<String> {
-        self.0.iter().map(ToString::to_string).collect()
-    }
-
     /// The scenario's errors; those about the extra line are named by the query's field.
     fn of_scenario(errors: ScenarioErrors, extra_line: usize, destination: &Destination) -> Self {
         let field = match destination {
             Destination::Country(_) => "country",
             Destination::Market(_) => "market",
         };
-        BudgetErrors(
+        Problems(
             errors
                 .0
                 .into_iter()
@@ -250,14 +227,6 @@ impl BudgetErrors {
     }
 }
 
-impl fmt::Display for BudgetErrors {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.lines().join("\n"))
-    }
-}
-
-impl std::error::Error for BudgetErrors {}
-
 const QUERY_KEYS: &[&str] = &["country", "market", "category", "amount"];
 
 impl BudgetQuery {
@@ -265,7 +234,7 @@ impl BudgetQuery {
     /// instead of `"country"`), every problem named by its field.
     pub fn from_value(value: &Value) -> Result<BudgetQuery, BudgetErrors> {
         let Some(object) = value.as_object() else {
-            return Err(BudgetErrors(vec![BudgetError::new(
+            return Err(Problems(vec![BudgetError::new(
                 BudgetPath::Query(FieldPath::scenario()),
                 BudgetErrorKind::NotAnObject {
                     got: value.to_string(),
@@ -324,12 +293,7 @@ impl BudgetQuery {
                 None
             }
             Some(v) => {
-                let text = match v {
-                    Value::Number(n) => Some(n.to_string()),
-                    Value::String(s) => Some(s.clone()),
-                    _ => None,
-                };
-                let amount = text.as_deref().and_then(crate::plan::decimal_text);
+                let amount = crate::plan::decimal(v);
                 if amount.is_none() {
                     errors.push(BudgetError::new(
                         BudgetPath::query("amount"),
@@ -349,7 +313,7 @@ impl BudgetQuery {
                 query.check()?;
                 Ok(query)
             }
-            _ => Err(BudgetErrors(errors)),
+            _ => Err(Problems(errors)),
         }
     }
 
@@ -363,7 +327,7 @@ impl BudgetQuery {
         } else {
             return Ok(());
         };
-        Err(BudgetErrors(vec![BudgetError::new(
+        Err(Problems(vec![BudgetError::new(
             BudgetPath::query("amount"),
             kind,
         )]))
@@ -382,7 +346,7 @@ pub fn budget_with(
 ) -> Result<Budget, BudgetErrors> {
     query.check()?;
     if scenario.lines.len() >= MAX_LINES {
-        return Err(BudgetErrors(vec![BudgetError::new(
+        return Err(Problems(vec![BudgetError::new(
             BudgetPath::Scenario(FieldPath::top("lines")),
             BudgetErrorKind::NoRoomForLine,
         )]));

@@ -19,7 +19,7 @@
 
 use crate::category::Category;
 use crate::csv::{self, ErrorKind, Limits, ReadError, Record, Separator};
-use crate::currency::{self, Mark};
+use crate::currency::{self, AroundError, Mark};
 use crate::locale::{ungroup, Locale};
 use crate::money::parse_rate;
 use crate::scenario::CustomRate;
@@ -37,33 +37,159 @@ pub const MAX_CARD_ROWS: usize = 5_000;
 pub const MAX_LISTED_ERRORS: usize = 20;
 
 /// A problem in the card text, at a 1-based line (0: the card as a whole) and, for a problem
-/// of the CSV itself, a 1-based column (0: the whole line).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// of the CSV itself, a 1-based character column (0: the whole line).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CardError {
     pub line: usize,
-    #[serde(default)]
     pub column: usize,
-    pub message: String,
+    pub kind: CardErrorKind,
+}
+
+/// What is wrong with a card, with the figures its sentence needs, so a surface can word it in
+/// its own language; `Display` is the English.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CardErrorKind {
+    /// The text cannot be read as CSV, or is over a cap (then at line 0).
+    Csv(ErrorKind),
+    /// More problems than are listed: how many more.
+    More {
+        count: usize,
+    },
+    /// No row starts with `Market`.
+    NoHeader,
+    /// A `market,category,rate` header without one of the three.
+    PlainHeaderIncomplete,
+    /// Meta's layout without any category column.
+    NoCategoryColumn,
+    /// A market name a spreadsheet would run as a formula.
+    FormulaMarket {
+        market: String,
+        start: char,
+    },
+    UnknownMarket {
+        market: String,
+    },
+    UnknownCategory {
+        text: String,
+    },
+    /// An empty or `n/a` rate in the plain layout, where every row is one rate.
+    NoRate {
+        text: String,
+    },
+    /// A rate that is not a number (plain layout), with the cell as written.
+    BadRate {
+        problem: RateCellError,
+        text: String,
+    },
+    /// A rate that is not a number, in a category column of Meta's layout.
+    BadRateIn {
+        category: Category,
+        problem: RateCellError,
+        text: String,
+    },
+    /// A market and category given twice.
+    Duplicate {
+        market: String,
+        category: Category,
+    },
+    /// A `Currency` cell that is no ISO 4217 code.
+    NotACurrencyCode {
+        text: String,
+    },
+    /// The card says it is in another currency than asked, or in two.
+    Currency(Box<CurrencyError>),
+}
+
+/// Why a rate cell is not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RateCellError {
+    Negative,
+    NotANumber,
+    /// Text beside the number that is no currency, or two currencies around it.
+    Around(Box<AroundError>),
+    /// Grouping marks that do not group three digits: the other convention's decimal mark.
+    /// `decimal_comma` when the file is `;`-separated, so `,` is its decimal mark.
+    BadGrouping {
+        decimal_comma: bool,
+    },
+}
+
+impl fmt::Display for RateCellError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            RateCellError::Around(around) => return around.fmt(f),
+            RateCellError::Negative => "a rate cannot be negative",
+            RateCellError::NotANumber => "not a number",
+            RateCellError::BadGrouping { decimal_comma: false } => {
+                "not a number (thousands separators must group three digits; use `.` for decimals)"
+            }
+            RateCellError::BadGrouping { decimal_comma: true } => {
+                "not a number (in a `;`-separated file `,` is the decimal mark, and `.` or a space groups three digits)"
+            }
+        })
+    }
+}
+
+impl fmt::Display for CardErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CardErrorKind::Csv(kind) => kind.fmt(f),
+            CardErrorKind::More { count } => write!(f, "… and {count} more"),
+            CardErrorKind::NoHeader => f.write_str(
+                "no header row starting with `Market` (expected Meta's card layout or market,category,rate)",
+            ),
+            CardErrorKind::PlainHeaderIncomplete => {
+                f.write_str("the header needs market, category and rate")
+            }
+            CardErrorKind::NoCategoryColumn => f.write_str(
+                "the header names no category column (Marketing, Utility, Authentication, Authentication-International, Service)",
+            ),
+            CardErrorKind::FormulaMarket { market, start } => write!(
+                f,
+                "market `{market}` must not begin with `{}` (a spreadsheet would read it as a formula)",
+                start.escape_debug()
+            ),
+            CardErrorKind::UnknownMarket { market } => {
+                write!(f, "unknown market `{market}` (not in Meta's market table)")
+            }
+            CardErrorKind::UnknownCategory { text } => write!(f, "unknown category `{text}`"),
+            CardErrorKind::NoRate { text } => write!(f, "rate `{text}` is not a number"),
+            CardErrorKind::BadRate { problem, .. } => problem.fmt(f),
+            CardErrorKind::BadRateIn {
+                category,
+                problem,
+                text,
+            } => write!(f, "{category}: {problem} (`{text}`)"),
+            CardErrorKind::Duplicate { market, category } => {
+                write!(f, "duplicate row: {market} {category} is given twice")
+            }
+            CardErrorKind::NotACurrencyCode { text } => write!(
+                f,
+                "currency `{text}` is not an ISO 4217 code (three letters, e.g. USD)"
+            ),
+            CardErrorKind::Currency(error) => error.fmt(f),
+        }
+    }
 }
 
 impl CardError {
-    fn at_line(line: usize, message: String) -> CardError {
+    fn at_line(line: usize, kind: CardErrorKind) -> CardError {
         CardError {
             line,
             column: 0,
-            message,
+            kind,
         }
     }
 
     fn of_csv(error: ReadError) -> CardError {
         match error.kind {
             ErrorKind::TooLarge { .. } | ErrorKind::TooManyRecords { .. } => {
-                CardError::at_line(0, error.kind.to_string())
+                CardError::at_line(0, CardErrorKind::Csv(error.kind))
             }
             kind => CardError {
                 line: error.at.line,
                 column: error.at.column,
-                message: kind.to_string(),
+                kind: CardErrorKind::Csv(kind),
             },
         }
     }
@@ -72,12 +198,14 @@ impl CardError {
 impl fmt::Display for CardError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (self.line, self.column) {
-            (0, _) => f.write_str(&self.message),
-            (line, 0) => write!(f, "line {line}: {}", self.message),
-            (line, column) => write!(f, "line {line}, column {column}: {}", self.message),
+            (0, _) => self.kind.fmt(f),
+            (line, 0) => write!(f, "line {line}: {}", self.kind),
+            (line, column) => write!(f, "line {line}, column {column}: {}", self.kind),
         }
     }
 }
+
+impl std::error::Error for CardError {}
 
 /// The rates read from a card and its currency: the one it names (column, title, header or
 /// cells), else the one it was asked in (`parse_in`); none when neither. Every rate carries it.
@@ -114,11 +242,10 @@ pub fn check_file_size(bytes: u64) -> Result<(), CardError> {
     }
     Err(CardError::at_line(
         0,
-        ErrorKind::TooLarge {
+        CardErrorKind::Csv(ErrorKind::TooLarge {
             limit: MAX_CARD_BYTES,
             found,
-        }
-        .to_string(),
+        }),
     ))
 }
 
@@ -148,7 +275,7 @@ fn parse_listed(
         if errors.len() > MAX_LISTED_ERRORS {
             let more = errors.len() - MAX_LISTED_ERRORS;
             errors.truncate(MAX_LISTED_ERRORS);
-            errors.push(CardError::at_line(0, format!("… and {more} more")));
+            errors.push(CardError::at_line(0, CardErrorKind::More { count: more }));
         }
         errors
     })
@@ -190,10 +317,7 @@ fn parse_all(
                     title_errors.push(e);
                 }
             }
-            None => return Err(vec![CardError::at_line(
-                0,
-                "no header row starting with `Market` (expected Meta's card layout or market,category,rate)".into(),
-            )]),
+            None => return Err(vec![CardError::at_line(0, CardErrorKind::NoHeader)]),
         }
     };
     let rows = rest;
@@ -250,19 +374,18 @@ impl<'m> Loader<'m> {
         }
     }
 
-    fn fail(&mut self, line: usize, message: String) {
-        self.errors.push(CardError::at_line(line, message));
+    fn fail(&mut self, line: usize, kind: CardErrorKind) {
+        self.errors.push(CardError::at_line(line, kind));
     }
 
     fn market(&mut self, line: usize, name: &str) -> Option<String> {
         if let Some(start) = crate::csv::formula_start(name.trim()) {
             self.fail(
                 line,
-                format!(
-                    "market `{}` must not begin with `{}` (a spreadsheet would read it as a formula)",
-                    name.trim(),
-                    start.escape_debug()
-                ),
+                CardErrorKind::FormulaMarket {
+                    market: name.trim().to_string(),
+                    start,
+                },
             );
             return None;
         }
@@ -274,10 +397,9 @@ impl<'m> Loader<'m> {
         if found.is_none() {
             self.fail(
                 line,
-                format!(
-                    "unknown market `{}` (not in Meta's market table)",
-                    name.trim()
-                ),
+                CardErrorKind::UnknownMarket {
+                    market: name.trim().to_string(),
+                },
             );
         }
         found
@@ -289,10 +411,7 @@ impl<'m> Loader<'m> {
             .insert(format!("{market}\n{category}"), line)
             .is_some()
         {
-            self.fail(
-                line,
-                format!("duplicate row: {market} {category} is given twice"),
-            );
+            self.fail(line, CardErrorKind::Duplicate { market, category });
         } else {
             self.rates.push(CustomRate {
                 market,
@@ -338,7 +457,7 @@ fn plain(
     else {
         return Err(vec![CardError::at_line(
             header_line,
-            "the header needs market, category and rate".into(),
+            CardErrorKind::PlainHeaderIncomplete,
         )]);
     };
     for record in rows {
@@ -351,7 +470,12 @@ fn plain(
         let market = loader.market(line, cell(market_i));
         let category = Category::parse(cell(category_i));
         if category.is_none() {
-            loader.fail(line, format!("unknown category `{}`", cell(category_i)));
+            loader.fail(
+                line,
+                CardErrorKind::UnknownCategory {
+                    text: cell(category_i).to_string(),
+                },
+            );
         }
         let rate = match rate_cell(cell(rate_i), numbers) {
             Ok(Some((rate, mark))) => {
@@ -359,11 +483,22 @@ fn plain(
                 Some(rate)
             }
             Ok(None) => {
-                loader.fail(line, format!("rate `{}` is not a number", cell(rate_i)));
+                loader.fail(
+                    line,
+                    CardErrorKind::NoRate {
+                        text: cell(rate_i).to_string(),
+                    },
+                );
                 None
             }
-            Err(message) => {
-                loader.fail(line, message);
+            Err(problem) => {
+                loader.fail(
+                    line,
+                    CardErrorKind::BadRate {
+                        problem,
+                        text: cell(rate_i).to_string(),
+                    },
+                );
                 None
             }
         };
@@ -394,7 +529,7 @@ fn meta(
     if columns.is_empty() {
         return Err(vec![CardError::at_line(
             header_line,
-            "the header names no category column (Marketing, Utility, Authentication, Authentication-International, Service)".into(),
+            CardErrorKind::NoCategoryColumn,
         )]);
     }
     let currency_i = header.iter().position(|h| h == "currency");
@@ -431,7 +566,14 @@ fn meta(
                     loader.add(line, market.clone(), category, rate);
                 }
                 Ok(None) => {}
-                Err(message) => loader.fail(line, format!("{category}: {message} (`{text}`)")),
+                Err(problem) => loader.fail(
+                    line,
+                    CardErrorKind::BadRateIn {
+                        category,
+                        problem,
+                        text: text.to_string(),
+                    },
+                ),
             }
         }
     }
@@ -442,7 +584,7 @@ fn meta(
 type Cell<'t> = (
     Category,
     &'t str,
-    Result<Option<(Decimal, Option<Mark>)>, String>,
+    Result<Option<(Decimal, Option<Mark>)>, RateCellError>,
 );
 
 fn is_na(text: &str) -> bool {
@@ -456,31 +598,30 @@ fn is_na(text: &str) -> bool {
 /// text beside the number is refused; the decimal mark of the other convention is read only
 /// as grouping by three, so `0,025` in a `,` file (or `0.025` in a `;` file) is refused rather
 /// than guessed.
-fn rate_cell(text: &str, numbers: Locale) -> Result<Option<(Decimal, Option<Mark>)>, String> {
+fn rate_cell(
+    text: &str,
+    numbers: Locale,
+) -> Result<Option<(Decimal, Option<Mark>)>, RateCellError> {
     let text = text.trim();
     if text.is_empty() || is_na(text) {
         return Ok(None);
     }
     let decimal = numbers.decimal_mark();
-    let printed = currency::split_figure(text).map_err(|e| e.to_string())?;
+    let printed = currency::split_figure(text).map_err(|e| RateCellError::Around(Box::new(e)))?;
     let number = printed.number;
     if number.starts_with('-') {
-        return Err("a rate cannot be negative".into());
+        return Err(RateCellError::Negative);
     }
     let (whole, fraction) = match number.split_once(decimal) {
         Some((whole, fraction)) => (whole, Some(fraction)),
         None => (number, None),
     };
     if whole.is_empty() {
-        return Err("not a number".into());
+        return Err(RateCellError::NotANumber);
     }
     let Some(digits) = ungroup(whole, numbers.grouping_marks()) else {
-        return Err(match numbers {
-            Locale::En => {
-                "not a number (thousands separators must group three digits; use `.` for decimals)"
-                    .into()
-            }
-            _ => "not a number (in a `;`-separated file `,` is the decimal mark, and `.` or a space groups three digits)".into(),
+        return Err(RateCellError::BadGrouping {
+            decimal_comma: numbers.decimal_mark() == ',',
         });
     };
     let joined = match fraction {
@@ -489,7 +630,7 @@ fn rate_cell(text: &str, numbers: Locale) -> Result<Option<(Decimal, Option<Mark
     };
     parse_rate(&joined)
         .map(|rate| Some((rate, printed.mark)))
-        .map_err(|_| "not a number".into())
+        .map_err(|_| RateCellError::NotANumber)
 }
 
 /// A column header without the currency it names (`Marketing (USD)` → `Marketing `), so the
@@ -505,7 +646,7 @@ fn without_currency(text: &str) -> String {
 
 /// Where a card said its currency.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Source {
+pub enum Source {
     /// Its `Currency` column, on a line.
     Column(usize),
     /// A line above the table (Meta's "Cost per message in INR …").
@@ -516,19 +657,40 @@ enum Source {
     Cell(usize),
 }
 
-/// A card in another currency than asked, or in two: the new kind of card error, worded here.
+/// What a card said of its currency, where, and as printed (`shown`); `currency` is the code,
+/// or the mark with the codes it may mean (`$ (one of USD, ARS, …)`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum CurrencyError {
+pub struct CurrencySaid {
+    pub source: Source,
+    pub shown: String,
+    pub currency: String,
+}
+
+impl fmt::Display for CurrencySaid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let in_words = &self.currency;
+        match self.source {
+            Source::Cell(_) => write!(f, "`{}` is in {in_words}", self.shown),
+            Source::Column(_) => write!(f, "the card's Currency column says {in_words}"),
+            Source::Title => write!(f, "the card's title says {in_words}"),
+            Source::Header => write!(f, "the card's header says {in_words}"),
+        }
+    }
+}
+
+/// A card in another currency than asked, or in two: wacost never converts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CurrencyError {
     /// What the card says (`said`) is not the currency asked; `choose` is what to choose
     /// instead.
     NotAsked {
-        said: String,
+        said: CurrencySaid,
         asked: String,
         choose: String,
     },
     /// What the card says here is not what it said before, at `first`.
     Mixed {
-        said: String,
+        said: CurrencySaid,
         card: String,
         first: Source,
     },
@@ -594,14 +756,16 @@ impl CardCurrency {
 
     /// Takes a mark the card printed (`shown` is how, for the message), at `source`.
     fn take(&mut self, mark: Mark, shown: &str, source: Source) -> Result<(), CardError> {
-        let fail =
-            |error: CurrencyError| CardError::at_line(CardCurrency::at(source), error.to_string());
-        let in_words = mark.code().map_or_else(|| mark.to_string(), str::to_string);
-        let said = match source {
-            Source::Cell(_) => format!("`{shown}` is in {in_words}"),
-            Source::Column(_) => format!("the card's Currency column says {in_words}"),
-            Source::Title => format!("the card's title says {in_words}"),
-            Source::Header => format!("the card's header says {in_words}"),
+        let fail = |error: CurrencyError| {
+            CardError::at_line(
+                CardCurrency::at(source),
+                CardErrorKind::Currency(Box::new(error)),
+            )
+        };
+        let said = CurrencySaid {
+            source,
+            shown: shown.to_string(),
+            currency: mark.code().map_or_else(|| mark.to_string(), str::to_string),
         };
         if let Some(asked) = &self.asked {
             if !mark.means(asked) {
@@ -657,7 +821,9 @@ impl CardCurrency {
             Some(mark) => self.take(mark, text, Source::Column(line)),
             None => Err(CardError::at_line(
                 line,
-                format!("currency `{text}` is not an ISO 4217 code (three letters, e.g. USD)"),
+                CardErrorKind::NotACurrencyCode {
+                    text: text.to_string(),
+                },
             )),
         }
     }
@@ -732,7 +898,12 @@ Indonesia,INR,\"1,234.50\",n/a,0.5,n/a,n/a\n\
         let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
         assert_eq!(lines, vec![3, 4, 5, 6], "{errors:?}");
         assert!(errors[0].to_string().starts_with("line 3: duplicate row"));
-        assert!(errors[1].message.contains("Atlantis"));
+        assert_eq!(
+            errors[1].kind,
+            CardErrorKind::UnknownMarket {
+                market: "Atlantis".into()
+            }
+        );
         let bad_meta =
             "Market,Currency,Marketing\nIndia,INR,0.0118\nAtlantis,INR,0.02\nIndonesia,INR,1.2.3\n";
         let errors = parse(bad_meta, &markets()).unwrap_err();
@@ -939,5 +1110,87 @@ Indonesia;INR;1.234,50;1 234,5;\"0,5\"\n";
             "line 2: unknown market `Atlantis` (not in Meta's market table)"
         );
         assert_eq!(errors[MAX_LISTED_ERRORS].to_string(), "… and 10 more");
+    }
+
+    /// Each problem is a kind with the figures a surface needs to word it in its own language;
+    /// the English `Display` is unchanged.
+    #[test]
+    fn every_problem_is_a_kind_with_its_figures() {
+        let text = "market,category,rate\nIndia,promo,0.01\nIndia,utility,n/a\nIndia,marketing,-1\nIndia,service,0,025\n\"=x\",utility,0.01\n";
+        let errors = parse(text, &markets()).unwrap_err();
+        let kinds: Vec<(usize, &CardErrorKind)> =
+            errors.iter().map(|e| (e.line, &e.kind)).collect();
+        assert_eq!(
+            kinds,
+            [
+                (
+                    2,
+                    &CardErrorKind::UnknownCategory {
+                        text: "promo".into()
+                    }
+                ),
+                (3, &CardErrorKind::NoRate { text: "n/a".into() }),
+                (
+                    4,
+                    &CardErrorKind::BadRate {
+                        problem: RateCellError::Negative,
+                        text: "-1".into()
+                    }
+                ),
+                (
+                    5,
+                    &CardErrorKind::Csv(ErrorKind::TooManyFields {
+                        expected: 3,
+                        found: 4
+                    })
+                ),
+                (
+                    6,
+                    &CardErrorKind::FormulaMarket {
+                        market: "=x".into(),
+                        start: '='
+                    }
+                ),
+            ]
+        );
+        assert_eq!(errors[3].column, 17);
+        let meta = "Market;Currency;Marketing\nIndia;INR;0.0118\nIndonesia;EUR;0,5\n";
+        let errors = parse(meta, &markets()).unwrap_err();
+        assert_eq!(
+            errors.iter().map(|e| &e.kind).collect::<Vec<_>>(),
+            [
+                &CardErrorKind::BadRateIn {
+                    category: Category::Marketing,
+                    problem: RateCellError::BadGrouping {
+                        decimal_comma: true
+                    },
+                    text: "0.0118".into()
+                },
+                &CardErrorKind::Currency(Box::new(CurrencyError::Mixed {
+                    said: CurrencySaid {
+                        source: Source::Column(3),
+                        shown: "EUR".into(),
+                        currency: "EUR".into()
+                    },
+                    card: "INR".into(),
+                    first: Source::Column(2)
+                })),
+            ]
+        );
+        assert_eq!(
+            errors.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            [
+                "line 2: marketing: not a number (in a `;`-separated file `,` is the decimal mark, and `.` or a space groups three digits) (`0.0118`)",
+                "line 3: the card's Currency column says EUR, but the card is in INR (its Currency column, line 2): one card has one currency",
+            ]
+        );
+        assert_eq!(
+            parse("Market,Currency\nIndia,INR\n", &markets()).unwrap_err(),
+            [CardError {
+                line: 1,
+                column: 0,
+                kind: CardErrorKind::NoCategoryColumn
+            }]
+        );
     }
 }

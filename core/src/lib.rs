@@ -33,5 +33,6 @@ pub mod export;
 pub mod levers;
 pub mod line_category;
 pub mod plan;
+pub mod problem;
 pub mod scenario;
 pub mod suggest;

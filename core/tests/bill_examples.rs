@@ -6,13 +6,22 @@ mod bill_common;
 
 use bill_common::{dec, row, run};
 use rust_decimal::Decimal;
-use wacost_core::bill::{Model, Outcome, PricingType};
+use wacost_core::bill::{Model, Outcome, Priced, PricingType};
 
 const KENYA: &str = "+254712345678"; // Rest of Africa
 const INDONESIA: &str = "+6281234567890";
 
 fn t(day: &str, hour: u32, minute: u32) -> String {
     format!("{day}T{hour:02}:{minute:02}:00Z")
+}
+
+/// Each message's category, whether it opened a conversation, its amount and its rule.
+fn conversation_steps(
+    msgs: &[(Priced, String)],
+) -> Vec<(&'static str, bool, Decimal, &'static str)> {
+    msgs.iter()
+        .map(|(p, _)| (p.category.unwrap(), p.opened, p.amount, p.rule))
+        .collect()
 }
 
 #[test]
@@ -104,12 +113,8 @@ fn e2_a_utility_template_inside_a_utility_conversation_opens_nothing() {
         row(&t(d, 10, 0), INDONESIA, "out", "template", "utility"),
     ];
     let (report, msgs) = run("{}", &rows);
-    let got: Vec<_> = msgs
-        .iter()
-        .map(|(p, _)| (p.category.unwrap(), p.opened, p.amount, p.rule))
-        .collect();
     assert_eq!(
-        got,
+        conversation_steps(&msgs),
         vec![
             ("marketing", true, dec("0.0411"), "CBP2-3"),
             ("utility", true, dec("0.02"), "CBP2-3"),
@@ -143,12 +148,8 @@ fn e3_non_templates_join_the_marketing_conversation_then_open_a_service_one() {
         row(&t(d2, 2, 0), INDONESIA, "out", "free_form", ""),
     ];
     let (report, msgs) = run("{}", &rows);
-    let got: Vec<_> = msgs
-        .iter()
-        .map(|(p, _)| (p.category.unwrap(), p.opened, p.amount, p.rule))
-        .collect();
     assert_eq!(
-        got,
+        conversation_steps(&msgs),
         vec![
             ("marketing", true, dec("0.0411"), "CBP2-3"),
             ("marketing", false, Decimal::ZERO, "CBP2-4"),
@@ -515,6 +516,23 @@ fn authentication_international_applies_from_the_start_time_to_other_countries()
         &rows,
     );
     assert_eq!(report.meta_total, "0.0062");
+    // AI-5: without a primary business location no market is the business's own, so India is
+    // international from the start time, as the estimator reads a scenario without
+    // business_country.
+    let (report, msgs) = run(
+        r#"{"auth_international_from": "2026-10-10T00:00:00Z"}"#,
+        &rows,
+    );
+    let got: Vec<_> = msgs.iter().map(|(p, _)| p.category.unwrap()).collect();
+    assert_eq!(
+        got,
+        vec![
+            "authentication",
+            "authentication_international",
+            "authentication"
+        ]
+    );
+    assert_eq!(report.meta_total, "0.0352");
 }
 
 #[test]

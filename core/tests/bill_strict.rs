@@ -4,7 +4,7 @@
 
 mod bill_common;
 
-use bill_common::{settings, Collect, HEADER};
+use bill_common::{run_text, settings, Collect, HEADER};
 use wacost_core::bill::{self, BillError, Options, Session, Settings};
 use wacost_core::Catalog;
 
@@ -202,19 +202,11 @@ fn rows_of_one_message_id_are_one_message() {
         "2026-08-03T00:05:00Z,PN1,+254712345678,out,template,marketing,read,wamid.1",
         "2026-08-03T00:06:00Z,PN1,+254712345678,out,template,marketing,delivered,wamid.2",
     ]);
-    let mut sink = Collect::default();
-    let report = bill::bill_text(
-        Catalog::builtin(),
-        &Settings::default(),
-        &text,
-        Options::default(),
-        &mut sink,
-    )
-    .unwrap();
+    let (report, messages) = run_text("{}", &text);
     assert_eq!(report.meta_total, "0.045");
     assert_eq!(report.rows, 3);
     assert_eq!(report.outbound, 2);
-    let lines: Vec<u64> = sink.0.iter().map(|(p, _)| p.line).collect();
+    let lines: Vec<u64> = messages.iter().map(|(p, _)| p.line).collect();
     assert_eq!(lines, vec![2, 4]);
     assert!(report.warnings.is_empty(), "{:?}", report.warnings);
     assert!(!report.sorted_in_memory);
@@ -229,22 +221,14 @@ fn a_message_failed_then_delivered_is_charged_once_at_its_first_time() {
         "2026-10-01T00:01:00Z,PN1,+254712345678,out,template,marketing,read,m1",
         "2026-10-01T00:02:00Z,PN1,+254712345678,out,template,marketing,failed,m1",
     ]);
-    let mut sink = Collect::default();
-    let report = bill::bill_text(
-        Catalog::builtin(),
-        &Settings::default(),
-        &text,
-        Options::default(),
-        &mut sink,
-    )
-    .unwrap();
+    let (report, messages) = run_text("{}", &text);
     assert!(report.sorted_in_memory);
     assert_eq!(report.outbound, 1);
     assert_eq!(report.months.len(), 1);
     assert_eq!(report.months[0].month, "2026-09");
     assert_eq!(report.months[0].failed, 0);
     assert_eq!(report.meta_total, "0.0225");
-    let (p, _) = &sink.0[0];
+    let (p, _) = &messages[0];
     assert_eq!((p.line, p.amount.to_string().as_str()), (2, "0.0225"));
 }
 

@@ -35,6 +35,15 @@ fn total(
     estimate(&sheet).unwrap().total.value()
 }
 
+/// `amount` of extra `category` messages to India.
+fn to_india(category: LineCategory, amount: &str) -> BudgetQuery {
+    BudgetQuery {
+        destination: Destination::Country("IN".into()),
+        category,
+        amount: d(amount),
+    }
+}
+
 fn scenario(json: &str) -> Scenario {
     Scenario::from_json(json).unwrap()
 }
@@ -46,11 +55,7 @@ fn marketing_to_india_fills_the_budget_exactly() {
         r#"{"month":"2026-11","lines":[{"country":"BR","marketing":1000}],
             "bsp":{"per_message":"0.005","monthly":"49"}}"#,
     );
-    let query = BudgetQuery {
-        destination: Destination::Country("IN".into()),
-        category: LineCategory::Marketing,
-        amount: d("500"),
-    };
+    let query = to_india(LineCategory::Marketing, "500");
     let b = budget(&s, &query).unwrap();
     let at = |k| total(&s, &query.destination, LineCategory::Marketing, k);
     assert!(b.fits && !b.unbounded);
@@ -63,11 +68,7 @@ fn marketing_to_india_fills_the_budget_exactly() {
 #[test]
 fn a_sheet_over_budget_fits_nothing() {
     let s = scenario(r#"{"month":"2026-11","lines":[{"country":"BR","marketing":100000}]}"#);
-    let query = BudgetQuery {
-        destination: Destination::Country("IN".into()),
-        category: LineCategory::Marketing,
-        amount: d("1"),
-    };
+    let query = to_india(LineCategory::Marketing, "1");
     let b = budget(&s, &query).unwrap();
     assert_eq!((b.count, b.fits, b.unbounded), (0, false, false));
     assert!(b.total_at_count.value() > d("1"));
@@ -77,11 +78,7 @@ fn a_sheet_over_budget_fits_nothing() {
 fn free_messages_are_bounded_by_the_limit_only() {
     // Service messages are free under pmp-2025-07 (PMP-3): the limit stops the count.
     let s = scenario(r#"{"month":"2026-07","lines":[{"country":"BR","marketing":100}]}"#);
-    let query = BudgetQuery {
-        destination: Destination::Country("IN".into()),
-        category: LineCategory::Service,
-        amount: d("100"),
-    };
+    let query = to_india(LineCategory::Service, "100");
     let b = budget(&s, &query).unwrap();
     assert_eq!((b.count, b.fits, b.unbounded), (MAX_COUNT, true, true));
     assert_eq!(b.total_at_next, None);
@@ -107,11 +104,7 @@ fn bad_queries_name_the_field() {
     let errors = budget(&s, &query).unwrap_err().lines();
     assert_eq!(errors.len(), 1);
     assert!(errors[0].starts_with("country: "), "{errors:?}");
-    let query = BudgetQuery {
-        destination: Destination::Country("IN".into()),
-        category: LineCategory::Marketing,
-        amount: d("-1"),
-    };
+    let query = to_india(LineCategory::Marketing, "-1");
     assert_eq!(
         budget(&s, &query).unwrap_err().lines(),
         vec!["amount: must be a budget from 0 to 1000000000000000 (10^15) in the scenario's currency, got \"-1\""]

@@ -54,6 +54,19 @@ fn only_error(rates: &[DataFile], tiers: &[DataFile]) -> String {
     errors[0].clone()
 }
 
+/// The one problem of `card` as the whole USD card of 2026-10-01.
+fn card_error(card: &str) -> String {
+    only_error(&[("rates/2026-10-01_USD.csv", card)], &[])
+}
+
+/// The one problem of `ladder` beside the good card.
+fn ladder_error(ladder: &str) -> String {
+    only_error(
+        &[("rates/2026-10-01_USD.csv", &good_card())],
+        &[("tiers/2026-10-01_USD.csv", ladder)],
+    )
+}
+
 #[test]
 fn the_good_fixtures_load() {
     let card = good_card();
@@ -70,7 +83,7 @@ fn the_good_fixtures_load() {
 #[test]
 fn a_market_missing_from_a_complete_card() {
     let card = good_card().replace("2026-10-01,USD,Other,marketing,0.0118,stated,T\n2026-10-01,USD,Other,utility,0.0014,stated,T\n", "");
-    let error = only_error(&[("rates/2026-10-01_USD.csv", &card)], &[]);
+    let error = card_error(&card);
     assert_eq!(
         error,
         "rates/2026-10-01_USD.csv: missing market: `Other` has no rate (name the file .partial.csv if the card is known to be incomplete)"
@@ -89,7 +102,7 @@ fn a_partial_card_may_lack_markets_and_says_which() {
 #[test]
 fn a_category_missing_where_the_rest_of_the_card_has_it() {
     let card = good_card().replace("2026-10-01,USD,India,utility,0.0014,stated,T\n", "");
-    let error = only_error(&[("rates/2026-10-01_USD.csv", &card)], &[]);
+    let error = card_error(&card);
     assert_eq!(
         error,
         "rates/2026-10-01_USD.csv: missing category: `India` has no utility rate while the rest of the card has one"
@@ -102,7 +115,7 @@ fn a_duplicate_rate_row() {
         "{}2026-10-01,USD,India,utility,0.0015,stated,T\n",
         good_card()
     );
-    let error = only_error(&[("rates/2026-10-01_USD.csv", &card)], &[]);
+    let error = card_error(&card);
     assert_eq!(
         error,
         "rates/2026-10-01_USD.csv:10: duplicate row: India utility appears twice"
@@ -113,7 +126,7 @@ fn a_duplicate_rate_row() {
 fn a_rate_that_is_not_a_plain_decimal() {
     for bad in ["n/a", "$0.01", "-0.01", "\"1,234.5\"", ""] {
         let card = good_card().replacen("0.0118", bad, 1);
-        let error = only_error(&[("rates/2026-10-01_USD.csv", &card)], &[]);
+        let error = card_error(&card);
         assert!(
             error.starts_with("rates/2026-10-01_USD.csv:2: rate `")
                 && error.ends_with("is not a plain decimal number"),
@@ -129,7 +142,7 @@ fn a_row_whose_date_or_currency_contradicts_its_file() {
         "2026-07-01,USD,India,marketing",
         1,
     );
-    let error = only_error(&[("rates/2026-10-01_USD.csv", &card)], &[]);
+    let error = card_error(&card);
     assert_eq!(
         error,
         "rates/2026-10-01_USD.csv:2: effective_date `2026-07-01` differs from the file's card date 2026-10-01"
@@ -152,10 +165,7 @@ fn a_market_unknown_to_the_mapping() {
 #[test]
 fn tier_bands_with_a_gap() {
     let ladder = good_ladder().replace(",2,101,200,", ",2,102,200,");
-    let error = only_error(
-        &[("rates/2026-10-01_USD.csv", &good_card())],
-        &[("tiers/2026-10-01_USD.csv", &ladder)],
-    );
+    let error = ladder_error(&ladder);
     assert_eq!(
         error,
         "tiers/2026-10-01_USD.csv:3: India utility: gap between bands: tier 2 starts at 102, the previous band ends at 100"
@@ -165,10 +175,7 @@ fn tier_bands_with_a_gap() {
 #[test]
 fn tier_bands_that_overlap() {
     let ladder = good_ladder().replace(",2,101,200,", ",2,90,200,");
-    let error = only_error(
-        &[("rates/2026-10-01_USD.csv", &good_card())],
-        &[("tiers/2026-10-01_USD.csv", &ladder)],
-    );
+    let error = ladder_error(&ladder);
     assert_eq!(
         error,
         "tiers/2026-10-01_USD.csv:3: India utility: tier 2 starts at 90, overlapping the previous band that ends at 100"
@@ -178,10 +185,7 @@ fn tier_bands_that_overlap() {
 #[test]
 fn tier_bands_that_do_not_start_at_one() {
     let ladder = good_ladder().replace(",1,0,100,", ",1,5,100,");
-    let error = only_error(
-        &[("rates/2026-10-01_USD.csv", &good_card())],
-        &[("tiers/2026-10-01_USD.csv", &ladder)],
-    );
+    let error = ladder_error(&ladder);
     assert_eq!(
         error,
         "tiers/2026-10-01_USD.csv:2: India utility: the first band starts at 5, not at 1 (or 0 as Meta prints it)"
@@ -191,10 +195,7 @@ fn tier_bands_that_do_not_start_at_one() {
 #[test]
 fn a_threshold_that_does_not_increase() {
     let ladder = good_ladder().replace(",2,101,200,", ",2,101,50,");
-    let error = only_error(
-        &[("rates/2026-10-01_USD.csv", &good_card())],
-        &[("tiers/2026-10-01_USD.csv", &ladder)],
-    );
+    let error = ladder_error(&ladder);
     assert_eq!(
         error,
         "tiers/2026-10-01_USD.csv:3: India utility: tier 2 ends at 50, before it starts (101): thresholds must increase"
@@ -207,10 +208,7 @@ fn a_duplicate_tier_row() {
         "{}2026-10-01,USD,India,utility,2,101,200,0.0013,-0.05,T\n",
         good_ladder()
     );
-    let error = only_error(
-        &[("rates/2026-10-01_USD.csv", &good_card())],
-        &[("tiers/2026-10-01_USD.csv", &ladder)],
-    );
+    let error = ladder_error(&ladder);
     assert_eq!(
         error,
         "tiers/2026-10-01_USD.csv:5: duplicate row: India utility tier 2 appears twice"
@@ -220,10 +218,7 @@ fn a_duplicate_tier_row() {
 #[test]
 fn a_ladder_whose_last_band_is_closed() {
     let ladder = good_ladder().replace(",3,201,,", ",3,201,300,");
-    let error = only_error(
-        &[("rates/2026-10-01_USD.csv", &good_card())],
-        &[("tiers/2026-10-01_USD.csv", &ladder)],
-    );
+    let error = ladder_error(&ladder);
     assert_eq!(
         error,
         "tiers/2026-10-01_USD.csv:2: India utility: the last band must be open-ended (empty `to`)"
@@ -236,10 +231,7 @@ fn a_band_after_the_open_band() {
         "{}2026-10-01,USD,India,utility,4,301,,0.0011,,T\n",
         good_ladder()
     );
-    let error = only_error(
-        &[("rates/2026-10-01_USD.csv", &good_card())],
-        &[("tiers/2026-10-01_USD.csv", &ladder)],
-    );
+    let error = ladder_error(&ladder);
     assert_eq!(
         error,
         "tiers/2026-10-01_USD.csv:5: India utility: tier 4 follows an open-ended band"

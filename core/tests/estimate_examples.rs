@@ -614,6 +614,14 @@ fn compare_prices_one_card_under_every_rules_version() {
         .find(|v| v.rules == RulesVersion::Mx2021_02)
         .unwrap();
     assert!(mx.estimate.is_none() && mx.errors[0].contains("Mexico"));
+    // The same problems as data, one per field, for a surface that words them itself.
+    assert_eq!(mx.problems[0].path, "lines[0]");
+    assert!(
+        matches!(&mx.problems[0].kind, ErrorKind::OnlyMexico { market } if market == "India"),
+        "{:?}",
+        mx.problems
+    );
+    assert!(mx.problems.len() >= mx.errors.len());
     // One line per reason, not per scenario line.
     assert!(
         mx.errors.len() <= comparison.differences.len(),

@@ -8,6 +8,8 @@
 #![cfg_attr(not(test), deny(clippy::indexing_slicing))]
 
 pub mod catalog_api;
+pub mod options;
+pub mod plan_api;
 pub mod problem;
 pub mod scenario_input;
 pub mod types;
@@ -62,7 +64,7 @@ pub fn estimate(
 #[wasm_bindgen(unchecked_return_type = "Comparison")]
 pub fn compare(
     #[wasm_bindgen(unchecked_param_type = "Scenario | string")] scenario: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "CompareOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "CompareOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let json = scenario_input::to_json_text(&scenario).map_err(|p| fail(vec![p]))?;
     let cards = compare_cards_option(options).map_err(|p| fail(vec![p]))?;
@@ -92,6 +94,82 @@ fn compare_cards_option(
     scenario_input::cards_option(Some(&text))
 }
 
+/// The scenario priced month by month as it grows: `options` is `{ months, start?, growth?,
+/// category_growth?, multipliers? }` (`wacost plan`'s options), each month priced with the
+/// rules and the card in force in it. Decimals are strings or numbers read as `String(n)`
+/// writes them (`options.rs`).
+#[wasm_bindgen(unchecked_return_type = "Plan")]
+pub fn plan(
+    #[wasm_bindgen(unchecked_param_type = "Scenario | string")] scenario: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PlanOptions")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let json = scenario_input::to_json_text(&scenario).map_err(|p| fail(vec![p]))?;
+    let options = options::to_value(options, "{ months: 12, growth: \"0.05\" }")
+        .map_err(|p| fail(vec![p]))?;
+    to_js(&plan_api::plan(&json, &options).map_err(fail)?)
+}
+
+/// How many more messages of one category to one destination fit in a budget, given the rest
+/// of the sheet: `options` is `{ country | market, category, amount }` (`wacost budget`).
+#[wasm_bindgen(unchecked_return_type = "Budget")]
+pub fn budget(
+    #[wasm_bindgen(unchecked_param_type = "Scenario | string")] scenario: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "BudgetOptions")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let json = scenario_input::to_json_text(&scenario).map_err(|p| fail(vec![p]))?;
+    let options = options::to_value(
+        options,
+        "{ country: \"IN\", category: \"marketing\", amount: \"500\" }",
+    )
+    .map_err(|p| fail(vec![p]))?;
+    to_js(&plan_api::budget(&json, &options).map_err(fail)?)
+}
+
+/// What the month's rules make worth doing, each lever re-estimated with the rule it rests on.
+#[wasm_bindgen(unchecked_return_type = "Levers")]
+pub fn levers(
+    #[wasm_bindgen(unchecked_param_type = "Scenario | string")] scenario: JsValue,
+) -> Result<JsValue, JsValue> {
+    let json = scenario_input::to_json_text(&scenario).map_err(|p| fail(vec![p]))?;
+    to_js(&plan_api::levers(&json).map_err(fail)?)
+}
+
+/// Meta's `pricing_analytics` response (its JSON text, or the parsed object) as a scenario of
+/// one month with the import's report: `options` is `{ month?, currency? }`
+/// (`wacost import-analytics`).
+#[wasm_bindgen(js_name = importAnalytics, unchecked_return_type = "AnalyticsImport")]
+pub fn import_analytics(
+    #[wasm_bindgen(unchecked_param_type = "object | string")] json: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ImportOptions")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let text = match json.as_string() {
+        Some(text) => text,
+        None => analytics_text(&json).map_err(|p| fail(vec![p]))?,
+    };
+    let options =
+        options::to_value(options, "{ month: \"2026-10\" }").map_err(|p| fail(vec![p]))?;
+    to_js(&plan_api::import_analytics(&text, &options).map_err(fail)?)
+}
+
+/// An analytics response given as an object, as JSON text for the core's reader; anything
+/// else is not a response, in the core's words.
+fn analytics_text(value: &JsValue) -> Result<String, Problem> {
+    if !value.is_object() {
+        let kind = wacost_core::analytics::ImportErrorKind::NoPricingAnalytics;
+        return Err(Problem::of("(file)", &kind, kind.tag()));
+    }
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or_else(|| {
+            Problem::new(
+                "(file)",
+                "the response cannot be written as JSON (a BigInt or a cycle?)",
+                "not_serialisable",
+            )
+        })
+}
+
 /// What each of Meta's sixteen billing currencies can price in `month` (`"2026-11"`):
 /// complete, partial with what it lacks, or no card.
 #[wasm_bindgen(unchecked_return_type = "CurrencyCoverage[]")]
@@ -105,8 +183,8 @@ pub fn currencies(month: String) -> Result<JsValue, JsValue> {
 pub fn card_diff(
     from: String,
     to: String,
-    currency: Option<String>,
-    #[wasm_bindgen(unchecked_param_type = "Scenario | string")] scenario: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "string")] currency: Option<String>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Scenario | string")] scenario: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let json = match scenario.filter(|s| !s.is_undefined() && !s.is_null()) {
         Some(scenario) => Some(scenario_input::to_json_text(&scenario).map_err(|p| fail(vec![p]))?),
@@ -133,7 +211,7 @@ pub fn estimate_csv(
 #[wasm_bindgen(js_name = compareCsv)]
 pub fn compare_csv(
     #[wasm_bindgen(unchecked_param_type = "Scenario | string")] scenario: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "CompareOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "CompareOptions")] options: Option<JsValue>,
 ) -> Result<String, JsValue> {
     let json = scenario_input::to_json_text(&scenario).map_err(|p| fail(vec![p]))?;
     let cards = compare_cards_option(options).map_err(|p| fail(vec![p]))?;

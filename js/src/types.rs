@@ -267,13 +267,160 @@ export interface MarketMatch {
   network_prefix: string | null; listed_by_meta: boolean; table: string; note: string | null;
 }
 
+/** A category a line counts messages of, and the categories of a plan's growth and of a budget. */
+export type LineCategory = "marketing" | "utility" | "authentication" | "service";
+/** Messages by line category. */
+export interface LineCounts { marketing: number; utility: number; authentication: number; service: number }
+
+/** How `plan` grows the scenario (`wacost plan`'s options). Decimals are strings, or numbers read
+ * as `String(n)` writes them (the shortest decimal that reads back as the same number: 0.05 is
+ * 0.05); `NaN` and `Infinity` are refused. */
+export interface PlanOptions {
+  /** Months to price, 1 to 36. */
+  months: number | string;
+  /** First month YYYY-MM (default: the scenario's month, which the scenario still needs). */
+  start?: string;
+  /** Growth per month as a fraction above -1 and at most 10 (0.05 is 5 % a month), default 0. */
+  growth?: DecimalInput;
+  /** A growth of its own per category, instead of `growth`. */
+  category_growth?: { marketing?: DecimalInput; utility?: DecimalInput; authentication?: DecimalInput; service?: DecimalInput };
+  /** Calendar month "1" to "12" → multiplier 0 to 1000, repeated every year, not compounded: { "11": "1.8", "12": 2 }. */
+  multipliers?: { [calendarMonth: string]: DecimalInput };
+}
+/** Why a plan's month costs what it does; `kind` tells which figures come with it. */
+export type PlanNote =
+  | { kind: "rules_change"; from: RulesVersion; to: RulesVersion; currency: string; change?: DecimalString; categories: CategoryChange[] }
+  | { kind: "card_change"; currency: string; from: string; to: string; change?: DecimalString; with_rules: boolean; categories: CategoryChange[] }
+  | { kind: "latest_card"; currency: string; card: string }
+  | { kind: "unpriced"; month: string }
+  | { kind: "unpriced_months"; months: string[] }
+  | { kind: "latest_card_months"; currency: string; card: string; months: string[] };
+/** A category's amount before and after a change of rules or card, at the month's volumes. */
+export interface CategoryChange { category: Category; before: DecimalString; after: DecimalString }
+export interface PlanMonth {
+  /** YYYY-MM. */
+  month: string;
+  /** Messages the plan puts in the month, over every line. */
+  messages: LineCounts;
+  /** The rules and card that priced the month; absent when nothing could. */
+  rules?: RulesVersion;
+  rate_card?: string;
+  /** Meta's charge by category over every market (the categories the month's rules price). */
+  categories: {
+    marketing?: DecimalString; utility?: DecimalString; authentication?: DecimalString;
+    authentication_international?: DecimalString; service?: DecimalString;
+    business_initiated?: DecimalString; user_initiated?: DecimalString;
+  };
+  meta_total?: DecimalString;
+  bsp_fees?: DecimalString;
+  total?: DecimalString;
+  /** The plan's total from its first month to this one (priced months only). */
+  cumulative_total: DecimalString;
+  /** English sentences, one per note. */
+  reasons: string[];
+  notes: PlanNote[];
+  /** Why nothing could price the month (then it is left out of the totals). */
+  unpriced?: string[];
+}
+/** A month of `months` equals `estimate` of that month's scenario, exactly. */
+export interface Plan {
+  currency: string;
+  start: string;
+  months: PlanMonth[];
+  meta_total: DecimalString;
+  bsp_fees: DecimalString;
+  total: DecimalString;
+  warnings: string[];
+  notes: PlanNote[];
+}
+
+/** Where the extra messages of `budget` go (one of `country` and `market`), which category, and
+ * the budget for the whole sheet (Meta plus the provider's fees) in the scenario's currency. */
+export type BudgetOptions = ({ country: string; market?: never } | { market: string; country?: never }) & {
+  category: LineCategory;
+  amount: DecimalInput;
+};
+export interface Budget {
+  currency: string;
+  /** The market the extra messages are billed in. */
+  market: string;
+  category: LineCategory;
+  amount: DecimalString;
+  /** Extra messages that fit: every count up to it fits, one more does not. */
+  count: number;
+  /** Whether the rest of the sheet alone fits (false: `count` is 0). */
+  fits: boolean;
+  /** Every count up to the scenario's limit (10^12) fits. */
+  unbounded: boolean;
+  total_at_count: DecimalString;
+  /** The total with one message more; absent when `unbounded`. */
+  total_at_next?: DecimalString;
+}
+
+/** One saving the month's rules make real, found by re-estimating with the lever pulled. */
+export interface Lever {
+  lever: "entry_point" | "utility_in_window" | "phone_number";
+  /** The rule of docs/rules.md it rests on (`PMP-2`, `SVC-3`, …). */
+  rule: string;
+  /** The scenario field the hypothesis changes, from and to. */
+  field: string;
+  from: string;
+  to: string;
+  hypothesis: string;
+  /** The re-estimate's total. */
+  total: DecimalString;
+  /** The scenario's total minus the re-estimate's, always above zero. */
+  saving: DecimalString;
+}
+export interface Levers { currency: string; month?: string; rules: RulesVersion; total: DecimalString; levers: Lever[] }
+
+/** `importAnalytics`' options: the month to import (needed when the file holds several) and the
+ * WABA's billing currency, the currency of Meta's `cost` (default "USD"). */
+export interface ImportOptions { month?: string; currency?: string }
+/** Why messages of the file are not in the sheet. */
+export type SkipReason = "authentication_international" | "marketing_lite" | "group" | "referral_conversion"
+  | "unknown_category" | "unknown_type" | "no_country" | "no_category";
+export interface NotImported { pricing_category: string; reason: SkipReason; volume: number; cost?: DecimalString }
+/** Meta's cost beside wacost's price of the imported sheet; `difference` is wacost − Meta. */
+export interface CostRow { market: string; category: LineCategory; volume: number; meta_cost: DecimalString; wacost: DecimalString; difference: DecimalString }
+export interface Costs { rows: CostRow[]; meta_cost: DecimalString; wacost: DecimalString; difference: DecimalString }
+/** What to know about an import; `kind` tells which figures come with it. */
+export type ImportNote =
+  | { kind: "approximation"; entry_point: DecimalString; utility_in_window: DecimalString }
+  | { kind: "free_customer_service"; from_2026_10: boolean; volume: number }
+  | { kind: "phone_numbers"; count: number | null }
+  | { kind: "no_pricing_type"; volume: number }
+  | { kind: "not_imported"; pricing_category: string; reason: SkipReason; volume: number }
+  | { kind: "no_cost" }
+  | { kind: "costs_not_compared"; reasons: string[] }
+  | { kind: "next_page" }
+  | { kind: "unknown_fields"; fields: string[] };
+/** Meta's pricing_analytics turned into a scenario of one month, and the import's report. */
+export interface AnalyticsImport {
+  /** The month imported, YYYY-MM. */
+  month: string;
+  months_in_file: string[];
+  /** The sheet, ready for `estimate`: an approximation (see the first note). */
+  scenario: Scenario;
+  /** Messages put into the sheet. */
+  imported: LineCounts;
+  not_imported: NotImported[];
+  /** Absent when the file has no `cost`. */
+  costs?: Costs;
+  warnings: string[];
+  notes: ImportNote[];
+}
+
 /** What every function throws: one `Error` with each problem's field path, message and kind. */
 export interface WacostError extends Error {
   name: "WacostError";
   problems: Problem[];
 }
 /** One problem: where (`lines[2].utility`, or the argument: `card`, `currency`, `date`,
- * `countryOrNumber`, `month`, `from`, `to`, `options.cards`), what in English, and its stable kind, to word it in another language. */
+ * `countryOrNumber`, `month`, `from`, `to`; an option: `options.cards`, `options.months`,
+ * `options.multipliers.11`, `options.country`; a place in an analytics file, `(file)` for the
+ * whole; `scenario.lines[0].country` in the scenario an import builds), what in English, and its
+ * stable kind, to word it in another language. */
 export interface Problem { path: string; message: string; kind: ProblemKind }
 export type ProblemKind = "invalid_json" | "not_an_object" | "not_an_array" | "not_a_string"
   | "not_a_bool" | "unknown_field" | "required" | "empty" | "month_required" | "not_a_month"
@@ -289,5 +436,9 @@ export type ProblemKind = "invalid_json" | "not_an_object" | "not_an_array" | "n
   | "market_not_on_card" | "category_not_on_card" | "no_rate_for_line" | "no_card_to_compare"
   | "amount_not_exact" | "inexact_decimal"
   | "not_a_scenario" | "not_serialisable" | "conversion" | "not_a_date" | "not_a_comparison_mode"
-  | "not_an_options_object" | "currency_mismatch";
+  | "not_an_options_object" | "currency_mismatch"
+  | "months_out_of_range" | "growth_out_of_range" | "not_a_calendar_month" | "multiplier_out_of_range"
+  | "duplicate_multiplier" | "no_start" | "chosen_by_the_plan" | "one_destination" | "amount_out_of_range"
+  | "no_room_for_line" | "not_json" | "no_pricing_analytics" | "not_a_time" | "not_an_amount"
+  | "end_before_start" | "no_data_points" | "several_months" | "month_not_in_file";
 "#;

@@ -109,6 +109,94 @@ fn every_key_of_the_catalog_answers_is_declared() {
     }
 }
 
+/// The sheets of the golden plans: together their plans have every kind of plan note (a rules
+/// change and a card change from 2023, months after the latest card, unpriced EUR months).
+const PLAN_SHEETS: [&str; 4] = [
+    include_str!("../../tests/golden/plans/from-july-2026.json"),
+    include_str!("../../tests/golden/plans/from-2023.json"),
+    include_str!("../../tests/golden/plans/eur-2026-10.json"),
+    include_str!("../../tests/golden/plans/service-dip-2026-10.json"),
+];
+
+#[test]
+fn every_key_of_a_plan_a_budget_and_levers_is_declared() {
+    let options = serde_json::json!({ "months": 12, "growth": "0.03", "category_growth": { "marketing": "0.08" },
+                                      "multipliers": { "11": "1.5", "12": "2" } });
+    let mut kinds = BTreeSet::new();
+    for sheet in PLAN_SHEETS {
+        let plan = wacost_js::plan_api::plan(sheet, &options).unwrap();
+        let value = serde_json::to_value(&plan).unwrap();
+        for month in value["months"].as_array().unwrap() {
+            for note in month["notes"].as_array().unwrap() {
+                kinds.insert(note["kind"].as_str().unwrap().to_string());
+            }
+        }
+        for note in value["notes"].as_array().unwrap() {
+            kinds.insert(note["kind"].as_str().unwrap().to_string());
+        }
+        assert_eq!(undeclared(&value), Vec::<String>::new());
+        // The EUR sheet's month cannot be priced (a partial card), so it has no levers.
+        match wacost_js::plan_api::levers(sheet) {
+            Ok(levers) => assert_eq!(
+                undeclared(&serde_json::to_value(&levers).unwrap()),
+                Vec::<String>::new()
+            ),
+            Err(problems) => assert_eq!(
+                (sheet, problems[0].kind),
+                (PLAN_SHEETS[2], "market_not_on_card")
+            ),
+        }
+    }
+    assert_eq!(
+        kinds.into_iter().collect::<Vec<_>>(),
+        [
+            "card_change",
+            "latest_card",
+            "latest_card_months",
+            "rules_change",
+            "unpriced",
+            "unpriced_months"
+        ]
+    );
+    for query in [
+        serde_json::json!({ "country": "IN", "category": "marketing", "amount": "2500" }),
+        serde_json::json!({ "market": "India", "category": "service", "amount": "1000" }),
+    ] {
+        let budget = wacost_js::plan_api::budget(PLAN_SHEETS[0], &query).unwrap();
+        assert_eq!(
+            undeclared(&serde_json::to_value(&budget).unwrap()),
+            Vec::<String>::new()
+        );
+    }
+}
+
+#[test]
+fn every_key_of_an_analytics_import_is_declared() {
+    for (file, month) in [
+        (
+            include_str!("../../core/tests/data/analytics/2026-10-daily-two-numbers.json"),
+            "2026-10",
+        ),
+        (
+            include_str!("../../core/tests/data/analytics/2026-10-daily-two-numbers.json"),
+            "2026-09",
+        ),
+        (
+            include_str!("../../core/tests/data/analytics/2026-09-monthly-volume-only.json"),
+            "2026-09",
+        ),
+    ] {
+        let import =
+            wacost_js::plan_api::import_analytics(file, &serde_json::json!({ "month": month }))
+                .unwrap();
+        assert_eq!(
+            undeclared(&serde_json::to_value(&import).unwrap()),
+            Vec::<String>::new(),
+            "{month}"
+        );
+    }
+}
+
 #[test]
 fn each_function_names_its_declared_type() {
     for name in [
@@ -123,6 +211,14 @@ fn each_function_names_its_declared_type() {
         "CardDiff",
         "Answer",
         "VersionResult",
+        "PlanOptions",
+        "Plan",
+        "PlanMonth",
+        "Budget",
+        "Levers",
+        "Lever",
+        "ImportOptions",
+        "AnalyticsImport",
     ] {
         assert!(
             TYPES.contains(&format!("export interface {name} ")),
@@ -138,6 +234,14 @@ fn each_function_names_its_declared_type() {
         "unchecked_return_type = \"CardInfo[]\"",
         "unchecked_return_type = \"CurrencyCoverage[]\"",
         "unchecked_return_type = \"CardDiff\"",
+        "unchecked_return_type = \"Plan\"",
+        "unchecked_return_type = \"Budget\"",
+        "unchecked_return_type = \"Levers\"",
+        "unchecked_return_type = \"AnalyticsImport\"",
+        "unchecked_param_type = \"PlanOptions\"",
+        "unchecked_param_type = \"BudgetOptions\"",
+        "unchecked_optional_param_type = \"ImportOptions\"",
+        "unchecked_optional_param_type = \"CompareOptions\"",
     ] {
         assert!(lib.contains(annotation), "{annotation}");
     }
@@ -218,16 +322,137 @@ fn the_scenario_declaration_has_every_field_of_the_schema() {
     }
 }
 
-/// Every kind of problem the core or this package reports is a member of `ProblemKind`.
+/// One error of each kind a plan's settings can have. The match has no wildcard, so a kind
+/// added to the core stops this test compiling until it is listed here (and declared).
+fn plan_kinds() -> Vec<&'static str> {
+    use wacost_core::plan::PlanErrorKind as K;
+    let got = String::new;
+    let all = [
+        K::NotAnObject { got: got() },
+        K::UnknownField { expected: &[] },
+        K::Required,
+        K::NotAMonth { got: got() },
+        K::MonthsOutOfRange { got: got() },
+        K::GrowthOutOfRange { got: got() },
+        K::NotACalendarMonth { got: got() },
+        K::MultiplierOutOfRange { got: got() },
+        K::DuplicateMultiplier { month: 1 },
+        K::TooManyDecimals { got: got() },
+        K::NoStart,
+        K::ChosenByThePlan { field: "rules" },
+        K::CountTooLarge {
+            month: "2026-10".parse().unwrap(),
+            category: wacost_core::line_category::LineCategory::Marketing,
+            count: None,
+        },
+    ];
+    for kind in &all {
+        match kind {
+            K::NotAnObject { .. }
+            | K::UnknownField { .. }
+            | K::Required
+            | K::NotAMonth { .. }
+            | K::MonthsOutOfRange { .. }
+            | K::GrowthOutOfRange { .. }
+            | K::NotACalendarMonth { .. }
+            | K::MultiplierOutOfRange { .. }
+            | K::DuplicateMultiplier { .. }
+            | K::TooManyDecimals { .. }
+            | K::NoStart
+            | K::ChosenByThePlan { .. }
+            | K::CountTooLarge { .. }
+            | K::Scenario(_) => {}
+        }
+    }
+    all.iter().map(K::tag).collect()
+}
+
+/// One error of each kind a budget's query can have (listed as `plan_kinds` lists them).
+fn budget_kinds() -> Vec<&'static str> {
+    use wacost_core::budget::BudgetErrorKind as K;
+    let got = String::new;
+    let all = [
+        K::NotAnObject { got: got() },
+        K::UnknownField { expected: &[] },
+        K::Required,
+        K::OneDestination,
+        K::NotACategory { got: got() },
+        K::AmountOutOfRange { got: got() },
+        K::TooManyDecimals { got: got() },
+        K::NoRoomForLine,
+    ];
+    for kind in &all {
+        match kind {
+            K::NotAnObject { .. }
+            | K::UnknownField { .. }
+            | K::Required
+            | K::OneDestination
+            | K::NotACategory { .. }
+            | K::AmountOutOfRange { .. }
+            | K::TooManyDecimals { .. }
+            | K::NoRoomForLine
+            | K::Scenario(_) => {}
+        }
+    }
+    all.iter().map(K::tag).collect()
+}
+
+/// One error of each kind an analytics file can have (listed as `plan_kinds` lists them).
+fn import_kinds() -> Vec<&'static str> {
+    use wacost_core::analytics::ImportErrorKind as K;
+    let got = String::new;
+    let all = [
+        K::NotJson { detail: got() },
+        K::NoPricingAnalytics,
+        K::NotAnArray { got: got() },
+        K::NotAnObject { got: got() },
+        K::NotAString { got: got() },
+        K::Required,
+        K::NotATime { got: got() },
+        K::NotACount { got: got() },
+        K::NotAnAmount { got: got() },
+        K::EndBeforeStart { start: 1, end: 0 },
+        K::NoDataPoints,
+        K::SeveralMonths { months: vec![] },
+        K::MonthNotInFile {
+            month: got(),
+            months: vec![],
+        },
+    ];
+    for kind in &all {
+        match kind {
+            K::NotJson { .. }
+            | K::NoPricingAnalytics
+            | K::NotAnArray { .. }
+            | K::NotAnObject { .. }
+            | K::NotAString { .. }
+            | K::Required
+            | K::NotATime { .. }
+            | K::NotACount { .. }
+            | K::NotAnAmount { .. }
+            | K::EndBeforeStart { .. }
+            | K::NoDataPoints
+            | K::SeveralMonths { .. }
+            | K::MonthNotInFile { .. }
+            | K::Scenario(_) => {}
+        }
+    }
+    all.iter().map(K::tag).collect()
+}
+
+/// Every kind of problem the core or this package reports is a member of `ProblemKind`: the
+/// scenario's, the plan's, the budget's and the analytics import's.
 #[test]
 fn every_problem_kind_is_declared() {
     let union = &TYPES[TYPES
         .find("export type ProblemKind =")
         .expect("ProblemKind")..];
     let union = &union[..union.find(';').expect("the end of ProblemKind")];
+    let others: Vec<&str> = [plan_kinds(), budget_kinds(), import_kinds()].concat();
     for kind in wacost_core::scenario::ErrorKind::TAGS
         .iter()
         .chain(&wacost_js::problem::OWN_KINDS)
+        .chain(&others)
     {
         assert!(
             union.contains(&format!("\"{kind}\"")),

@@ -10,7 +10,7 @@ import { useBuiltSite, watchErrors, SCREENSHOTS, ROOT } from './lib.mjs';
 const DIST = join(ROOT, 'dist');
 
 // The two-line link of site.test.mjs (Meta total 140.79) and five lines with one count
-// written with an English thousands separator.
+// that is no whole number.
 const TWO_LINES = {
   month: '2026-11', currency: 'USD',
   lines: [
@@ -22,7 +22,7 @@ const FIVE_LINES = {
   month: '2026-11', currency: 'USD',
   lines: [
     ...TWO_LINES.lines,
-    { country: 'GB', marketing: '1,500' },
+    { country: 'GB', marketing: '12.5' },
     { country: 'MX', utility: 200 },
     { market: 'Rest of Africa', marketing: 8000 },
   ],
@@ -56,9 +56,9 @@ test('a link with a bad value opens as typed, and the address is left as it came
     const path = link(FIVE_LINES);
     const { page, errors } = await open(ctx, path);
     assert.equal(await rows(page), 5);
-    assert.equal(await page.inputValue('#cell-2-marketing'), '1,500');
+    assert.equal(await page.inputValue('#cell-2-marketing'), '12.5');
     assert.equal(await page.getAttribute('#cell-2-marketing', 'aria-invalid'), 'true');
-    assert.equal(await page.textContent('#cell-2-marketing-error'), 'must be a whole number >= 0, got "1,500"');
+    assert.equal(await page.textContent('#cell-2-marketing-error'), '“12.5” is not a whole number: “.” marks decimals.');
     assert.equal(await page.inputValue('#cell-4-marketing'), '8000');
     assert.equal(await page.locator('[data-wacost="notice"]').count(), 0);
     assert.equal(await page.locator('[data-wacost="restore"]').count(), 0);
@@ -87,7 +87,7 @@ test('typing 12.5 and reloading brings back the text and its error', async () =>
   await page.reload();
   await page.waitForSelector('#cell-0-utility-error');
   assert.equal(await page.inputValue('#cell-0-utility'), '12.5');
-  assert.equal(await page.textContent('#cell-0-utility-error'), 'must be a whole number >= 0, got "12.5"');
+  assert.equal(await page.textContent('#cell-0-utility-error'), '“12.5” is not a whole number: “.” marks decimals.');
   assert.equal(await rows(page), 2);
   assert.equal(await page.locator('[data-wacost="notice"]').count(), 0);
   assert.deepEqual(errors, []);
@@ -174,7 +174,7 @@ test('a link that is not a scenario falls back and offers its text to copy', asy
     const ctx = await context({ width, height: width === 375 ? 812 : 900 });
     const { page, errors } = await open(ctx, '/?scenario=bm90IGpzb24');
     const notice = page.locator('[data-wacost="notice"]');
-    assert.match(await notice.textContent(), /This link could not be opened.*the scenario is not valid JSON/);
+    assert.match(await notice.textContent(), /This link could not be opened.*The scenario in the link is not valid JSON \(line 1, column 2\)\./);
     assert.equal(await page.inputValue('[data-wacost="link-text"]'), 'not json');
     assert.ok(await page.locator('[data-wacost="link-text"]').evaluate((t) => t.readOnly));
     assert.equal(await rows(page), 3);
@@ -196,8 +196,8 @@ test('what the sheet cannot edit is kept, shown at its row and sent back', async
     const { page, errors } = await open(ctx, link(scenario));
     assert.equal(await rows(page), 3);
     assert.match(await page.textContent('.sheet tbody tr:nth-child(1) th'),
-      /marketting: unknown field \(expected one of: country, market, marketing, utility, authentication, service\)/);
-    assert.match(await page.textContent('.sheet tbody tr:nth-child(2)'), /must be a JSON object, got 7/);
+      /marketting: Unknown field \(the known ones: country, market, marketing, utility, authentication, service\)\./);
+    assert.match(await page.textContent('.sheet tbody tr:nth-child(2)'), /Expected a JSON object, not “7”\./);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the page is ${overflow}px wider than the window`);
     await page.screenshot({ path: join(SCREENSHOTS, `links-kept-fields-${width}.png`) });

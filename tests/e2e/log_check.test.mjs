@@ -119,7 +119,7 @@ test('malformed rows are listed with line, column and value; skipping them bills
   await page.fill('#logcheck-country', 'Brazil');
   await page.click('[data-logcheck="run"]');
   await page.waitForSelector('[data-logcheck="error"]');
-  assert.match(await page.textContent('[data-logcheck="error"]'), /business_country: `Brazil`/);
+  assert.match(await page.textContent('[data-logcheck="error"]'), /Business country: “Brazil” is not a country code: two letters, e\.g\. GB\./);
   assert.deepEqual(errors, []);
   await context.close();
 });

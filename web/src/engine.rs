@@ -2,7 +2,7 @@
 //! user's text and shows the core's `Estimate` and `Comparison`. Every figure on screen comes
 //! from here; the page computes no price itself.
 
-pub use wacost_core::estimate::{Comparison, Estimate};
+pub use wacost_core::estimate::{CardsFor, Comparison, Estimate};
 pub use wacost_core::scenario::FieldError;
 use wacost_core::scenario::Scenario;
 
@@ -12,9 +12,11 @@ pub fn estimate(json: &str) -> Result<Estimate, Vec<FieldError>> {
     wacost_core::estimate::estimate(&scenario).map_err(|e| e.0)
 }
 
-/// The same traffic under every rules version with one card; a one-line reason when the
-/// scenario cannot be compared at all.
-pub fn compare(json: &str) -> Result<Comparison, String> {
-    let scenario = Scenario::from_json(json).map_err(|e| e.to_string())?;
-    wacost_core::estimate::compare(&scenario).map_err(|e| e.to_string())
+/// The same traffic under every rules version, each on the card `cards` says (the card of its
+/// time, or the month's one card), or why the scenario cannot be compared at all (no card for
+/// it, a month no rules version prices).
+pub fn compare(json: &str, cards: CardsFor) -> Result<Comparison, Vec<FieldError>> {
+    let scenario = Scenario::from_json(json).map_err(|e| e.0)?;
+    wacost_core::estimate::compare_cards(wacost_core::Catalog::builtin(), &scenario, cards)
+        .map_err(|e| e.0)
 }

@@ -1,9 +1,9 @@
 //! The page's four languages and locale-aware number display. Amounts arrive as the core's
-//! exact decimal strings; `Intl.NumberFormat` formats those strings directly (it accepts
-//! decimal text since ES2023), so no amount ever passes through a binary float here.
+//! exact decimals and are written by core's money format (the currency's minor unit, the
+//! language's marks), so the page, the widget, the notes and the command line agree.
 
-use js_sys::{Array, Function, Intl, Object, Reflect};
-use wasm_bindgen::JsValue;
+use rust_decimal::Decimal;
+use wacost_core::money_format::{count_text, MoneyFormat};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
@@ -74,8 +74,9 @@ impl Lang {
 
     /// The browser's preferred language.
     pub fn detect() -> Lang {
-        web_sys::window()
-            .and_then(|w| w.navigator().language())
+        gloo_utils::window()
+            .navigator()
+            .language()
             .map(|tag| Lang::from_tag(&tag))
             .unwrap_or(Lang::En)
     }
@@ -131,8 +132,8 @@ const TEXTS: &[(&str, [&str; 4])] = &[
     ("business_country", ["Business country (ISO code)", "Pays de l'entreprise (code ISO)", "País de la empresa (código ISO)", "País da empresa (código ISO)"]),
     ("none", ["None", "Aucun", "Ninguno", "Nenhum"]),
     ("auth_international", ["Eligible for authentication-international rates", "Éligible aux tarifs d'authentification internationale", "Elegible para tarifas de autenticación internacional", "Elegível para tarifas de autenticação internacional"]),
-    ("utility_in_window", ["Share of utility sent in an open service window (0–1)", "Part des utilitaires envoyés dans une fenêtre de service ouverte (0–1)", "Proporción de utilidad enviada en una ventana de servicio abierta (0–1)", "Parcela de utilidade enviada em janela de atendimento aberta (0–1)"]),
-    ("entry_point", ["Share delivered in a free entry point window (0–1)", "Part livrée dans une fenêtre de point d'entrée gratuit (0–1)", "Proporción entregada en una ventana de punto de entrada gratuito (0–1)", "Parcela entregue em janela de ponto de entrada gratuito (0–1)"]),
+    ("utility_in_window", ["Share of utility sent in an open service window (%)", "Part des utilitaires envoyés dans une fenêtre de service ouverte (%)", "Proporción de utilidad enviada en una ventana de servicio abierta (%)", "Parcela de utilidade enviada em janela de atendimento aberta (%)"]),
+    ("entry_point", ["Share delivered in a free entry point window (%)", "Part livrée dans une fenêtre de point d'entrée gratuit (%)", "Proporción entregada en una ventana de punto de entrada gratuito (%)", "Parcela entregue em janela de ponto de entrada gratuito (%)"]),
     ("per_conversation", ["Messages per conversation", "Messages par conversation", "Mensajes por conversación", "Mensagens por conversa"]),
     ("free_conversations", ["Free conversations per month (Mexico test)", "Conversations gratuites par mois (test Mexique)", "Conversaciones gratuitas por mes (prueba México)", "Conversas gratuitas por mês (teste México)"]),
     ("bsp", ["Provider (BSP) fees", "Frais du fournisseur (BSP)", "Tarifas del proveedor (BSP)", "Taxas do provedor (BSP)"]),
@@ -140,7 +141,7 @@ const TEXTS: &[(&str, [&str; 4])] = &[
     ("bsp_per_message_on", ["Per-message fee applies to", "Frais par message appliqués aux", "La tarifa por mensaje se aplica a", "Taxa por mensagem aplicada a"]),
     ("charged", ["Charged", "Facturés", "Cobrados", "Cobradas"]),
     ("delivered", ["Delivered", "Livrés", "Entregados", "Entregues"]),
-    ("bsp_markup", ["Markup on Meta's charge (fraction, 0.10 = 10 %)", "Majoration sur le coût Meta (fraction, 0,10 = 10 %)", "Recargo sobre el cargo de Meta (fracción, 0.10 = 10 %)", "Acréscimo sobre a cobrança da Meta (fração, 0,10 = 10 %)"]),
+    ("bsp_markup", ["Markup on Meta's charge (%, 10 = 10 %)", "Majoration sur le coût Meta (%, 10 = 10 %)", "Recargo sobre el cargo de Meta (%, 10 = 10 %)", "Acréscimo sobre a cobrança da Meta (%, 10 = 10 %)"]),
     ("bsp_monthly", ["Monthly fee", "Abonnement mensuel", "Cuota mensual", "Mensalidade"]),
     ("bsp_per_number", ["Monthly fee per phone number", "Frais mensuels par numéro", "Cuota mensual por número", "Mensalidade por número"]),
     ("results", ["Estimate", "Estimation", "Estimación", "Estimativa"]),
@@ -201,6 +202,14 @@ const TEXTS: &[(&str, [&str; 4])] = &[
     ("load_card_hint", ["Paste Meta's rate card CSV as published, or market,category,rate lines; or drop or choose the file. It replaces your rates only if every line reads.", "Collez la grille CSV de Meta telle que publiée, ou des lignes market,category,rate ; ou déposez ou choisissez le fichier. Elle remplace vos tarifs seulement si chaque ligne est lisible.", "Pegue el CSV de tarifas de Meta tal como se publica, o líneas market,category,rate; o suelte o elija el archivo. Reemplaza sus tarifas solo si todas las líneas se leen.", "Cole o CSV de tarifas da Meta como publicado, ou linhas market,category,rate; ou solte ou escolha o arquivo. Substitui suas tarifas só se todas as linhas forem lidas."]),
     ("load", ["Load", "Charger", "Cargar", "Carregar"]),
     ("choose_file", ["Choose a file", "Choisir un fichier", "Elegir archivo", "Escolher arquivo"]),
+    ("skip_to_estimate", ["Skip to the estimate", "Aller à l'estimation", "Ir a la estimación", "Ir para a estimativa"]),
+    ("export_estimate", ["Export estimate (CSV)", "Exporter l'estimation (CSV)", "Exportar la estimación (CSV)", "Exportar a estimativa (CSV)"]),
+    ("vs_current", ["Difference", "Écart", "Diferencia", "Diferença"]),
+    ("other_currency", ["No {wanted} estimate yet: the {shown} totals are hidden until the sheet can be priced in {wanted}.", "Pas encore d'estimation en {wanted} : les totaux en {shown} sont masqués tant que le tableau ne peut pas être chiffré en {wanted}.", "Aún no hay estimación en {wanted}: los totales en {shown} se ocultan hasta que la hoja se pueda valorar en {wanted}.", "Ainda não há estimativa em {wanted}: os totais em {shown} ficam ocultos até a planilha poder ser precificada em {wanted}."]),
+    ("partial_choices", ["The {currency} card of this month is partial. You can:", "La grille {currency} de ce mois est partielle. Vous pouvez :", "La tarifa en {currency} de este mes es parcial. Puede:", "A tabela em {currency} deste mês é parcial. Você pode:"]),
+    ("no_card_choices", ["No {currency} card was in force this month. You can:", "Aucune grille {currency} n'était en vigueur ce mois. Vous pouvez :", "Ninguna tarifa en {currency} estaba vigente este mes. Puede:", "Nenhuma tabela em {currency} vigorava neste mês. Você pode:"]),
+    ("use_complete_card", ["Use the latest complete {currency} card ({card})", "Utiliser la dernière grille {currency} complète ({card})", "Usar la última tarifa completa en {currency} ({card})", "Usar a última tabela completa em {currency} ({card})"]),
+    ("load_meta_card", ["Load Meta's {currency} card for the month", "Charger la grille {currency} de Meta pour le mois", "Cargar la tarifa en {currency} de Meta para el mes", "Carregar a tabela em {currency} da Meta para o mês"]),
 ];
 
 /// The text for `key` in `lang`; an unknown key shows itself, so a missing entry is visible
@@ -213,82 +222,33 @@ pub fn t(lang: Lang, key: &str) -> &str {
         .unwrap_or(key)
 }
 
-/// Which formatter: creating an `Intl.NumberFormat` costs about a millisecond, and a page
-/// shows hundreds of numbers, so each (language, style, currency) is built once.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Style {
-    Money,
-    Rate,
-    Count,
+/// The exact decimal behind a figure the core wrote (`Amount`, `UnitPrice`, `Decimal`).
+fn exact(decimal: impl std::fmt::Display) -> Result<Decimal, String> {
+    let text = decimal.to_string();
+    Decimal::from_str_exact(text.trim()).map_err(|_| text)
 }
 
-/// (language, style, currency) → the bound `format` function.
-type FormatCache = Vec<((Lang, Style, String), Function)>;
-
-thread_local! {
-    static FORMATS: std::cell::RefCell<FormatCache> =
-        const { std::cell::RefCell::new(Vec::new()) };
-}
-
-fn number_format(lang: Lang, style: Style, currency: &str) -> Option<Function> {
-    let key = (lang, style, currency.to_string());
-    if let Some(found) = FORMATS.with(|f| {
-        f.borrow()
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map(|(_, format)| format.clone())
-    }) {
-        return Some(found);
-    }
-    let options: Vec<(&str, JsValue)> = match style {
-        Style::Count => Vec::new(),
-        Style::Money | Style::Rate => vec![
-            ("style", "currency".into()),
-            ("currency", currency.into()),
-            ("minimumFractionDigits", 2.into()),
-            (
-                "maximumFractionDigits",
-                if style == Style::Money { 4 } else { 6 }.into(),
-            ),
-        ],
-    };
-    let locales = Array::of1(&JsValue::from_str(lang.tag()));
-    let opts = Object::new();
-    for (name, value) in &options {
-        Reflect::set(&opts, &JsValue::from_str(name), value).ok()?;
-    }
-    let format = Intl::NumberFormat::new(&locales, &opts).format();
-    FORMATS.with(|f| f.borrow_mut().push((key, format.clone())));
-    Some(format)
-}
-
-fn apply(format: Option<Function>, decimal: &str) -> String {
-    format
-        .and_then(|f| f.call1(&JsValue::NULL, &JsValue::from_str(decimal)).ok())
-        .and_then(|v| v.as_string())
-        .unwrap_or_else(|| decimal.to_string())
-}
-
-/// An amount in `currency`, from the core's exact decimal string, to at least two and at most
-/// four decimals (Meta's rates have four; totals are shown to the cent or finer).
+/// An amount in `currency`, rounded to the currency's minor unit as core's money format
+/// writes it in this language (`$4,354.80`, `4 354,80 $US`); the exact figure goes in
+/// `title` and `data-value` ([`crate::components::money`]).
 pub fn money(lang: Lang, currency: &str, decimal: impl std::fmt::Display) -> String {
-    apply(
-        number_format(lang, Style::Money, currency),
-        &decimal.to_string(),
-    )
+    match exact(decimal) {
+        Ok(value) => MoneyFormat::new(currency, lang.locale()).amount(value),
+        Err(text) => text,
+    }
 }
 
-/// A per-message rate: every published digit is kept (up to six decimals).
+/// A per-message rate with every published digit (`$0.0304`).
 pub fn rate(lang: Lang, currency: &str, decimal: impl std::fmt::Display) -> String {
-    apply(
-        number_format(lang, Style::Rate, currency),
-        &decimal.to_string(),
-    )
+    match exact(decimal) {
+        Ok(value) => MoneyFormat::new(currency, lang.locale()).rate(value),
+        Err(text) => text,
+    }
 }
 
-/// A count with the locale's grouping.
+/// A count with the language's grouping, as core's count reader reads it back.
 pub fn count(lang: Lang, n: u64) -> String {
-    apply(number_format(lang, Style::Count, ""), &n.to_string())
+    count_text(n, lang.locale())
 }
 
 #[cfg(test)]

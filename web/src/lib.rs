@@ -2,15 +2,21 @@
 //! user typed, shows what the core answered, and keeps both in a shareable link.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
+pub mod card_diff;
 pub mod components;
 pub mod dom;
+pub mod draft;
 pub mod engine;
 pub mod i18n;
+pub mod link;
 pub mod log_check;
 pub mod notes;
 pub mod sheet_io;
 pub mod state;
-pub mod url;
+pub mod wording;
+
+/// The link's text (base64url, query strings), as `wacost_web::url` for tests and scripts.
+pub use link::url;
 
 pub use components::app::{App, AppProps};
 pub use i18n::Lang;

@@ -10,7 +10,21 @@ pub fn sentence(lang: Lang, note: &Note) -> String {
     if lang == Lang::En {
         return note.english();
     }
-    let category = |c: &wacost_core::category::Category| t(lang, c.as_str()).to_string();
+    match note {
+        Note::PartialCard { .. }
+        | Note::CardChangesInMonth { .. }
+        | Note::CardNotInForce { .. }
+        | Note::RulesNotOfMonth { .. }
+        | Note::MexicoFreeConversations { .. } => card_note(lang, note),
+        Note::UsMarketingNotDelivered { .. }
+        | Note::NoLadder { .. }
+        | Note::CustomRate { .. }
+        | Note::MainDriver { .. } => traffic_note(lang, note),
+    }
+}
+
+/// The notes about the card and the rules (routed here by `sentence`).
+fn card_note(lang: Lang, note: &Note) -> String {
     match note {
         Note::PartialCard {
             currency,
@@ -62,6 +76,15 @@ pub fn sentence(lang: Lang, note: &Note) -> String {
                 _ => format!("As conversas gratuitas mensais do teste do México são consideradas {n} (free_conversations): um provedor publicou {a}, outro {b}, e a página da Meta diz apenas “um nível gratuito”."),
             }
         }
+        // Not routed here.
+        other => other.english(),
+    }
+}
+
+/// The notes about the traffic and its rates (routed here by `sentence`).
+fn traffic_note(lang: Lang, note: &Note) -> String {
+    let category = |c: &wacost_core::category::Category| t(lang, c.as_str()).to_string();
+    match note {
         Note::UsMarketingNotDelivered {
             lines,
             marketing,
@@ -126,6 +149,8 @@ pub fn sentence(lang: Lang, note: &Note) -> String {
                 _ => format!("{market} · {c} é {percent}% da cobrança da Meta ({amount}); depende sobretudo de: {fields}."),
             }
         }
+        // Not routed here.
+        other => other.english(),
     }
 }
 

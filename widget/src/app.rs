@@ -74,7 +74,6 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
     }
-
     let lang = config.lang;
     let t = lang.texts();
     let theme = match config.theme {
@@ -85,108 +84,8 @@ pub fn app(props: &AppProps) -> Html {
         Ok(_) => &[],
         Err(issues) => issues,
     };
-
-    let row_inputs = config.countries.iter().enumerate().map(|(line, code)| {
-        let (name, market) = props.names.get(line).cloned().unwrap_or_default();
-        let cells = t.categories.iter().enumerate().map(|(category, label)| {
-            let value = state.counts[line][category].clone();
-            let bad = issues
-                .iter()
-                .any(|i| i.target == Target::Count { line, category });
-            let oninput = {
-                let state = state.clone();
-                Callback::from(move |e: InputEvent| {
-                    let input: HtmlInputElement = e.target_unchecked_into();
-                    state.dispatch(Action::Set {
-                        line,
-                        category,
-                        text: input.value(),
-                    });
-                })
-            };
-            html! {
-                <label class="cell">
-                    <span>{ *label }</span>
-                    <input
-                        type="text"
-                        inputmode="numeric"
-                        name={format!("{code}.{}", crate::outcome::CATEGORIES[category])}
-                        value={value}
-                        aria-invalid={bad.to_string()}
-                        {oninput}
-                    />
-                </label>
-            }
-        });
-        html! {
-            <div class="row" data-country={code.clone()}>
-                <div class="country">
-                    <strong>{ code.clone() }</strong>
-                    <span class="name">{ name.clone() }</span>
-                    if market != name {
-                        <span class="market">{ market }</span>
-                    }
-                </div>
-                <div class="cells">{ for cells }</div>
-            </div>
-        }
-    });
-
     let result = match &outcome {
-        Ok(priced) => {
-            let e = &priced.value;
-            let currency = text_of(e, "currency");
-            let money = |key: &str| lang.money(text_of(e, key), currency);
-            let markets = e
-                .get("markets")
-                .and_then(Value::as_array)
-                .cloned()
-                .unwrap_or_default();
-            let market_rows = markets.iter().map(|m| {
-                let countries = m
-                    .get("countries")
-                    .and_then(Value::as_array)
-                    .map(|list| {
-                        list.iter()
-                            .filter_map(Value::as_str)
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    })
-                    .unwrap_or_default();
-                html! {
-                    <tr>
-                        <th scope="row">{ text_of(m, "market") }<span class="muted">{ format!(" ({countries})") }</span></th>
-                        <td title={text_of(m, "amount").to_string()}>{ lang.money(text_of(m, "amount"), currency) }</td>
-                    </tr>
-                }
-            });
-            let warnings = e
-                .get("warnings")
-                .and_then(Value::as_array)
-                .cloned()
-                .unwrap_or_default();
-            html! {
-                <>
-                    <dl class="totals">
-                        <div><dt>{ t.meta }</dt><dd data-figure="meta_total" title={text_of(e, "meta_total").to_string()}>{ money("meta_total") }</dd></div>
-                        <div><dt>{ t.bsp }</dt><dd data-figure="bsp_fees" title={text_of(e, "bsp_fees").to_string()}>{ money("bsp_fees") }</dd></div>
-                        <div class="total"><dt>{ t.total }</dt><dd data-figure="total" title={text_of(e, "total").to_string()}>{ money("total") }</dd></div>
-                    </dl>
-                    <table class="breakdown">
-                        <caption>{ t.breakdown }</caption>
-                        <tbody>{ for market_rows }</tbody>
-                    </table>
-                    if !warnings.is_empty() {
-                        <ul class="warnings">
-                            { for warnings.iter().filter_map(Value::as_str).map(|w| html! { <li>{ w }</li> }) }
-                        </ul>
-                    }
-                    <p class="foot">
-                        { format!("{} {} · {} {} {} · {}", t.rules, text_of(e, "rules"), t.card, text_of(e, "currency"), text_of(e, "rate_card"), config.month) }
-                    </p>
-                </>
-            }
-        }
+        Ok(priced) => estimate_view(&config, &priced.value),
         Err(issues) => html! {
             <div class="problems" role="alert">
                 <p>{ t.input_problem }</p>
@@ -194,16 +93,128 @@ pub fn app(props: &AppProps) -> Html {
             </div>
         },
     };
-
     html! {
         <div class={classes!("w", theme)} lang={lang.tag()}>
             <h2 class="title">{ t.title }</h2>
             <fieldset class="inputs">
                 <legend>{ t.messages_per_month }</legend>
-                { for row_inputs }
+                { for (0..rows).map(|line| row_inputs(props, &state, issues, line)) }
             </fieldset>
             <div class="result" aria-live="polite">{ result }</div>
         </div>
+    }
+}
+
+/// One country's row: its code, name and market, and its four counts as typed.
+fn row_inputs(
+    props: &AppProps,
+    state: &UseReducerHandle<State>,
+    issues: &[Issue],
+    line: usize,
+) -> Html {
+    let config = &props.config;
+    let code = config.countries.get(line).cloned().unwrap_or_default();
+    let (name, market) = props.names.get(line).cloned().unwrap_or_default();
+    let t = config.lang.texts();
+    let cells = t.categories.iter().enumerate().map(|(category, label)| {
+        let value = state
+            .counts
+            .get(line)
+            .and_then(|row| row.get(category))
+            .cloned()
+            .unwrap_or_default();
+        let bad = issues
+            .iter()
+            .any(|i| i.target == Target::Count { line, category });
+        let oninput = {
+            let state = state.clone();
+            Callback::from(move |e: InputEvent| {
+                let input: HtmlInputElement = e.target_unchecked_into();
+                state.dispatch(Action::Set {
+                    line,
+                    category,
+                    text: input.value(),
+                });
+            })
+        };
+        let name = format!(
+            "{code}.{}",
+            crate::outcome::CATEGORIES
+                .get(category)
+                .copied()
+                .unwrap_or("")
+        );
+        html! {
+            <label class="cell">
+                <span>{ *label }</span>
+                <input type="text" inputmode="numeric" {name} {value}
+                    aria-invalid={bad.to_string()} {oninput} />
+            </label>
+        }
+    });
+    html! {
+        <div class="row" data-country={code.clone()}>
+            <div class="country">
+                <strong>{ code.clone() }</strong>
+                <span class="name">{ name.clone() }</span>
+                if market != name {
+                    <span class="market">{ market }</span>
+                }
+            </div>
+            <div class="cells">{ for cells }</div>
+        </div>
+    }
+}
+
+/// The priced month: Meta's charge, the fees, the total, by market, the warnings.
+fn estimate_view(config: &Config, e: &Value) -> Html {
+    let lang = config.lang;
+    let t = lang.texts();
+    let currency = text_of(e, "currency");
+    let money = |key: &str| lang.money(text_of(e, key), currency);
+    let markets = e
+        .get("markets")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    let market_rows = markets.iter().map(|m| {
+        let countries = m
+            .get("countries")
+            .and_then(Value::as_array)
+            .map(|list| list.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(", "))
+            .unwrap_or_default();
+        html! {
+            <tr>
+                <th scope="row">{ text_of(m, "market") }<span class="muted">{ format!(" ({countries})") }</span></th>
+                <td title={text_of(m, "amount").to_string()}>{ lang.money(text_of(m, "amount"), currency) }</td>
+            </tr>
+        }
+    });
+    let warnings = e
+        .get("warnings")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    html! {
+        <>
+            <dl class="totals">
+                <div><dt>{ t.meta }</dt><dd data-figure="meta_total" title={text_of(e, "meta_total").to_string()}>{ money("meta_total") }</dd></div>
+                <div><dt>{ t.bsp }</dt><dd data-figure="bsp_fees" title={text_of(e, "bsp_fees").to_string()}>{ money("bsp_fees") }</dd></div>
+                <div class="total"><dt>{ t.total }</dt><dd data-figure="total" title={text_of(e, "total").to_string()}>{ money("total") }</dd></div>
+            </dl>
+            <table class="breakdown">
+                <caption>{ t.breakdown }</caption>
+                <tbody>{ for market_rows }</tbody>
+            </table>
+            if !warnings.is_empty() {
+                <ul class="warnings">
+                    { for warnings.iter().filter_map(Value::as_str).map(|w| html! { <li>{ w }</li> }) }
+                </ul>
+            }
+            <p class="foot">
+                { format!("{} {} · {} {} {} · {}", t.rules, text_of(e, "rules"), t.card, text_of(e, "currency"), text_of(e, "rate_card"), config.month) }
+            </p>
+        </>
     }
 }
 

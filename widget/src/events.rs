@@ -1,4 +1,5 @@
 //! The widget's one output to the host page: a `wacost:estimate` event on the host element.
+//! Raw web-sys: gloo-events listens to events but does not create or dispatch them.
 
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, Element};

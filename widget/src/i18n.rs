@@ -102,6 +102,17 @@ impl Lang {
         }
     }
 
+    /// How numbers are written in this language, for core's count reader.
+    pub fn locale(self) -> wacost_core::locale::Locale {
+        use wacost_core::locale::Locale;
+        match self {
+            Lang::En => Locale::En,
+            Lang::Fr => Locale::Fr,
+            Lang::Es => Locale::Es,
+            Lang::PtBr => Locale::PtBr,
+        }
+    }
+
     pub fn texts(self) -> &'static Texts {
         match self {
             Lang::En => &EN,

@@ -86,10 +86,7 @@ pub fn mount(element: JsValue, config: JsValue) -> Result<WidgetHandle, JsValue>
 /// Mounts a widget in every `[data-wacost-widget]` element not mounted yet; returns how many.
 #[wasm_bindgen(js_name = mountAll)]
 pub fn mount_all() -> u32 {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return 0;
-    };
-    let Ok(found) = document.query_selector_all("[data-wacost-widget]") else {
+    let Ok(found) = gloo_utils::document().query_selector_all("[data-wacost-widget]") else {
         return 0;
     };
     let mut count = 0;
@@ -179,9 +176,7 @@ fn shadow_root(element: &Element) -> Result<ShadowRoot, JsValue> {
 /// Fresh shadow content: our stylesheet and an empty container for Yew.
 fn prepare(root: &ShadowRoot) -> Result<Element, JsValue> {
     root.set_inner_html("");
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| JsValue::from_str("wacost widget: no document"))?;
+    let document = gloo_utils::document();
     let style = document.create_element("style")?;
     style.set_text_content(Some(STYLE));
     root.append_child(&style)?;
@@ -200,6 +195,8 @@ fn mount_with(
     let root = match shadow_root(element) {
         Ok(root) => root,
         Err(e) => {
+            // Raw web-sys: one console call; gloo-console's macros add formatting the widget
+            // does not need.
             web_sys::console::error_1(&e);
             element.set_text_content(Some(&e.as_string().unwrap_or_else(|| {
                 "wacost widget: cannot attach a shadow root; use a <div>".into()

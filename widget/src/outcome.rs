@@ -5,7 +5,9 @@
 
 use crate::config::{label, Config, Known, KNOWN};
 use serde_json::{json, Map, Value};
+use wacost_core::count;
 use wacost_core::estimate::estimate;
+use wacost_core::locale::Locale;
 use wacost_core::scenario::schema::{List, LINE_COUNTS};
 use wacost_core::scenario::{FieldPath, LineField, Scenario, Setting};
 
@@ -40,16 +42,16 @@ pub struct Priced {
     pub value: Value,
 }
 
-/// A count as typed, minus the spaces people put in big numbers; empty means none.
-fn count_text(text: &str) -> String {
-    let cleaned: String = text
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '_'))
-        .collect();
-    if cleaned.is_empty() {
-        "0".into()
-    } else {
-        cleaned
+/// A count as typed, read by the core's count reader as the widget's language writes it
+/// (`1,500` in English, `1 500` in French, `1.500` in Portuguese), as the page reads it; text
+/// that is not a count goes as typed, for the core to name; empty means none.
+fn count_value(text: &str, locale: Locale) -> Value {
+    if text.trim().is_empty() {
+        return json!(0);
+    }
+    match count::read(text, locale) {
+        Ok(n) => json!(n),
+        Err(_) => json!(text.trim()),
     }
 }
 
@@ -90,7 +92,7 @@ pub fn scenario_json(config: &Config, counts: &[[String; 4]]) -> String {
                     .get(i)
                     .and_then(|row| row.get(c))
                     .map_or("", String::as_str);
-                line.insert(field.name().into(), json!(count_text(text)));
+                line.insert(field.name().into(), count_value(text, config.lang.locale()));
             }
             Value::Object(line)
         })

@@ -33,11 +33,48 @@ fn the_host_page_first_widget_totals_exactly() {
     assert_eq!(priced.value["rules"], "pmp-2026-10");
     // 8,000 more marketing to India: + 8,000 x (0.0118 + 0.005) = 134.40.
     let typed = counts(&[
-        ["9 000", "1000", "", "0"],
+        ["9,000", "1000", "", "0"],
         ["1000", "1000", "0", "0"],
         ["1000", "1000", "0", "0"],
     ]);
     assert_eq!(run(&c, &typed).unwrap().value["total"], "332.40");
+}
+
+/// Counts are read as the widget's language writes them, by the core's reader the page uses:
+/// a French `9 000`, a Brazilian `9.000`; a decimal mark is never read as grouping.
+#[test]
+fn counts_are_read_as_the_language_writes_them() {
+    for (lang, typed) in [
+        ("fr", "9 000"),
+        ("fr", "9\u{202f}000"),
+        ("pt-BR", "9.000"),
+        ("es", "9.000"),
+    ] {
+        let c = config(
+            &[("countries", "IN"), ("month", "2026-11"), ("lang", lang)],
+            Source::Attributes,
+        );
+        let json = scenario_json(&c, &counts(&[[typed, "1", "", "0"]]));
+        assert!(
+            json.contains(r#""marketing":9000"#),
+            "{lang} {typed}: {json}"
+        );
+    }
+    let c = config(&[("countries", "IN"), ("lang", "fr")], Source::Attributes);
+    let issues = run(&c, &counts(&[["1,5", "0", "0", "0"]])).unwrap_err();
+    assert_eq!(
+        issues[0].target,
+        Target::Count {
+            line: 0,
+            category: 0
+        }
+    );
+    let english = config(&[("countries", "IN")], Source::Attributes);
+    let json = scenario_json(&english, &counts(&[["9 000", "1,500", "", "0"]]));
+    assert!(
+        json.contains(r#""marketing":"9 000""#) && json.contains(r#""utility":1500"#),
+        "{json}"
+    );
 }
 
 #[test]
@@ -133,7 +170,7 @@ fn the_scenario_carries_every_setting() {
         serde_json::json!({
             "month": "2026-11", "currency": "USD", "rules": "pmp-2025-07", "rate_card": "2026-07-01",
             "phone_numbers": "2",
-            "lines": [{"country": "MX", "marketing": "5", "utility": "0", "authentication": "0", "service": "7"}],
+            "lines": [{"country": "MX", "marketing": 5, "utility": 0, "authentication": 0, "service": 7}],
             "bsp": {"per_number": "10"}
         })
     );

@@ -2,6 +2,7 @@
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use gloo_events::EventListener;
 use js_sys::Reflect;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -13,7 +14,7 @@ use web_sys::{CustomEvent, Element};
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn element(html_attributes: &[(&str, &str)]) -> Element {
-    let document = web_sys::window().unwrap().document().unwrap();
+    let document = gloo_utils::document();
     let element = document.create_element("div").unwrap();
     for (name, value) in html_attributes {
         element.set_attribute(name, value).unwrap();
@@ -24,13 +25,7 @@ fn element(html_attributes: &[(&str, &str)]) -> Element {
 
 /// Lets Yew's scheduler render and run effects.
 async fn settle() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    gloo_timers::future::TimeoutFuture::new(50).await;
 }
 
 #[wasm_bindgen_test]
@@ -43,17 +38,12 @@ async fn a_mounted_widget_sends_its_estimate_and_destroy_empties_it() {
     ]);
     let totals: Rc<RefCell<Vec<String>>> = Rc::default();
     let seen = totals.clone();
-    let listener = Closure::<dyn FnMut(CustomEvent)>::new(move |event: CustomEvent| {
-        let total = Reflect::get(&event.detail(), &"total".into()).unwrap();
+    // Listening on the document: the event must bubble out of the shadow root.
+    let _listener = EventListener::new(&gloo_utils::document(), "wacost:estimate", move |event| {
+        let detail = event.unchecked_ref::<CustomEvent>().detail();
+        let total = Reflect::get(&detail, &"total".into()).unwrap();
         seen.borrow_mut().push(total.as_string().unwrap());
     });
-    // Listening on the document: the event must bubble out of the shadow root.
-    web_sys::window()
-        .unwrap()
-        .document()
-        .unwrap()
-        .add_event_listener_with_callback("wacost:estimate", listener.as_ref().unchecked_ref())
-        .unwrap();
 
     let handle = wacost_widget::mount(host.clone().into(), JsValue::UNDEFINED).unwrap();
     settle().await;

@@ -2,6 +2,7 @@
 //! given the rest of the sheet (docs/plan.md).
 
 use super::estimate::read_scenario;
+use super::report;
 use super::shown::{grouped, money_with_exact};
 use crate::CliError;
 use wacost_cli::values::ReportFormat;
@@ -23,29 +24,16 @@ pub fn run(args: &BudgetArgs, on_terminal: bool) -> Result<(), CliError> {
         amount: args.amount,
     };
     let result = budget(&scenario, &query).map_err(worded)?;
-    if format == ReportFormat::Json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&result).unwrap_or_default()
-        );
-    } else {
-        print!("{}", table(&result));
-    }
+    report::print(format, &result, table);
     Ok(())
 }
 
 /// The query's fields named by their options; the scenario's by their paths.
 fn worded(errors: BudgetErrors) -> CliError {
-    CliError::many(
-        errors
-            .0
-            .iter()
-            .map(|e| match &e.at {
-                BudgetPath::Query(field) => format!("--{field}: {}", e.kind),
-                BudgetPath::Scenario(path) => format!("{path}: {}", e.kind),
-            })
-            .collect(),
-    )
+    report::worded(&errors, |at| match at {
+        BudgetPath::Query(field) => format!("--{field}"),
+        BudgetPath::Scenario(path) => path.to_string(),
+    })
 }
 
 fn table(b: &Budget) -> String {

@@ -3,6 +3,7 @@
 //! billing currencies can price that month; with `--diff A B`, what changed between two cards.
 
 use super::estimate::read_scenario;
+use super::report;
 use super::shown::money;
 use crate::CliError;
 use wacost_cli::values::ReportFormat;
@@ -26,28 +27,14 @@ pub fn run(args: &CardsArgs, on_terminal: bool) -> Result<(), CliError> {
         let currency = args.currency.trim().to_ascii_uppercase();
         let diff = card_diff(&currency, *old, *new, scenario.as_ref())
             .map_err(|e| CliError::usage(e.to_string()))?;
-        return print(format, &diff, diff_table);
+        report::print(format, &diff, diff_table);
+        return Ok(());
     }
-    print(
+    report::print(
         format,
         Catalog::builtin().card_infos().as_slice(),
         list_table,
-    )
-}
-
-fn print<T: serde::Serialize + ?Sized>(
-    format: ReportFormat,
-    value: &T,
-    table: fn(&T) -> String,
-) -> Result<(), CliError> {
-    if format == ReportFormat::Json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(value).unwrap_or_default()
-        );
-    } else {
-        print!("{}", table(value));
-    }
+    );
     Ok(())
 }
 
@@ -107,7 +94,8 @@ fn list_table(infos: &[CardInfo]) -> String {
 
 fn month_list(month: Month, format: ReportFormat) -> Result<(), CliError> {
     let list = currencies(month).map_err(|e| CliError::usage(format!("--month: {e}")))?;
-    print(format, list.as_slice(), month_table)
+    report::print(format, list.as_slice(), month_table);
+    Ok(())
 }
 
 fn month_table(list: &[CurrencyCoverage]) -> String {

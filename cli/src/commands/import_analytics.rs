@@ -3,6 +3,7 @@
 //! wacost's price on standard error, or the whole import as JSON in `--report FILE`
 //! (docs/plan.md).
 
+use super::report;
 use super::shown::{grouped, money};
 use crate::input::read_input;
 use crate::output::{Inputs, Target};
@@ -49,16 +50,10 @@ pub fn run(args: &ImportAnalyticsArgs) -> Result<(), CliError> {
 
 /// `month` and `currency` are named by their options; the file's problems by their place.
 fn worded(errors: ImportErrors) -> CliError {
-    CliError::many(
-        errors
-            .0
-            .iter()
-            .map(|e| match &e.at {
-                ImportPath::Option(_) => format!("--{}: {}", e.at, e.kind),
-                at => format!("{at}: {}", e.kind),
-            })
-            .collect(),
-    )
+    report::worded(&errors, |at| match at {
+        ImportPath::Option(_) => format!("--{at}"),
+        at => at.to_string(),
+    })
 }
 
 fn text_report(i: &Import) -> String {

@@ -1,6 +1,7 @@
 //! `wacost levers`: what the month's rules make worth doing, each re-estimated (docs/plan.md).
 
 use super::estimate::read_scenario;
+use super::report;
 use super::shown::{money, money_with_exact};
 use crate::CliError;
 use wacost_cli::values::ReportFormat;
@@ -11,14 +12,7 @@ pub fn run(args: &LeversArgs, on_terminal: bool) -> Result<(), CliError> {
     let format = ReportFormat::or_default(args.format, on_terminal);
     let scenario = read_scenario(&args.scenario, None, None)?;
     let result = levers(&scenario).map_err(|errors| CliError::many(errors.lines()))?;
-    if format == ReportFormat::Json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&result).unwrap_or_default()
-        );
-    } else {
-        print!("{}", table(&result));
-    }
+    report::print(format, &result, table);
     Ok(())
 }
 

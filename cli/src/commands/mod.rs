@@ -12,5 +12,6 @@ pub mod levers;
 pub mod market;
 pub mod plan;
 pub mod rates;
+pub mod report;
 pub mod shown;
 pub mod tiers;

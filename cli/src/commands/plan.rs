@@ -2,6 +2,7 @@
 //! the card in force in it (docs/plan.md).
 
 use super::estimate::read_scenario;
+use super::report;
 use super::shown::{grouped, money, money_with_exact};
 use crate::CliError;
 use rust_decimal::Decimal;
@@ -33,40 +34,22 @@ pub fn run(args: &PlanArgs, on_terminal: bool) -> Result<(), CliError> {
         settings.multipliers = PlanSettings::parse_multipliers(list).map_err(worded)?;
     }
     let result = plan(&scenario, &settings).map_err(worded)?;
-    if format == ReportFormat::Json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&result).unwrap_or_default()
-        );
-    } else {
-        print!("{}", table(&result));
-    }
+    report::print(format, &result, table);
     Ok(())
 }
 
 /// The core's errors, a setting named by the option that gives it.
 fn worded(errors: PlanErrors) -> CliError {
-    CliError::many(
-        errors
-            .0
-            .iter()
-            .map(|e| {
-                let option = match &e.at {
-                    PlanPath::Settings(path) => match path.segments() {
-                        [Segment::Key(group), Segment::Key(category)]
-                            if group == "category_growth" =>
-                        {
-                            format!("--growth-{category}")
-                        }
-                        [Segment::Key(key), ..] => format!("--{key}"),
-                        _ => e.at.to_string(),
-                    },
-                    PlanPath::Scenario(path) => path.to_string(),
-                };
-                format!("{option}: {}", e.kind)
-            })
-            .collect(),
-    )
+    report::worded(&errors, |at| match at {
+        PlanPath::Settings(path) => match path.segments() {
+            [Segment::Key(group), Segment::Key(category)] if group == "category_growth" => {
+                format!("--growth-{category}")
+            }
+            [Segment::Key(key), ..] => format!("--{key}"),
+            _ => at.to_string(),
+        },
+        PlanPath::Scenario(path) => path.to_string(),
+    })
 }
 
 fn table(p: &Plan) -> String {

@@ -6,7 +6,6 @@ use crate::CliError;
 use wacost_cli::values::DataFormat;
 use wacost_cli::TiersArgs;
 use wacost_core::catalog::TierCard;
-use wacost_core::csv;
 use wacost_core::money::to_plain_string;
 use wacost_core::Catalog;
 
@@ -35,7 +34,7 @@ pub fn run(args: &TiersArgs) -> Result<(), CliError> {
         })?;
     match args.format {
         DataFormat::Json => print_json(tiers),
-        DataFormat::Csv => print_csv(tiers),
+        DataFormat::Csv => print!("{}", tiers.bands_csv()),
     }
     Ok(())
 }
@@ -64,42 +63,4 @@ fn print_json(tiers: &TierCard) {
         "{}",
         serde_json::to_string_pretty(&document).unwrap_or_default()
     );
-}
-
-/// The card's bands as CSV, one row per band.
-fn print_csv(tiers: &TierCard) {
-    print!(
-        "{}",
-        csv::record([
-            "effective_date",
-            "currency",
-            "market",
-            "category",
-            "tier",
-            "from",
-            "to",
-            "rate",
-        ])
-    );
-    let effective = tiers.id.effective.to_string();
-    for ladder in tiers.ladders.values() {
-        for band in &ladder.bands {
-            let tier = band.tier.to_string();
-            let from = band.from_printed.to_string();
-            let to = band.to.map(|t| t.to_string()).unwrap_or_default();
-            print!(
-                "{}",
-                csv::record([
-                    effective.as_str(),
-                    &tiers.id.currency,
-                    &ladder.market,
-                    ladder.category.as_str(),
-                    &tier,
-                    &from,
-                    &to,
-                    &band.printed,
-                ])
-            );
-        }
-    }
 }

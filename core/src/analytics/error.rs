@@ -1,9 +1,8 @@
 //! What can be wrong with an analytics file or the import's options: a path in the file (or
 //! `month`, `currency`) and a kind, with the English written once here.
 
+use crate::problem::{Problem, ProblemKind, ProblemPath, Problems};
 use crate::scenario::{ErrorKind, FieldPath};
-use serde::ser::SerializeStruct;
-use serde::{Serialize, Serializer};
 use std::fmt;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,6 +71,12 @@ impl ImportErrorKind {
     }
 }
 
+impl ProblemKind for ImportErrorKind {
+    fn tag(&self) -> &'static str {
+        ImportErrorKind::tag(self)
+    }
+}
+
 impl fmt::Display for ImportErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -135,6 +140,16 @@ impl ImportPath {
     }
 }
 
+impl ProblemPath for ImportPath {
+    fn of(&self) -> &'static str {
+        match self {
+            ImportPath::File(_) => "file",
+            ImportPath::Option(_) => "option",
+            ImportPath::Scenario(_) => "scenario",
+        }
+    }
+}
+
 impl fmt::Display for ImportPath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -147,56 +162,7 @@ impl fmt::Display for ImportPath {
 }
 
 /// One problem: where and what.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImportError {
-    pub at: ImportPath,
-    pub kind: ImportErrorKind,
-}
+pub type ImportError = Problem<ImportPath, ImportErrorKind>;
 
-impl ImportError {
-    pub fn new(at: ImportPath, kind: ImportErrorKind) -> ImportError {
-        ImportError { at, kind }
-    }
-}
-
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.at, self.kind)
-    }
-}
-
-/// `{ "path", "message", "kind", "of" }`, `of` being `file`, `option` or `scenario`.
-impl Serialize for ImportError {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut out = serializer.serialize_struct("ImportError", 4)?;
-        out.serialize_field("path", &self.at.to_string())?;
-        out.serialize_field("message", &self.kind.to_string())?;
-        out.serialize_field("kind", self.kind.tag())?;
-        out.serialize_field(
-            "of",
-            match self.at {
-                ImportPath::File(_) => "file",
-                ImportPath::Option(_) => "option",
-                ImportPath::Scenario(_) => "scenario",
-            },
-        )?;
-        out.end()
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ImportErrors(pub Vec<ImportError>);
-
-impl ImportErrors {
-    pub fn lines(&self) -> Vec<String> {
-        self.0.iter().map(ToString::to_string).collect()
-    }
-}
-
-impl fmt::Display for ImportErrors {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.lines().join("\n"))
-    }
-}
-
-impl std::error::Error for ImportErrors {}
+/// Every problem found, never just the first.
+pub type ImportErrors = Problems<ImportPath, ImportErrorKind>;

@@ -17,6 +17,7 @@ use crate::catalog::Catalog;
 use crate::estimate::estimate_with;
 use crate::line_category::{Counts, LineCategory};
 use crate::money::{group_thousands, Amount};
+use crate::problem::Problems;
 use crate::scenario::{Line, Month, Scenario, Setting};
 use chrono::{DateTime, Datelike};
 use read::DataPoint;
@@ -281,21 +282,21 @@ pub fn import_with(
     text: &str,
     options: &ImportOptions,
 ) -> Result<Import, ImportErrors> {
-    let read = read::read(text).map_err(ImportErrors)?;
+    let read = read::read(text).map_err(Problems)?;
     let mut months_in_file: Vec<Month> = read.points.iter().filter_map(month_of).collect();
     months_in_file.sort();
     months_in_file.dedup();
     let shown: Vec<String> = months_in_file.iter().map(ToString::to_string).collect();
     let month = match (options.month, months_in_file.as_slice()) {
         (_, []) => {
-            return Err(ImportErrors(vec![ImportError::new(
+            return Err(Problems(vec![ImportError::new(
                 ImportPath::file(),
                 ImportErrorKind::NoDataPoints,
             )]))
         }
         (Some(month), months) if months.contains(&month) => month,
         (Some(month), _) => {
-            return Err(ImportErrors(vec![ImportError::new(
+            return Err(Problems(vec![ImportError::new(
                 ImportPath::Option(ImportOption::Month),
                 ImportErrorKind::MonthNotInFile {
                     month: month.to_string(),
@@ -305,7 +306,7 @@ pub fn import_with(
         }
         (None, [month]) => *month,
         (None, _) => {
-            return Err(ImportErrors(vec![ImportError::new(
+            return Err(Problems(vec![ImportError::new(
                 ImportPath::Option(ImportOption::Month),
                 ImportErrorKind::SeveralMonths { months: shown },
             )]))
@@ -406,7 +407,7 @@ pub fn import_with(
         ..Scenario::default()
     };
     scenario.check().map_err(|errors| {
-        ImportErrors(
+        Problems(
             errors
                 .0
                 .into_iter()

@@ -5,6 +5,7 @@
 //! `pricing_type`, `pricing_category` and `tier`, with the metrics `volume` and `cost`.
 
 use super::error::{ImportError, ImportErrorKind, ImportPath};
+use crate::problem::shown;
 use crate::scenario::FieldPath;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
@@ -240,13 +241,4 @@ fn digits(value: &Value) -> Option<String> {
     };
     let unsigned = text.strip_prefix('-').unwrap_or(&text);
     (!unsigned.is_empty() && unsigned.bytes().all(|b| b.is_ascii_digit())).then_some(text)
-}
-
-fn shown(value: &Value) -> String {
-    let text = value.to_string();
-    if text.chars().count() > 60 {
-        format!("{}…", text.chars().take(60).collect::<String>())
-    } else {
-        text
-    }
 }

@@ -5,20 +5,12 @@ use super::classify::{Outcome, Priced};
 use super::input::Names;
 use crate::csv;
 use crate::money::to_plain_string;
-use chrono::{DateTime, SecondsFormat};
 use std::fmt::Write;
 
 pub const DETAIL_HEADER: &str = "line,time,phone_number,user,market,rules,pricing_model,category,type,conversation,opened,tier,rate,amount,rate_card,outcome,rule\n";
 
-/// RFC 3339 in UTC of an instant in nanoseconds.
-pub fn format_time(nanos: i64) -> String {
-    DateTime::from_timestamp(
-        nanos.div_euclid(1_000_000_000),
-        nanos.rem_euclid(1_000_000_000) as u32,
-    )
-    .map(|t| t.to_rfc3339_opts(SecondsFormat::AutoSi, true))
-    .unwrap_or_default()
-}
+/// RFC 3339 in UTC of an instant in nanoseconds (beside the parser, in `times`).
+pub use super::times::format_time;
 
 /// Appends the detail row of one message to `out`. The text that comes from the log or the
 /// settings (the `phone_number` label, the market name) goes through the CSV writer; the other

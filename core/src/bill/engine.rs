@@ -654,13 +654,16 @@ impl<'c> Engine<'c> {
 
     /// Authentication or authentication-international (AI-1): the business's country differs
     /// from the recipient's, the market has an international rate, and the start time passed.
+    /// Without a `business_country` no market is the business's own (AI-5: an unverified
+    /// primary location does not protect), the same reading as the estimator's.
     fn auth_category(&mut self, date: NaiveDate, market: MarketInfo, t: i64) -> Category {
         let intl = match (
             &self.settings.business_country,
             self.settings.auth_international_from,
         ) {
             (Some(country), Some(from)) => country.as_bytes() != market.iso2 && t >= from,
-            _ => false,
+            (None, Some(from)) => t >= from,
+            (_, None) => false,
         };
         if intl {
             if let Some(card) = self.card_for(date) {

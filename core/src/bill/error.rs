@@ -107,8 +107,8 @@ impl fmt::Display for TimeRange {
         write!(
             f,
             "{} to {}",
-            super::detail::format_time(i64::MIN),
-            super::detail::format_time(i64::MAX)
+            super::times::format_time(i64::MIN),
+            super::times::format_time(i64::MAX)
         )
     }
 }

@@ -4,7 +4,18 @@
 //! the previous row is remembered: this was the largest share of parsing a row with chrono.
 //! Every other spelling goes to chrono, so the result is always chrono's.
 
-use chrono::DateTime;
+use chrono::{DateTime, SecondsFormat};
+
+/// RFC 3339 in UTC of an instant in nanoseconds: how the detail and the messages write the
+/// times `parse_time` reads.
+pub fn format_time(nanos: i64) -> String {
+    DateTime::from_timestamp(
+        nanos.div_euclid(1_000_000_000),
+        nanos.rem_euclid(1_000_000_000) as u32,
+    )
+    .map(|t| t.to_rfc3339_opts(SecondsFormat::AutoSi, true))
+    .unwrap_or_default()
+}
 
 /// Nanoseconds since the epoch of an RFC 3339 time with offset.
 pub fn parse_time(text: &str) -> Option<i64> {

@@ -4,11 +4,26 @@
 use super::error::DataError;
 use super::rate_cards::{card_id_from_name, CardId};
 use crate::category::Category;
-use crate::csv::Header;
+use crate::csv::{self, Header};
 use crate::money::parse_rate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;
+
+/// A tier file's columns, in order, named once for the reader and for `TierCard::bands_csv`,
+/// which writes all but `discount` and `source`.
+const COLUMNS: [&str; 10] = [
+    "effective_date",
+    "currency",
+    "market",
+    "category",
+    "tier",
+    "from",
+    "to",
+    "rate",
+    "discount",
+    "source",
+];
 
 /// One band: messages `from..=to` of the month (1-based; `to` None = open) at `rate`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -90,6 +105,33 @@ pub struct TierCard {
 }
 
 impl TierCard {
+    /// The card's bands as CSV, one row per band (`effective_date,currency,market,category,
+    /// tier,from,to,rate`, `from` as printed, empty `to` for the open band, the rate as
+    /// printed).
+    pub fn bands_csv(&self) -> String {
+        let [date, currency, market, category, tier, from, to, rate, _discount, _source] = COLUMNS;
+        let mut out = csv::record([date, currency, market, category, tier, from, to, rate]);
+        let effective = self.id.effective.to_string();
+        for ladder in self.ladders.values() {
+            for band in &ladder.bands {
+                let tier = band.tier.to_string();
+                let from = band.from_printed.to_string();
+                let to = band.to.map(|t| t.to_string()).unwrap_or_default();
+                out.push_str(&csv::record([
+                    effective.as_str(),
+                    &self.id.currency,
+                    &ladder.market,
+                    ladder.category.as_str(),
+                    &tier,
+                    &from,
+                    &to,
+                    &band.printed,
+                ]));
+            }
+        }
+        out
+    }
+
     /// Every ladder of a market, in category order.
     pub fn ladders_of<'s: 'm, 'm>(
         &'s self,
@@ -110,18 +152,7 @@ impl TierCard {
         let header = Header::new(head);
         let [date_i, currency_i, market_i, category_i, tier_i, from_i, to_i, rate_i, discount_i, source_i] =
             header
-                .require([
-                    "effective_date",
-                    "currency",
-                    "market",
-                    "category",
-                    "tier",
-                    "from",
-                    "to",
-                    "rate",
-                    "discount",
-                    "source",
-                ])
+                .require(COLUMNS)
                 .map_err(|missing| DataError::new(file, head.line, missing.to_string()))?;
         let mut ladders: BTreeMap<(String, Category), (Ladder, usize)> = BTreeMap::new();
         for record in rows {

@@ -237,6 +237,11 @@ pub struct VersionResult {
     /// This version's totals minus the current model's (when both are priced).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub difference: Option<VersionDifference>,
+    /// The problems behind `errors` as data, one per field, for a surface that words them in
+    /// its own language (not in the JSON, which carries `errors`); empty when `cannot_price`
+    /// alone says why (no card of the currency in the model's time).
+    #[serde(skip)]
+    pub problems: Vec<crate::scenario::FieldError>,
 }
 
 /// One market and category across the versions that price it.

@@ -3,9 +3,8 @@
 
 use crate::line_category::LineCategory;
 use crate::money::group_thousands;
+use crate::problem::{Problem, ProblemKind, ProblemPath, Problems};
 use crate::scenario::{ErrorKind, FieldPath, Month, ScenarioErrors};
-use serde::ser::SerializeStruct;
-use serde::{Serialize, Serializer};
 use std::fmt;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,6 +76,12 @@ impl PlanErrorKind {
             PlanErrorKind::CountTooLarge { .. } => "count_too_large",
             PlanErrorKind::Scenario(kind) => kind.tag(),
         }
+    }
+}
+
+impl ProblemKind for PlanErrorKind {
+    fn tag(&self) -> &'static str {
+        PlanErrorKind::tag(self)
     }
 }
 
@@ -162,6 +167,15 @@ impl PlanPath {
     }
 }
 
+impl ProblemPath for PlanPath {
+    fn of(&self) -> &'static str {
+        match self {
+            PlanPath::Settings(_) => "settings",
+            PlanPath::Scenario(_) => "scenario",
+        }
+    }
+}
+
 impl fmt::Display for PlanPath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -172,57 +186,14 @@ impl fmt::Display for PlanPath {
 }
 
 /// One problem: where and what.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PlanError {
-    pub at: PlanPath,
-    pub kind: PlanErrorKind,
-}
-
-impl PlanError {
-    pub fn new(at: PlanPath, kind: PlanErrorKind) -> PlanError {
-        PlanError { at, kind }
-    }
-}
-
-impl fmt::Display for PlanError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.at, self.kind)
-    }
-}
-
-/// `{ "path", "message", "kind", "of" }`: the path and the English message as the scenario's
-/// errors are sent, the kind for a front end that words the problem itself, and whether the
-/// path is in the plan's `settings` or in the `scenario`.
-impl Serialize for PlanError {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut out = serializer.serialize_struct("PlanError", 4)?;
-        out.serialize_field("path", &self.at.to_string())?;
-        out.serialize_field("message", &self.kind.to_string())?;
-        out.serialize_field("kind", self.kind.tag())?;
-        out.serialize_field(
-            "of",
-            match self.at {
-                PlanPath::Settings(_) => "settings",
-                PlanPath::Scenario(_) => "scenario",
-            },
-        )?;
-        out.end()
-    }
-}
+pub type PlanError = Problem<PlanPath, PlanErrorKind>;
 
 /// Every problem found, never just the first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct PlanErrors(pub Vec<PlanError>);
-
-impl PlanErrors {
-    pub fn lines(&self) -> Vec<String> {
-        self.0.iter().map(ToString::to_string).collect()
-    }
-}
+pub type PlanErrors = Problems<PlanPath, PlanErrorKind>;
 
 impl From<ScenarioErrors> for PlanErrors {
     fn from(errors: ScenarioErrors) -> PlanErrors {
-        PlanErrors(
+        Problems(
             errors
                 .0
                 .into_iter()
@@ -233,11 +204,3 @@ impl From<ScenarioErrors> for PlanErrors {
         )
     }
 }
-
-impl fmt::Display for PlanErrors {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.lines().join("\n"))
-    }
-}
-
-impl std::error::Error for PlanErrors {}

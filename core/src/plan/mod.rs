@@ -17,6 +17,7 @@ pub use error::{PlanError, PlanErrorKind, PlanErrors, PlanPath};
 pub use growth::Power;
 pub use model::{Plan, PlanMonth};
 pub use note::{CategoryChange, PlanNote};
+pub(crate) use settings::decimal;
 pub use settings::decimal_text;
 pub use settings::{CategoryGrowth, PlanSettings, MAX_GROWTH, MAX_MONTHS, MAX_MULTIPLIER};
 
@@ -25,6 +26,7 @@ use crate::category::Category;
 use crate::estimate::{estimate_with, Estimate};
 use crate::line_category::{Counts, LineCategory};
 use crate::money::Amount;
+use crate::problem::Problems;
 use crate::scenario::{FieldPath, Month, Scenario, Setting, MAX_COUNT};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -76,7 +78,7 @@ pub fn month_scenarios(
         ));
     }
     let (Some(start), true) = (start, errors.is_empty()) else {
-        return Err(PlanErrors(errors));
+        return Err(Problems(errors));
     };
     // One power per category and month, shared by every line.
     let powers: Vec<[Power; 4]> = (0..settings.months)
@@ -126,7 +128,7 @@ pub fn month_scenarios(
     if errors.is_empty() {
         Ok(months)
     } else {
-        Err(PlanErrors(errors))
+        Err(Problems(errors))
     }
 }
 

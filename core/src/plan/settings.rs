@@ -5,6 +5,7 @@
 use super::error::{PlanError, PlanErrorKind, PlanErrors, PlanPath};
 use crate::line_category::LineCategory;
 use crate::money::parse_rate;
+use crate::problem::{shown, Problems};
 use crate::scenario::{FieldPath, Month, MAX_SCALE};
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
@@ -119,7 +120,7 @@ impl PlanSettings {
         let mut errors = Vec::new();
         let mut settings = PlanSettings::default();
         let Some(object) = value.as_object() else {
-            return Err(PlanErrors(vec![PlanError::new(
+            return Err(Problems(vec![PlanError::new(
                 PlanPath::settings(),
                 PlanErrorKind::NotAnObject { got: shown(value) },
             )]));
@@ -219,7 +220,7 @@ impl PlanSettings {
         if errors.is_empty() {
             Ok(settings)
         } else {
-            Err(PlanErrors(errors))
+            Err(Problems(errors))
         }
     }
 
@@ -249,7 +250,7 @@ impl PlanSettings {
         if errors.is_empty() {
             Ok(list)
         } else {
-            Err(PlanErrors(errors))
+            Err(Problems(errors))
         }
     }
 
@@ -259,7 +260,7 @@ impl PlanSettings {
         if problems.is_empty() {
             Ok(())
         } else {
-            Err(PlanErrors(problems))
+            Err(Problems(problems))
         }
     }
 
@@ -358,7 +359,7 @@ fn number_text(value: &Value) -> Option<String> {
 
 /// A signed exact decimal from a JSON number or string (`0.05`, `"-0.1"`); ranges are checked
 /// afterwards so that the message can name them.
-fn decimal(value: &Value) -> Option<Decimal> {
+pub(crate) fn decimal(value: &Value) -> Option<Decimal> {
     decimal_text(&number_text(value)?)
 }
 
@@ -372,16 +373,6 @@ pub fn decimal_text(text: &str) -> Option<Decimal> {
     };
     let value = parse_rate(magnitude).ok()?;
     Some(if negative { -value } else { value })
-}
-
-/// A value as the user wrote it, for messages.
-fn shown(value: &Value) -> String {
-    let text = value.to_string();
-    if text.chars().count() > 60 {
-        format!("{}…", text.chars().take(60).collect::<String>())
-    } else {
-        text
-    }
 }
 
 #[cfg(test)]

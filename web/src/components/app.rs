@@ -1,19 +1,24 @@
-//! The page: header with language and link, then sheet, settings, results and comparison.
-//! The address bar keeps the link the page was opened with until the user changes something,
-//! then follows the state, so any moment of the page can be shared or reloaded; the last sheet
-//! is kept in the browser's storage and offered back on a visit without a link.
+//! The page: header with language and link, then sheet, settings, rates, results and
+//! comparison. `App` owns the reducer and gives each part its data and callbacks. The address
+//! bar keeps the link the page was opened with until the user changes something, then follows
+//! the state, so any moment of the page can be shared or reloaded; the last sheet is kept in
+//! the browser's storage and offered back on a visit without a link.
 
+use super::answer::AnswerFirst;
 use super::compare::Compare;
+use super::header::Header;
+use super::notices::{NoticeBar, RestoreOffer};
 use super::rates_editor::RatesEditor;
 use super::results::Results;
 use super::settings::Settings;
 use super::sheet::Sheet;
-use super::Ctx;
 use crate::dom;
-use crate::i18n::{t, Lang};
+use crate::i18n::Lang;
+use crate::link::kept;
+use crate::sheet_io::{table_for, Table};
 use crate::state::{Action, AppState};
-use crate::url;
-use web_sys::HtmlSelectElement;
+use std::rc::Rc;
+use wacost_core::scenario::Setting;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -33,158 +38,156 @@ pub struct AppProps {
     pub default_month: Option<AttrValue>,
 }
 
+type State = UseReducerHandle<AppState>;
+
+/// A callback that dispatches the action `to` makes of its event.
+fn make<E: 'static>(state: &State, to: impl Fn(E) -> Action + 'static) -> Callback<E> {
+    let dispatcher = state.dispatcher();
+    Callback::from(move |event: E| dispatcher.dispatch(to(event)))
+}
+
+/// The page's state, opened from the props' query (and the kept sheet, when synced).
+#[hook]
+fn use_page_state(props: &AppProps) -> State {
+    let props = props.clone();
+    use_reducer(move || {
+        let lang = props.lang.unwrap_or_else(Lang::detect);
+        let month = props
+            .default_month
+            .map(|m| m.to_string())
+            .unwrap_or_else(dom::current_month);
+        let state = AppState::from_query(&props.query, lang, &month);
+        if props.sync_url {
+            state.offer_stored(kept::stored_sheet().as_deref())
+        } else {
+            state
+        }
+    })
+}
+
+/// Mirrors the state into the address bar, the kept sheet and the document's language.
+#[hook]
+fn use_page_sync(sync: bool, state: &AppState) {
+    let address = state.address();
+    let keep = state.sheet_to_keep().map(str::to_string);
+    use_effect_with((address, keep, state.lang), move |(address, keep, lang)| {
+        if sync {
+            if let Some(query) = address {
+                dom::replace_query(query);
+            }
+            if let Some(json) = keep {
+                kept::store_sheet(json);
+            }
+            dom::set_document_lang(lang.tag());
+        }
+    });
+}
+
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
-    let state = {
-        let props = props.clone();
-        use_reducer(move || {
-            let lang = props.lang.unwrap_or_else(Lang::detect);
-            let month = props
-                .default_month
-                .map(|m| m.to_string())
-                .unwrap_or_else(dom::current_month);
-            let state = AppState::from_query(&props.query, lang, &month);
-            if props.sync_url {
-                state.offer_stored(dom::stored_sheet().as_deref())
-            } else {
-                state
-            }
-        })
-    };
+    let state = use_page_state(props);
+    use_page_sync(props.sync_url, &state);
     let lang = state.lang;
-    {
-        let sync = props.sync_url;
-        let address = state.address();
-        let keep = state.sheet_to_keep().map(str::to_string);
-        use_effect_with((address, keep, lang), move |(address, keep, lang)| {
-            if sync {
-                if let Some(query) = address {
-                    dom::replace_query(query);
-                }
-                if let Some(json) = keep {
-                    dom::store_sheet(json);
-                }
-                if let Some(root) = web_sys::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.document_element())
-                {
-                    let _ = root.set_attribute("lang", lang.tag());
-                }
-            }
-        });
-    }
-    let copy_status = use_state(|| None::<&'static str>);
-    let on_copy = {
-        let query = url::page_query(lang.tag(), &state.json);
-        let copy_status = copy_status.clone();
-        Callback::from(move |_| {
-            let link = dom::link_for(&query);
-            let copy_status = copy_status.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let ok = dom::copy(&link).await;
-                copy_status.set(Some(if ok { "copied" } else { "copy_failed" }));
-            });
-        })
-    };
-    let on_lang = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |e: Event| {
-            let select: HtmlSelectElement = e.target_unchecked_into();
-            let lang = Lang::ALL
-                .into_iter()
-                .find(|l| l.tag() == select.value())
-                .unwrap_or(Lang::En);
-            dispatcher.dispatch(Action::SetLang(lang));
-        })
-    };
-    let on_dismiss = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |_| dispatcher.dispatch(Action::Dismiss))
-    };
-    let on_restore = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |_| dispatcher.dispatch(Action::Restore))
-    };
-    let on_dismiss_restore = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |_| dispatcher.dispatch(Action::DismissRestore))
-    };
-    let rescue_status = use_state(|| None::<&'static str>);
-    let on_copy_rescue = {
-        let text = state
-            .notice
-            .as_ref()
-            .and_then(|n| n.rescue.clone())
-            .unwrap_or_default();
-        let rescue_status = rescue_status.clone();
-        Callback::from(move |_| {
-            let text = text.clone();
-            let rescue_status = rescue_status.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let ok = dom::copy(&text).await;
-                rescue_status.set(Some(if ok { "text_copied" } else { "copy_failed" }));
-            });
-        })
-    };
-
+    let link = state.link();
     html! {
-        <ContextProvider<Ctx> context={state.clone()}>
-            <div class="wacost" lang={lang.tag()}>
-                <header class="top">
-                    <div>
-                        <h1>{ t(lang, "title") }</h1>
-                        <p class="hint">{ t(lang, "intro") }</p>
-                    </div>
-                    <div class="top-actions">
-                        <label for="lang-select" class="sr-only">{ t(lang, "language") }</label>
-                        <select id="lang-select" onchange={on_lang} aria-label={t(lang, "language").to_string()}>
-                            { for Lang::ALL.iter().map(|l| html! {
-                                <option value={l.tag()} selected={*l == lang}>{ l.native_name() }</option>
-                            }) }
-                        </select>
-                        <button type="button" class="primary" onclick={on_copy}>{ t(lang, "copy_link") }</button>
-                        <span role="status" class="copy-status">{ copy_status.map(|k| t(lang, k).to_string()).unwrap_or_default() }</span>
-                    </div>
-                </header>
-                if let Some(notice) = &state.notice {
-                    <div class="notice" role="alert" data-wacost="notice">
-                        <div class="notice-body">
-                            <p><strong>{ t(lang, notice.key) }</strong>{ " " }{ &notice.detail }</p>
-                            if let Some(text) = notice.rescue.as_ref().filter(|t| !t.is_empty()) {
-                                <label for="link-rescue">{ t(lang, "link_text") }</label>
-                                <textarea id="link-rescue" data-wacost="link-text" readonly=true rows="3"
-                                    spellcheck="false" value={text.clone()} />
-                                <div class="notice-actions">
-                                    <button type="button" onclick={on_copy_rescue}>{ t(lang, "copy_text") }</button>
-                                    <span role="status">{ rescue_status.map(|k| t(lang, k).to_string()).unwrap_or_default() }</span>
-                                </div>
-                            }
-                        </div>
-                        <button type="button" onclick={on_dismiss}>{ t(lang, "dismiss") }</button>
-                    </div>
-                }
-                if state.restore.is_some() {
-                    <div class="notice offer" role="status" data-wacost="restore">
-                        <p>{ t(lang, "restore_offer") }</p>
-                        <div class="notice-actions">
-                            <button type="button" class="primary" onclick={on_restore}>{ t(lang, "restore") }</button>
-                            <button type="button" onclick={on_dismiss_restore}>{ t(lang, "dismiss") }</button>
-                        </div>
-                    </div>
-                }
-                <main class="layout">
-                    <div class="inputs">
-                        <Sheet />
-                        <Settings />
-                        <RatesEditor />
-                    </div>
-                    <div class="outputs">
-                        <Results />
-                        <Compare />
-                    </div>
-                </main>
-                <crate::log_check::LogCheckLink lang={lang} />
-            </div>
-        </ContextProvider<Ctx>>
+        <div class="wacost" lang={lang.tag()}>
+            <a class="skip-link" href="#estimate">{ crate::i18n::t(lang, "skip_to_estimate") }</a>
+            <Header {lang} {link} on_lang={make(&state, Action::SetLang)} />
+            if let Some(notice) = &state.notice {
+                <NoticeBar {lang} notice={notice.clone()} on_dismiss={make(&state, |()| Action::Dismiss)} />
+            }
+            if state.restore.is_some() {
+                <RestoreOffer {lang} on_restore={make(&state, |()| Action::Restore)}
+                    on_dismiss={make(&state, |()| Action::DismissRestore)} />
+            }
+            <main class="layout">
+                <div class="inputs">{ inputs(&state) }</div>
+                <div class="outputs">{ outputs(&state) }</div>
+            </main>
+            <crate::log_check::LogCheckLink {lang} />
+            <crate::card_diff::CardDiffLink {lang} currency={state.draft.currency()} scenario={state.json.clone()} />
+        </div>
+    }
+}
+
+/// The sheet, the settings and the rates, each with its data and what it changes.
+fn inputs(state: &State) -> Html {
+    let lang = state.lang;
+    let draft = &state.draft;
+    let errors = state.errors.clone();
+    html! {
+        <>
+            <Sheet {lang} lines={Rc::new(draft.lines.clone())} table={Table(table_for(draft))}
+                errors={errors.clone()}
+                on_count={make(state, |(id, field, value)| Action::SetCount { id, field, value })}
+                on_paste={make(state, |(id, field, text)| Action::Paste { id, field, text })}
+                on_move={make(state, |(id, delta)| Action::MoveLine { id, delta })}
+                on_remove={make(state, Action::RemoveLine)}
+                on_add={make(state, Action::AddLine)}
+                on_import={make(state, Action::ImportCsv)}
+                on_notify={make(state, Action::Notify)} />
+            <Settings {lang} values={Rc::new(settings_shown(draft, lang))} errors={errors.clone()}
+                bad_percents={Rc::new(bad_percents(draft, lang))}
+                estimate={state.estimate.clone()}
+                on_set={make(state, |(setting, value)| Action::Set(setting, value))} />
+            <RatesEditor {lang} currency={draft.currency()} rate_card={draft.get(Setting::RateCard).trim().to_string()}
+                month={draft.month_start()}
+                dests={Rc::new(draft.lines.iter().map(|l| l.dest.clone()).collect::<Vec<_>>())}
+                rates={Rc::new(draft.rates.clone())} {errors}
+                on_set_rate={make(state, |(market, category, value)| Action::SetRate { market, category, value })}
+                on_reset_rate={make(state, |(market, category)| Action::ResetRate { market, category })}
+                on_reset_all={make(state, |()| Action::ResetRates)}
+                on_load={make(state, Action::LoadCard)}
+                on_notify={make(state, Action::Notify)} />
+        </>
+    }
+}
+
+/// Every setting's text as the panel shows it: percent fields as percents in `lang`.
+fn settings_shown(draft: &crate::draft::Draft, lang: Lang) -> Vec<(Setting, String)> {
+    draft
+        .settings()
+        .iter()
+        .map(|(setting, text)| match crate::draft::is_percent(*setting) {
+            true => (*setting, draft.percent_shown(*setting, lang.locale())),
+            false => (*setting, text.clone()),
+        })
+        .collect()
+}
+
+/// The percent fields whose text is refused, and why.
+fn bad_percents(
+    draft: &crate::draft::Draft,
+    lang: Lang,
+) -> Vec<(Setting, wacost_core::percent::PercentError)> {
+    crate::draft::PERCENT_SETTINGS
+        .iter()
+        .filter_map(|s| Some((*s, draft.percent_problem(*s, lang.locale())?)))
+        .collect()
+}
+
+/// The estimate and the comparison.
+fn outputs(state: &State) -> Html {
+    let lang = state.lang;
+    let problems: Vec<_> = state.other_errors().into_iter().cloned().collect();
+    let currency = state.draft.currency();
+    // The settings panel shows messages per conversation when the month's estimate counts
+    // conversations; otherwise they are shown with the conversation models.
+    let in_settings = state
+        .estimate
+        .as_ref()
+        .filter(|e| e.currency == currency)
+        .is_some_and(|e| e.rules.counts_conversations());
+    let answer = html! { <AnswerFirst {lang} comparison={state.comparison.clone()} /> };
+    html! {
+        <>
+            <Results {lang} estimate={state.estimate.clone()} problems={Rc::new(problems)}
+                stale={!state.errors.is_empty()} {answer} currency={Some(AttrValue::from(currency))} />
+            <Compare {lang} comparison={state.comparison.clone()} cards={state.cards}
+                on_cards={make(state, Action::SetCards)}
+                values={Rc::new(state.draft.settings().to_vec())} errors={state.errors.clone()}
+                conversation_inputs={!in_settings}
+                on_set={make(state, |(setting, value)| Action::Set(setting, value))} />
+        </>
     }
 }

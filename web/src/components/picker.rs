@@ -1,74 +1,52 @@
 //! Adding a destination: type a country name, ISO code or calling code (or a Meta market),
 //! pick with the arrow keys and Enter, or click. An ARIA combobox so screen readers follow.
 
-use super::Ctx;
-use crate::i18n::t;
-use crate::sheet_io::{search, table_for};
-use crate::state::Action;
+use crate::draft::Dest;
+use crate::i18n::{t, Lang};
+use crate::sheet_io::{search, Suggestion, Table};
 use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
+#[derive(Properties, PartialEq)]
+pub struct PickerProps {
+    pub lang: Lang,
+    /// The market table the choices come from.
+    pub table: Table,
+    pub on_add: Callback<Dest>,
+}
+
+/// Adds the chosen destination and empties the search.
+type Add = Callback<Dest>;
+
 #[function_component]
-pub fn Picker() -> Html {
-    // Outside the app (no context) there is nothing to show, rather than a panic.
-    let Some(state) = use_context::<Ctx>() else {
-        return html! {};
-    };
-    let lang = state.lang;
+pub fn Picker(props: &PickerProps) -> Html {
+    let lang = props.lang;
     let query = use_state(String::new);
     let active = use_state(|| 0usize);
-    let table = table_for(&state.draft);
-    let found = search(table, &query, 8);
-
-    let add = {
-        let dispatcher = state.dispatcher();
-        let query = query.clone();
-        let active = active.clone();
-        move |dest| {
-            dispatcher.dispatch(Action::AddLine(dest));
+    let found = search(props.table.0, &query, 8);
+    let add: Add = {
+        let on_add = props.on_add.clone();
+        let (query, active) = (query.clone(), active.clone());
+        Callback::from(move |dest| {
+            on_add.emit(dest);
             query.set(String::new());
             active.set(0);
-        }
+        })
     };
     let oninput = {
-        let query = query.clone();
-        let active = active.clone();
+        let (query, active) = (query.clone(), active.clone());
         Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
             query.set(input.value());
             active.set(0);
         })
     };
-    let onkeydown = {
-        let found = found.clone();
-        let active = active.clone();
-        let query = query.clone();
-        let add = add.clone();
-        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
-            "ArrowDown" if !found.is_empty() => {
-                e.prevent_default();
-                active.set((*active + 1) % found.len());
-            }
-            "ArrowUp" if !found.is_empty() => {
-                e.prevent_default();
-                active.set((*active + found.len() - 1) % found.len());
-            }
-            "Enter" => {
-                e.prevent_default();
-                if let Some(s) = found.get(*active).or(found.first()) {
-                    add(s.dest.clone());
-                }
-            }
-            "Escape" => query.set(String::new()),
-            _ => {}
-        })
-    };
+    let onkeydown = on_key(&found, &active, &query, &add);
     let onclick_add = {
-        let found = found.clone();
-        let add = add.clone();
+        let (found, add) = (found.clone(), add.clone());
         Callback::from(move |_| {
             if let Some(s) = found.first() {
-                add(s.dest.clone());
+                add.emit(s.dest.clone());
             }
         })
     };
@@ -88,24 +66,59 @@ pub fn Picker() -> Html {
                 if found.is_empty() {
                     <p class="hint" role="status">{ t(lang, "no_match") }</p>
                 } else {
-                    <ul id="dest-list" role="listbox" class="suggestions">
-                        { for found.iter().enumerate().map(|(i, s)| {
-                            let add = add.clone();
-                            let dest = s.dest.clone();
-                            let onmousedown = Callback::from(move |e: MouseEvent| {
-                                e.prevent_default();
-                                add(dest.clone());
-                            });
-                            html! {
-                                <li id={format!("pick-{i}")} role="option"
-                                    aria-selected={(i == *active).to_string()}
-                                    class={classes!((i == *active).then_some("active"))}
-                                    {onmousedown}>{ &s.label }</li>
-                            }
-                        }) }
-                    </ul>
+                    { suggestions(&found, *active, &add) }
                 }
             }
         </div>
+    }
+}
+
+/// The arrow keys move through the suggestions, Enter adds one, Escape empties the search.
+fn on_key(
+    found: &[Suggestion],
+    active: &UseStateHandle<usize>,
+    query: &UseStateHandle<String>,
+    add: &Add,
+) -> Callback<KeyboardEvent> {
+    let found = found.to_vec();
+    let (active, query, add) = (active.clone(), query.clone(), add.clone());
+    Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+        "ArrowDown" if !found.is_empty() => {
+            e.prevent_default();
+            active.set((*active + 1) % found.len());
+        }
+        "ArrowUp" if !found.is_empty() => {
+            e.prevent_default();
+            active.set((*active + found.len() - 1) % found.len());
+        }
+        "Enter" => {
+            e.prevent_default();
+            if let Some(s) = found.get(*active).or(found.first()) {
+                add.emit(s.dest.clone());
+            }
+        }
+        "Escape" => query.set(String::new()),
+        _ => {}
+    })
+}
+
+/// The list of suggestions, the active one marked; a press adds one before the input blurs.
+fn suggestions(found: &[Suggestion], active: usize, add: &Add) -> Html {
+    html! {
+        <ul id="dest-list" role="listbox" class="suggestions">
+            { for found.iter().enumerate().map(|(i, s)| {
+                let dest = s.dest.clone();
+                let onmousedown = add.reform(move |e: MouseEvent| {
+                    e.prevent_default();
+                    dest.clone()
+                });
+                html! {
+                    <li id={format!("pick-{i}")} role="option"
+                        aria-selected={(i == active).to_string()}
+                        class={classes!((i == active).then_some("active"))}
+                        {onmousedown}>{ &s.label }</li>
+                }
+            }) }
+        </ul>
     }
 }

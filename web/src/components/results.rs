@@ -3,39 +3,63 @@
 //! wrong the last valid estimate stays, marked as such.
 
 use super::chart::SpendChart;
-use super::Ctx;
-use crate::engine::Estimate;
-use crate::i18n::{count, money, rate, t, Lang};
-use wacost_core::estimate::CategoryEstimate;
+use super::export::ExportEstimate;
+use super::fees::fee_parts;
+use super::ladder::ladders;
+use super::money::amount;
+use crate::engine::{Estimate, FieldError};
+use crate::i18n::{count, money, t, Lang};
+use crate::wording;
+use std::rc::Rc;
 use yew::prelude::*;
 
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    pub lang: Lang,
+    /// The last valid estimate, if there has been one.
+    pub estimate: Option<Rc<Estimate>>,
+    /// Problems of no field on screen, listed here with their places.
+    pub problems: Rc<Vec<FieldError>>,
+    /// Whether the input has problems, so the estimate shown is of an earlier input.
+    pub stale: bool,
+    /// Shown just under the totals: the answer to what the last switch of rules changes.
+    #[prop_or_default]
+    pub answer: Html,
+    /// The currency the sheet asks for: an earlier estimate in another currency is not
+    /// shown as if it were current.
+    #[prop_or_default]
+    pub currency: Option<AttrValue>,
+}
+
 #[function_component]
-pub fn Results() -> Html {
-    // Outside the app (no context) there is nothing to show, rather than a panic.
-    let Some(state) = use_context::<Ctx>() else {
-        return html! {};
-    };
-    let lang = state.lang;
-    let known = state.field_paths();
-    let other_errors: Vec<String> = state
-        .errors
+pub fn Results(props: &ResultsProps) -> Html {
+    let lang = props.lang;
+    let other_errors: Vec<String> = props
+        .problems
         .iter()
-        .filter(|e| !known.contains(&e.path))
-        .map(ToString::to_string)
+        .map(|e| wording::field_error(lang, e))
         .collect();
-    let stale = !state.errors.is_empty();
+    let stale = props.stale;
     html! {
-        <section class={classes!("card", "results", stale.then_some("stale"))} aria-labelledby="results-title">
-            <h2 id="results-title">{ t(lang, "results") }</h2>
+        <section id="estimate" tabindex="-1" class={classes!("card", "results", stale.then_some("stale"))} aria-labelledby="results-title">
+            <div class="results-head">
+                <h2 id="results-title">{ t(lang, "results") }</h2>
+                if let Some(estimate) = &props.estimate {
+                    <ExportEstimate {lang} estimate={estimate.clone()} />
+                }
+            </div>
             if !other_errors.is_empty() {
                 <div class="errors" role="alert">
                     <strong>{ t(lang, "other_errors") }</strong>
                     <ul>{ for other_errors.iter().map(|e| html! { <li>{ e }</li> }) }</ul>
                 </div>
             }
-            if let Some(estimate) = &state.estimate {
+            if let Some(other) = other_currency(props) {
+                <p class="note" role="status" data-wacost="other-currency">{ other }</p>
+            } else if let Some(estimate) = &props.estimate {
                 if stale { <p class="note" role="status">{ t(lang, "stale") }</p> }
                 { totals(lang, estimate) }
+                { props.answer.clone() }
                 if !estimate.warnings.is_empty() {
                     <div class="warnings">
                         <h3>{ t(lang, "warnings") }</h3>
@@ -44,12 +68,24 @@ pub fn Results() -> Html {
                 }
                 <SpendChart estimate={estimate.clone()} {lang} />
                 { breakdown(lang, estimate) }
-                { tiers(lang, estimate) }
+                { ladders(lang, estimate) }
             } else {
                 <p class="note" role="status">{ t(lang, "no_estimate") }</p>
             }
         </section>
     }
+}
+
+/// An earlier estimate in another currency than the sheet's: its totals are hidden, and this
+/// says why (there is no estimate in the chosen currency yet).
+fn other_currency(props: &ResultsProps) -> Option<String> {
+    let wanted = props.currency.as_deref()?;
+    let estimate = props.estimate.as_ref()?;
+    (props.stale && !estimate.currency.eq_ignore_ascii_case(wanted)).then(|| {
+        t(props.lang, "other_currency")
+            .replace("{wanted}", wanted)
+            .replace("{shown}", &estimate.currency)
+    })
 }
 
 fn totals(lang: Lang, e: &Estimate) -> Html {
@@ -62,17 +98,18 @@ fn totals(lang: Lang, e: &Estimate) -> Html {
             <dl class="totals" aria-live="polite">
                 <div class="meta">
                     <dt>{ t(lang, "meta_total") }</dt>
-                    <dd data-wacost="meta-total" data-value={e.meta_total.to_string()}>{ money(lang, &e.currency, e.meta_total) }</dd>
+                    <dd data-wacost="meta-total" data-value={e.meta_total.to_string()} title={e.meta_total.to_string()}>{ money(lang, &e.currency, e.meta_total) }</dd>
                 </div>
                 <div>
                     <dt>{ t(lang, "bsp_fees") }</dt>
-                    <dd data-wacost="bsp-fees" data-value={e.bsp_fees.to_string()}>{ money(lang, &e.currency, e.bsp_fees) }</dd>
+                    <dd data-wacost="bsp-fees" data-value={e.bsp_fees.to_string()} title={e.bsp_fees.to_string()}>{ money(lang, &e.currency, e.bsp_fees) }</dd>
                 </div>
                 <div class="grand">
                     <dt>{ t(lang, "grand_total") }</dt>
-                    <dd data-wacost="total" data-value={e.total.to_string()}>{ money(lang, &e.currency, e.total) }</dd>
+                    <dd data-wacost="total" data-value={e.total.to_string()} title={e.total.to_string()}>{ money(lang, &e.currency, e.total) }</dd>
                 </div>
             </dl>
+            { fee_parts(lang, e) }
             <p class="hint">{ rules_line }</p>
         </>
     }
@@ -110,73 +147,18 @@ fn breakdown(lang: Lang, e: &Estimate) -> Html {
                                     <td class="num">{ count(lang, c.delivered) }</td>
                                     <td class="num" title={format!("entry point {}, window {}, allowance {}", c.free.entry_point, c.free.window, c.free.allowance)}>{ count(lang, c.free.entry_point + c.free.window + c.free.allowance) }</td>
                                     <td class="num">{ count(lang, c.charged) }</td>
-                                    <td class="num">{ money(lang, cur, c.amount) }</td>
+                                    <td class="num">{ amount(lang, cur, c.amount.value(), None) }</td>
                                 </tr>
                             }) }
                             <tr class="subtotal">
                                 <td colspan="4">{ t(lang, "total") }</td>
-                                <td class="num" data-market={m.market.clone()} data-value={m.amount.to_string()}>{ money(lang, cur, m.amount) }</td>
+                                <td class="num" data-market={m.market.clone()} data-value={m.amount.to_string()} title={m.amount.to_string()}>{ money(lang, cur, m.amount) }</td>
                             </tr>
                         </tbody>
                     }}) }
                 </table>
             </div>
         </details>
-    }
-}
-
-fn tiers(lang: Lang, e: &Estimate) -> Html {
-    let cur = &e.currency;
-    let tiered: Vec<(&str, &CategoryEstimate)> = e
-        .markets
-        .iter()
-        .flat_map(|m| m.categories.iter().map(move |c| (m.market.as_str(), c)))
-        .filter(|(_, c)| !c.bands.is_empty())
-        .collect();
-    html! {
-        <div class="tiers">
-            <h3>{ t(lang, "tiers") }</h3>
-            if tiered.is_empty() { <p class="hint">{ t(lang, "no_tiers") }</p> }
-            { for tiered.iter().map(|(market, c)| html! {
-                <div class="ladder">
-                    <h4>{ format!("{market} · {}", t(lang, c.category.as_str())) }</h4>
-                    <div class="table-scroll">
-                    <table>
-                        <thead><tr>
-                            <th scope="col">{ t(lang, "tier") }</th>
-                            <th scope="col">{ t(lang, "band") }</th>
-                            <th scope="col" class="num">{ t(lang, "count") }</th>
-                            <th scope="col" class="num">{ t(lang, "rate") }</th>
-                            <th scope="col" class="num">{ t(lang, "amount") }</th>
-                        </tr></thead>
-                        <tbody>
-                        { for c.bands.iter().map(|b| html! {
-                            <tr>
-                                <td>{ b.tier }</td>
-                                <td>{ match b.to {
-                                    Some(to) => format!("{} – {}", count(lang, b.from), count(lang, to)),
-                                    None => format!("{} +", count(lang, b.from)),
-                                } }</td>
-                                <td class="num">{ count(lang, b.count) }</td>
-                                <td class="num">{ rate(lang, cur, b.rate) }</td>
-                                <td class="num">{ money(lang, cur, b.amount) }</td>
-                            </tr>
-                        }) }
-                        </tbody>
-                    </table>
-                    </div>
-                    <p class="ladder-facts">
-                        if let Some(b) = &c.cost_per_charged {
-                            <span data-wacost="blended-rate" data-value={b.to_string()}>{ format!("{}: {}", t(lang, "blended_rate"), rate(lang, cur, b)) }</span>
-                        }
-                        <span>{ match &c.next_tier {
-                            Some(next) => format!("{}: {} ({} {} → {})", t(lang, "to_next_tier"), count(lang, next.messages_to_go), t(lang, "tier"), next.tier, rate(lang, cur, next.rate)),
-                            None => t(lang, "top_tier").to_string(),
-                        } }</span>
-                    </p>
-                </div>
-            }) }
-        </div>
     }
 }
 

@@ -1,7 +1,13 @@
 //! The page side of the worker: starts it on first use (its wasm is a separate download, so
 //! the calculator's bundle carries no biller), queues the job until the worker says it is
 //! ready, and turns its messages into `Msg`s.
+//!
+//! gloo-worker's bridge is not used: it serialises every message with bincode, and a job hands
+//! the worker a `File` (read there with `FileReaderSync`) and gets a `Blob` back, which only the
+//! browser's structured clone carries. The listeners are gloo's; the message's fields are read
+//! with `Reflect`, as a plain JS object.
 
+use gloo_events::EventListener;
 use js_sys::{Object, Reflect};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -42,8 +48,8 @@ pub struct Bridge {
     worker: Worker,
     pending: Rc<RefCell<Option<JsValue>>>,
     ready: Rc<RefCell<bool>>,
-    _on_message: Closure<dyn FnMut(MessageEvent)>,
-    _on_error: Closure<dyn FnMut(ErrorEvent)>,
+    _on_message: EventListener,
+    _on_error: EventListener,
 }
 
 fn get(value: &JsValue, name: &str) -> JsValue {
@@ -56,15 +62,17 @@ impl Bridge {
         let pending: Rc<RefCell<Option<JsValue>>> = Rc::default();
         let ready: Rc<RefCell<bool>> = Rc::default();
         let on_message = {
-            let (worker, pending, ready, on) =
+            let (sender, pending, ready, on) =
                 (worker.clone(), pending.clone(), ready.clone(), on.clone());
-            Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-                let data = e.data();
+            EventListener::new(&worker, "message", move |event| {
+                let Some(data) = event.dyn_ref::<MessageEvent>().map(MessageEvent::data) else {
+                    return;
+                };
                 match get(&data, "kind").as_string().as_deref() {
                     Some("ready") => {
                         *ready.borrow_mut() = true;
                         if let Some(job) = pending.borrow_mut().take() {
-                            let _ = worker.post_message(&job);
+                            let _ = sender.post_message(&job);
                         }
                     }
                     Some("progress") => on.emit(Msg::Progress {
@@ -80,12 +88,14 @@ impl Bridge {
                 }
             })
         };
-        let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |e: ErrorEvent| {
-            e.prevent_default();
-            on.emit(Msg::Failed(e.message()));
+        let on_error = EventListener::new(&worker, "error", move |event| {
+            event.prevent_default();
+            let message = event
+                .dyn_ref::<ErrorEvent>()
+                .map(ErrorEvent::message)
+                .unwrap_or_default();
+            on.emit(Msg::Failed(message));
         });
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         Ok(Bridge {
             worker,
             pending,

@@ -1,18 +1,22 @@
 //! "Check a log": the exact biller of `wacost bill` run over a dropped CSV in a Web Worker.
 //!
 //! Three wasm files, so the calculator's bundle carries only `link` (a button): the view
-//! (`view`, `bridge`, `model`, `strings`) is the `log_check` bin, imported when the button is
-//! pressed; the biller (`run`, `worker`) is the `bill_worker` bin, started when a log is billed.
+//! (`view`, `result`, `bridge`, `model`, `strings`, `wording`) is the `log_check` bin, imported
+//! when the button is pressed; the biller (`run`, `worker`) is the `bill_worker` bin, started
+//! when a log is billed.
 
 pub mod bridge;
 pub mod link;
 pub mod model;
+pub mod result;
 pub mod run;
 pub mod strings;
 pub mod view;
+pub mod wording;
 pub mod worker;
 
 pub use link::{LogCheckLink, LogCheckLinkProps};
+pub use result::{LogResult, LogResultProps};
 pub use view::{LogCheck, LogCheckProps};
 
 /// Entry of the `log_check` bin: mounts the view where `LogCheckLink` left room for it, and
@@ -20,10 +24,7 @@ pub use view::{LogCheck, LogCheckProps};
 pub fn mount() {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
-    let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(link::ROOT_ID))
-    else {
+    let Some(root) = gloo_utils::document().get_element_by_id(link::ROOT_ID) else {
         return;
     };
     let lang_of = |root: &web_sys::Element| {
@@ -31,20 +32,17 @@ pub fn mount() {
     };
     // The view's styles come with it, not with the calculator's stylesheet.
     // (In <head>: Yew clears the root it renders into.)
-    if let Some(document) = root.owner_document() {
-        if let (Ok(style), Ok(Some(head))) = (
-            document.create_element("style"),
-            document.query_selector("head"),
-        ) {
-            style.set_text_content(Some(include_str!("log_check.css")));
-            let _ = head.append_child(&style);
-        }
+    if let Ok(style) = gloo_utils::document().create_element("style") {
+        style.set_text_content(Some(include_str!("log_check.css")));
+        let _ = gloo_utils::head().append_child(&style);
     }
     let lang = lang_of(&root);
     let mut handle =
         yew::Renderer::<LogCheck>::with_root_and_props(root.clone(), LogCheckProps { lang })
             .render();
     let watched = root.clone();
+    // Raw web-sys: gloo has no MutationObserver, and this is the one place the view watches
+    // the page.
     let on_change = Closure::<dyn FnMut()>::new(move || {
         handle.update(LogCheckProps {
             lang: lang_of(&watched),

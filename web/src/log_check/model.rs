@@ -3,14 +3,173 @@
 //! biller code to read a bill.
 
 use serde::{Deserialize, Serialize};
+use wacost_core::csv::ErrorKind;
 
-/// A malformed row: where, which column, what value, and why.
+/// What the CSV reader refused in a row, as the worker sends it (the core's `csv::ErrorKind`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CsvKind {
+    UnclosedQuote,
+    StrayQuote,
+    TextAfterQuote,
+    LineBreak,
+    TooManyFields { expected: usize, found: usize },
+    TooLarge { limit: usize, found: usize },
+    TooManyRecords { limit: usize, found: usize },
+}
+
+impl From<ErrorKind> for CsvKind {
+    fn from(kind: ErrorKind) -> CsvKind {
+        match kind {
+            ErrorKind::UnclosedQuote => CsvKind::UnclosedQuote,
+            ErrorKind::StrayQuote => CsvKind::StrayQuote,
+            ErrorKind::TextAfterQuote => CsvKind::TextAfterQuote,
+            ErrorKind::LineBreak => CsvKind::LineBreak,
+            ErrorKind::TooManyFields { expected, found } => {
+                CsvKind::TooManyFields { expected, found }
+            }
+            ErrorKind::TooLarge { limit, found } => CsvKind::TooLarge { limit, found },
+            ErrorKind::TooManyRecords { limit, found } => CsvKind::TooManyRecords { limit, found },
+        }
+    }
+}
+
+impl From<CsvKind> for ErrorKind {
+    fn from(kind: CsvKind) -> ErrorKind {
+        match kind {
+            CsvKind::UnclosedQuote => ErrorKind::UnclosedQuote,
+            CsvKind::StrayQuote => ErrorKind::StrayQuote,
+            CsvKind::TextAfterQuote => ErrorKind::TextAfterQuote,
+            CsvKind::LineBreak => ErrorKind::LineBreak,
+            CsvKind::TooManyFields { expected, found } => {
+                ErrorKind::TooManyFields { expected, found }
+            }
+            CsvKind::TooLarge { limit, found } => ErrorKind::TooLarge { limit, found },
+            CsvKind::TooManyRecords { limit, found } => ErrorKind::TooManyRecords { limit, found },
+        }
+    }
+}
+
+/// Why a row is malformed, as the worker sends it (the core's `RowErrorKind`): the view words
+/// it in the page's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RowProblem {
+    /// The row cannot be split into fields, at a character column.
+    Csv {
+        problem: CsvKind,
+        column: usize,
+    },
+    TooFewFields {
+        found: usize,
+        header: usize,
+    },
+    TooManyFields {
+        found: usize,
+        header: usize,
+        first: usize,
+    },
+    NotUtf8 {
+        byte: usize,
+    },
+    NotATime,
+    TimeOutOfRange,
+    EmptyPhoneNumber,
+    NotAUser,
+    NotADirection,
+    InboundKind,
+    OutboundKind,
+    TemplateCategory,
+    FreeFormCategory,
+    OutboundStatus,
+    InboundStatus,
+    MessageConflict {
+        message_id: String,
+        first_line: u64,
+        first: String,
+    },
+}
+
+/// A malformed row: where, which column (as the header names it, `(row)` for the whole row),
+/// what value, and why.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BadRow {
     pub line: u64,
     pub column: String,
     pub value: String,
-    pub reason: String,
+    pub problem: RowProblem,
+}
+
+/// What is wrong with the header row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum HeaderProblem {
+    Csv {
+        problem: CsvKind,
+        column: usize,
+    },
+    NotUtf8,
+    DuplicateColumn {
+        name: String,
+        first: usize,
+        second: usize,
+    },
+    MissingColumns {
+        missing: Vec<String>,
+        found: Vec<String>,
+    },
+}
+
+/// A timezone setting that names no zone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ZoneProblem {
+    NotAnOffset,
+    NotAName,
+    NamesNeedFeature,
+}
+
+/// What is wrong with a billing setting's value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SettingProblem {
+    /// The settings are not the JSON object expected (the reader's own account).
+    Json {
+        detail: String,
+    },
+    Timezone(ZoneProblem),
+    UnknownCurrency {
+        known: Vec<String>,
+    },
+    UnknownRules {
+        known: Vec<String>,
+    },
+    NotACardDate,
+    NoSuchCard {
+        currency: String,
+        date: String,
+    },
+    NotACountry,
+    NotATime,
+    TimeOutOfRange,
+}
+
+/// Why the worker gives no bill at all, as data the view words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LogProblem {
+    /// The browser could not read the file (moved, changed, or no reader in a worker).
+    Unreadable,
+    Empty,
+    Utf16,
+    Header {
+        line: u64,
+        problem: HeaderProblem,
+    },
+    /// A setting of the form, by its key in the settings JSON, with its value.
+    Setting {
+        setting: String,
+        value: String,
+        problem: SettingProblem,
+    },
+    /// The worker or its answer failed (the browser's own words).
+    Worker {
+        detail: String,
+    },
 }
 
 /// The same log billed under another rules version.
@@ -25,7 +184,7 @@ pub struct Alternate {
 pub struct OutcomeView {
     pub report: Option<ReportView>,
     #[serde(default)]
-    pub errors: Vec<String>,
+    pub errors: Vec<LogProblem>,
     /// No bill because of the malformed rows in `bad_rows` (the page words the remedy).
     #[serde(default)]
     pub malformed: bool,

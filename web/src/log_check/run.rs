@@ -3,11 +3,14 @@
 //! rows never has to be one string. Only
 //! the worker calls this; the page never links it, so the biller stays out of the page bundle.
 
-use super::model::{Alternate, BadRow};
+use super::model::{
+    Alternate, BadRow, HeaderProblem, LogProblem, RowProblem, SettingProblem, ZoneProblem,
+};
 use serde::Serialize;
+use wacost_core::bill::error::{HeaderError, HeaderErrorKind, SettingErrorKind, ZoneErrorKind};
 use wacost_core::bill::{
-    detail, BillError, Engine, Event, LogStream, Names, Options, Priced, Report, RulesChoice,
-    Settings, Sink,
+    detail, BillError, Engine, Event, LogStream, Names, Options, Priced, Report, RowErrorKind,
+    RulesChoice, SettingError, Settings, Sink,
 };
 use wacost_core::scenario::RulesVersion;
 use wacost_core::Catalog;
@@ -29,7 +32,7 @@ pub struct Job {
 #[derive(Debug, Serialize)]
 pub struct Outcome {
     pub report: Option<Report>,
-    pub errors: Vec<String>,
+    pub errors: Vec<LogProblem>,
     /// No bill because rows are malformed (listed in `bad_rows`) and were not to be skipped:
     /// the page says how to bill the rest in its own words.
     pub malformed: bool,
@@ -39,7 +42,7 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    pub fn failed(errors: Vec<String>) -> Outcome {
+    pub fn failed(errors: Vec<LogProblem>) -> Outcome {
         Outcome {
             report: None,
             errors,
@@ -185,7 +188,7 @@ impl<'c> Run<'c> {
                 line: e.line,
                 column: e.column.to_string(),
                 value: e.value.clone(),
-                reason: e.kind.to_string(),
+                problem: row_problem(&e.kind),
             })
             .collect();
         let alternates = self
@@ -227,8 +230,127 @@ impl<'c> Run<'c> {
                 bad_count,
                 alternates: Vec::new(),
             },
-            Err(e) => Outcome::failed(vec![e.to_string()]),
+            Err(e) => Outcome::failed(vec![log_problem(&e)]),
         }
+    }
+}
+
+/// A row's problem as the view reads it.
+fn row_problem(kind: &RowErrorKind) -> RowProblem {
+    match kind {
+        RowErrorKind::Csv(problem) => RowProblem::Csv {
+            problem: problem.kind.into(),
+            column: problem.column,
+        },
+        RowErrorKind::TooFewFields { found, header } => RowProblem::TooFewFields {
+            found: *found,
+            header: *header,
+        },
+        RowErrorKind::TooManyFields {
+            found,
+            header,
+            first,
+        } => RowProblem::TooManyFields {
+            found: *found,
+            header: *header,
+            first: *first,
+        },
+        RowErrorKind::NotUtf8 { byte } => RowProblem::NotUtf8 { byte: *byte },
+        RowErrorKind::NotATime => RowProblem::NotATime,
+        RowErrorKind::TimeOutOfRange => RowProblem::TimeOutOfRange,
+        RowErrorKind::EmptyPhoneNumber => RowProblem::EmptyPhoneNumber,
+        RowErrorKind::NotAUser => RowProblem::NotAUser,
+        RowErrorKind::NotADirection => RowProblem::NotADirection,
+        RowErrorKind::InboundKind => RowProblem::InboundKind,
+        RowErrorKind::OutboundKind => RowProblem::OutboundKind,
+        RowErrorKind::TemplateCategory => RowProblem::TemplateCategory,
+        RowErrorKind::FreeFormCategory => RowProblem::FreeFormCategory,
+        RowErrorKind::OutboundStatus => RowProblem::OutboundStatus,
+        RowErrorKind::InboundStatus => RowProblem::InboundStatus,
+        RowErrorKind::MessageConflict {
+            message_id,
+            first_line,
+            first,
+        } => RowProblem::MessageConflict {
+            message_id: message_id.clone(),
+            first_line: *first_line,
+            first: first.clone(),
+        },
+    }
+}
+
+/// Why there is no bill, as the view reads it.
+pub fn log_problem(error: &BillError) -> LogProblem {
+    match error {
+        BillError::Read(_) => LogProblem::Unreadable,
+        BillError::Empty => LogProblem::Empty,
+        BillError::Utf16 => LogProblem::Utf16,
+        BillError::Header(header) => header_problem(header),
+        // Malformed rows are listed one by one, with the page's own remedy.
+        BillError::MalformedRows(rows) => LogProblem::Worker {
+            detail: rows.to_string(),
+        },
+    }
+}
+
+fn header_problem(error: &HeaderError) -> LogProblem {
+    let problem = match &error.kind {
+        HeaderErrorKind::Csv(problem) => HeaderProblem::Csv {
+            problem: problem.kind.into(),
+            column: problem.column,
+        },
+        HeaderErrorKind::NotUtf8 => HeaderProblem::NotUtf8,
+        HeaderErrorKind::DuplicateColumn {
+            name,
+            first,
+            second,
+        } => HeaderProblem::DuplicateColumn {
+            name: (*name).to_string(),
+            first: *first,
+            second: *second,
+        },
+        HeaderErrorKind::MissingColumns { missing, found } => HeaderProblem::MissingColumns {
+            missing: missing.iter().map(|m| (*m).to_string()).collect(),
+            found: found.clone(),
+        },
+    };
+    LogProblem::Header {
+        line: error.line,
+        problem,
+    }
+}
+
+/// A bad setting of the form, as the view reads it.
+pub fn setting_problem(error: &SettingError) -> LogProblem {
+    let names = |known: &[&str]| known.iter().map(|k| (*k).to_string()).collect();
+    let problem = match &error.kind {
+        SettingErrorKind::Json { message, .. } => SettingProblem::Json {
+            detail: message.clone(),
+        },
+        SettingErrorKind::Timezone(zone) => SettingProblem::Timezone(match zone {
+            ZoneErrorKind::NotAnOffset => ZoneProblem::NotAnOffset,
+            ZoneErrorKind::NotAName => ZoneProblem::NotAName,
+            ZoneErrorKind::NamesNeedFeature => ZoneProblem::NamesNeedFeature,
+        }),
+        SettingErrorKind::UnknownCurrency { known } => SettingProblem::UnknownCurrency {
+            known: names(known),
+        },
+        SettingErrorKind::UnknownRules { known } => SettingProblem::UnknownRules {
+            known: names(known),
+        },
+        SettingErrorKind::NotACardDate => SettingProblem::NotACardDate,
+        SettingErrorKind::NoSuchCard { currency, date } => SettingProblem::NoSuchCard {
+            currency: currency.clone(),
+            date: date.to_string(),
+        },
+        SettingErrorKind::NotACountry => SettingProblem::NotACountry,
+        SettingErrorKind::NotATime => SettingProblem::NotATime,
+        SettingErrorKind::TimeOutOfRange => SettingProblem::TimeOutOfRange,
+    };
+    LogProblem::Setting {
+        setting: error.setting.key().to_string(),
+        value: error.value.clone(),
+        problem,
     }
 }
 

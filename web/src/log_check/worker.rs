@@ -3,9 +3,13 @@
 //! `progress` messages, then one `done` with the outcome as JSON and the detail CSV as a Blob.
 //!
 //! The detail text leaves wasm memory every megabyte as bytes the Blob keeps, so a log of
-//! millions of rows does not hold its detail twice.
+//! millions of rows does not hold its detail twice. Messages are plain JS objects (a `File` in,
+//! a `Blob` out: only the browser's structured clone carries them), written and read with
+//! `Reflect`; the listener is gloo's.
 
-use super::run::{Job, Outcome, Run};
+use super::model::LogProblem;
+use super::run::{setting_problem, Job, Outcome, Run};
+use gloo_events::EventListener;
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wacost_core::bill::Settings;
 use wacost_core::Catalog;
@@ -23,8 +27,11 @@ const DETAIL_FLUSH: usize = 1 << 20;
 pub fn start() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply = scope.clone();
-    let handler = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-        let outcome = match run_job(&reply, &e.data()) {
+    let handler = EventListener::new(&scope, "message", move |event| {
+        let Some(data) = event.dyn_ref::<MessageEvent>().map(MessageEvent::data) else {
+            return;
+        };
+        let outcome = match run_job(&reply, &data) {
             Ok(done) => done,
             Err(e) => Done {
                 outcome: Outcome::failed(vec![e]),
@@ -32,7 +39,8 @@ pub fn start() {
             },
         };
         let json = serde_json::to_string(&outcome.outcome).unwrap_or_else(|e| {
-            format!(r#"{{"report":null,"errors":["cannot write the bill: {e}"]}}"#)
+            let detail = serde_json::Value::from(e.to_string());
+            format!(r#"{{"report":null,"errors":[{{"Worker":{{"detail":{detail}}}}}]}}"#)
         });
         let mut fields: Vec<(&str, JsValue)> = vec![("kind", "done".into()), ("json", json.into())];
         if let Some(blob) = outcome.detail {
@@ -40,7 +48,7 @@ pub fn start() {
         }
         post(&reply, &fields);
     });
-    scope.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+    // The worker lives until the page stops it.
     handler.forget();
     post(&scope, &[("kind", "ready".into())]);
 }
@@ -62,10 +70,10 @@ fn field(data: &JsValue, name: &str) -> JsValue {
     Reflect::get(data, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
 }
 
-fn run_job(scope: &DedicatedWorkerGlobalScope, data: &JsValue) -> Result<Done, String> {
+fn run_job(scope: &DedicatedWorkerGlobalScope, data: &JsValue) -> Result<Done, LogProblem> {
     let file: Blob = field(data, "file")
         .dyn_into()
-        .map_err(|_| "no file was given".to_string())?;
+        .map_err(|_| LogProblem::Unreadable)?;
     let settings_json = field(data, "settings")
         .as_string()
         .unwrap_or_else(|| "{}".to_string());
@@ -79,12 +87,14 @@ fn run_job(scope: &DedicatedWorkerGlobalScope, data: &JsValue) -> Result<Done, S
         Ok(s) => s,
         Err(errors) => {
             return Ok(Done {
-                outcome: Outcome::failed(errors.iter().map(ToString::to_string).collect()),
+                outcome: Outcome::failed(errors.iter().map(setting_problem).collect()),
                 detail: None,
             })
         }
     };
-    let reader = FileReaderSync::new().map_err(|_| "this browser cannot read files in a worker")?;
+    // Raw web-sys: gloo reads files asynchronously only; a worker may block, and reading
+    // synchronously keeps the run a plain loop.
+    let reader = FileReaderSync::new().map_err(|_| LogProblem::Unreadable)?;
     let size = file.size();
     let mut run = Run::new(catalog, settings, job);
     let parts = Array::new();
@@ -96,10 +106,10 @@ fn run_job(scope: &DedicatedWorkerGlobalScope, data: &JsValue) -> Result<Done, S
             let end = (offset + BLOCK).min(size);
             let slice = file
                 .slice_with_f64_and_f64(offset, end)
-                .map_err(|_| "the file could not be read")?;
+                .map_err(|_| LogProblem::Unreadable)?;
             let buffer = reader
                 .read_as_array_buffer(&slice)
-                .map_err(|_| "the file could not be read (was it moved or changed?)")?;
+                .map_err(|_| LogProblem::Unreadable)?;
             let bytes = Uint8Array::new(&buffer);
             block.resize(bytes.length() as usize, 0);
             bytes.copy_to(&mut block);
@@ -125,6 +135,7 @@ fn run_job(scope: &DedicatedWorkerGlobalScope, data: &JsValue) -> Result<Done, S
         break;
     }
     flush_detail(&mut run, &parts, 0);
+    // One Blob of many parts: gloo's Blob takes a single content.
     let detail = if job.detail && parts.length() > 0 {
         let options = BlobPropertyBag::new();
         options.set_type("text/csv");

@@ -11,12 +11,12 @@
 //! gets a note saying so.
 
 use super::{describe, resolve};
+use crate::draft::{Dest, Draft, COLUMNS};
 use crate::i18n::{t, Lang};
-use crate::state::{Dest, Draft, COLUMNS};
 use std::collections::HashMap;
 use wacost_core::catalog::markets::MarketTable;
 use wacost_core::count;
-use wacost_core::csv::{self, ErrorKind, Limits, Record, Separator};
+use wacost_core::csv::{self, ErrorKind, Limits, ReadError, Record, Separator};
 use wacost_core::locale::Locale;
 
 /// The largest file imported or block pasted: a sheet of every country is about 10 KB, and
@@ -33,24 +33,133 @@ const LIMITS: Limits = Limits {
     max_records: MAX_SHEET_ROWS,
 };
 
-/// A note for the page after a paste or an import that did more than fill cells: an i18n key
-/// and the destinations concerned.
-pub type Note = (&'static str, String);
+/// What a paste or an import did besides filling cells, for a note on the page: the
+/// destinations whose rows were added together (`India (IN) ×2`) and those whose counts
+/// already in the sheet were replaced, each list capped.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SheetNote {
+    pub summed: Option<String>,
+    pub replaced: Option<String>,
+}
+
+/// Where rows come from: a file's lines or a pasted block's rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    File,
+    Paste,
+}
+
+/// Why a paste or an import is refused, with the figures its sentence needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SheetProblemKind {
+    /// The core's CSV reader refused the text (or it is over a cap).
+    Csv(ErrorKind),
+    NotADestination {
+        text: String,
+    },
+    /// A destination given twice whose counts cannot be added.
+    CannotAdd {
+        destination: String,
+        first_line: usize,
+        before: String,
+        added: String,
+    },
+    /// A pasted row with a destination and more than four numbers.
+    TooManyNumbers,
+    /// A block of numbers wider than the columns right of the cell it was pasted into.
+    PastLastColumn,
+    MoreRowsThanLines {
+        rows: usize,
+        below: usize,
+    },
+    /// The row pasted into was removed meanwhile.
+    RowGone,
+    /// The block reaches a linked line the sheet cannot edit (its row, from 1).
+    ReachesKeptLine {
+        row: usize,
+    },
+    Empty,
+    NoDestinationColumn,
+    NoCountColumn,
+    /// More problems than are listed: how many more.
+    More {
+        count: usize,
+    },
+    /// The chosen file could not be read.
+    Unreadable,
+}
+
+/// One problem, at a 1-based line or row (0: the text as a whole) and, for a problem of the
+/// CSV itself, a character column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetProblem {
+    pub line: usize,
+    pub column: usize,
+    pub kind: SheetProblemKind,
+}
+
+impl SheetProblem {
+    pub fn whole(kind: SheetProblemKind) -> SheetProblem {
+        SheetProblem {
+            line: 0,
+            column: 0,
+            kind,
+        }
+    }
+
+    fn at(line: usize, kind: SheetProblemKind) -> SheetProblem {
+        SheetProblem {
+            line,
+            column: 0,
+            kind,
+        }
+    }
+
+    fn of_csv(error: ReadError) -> SheetProblem {
+        match error.kind {
+            // A cap is about the whole text, not a place in it.
+            ErrorKind::TooLarge { .. } | ErrorKind::TooManyRecords { .. } => {
+                SheetProblem::whole(SheetProblemKind::Csv(error.kind))
+            }
+            kind => SheetProblem {
+                line: error.at.line,
+                column: error.at.column,
+                kind: SheetProblemKind::Csv(kind),
+            },
+        }
+    }
+}
+
+/// Every problem of a refused paste or import (the first `MAX_LISTED`, then how many more).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetProblems {
+    pub source: Source,
+    pub problems: Vec<SheetProblem>,
+}
+
+impl SheetProblems {
+    pub fn one(source: Source, problem: SheetProblem) -> SheetProblems {
+        SheetProblems {
+            source,
+            problems: vec![problem],
+        }
+    }
+}
 
 /// An imported row: its destination and its four counts as the sheet keeps them.
 pub type ImportedLine = (Dest, [String; 4]);
 
 /// Refuses a file over the cap from its size alone, before it is read into memory.
-pub fn check_file_size(bytes: u64) -> Result<(), String> {
+pub fn check_file_size(bytes: u64) -> Result<(), SheetProblems> {
     let found = usize::try_from(bytes).unwrap_or(usize::MAX);
     if found <= MAX_SHEET_BYTES {
         return Ok(());
     }
-    Err(ErrorKind::TooLarge {
+    let kind = SheetProblemKind::Csv(ErrorKind::TooLarge {
         limit: MAX_SHEET_BYTES,
         found,
-    }
-    .to_string())
+    });
+    Err(SheetProblems::one(Source::File, SheetProblem::whole(kind)))
 }
 
 /// What a header cell names.
@@ -70,7 +179,7 @@ fn column_named(cell: &str) -> Option<Column> {
         None
     } else if ["destination", "country", "market"].into_iter().any(named) {
         Some(Column::Destination)
-    } else if let Some(at) = COLUMNS.iter().position(|c| named(c)) {
+    } else if let Some(at) = COLUMNS.iter().position(|c| named(c.name())) {
         Some(Column::Count(at))
     } else if named("total") {
         Some(Column::Total)
@@ -141,21 +250,33 @@ fn count_cell(text: &str, locale: Locale) -> String {
     }
 }
 
-/// The first `MAX_LISTED` problems joined, then how many more.
-fn listed(mut problems: Vec<String>) -> String {
+/// The first `MAX_LISTED` problems, then how many more.
+fn listed(source: Source, mut problems: Vec<SheetProblem>) -> SheetProblems {
     let more = problems.len().saturating_sub(MAX_LISTED);
     problems.truncate(MAX_LISTED);
     if more > 0 {
-        problems.push(format!("… and {more} more"));
+        problems.push(SheetProblem::whole(SheetProblemKind::More { count: more }));
     }
-    problems.join("; ")
+    SheetProblems { source, problems }
 }
 
 /// The records of a pasted block or a file, blank rows skipped.
-fn records(text: &str, separator: Separator) -> Result<Vec<Record<'_>>, String> {
-    let mut records = csv::read_all(text, separator, LIMITS).map_err(|e| e.to_string())?;
+fn records(
+    text: &str,
+    separator: Separator,
+    source: Source,
+) -> Result<Vec<Record<'_>>, SheetProblems> {
+    let mut records = csv::read_all(text, separator, LIMITS)
+        .map_err(|e| SheetProblems::one(source, SheetProblem::of_csv(e)))?;
     records.retain(|r| !r.is_blank());
     Ok(records)
+}
+
+/// Refuses a text over the byte cap before reading it.
+fn check_size(text: &str, source: Source) -> Result<(), SheetProblems> {
+    LIMITS
+        .check_size(text)
+        .map_err(|e| SheetProblems::one(source, SheetProblem::of_csv(e)))
 }
 
 /// A pasted block's separator: tab or `;` when its first row has one; `,` only when the first
@@ -198,7 +319,7 @@ fn key(dest: &Dest) -> String {
 struct Gathered {
     rows: Vec<GatheredRow>,
     at: Index,
-    problems: Vec<String>,
+    problems: Vec<SheetProblem>,
 }
 
 struct GatheredRow {
@@ -210,7 +331,7 @@ struct GatheredRow {
 }
 
 impl Gathered {
-    fn add(&mut self, unit: &str, line: usize, dest: Dest, cells: [Option<String>; 4]) {
+    fn add(&mut self, line: usize, dest: Dest, cells: [Option<String>; 4]) {
         let key = key(&dest);
         let Some(&index) = self.at.get(&key) else {
             self.at.insert(key, self.rows.len());
@@ -236,10 +357,14 @@ impl Gathered {
             };
             match add_counts(before, &cell) {
                 Some(sum) => *before = sum,
-                None => self.problems.push(format!(
-                    "{unit} {line}: {} is also on {unit} {}, and `{before}` + `{cell}` cannot be added (not whole numbers)",
-                    name_of(&row.dest),
-                    row.line,
+                None => self.problems.push(SheetProblem::at(
+                    line,
+                    SheetProblemKind::CannotAdd {
+                        destination: name_of(&row.dest).to_string(),
+                        first_line: row.line,
+                        before: before.clone(),
+                        added: cell,
+                    },
                 )),
             }
         }
@@ -288,7 +413,6 @@ fn names(mut names: Vec<String>) -> String {
 /// is and a row may not be wider; without one the destination is first and the counts follow
 /// in the sheet's order, as many as the row has.
 fn gather(
-    unit: &str,
     rows: &[Record],
     layout: Option<&Layout>,
     table: &MarketTable,
@@ -303,7 +427,7 @@ fn gather(
         match layout {
             Some(layout) => {
                 if let Err(error) = record.check_width(layout.width) {
-                    gathered.problems.push(error.to_string());
+                    gathered.problems.push(SheetProblem::of_csv(error));
                     continue;
                 }
                 fields = layout.counts;
@@ -325,10 +449,9 @@ fn gather(
             }
         };
         let Some(dest) = dests.get(at).cloned().flatten() else {
-            gathered.problems.push(format!(
-                "{unit} {}: `{name}` is not a country or market",
-                record.line
-            ));
+            let text = name.to_string();
+            let kind = SheetProblemKind::NotADestination { text };
+            gathered.problems.push(SheetProblem::at(record.line, kind));
             continue;
         };
         let mut cells: [Option<String>; 4] = Default::default();
@@ -337,7 +460,7 @@ fn gather(
                 .and_then(|f| record.fields.get(f))
                 .map(|f| count_cell(&f.text, locale));
         }
-        gathered.add(unit, record.line, dest, cells);
+        gathered.add(record.line, dest, cells);
     }
     gathered
 }
@@ -350,26 +473,30 @@ pub fn import_csv(
     text: &str,
     table: &MarketTable,
     locale: Locale,
-) -> Result<(Vec<ImportedLine>, Option<Note>), String> {
-    LIMITS.check_size(text).map_err(|e| e.to_string())?;
+) -> Result<(Vec<ImportedLine>, Option<SheetNote>), SheetProblems> {
+    let refused = |kind| SheetProblems::one(Source::File, SheetProblem::whole(kind));
+    check_size(text, Source::File)?;
     let separator = csv::sniff(text).unwrap_or(Separator::Comma);
-    let records = records(text, separator)?;
+    let records = records(text, separator, Source::File)?;
     let (head, rows) = records
         .split_first()
-        .ok_or_else(|| "the file is empty".to_string())?;
+        .ok_or_else(|| refused(SheetProblemKind::Empty))?;
     let (layout, _) = layout(head);
     if layout.destination.is_none() {
-        return Err("no `destination`, `country` or `market` column in the header".into());
+        return Err(refused(SheetProblemKind::NoDestinationColumn));
     }
     if layout.counts.iter().all(Option::is_none) {
-        return Err("no marketing, utility, authentication or service column in the header".into());
+        return Err(refused(SheetProblemKind::NoCountColumn));
     }
-    let gathered = gather("line", rows, Some(&layout), table, locale);
+    let gathered = gather(rows, Some(&layout), table, locale);
     if !gathered.problems.is_empty() {
-        return Err(listed(gathered.problems));
+        return Err(listed(Source::File, gathered.problems));
     }
     let summed = summed_note(&gathered, table);
-    let note = (!summed.is_empty()).then(|| ("sheet_summed", names(summed)));
+    let note = (!summed.is_empty()).then(|| SheetNote {
+        summed: Some(names(summed)),
+        replaced: None,
+    });
     let lines = gathered
         .rows
         .into_iter()
@@ -395,9 +522,9 @@ pub fn paste(
     text: &str,
     table: &MarketTable,
     locale: Locale,
-) -> Result<Option<Note>, String> {
-    LIMITS.check_size(text).map_err(|e| e.to_string())?;
-    let records = records(text, paste_separator(text, table))?;
+) -> Result<Option<SheetNote>, SheetProblems> {
+    check_size(text, Source::Paste)?;
+    let records = records(text, paste_separator(text, table), Source::Paste)?;
     let (layout, rows) = match records.split_first() {
         None => return Ok(None),
         Some((first, rest)) => match header_layout(first) {
@@ -409,11 +536,21 @@ pub fn paste(
         Some(layout) => layout.destination.is_some(),
         None => rows.iter().any(|r| !is_count_like(r.cell(0))),
     };
-    if with_destinations {
-        paste_by_destination(draft, layout.as_ref(), rows, table, locale)
+    let mut next = draft.clone();
+    let pasted = if with_destinations {
+        paste_by_destination(&mut next, layout.as_ref(), rows, table, locale)
     } else {
-        paste_numbers(draft, id, column, layout.as_ref(), rows, locale).map(|()| None)
+        paste_numbers(&mut next, id, column, layout.as_ref(), rows, locale).map(|()| None)
     }
+    .map_err(|problems| listed(Source::Paste, problems))?;
+    // A linked line the sheet cannot edit has no cells: a block of numbers that reaches one
+    // by position is refused rather than dropped there.
+    if let Some(at) = next.kept_line_with_counts() {
+        let kind = SheetProblemKind::ReachesKeptLine { row: at + 1 };
+        return Err(SheetProblems::one(Source::Paste, SheetProblem::whole(kind)));
+    }
+    *draft = next;
+    Ok(pasted)
 }
 
 fn paste_by_destination(
@@ -422,17 +559,17 @@ fn paste_by_destination(
     rows: &[Record],
     table: &MarketTable,
     locale: Locale,
-) -> Result<Option<Note>, String> {
-    let mut gathered = gather("row", rows, layout, table, locale);
+) -> Result<Option<SheetNote>, Vec<SheetProblem>> {
+    let mut gathered = gather(rows, layout, table, locale);
     if layout.is_none() {
         let too_wide = rows
             .iter()
             .filter(|record| record.check_width(1 + COLUMNS.len()).is_err())
-            .map(|record| format!("row {}: more than four numbers", record.line));
+            .map(|record| SheetProblem::at(record.line, SheetProblemKind::TooManyNumbers));
         gathered.problems.splice(0..0, too_wide);
     }
     if !gathered.problems.is_empty() {
-        return Err(listed(std::mem::take(&mut gathered.problems)));
+        return Err(std::mem::take(&mut gathered.problems));
     }
     let mut next = draft.clone();
     let mut lines = Index::new();
@@ -466,15 +603,12 @@ fn paste_by_destination(
     }
     *draft = next;
     let summed = summed_note(&gathered, table);
-    Ok(match (summed.is_empty(), replaced.is_empty()) {
-        (true, true) => None,
-        (false, true) => Some(("sheet_summed", names(summed))),
-        (true, false) => Some(("sheet_replaced", names(replaced))),
-        (false, false) => Some((
-            "sheet_summed_replaced",
-            format!("{}; {}", names(summed), names(replaced)),
-        )),
-    })
+    let listed = |names_: Vec<String>| (!names_.is_empty()).then(|| names(names_));
+    let note = SheetNote {
+        summed: listed(summed),
+        replaced: listed(replaced),
+    };
+    Ok((note != SheetNote::default()).then_some(note))
 }
 
 fn paste_numbers(
@@ -484,19 +618,20 @@ fn paste_numbers(
     layout: Option<&Layout>,
     rows: &[Record],
     locale: Locale,
-) -> Result<(), String> {
+) -> Result<(), Vec<SheetProblem>> {
     let mut next = draft.clone();
     let start = next
         .lines
         .iter()
         .position(|l| l.id == id)
-        .ok_or_else(|| "the row pasted into no longer exists".to_string())?;
+        .ok_or_else(|| vec![SheetProblem::whole(SheetProblemKind::RowGone)])?;
     let below = next.lines.len().saturating_sub(start);
     if rows.len() > below {
-        return Err(format!(
-            "{} rows pasted but only {below} below this cell: add destinations first, or paste with a first column of countries",
-            rows.len(),
-        ));
+        let kind = SheetProblemKind::MoreRowsThanLines {
+            rows: rows.len(),
+            below,
+        };
+        return Err(vec![SheetProblem::whole(kind)]);
     }
     let mut problems = Vec::new();
     for (record, line) in rows.iter().zip(next.lines.iter_mut().skip(start)) {
@@ -512,9 +647,9 @@ fn paste_numbers(
                 .collect(),
             None => {
                 if column + record.fields.len() > COLUMNS.len() {
-                    problems.push(format!(
-                        "row {}: the block runs past the service column",
-                        record.line
+                    problems.push(SheetProblem::at(
+                        record.line,
+                        SheetProblemKind::PastLastColumn,
                     ));
                     continue;
                 }
@@ -530,7 +665,7 @@ fn paste_numbers(
         }
     }
     if !problems.is_empty() {
-        return Err(listed(problems));
+        return Err(problems);
     }
     *draft = next;
     Ok(())
@@ -558,6 +693,13 @@ mod tests {
 
     fn strings(counts: [&str; 4]) -> [String; 4] {
         counts.map(String::from)
+    }
+
+    fn summed(names: &str) -> SheetNote {
+        SheetNote {
+            summed: Some(names.into()),
+            replaced: None,
+        }
     }
 
     #[cfg_attr(not(target_arch = "wasm32"), test)]
@@ -652,7 +794,7 @@ mod tests {
         .unwrap();
         assert_eq!(counts_of(&draft, "IN"), strings(["151", "1", "", "4"]));
         assert_eq!(draft.lines.len(), 2);
-        assert_eq!(note, Some(("sheet_summed", "India (IN) ×3".to_string())));
+        assert_eq!(note, Some(summed("India (IN) ×3")));
         // Pasted over counts already in the sheet: replaced, and said.
         let mut draft = Draft::default_scenario("2026-11");
         let note = paste(&mut draft, 0, 0, "IN\t7\nGB\t500\n", table(), Locale::En).unwrap();
@@ -660,21 +802,36 @@ mod tests {
             counts_of(&draft, "IN"),
             strings(["7", "5000", "2000", "3000"])
         );
-        assert_eq!(note, Some(("sheet_replaced", "India (IN)".to_string())));
+        assert_eq!(
+            note,
+            Some(SheetNote {
+                summed: None,
+                replaced: Some("India (IN)".into())
+            })
+        );
         let note = paste(&mut draft, 0, 0, "IN\t1\nIN\t1\n", table(), Locale::En).unwrap();
         assert_eq!(
             note,
-            Some((
-                "sheet_summed_replaced",
-                "India (IN) ×2; India (IN)".to_string()
-            ))
+            Some(SheetNote {
+                summed: Some("India (IN) ×2".into()),
+                replaced: Some("India (IN)".into())
+            })
         );
         // What cannot be added is refused whole.
         let before = draft.clone();
         let error = paste(&mut draft, 0, 0, "IN\t1,5\nIN\t2\n", table(), Locale::En).unwrap_err();
+        assert_eq!(error.source, Source::Paste);
         assert_eq!(
-            error,
-            "row 2: IN is also on row 1, and `1,5` + `2` cannot be added (not whole numbers)"
+            error.problems,
+            [SheetProblem::at(
+                2,
+                SheetProblemKind::CannotAdd {
+                    destination: "IN".into(),
+                    first_line: 1,
+                    before: "1,5".into(),
+                    added: "2".into()
+                }
+            )]
         );
         assert_eq!(draft, before);
     }
@@ -691,57 +848,83 @@ mod tests {
                 (Dest::Country("BR".into()), strings(["0,5", "3", "", ""])),
             ]
         );
-        assert_eq!(note, Some(("sheet_summed", "India (IN) ×2".to_string())));
+        assert_eq!(note, Some(summed("India (IN) ×2")));
     }
 
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     fn import_problems_name_line_and_column_and_are_capped() {
-        let error = import_csv("destination,marketing\nIN,5\"\n", table(), Locale::En).unwrap_err();
-        assert!(
-            error.starts_with("line 2, column 5: a quote inside a field"),
-            "{error}"
-        );
-        let error = import_csv("destination,marketing\nIN,1,5\n", table(), Locale::En).unwrap_err();
+        let problems = |text: &str| import_csv(text, table(), Locale::En).unwrap_err().problems;
+        let csv = |line, column, kind| SheetProblem {
+            line,
+            column,
+            kind: SheetProblemKind::Csv(kind),
+        };
         assert_eq!(
-            error,
-            "line 2, column 6: 3 fields where the header has 2 (a decimal comma, or a separator inside an unquoted value?)"
+            problems("destination,marketing\nIN,5\"\n"),
+            [csv(2, 5, ErrorKind::StrayQuote)]
+        );
+        assert_eq!(
+            problems("destination,marketing\nIN,1,5\n"),
+            [csv(
+                2,
+                6,
+                ErrorKind::TooManyFields {
+                    expected: 2,
+                    found: 3
+                }
+            )]
         );
         let many = format!("destination,marketing\n{}", "Atlantis,1\n".repeat(25));
-        let error = import_csv(&many, table(), Locale::En).unwrap_err();
-        assert!(
-            error.starts_with("line 2: `Atlantis` is not a country or market; line 3: "),
-            "{error}"
+        let listed = problems(&many);
+        assert_eq!(listed.len(), MAX_LISTED + 1);
+        let atlantis = SheetProblemKind::NotADestination {
+            text: "Atlantis".into(),
+        };
+        assert_eq!(listed[0], SheetProblem::at(2, atlantis.clone()));
+        assert_eq!(listed[MAX_LISTED - 1], SheetProblem::at(21, atlantis));
+        assert_eq!(
+            listed[MAX_LISTED],
+            SheetProblem::whole(SheetProblemKind::More { count: 5 })
         );
-        assert!(
-            error.ends_with("line 21: `Atlantis` is not a country or market; … and 5 more"),
-            "{error}"
-        );
-        assert_eq!(error.matches("Atlantis").count(), MAX_LISTED);
     }
 
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     fn caps_are_refused_with_the_figure_found() {
+        let cap = |found| {
+            vec![SheetProblem::whole(SheetProblemKind::Csv(
+                ErrorKind::TooLarge {
+                    limit: MAX_SHEET_BYTES,
+                    found,
+                },
+            ))]
+        };
         let big = format!("destination,marketing\n{}", " ".repeat(MAX_SHEET_BYTES));
         assert_eq!(
-            import_csv(&big, table(), Locale::En).unwrap_err(),
-            "too large: 5,000,022 bytes, and at most 5,000,000 are read"
+            import_csv(&big, table(), Locale::En).unwrap_err().problems,
+            cap(5_000_022)
         );
         let mut draft = Draft::empty();
+        let refused = paste(&mut draft, 0, 0, &big, table(), Locale::En).unwrap_err();
         assert_eq!(
-            paste(&mut draft, 0, 0, &big, table(), Locale::En).unwrap_err(),
-            "too large: 5,000,022 bytes, and at most 5,000,000 are read"
+            (refused.source, refused.problems),
+            (Source::Paste, cap(5_000_022))
         );
         assert_eq!(
-            check_file_size(6_291_456).unwrap_err(),
-            "too large: 6,291,456 bytes, and at most 5,000,000 are read"
+            check_file_size(6_291_456).unwrap_err().problems,
+            cap(6_291_456)
         );
         assert_eq!(check_file_size(5_000_000), Ok(()));
         let rows = format!("destination,marketing\n{}", "IN,1\n".repeat(MAX_SHEET_ROWS));
         assert_eq!(
-            import_csv(&rows, table(), Locale::En).unwrap_err(),
-            "too many rows: 10,001, and at most 10,000 are read"
+            import_csv(&rows, table(), Locale::En).unwrap_err().problems,
+            [SheetProblem::whole(SheetProblemKind::Csv(
+                ErrorKind::TooManyRecords {
+                    limit: MAX_SHEET_ROWS,
+                    found: MAX_SHEET_ROWS + 1
+                }
+            ))]
         );
         // At the cap, a paste to one destination is one map look-up per row.
         let rows = "IN\t1\n".repeat(MAX_SHEET_ROWS);

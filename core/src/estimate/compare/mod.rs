@@ -208,13 +208,11 @@ fn of_their_time<'c>(
         }
     }
     let cannot_price = cannot::cannot_price(&reading, currency, own.card, &own.month);
-    let errors = if errors.0.is_empty() {
-        vec![cannot_price.to_string()]
-    } else {
-        errors.grouped_lines()
-    };
-    let mut version = version_result(rules, own.card, own.reason, Err(ScenarioErrors(Vec::new())));
-    version.errors = errors;
+    let no_card = errors.0.is_empty();
+    let mut version = version_result(rules, own.card, own.reason, Err(errors));
+    if no_card {
+        version.errors = vec![cannot_price.to_string()];
+    }
     version.cannot_price = Some(cannot_price);
     (own.card, version)
 }
@@ -248,9 +246,9 @@ fn version_result(
     card_reason: CardReason,
     result: Result<super::model::Estimate, ScenarioErrors>,
 ) -> VersionResult {
-    let (estimate, errors) = match result {
-        Ok(estimate) => (Some(estimate), Vec::new()),
-        Err(errors) => (None, errors.grouped_lines()),
+    let (estimate, errors, problems) = match result {
+        Ok(estimate) => (Some(estimate), Vec::new(), Vec::new()),
+        Err(errors) => (None, errors.grouped_lines(), errors.0),
     };
     VersionResult {
         rules,
@@ -262,6 +260,7 @@ fn version_result(
         errors,
         cannot_price: None,
         difference: None,
+        problems,
     }
 }
 

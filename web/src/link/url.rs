@@ -1,6 +1,6 @@
-//! The shareable link: the whole scenario travels in `?scenario=` as base64url JSON, so a link
+//! The link's text: the whole scenario travels in `?scenario=` as base64url JSON, so a link
 //! pasted in a chat reopens exactly the same estimate with no server involved; the page's
-//! language travels beside it in `?lang=`.
+//! language travels beside it in `?lang=`. Base64url and query strings, nothing more.
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
@@ -22,9 +22,18 @@ pub fn encode(bytes: &[u8]) -> String {
     out
 }
 
+/// Why a text is not base64url.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecodeError {
+    /// A character outside the alphabet, at a 0-based byte position.
+    NotBase64 { character: char, position: usize },
+    /// One character too many at the end: the text was cut short.
+    StrayFinalCharacter,
+}
+
 /// Decodes base64url with or without padding; also accepts the standard alphabet's `+` and `/`
 /// because links get re-encoded by chat apps and mail clients.
-pub fn decode(text: &str) -> Result<Vec<u8>, String> {
+pub fn decode(text: &str) -> Result<Vec<u8>, DecodeError> {
     let text = text.trim().trim_end_matches('=');
     let mut out = Vec::with_capacity(text.len() * 3 / 4);
     let mut acc: u32 = 0;
@@ -37,10 +46,10 @@ pub fn decode(text: &str) -> Result<Vec<u8>, String> {
             b'-' | b'+' => 62,
             b'_' | b'/' => 63,
             _ => {
-                return Err(format!(
-                    "character {:?} at position {at} is not base64url",
-                    c as char
-                ))
+                return Err(DecodeError::NotBase64 {
+                    character: c as char,
+                    position: at,
+                })
             }
         };
         acc = (acc << 6) | u32::from(v);
@@ -52,7 +61,7 @@ pub fn decode(text: &str) -> Result<Vec<u8>, String> {
         }
     }
     if bits >= 6 {
-        return Err("the text has a stray final character".into());
+        return Err(DecodeError::StrayFinalCharacter);
     }
     Ok(out)
 }
@@ -122,27 +131,34 @@ pub fn with_param(query: &str, name: &str, value: &str) -> String {
     out
 }
 
-/// A `?scenario=` value that does not even decode to text, with what can still be shown of it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unreadable {
-    /// What is wrong, in words.
-    pub why: String,
-    /// The text to offer back so the user can rescue their numbers: the decoded bytes read
-    /// leniently, or the parameter itself when it is not base64 at all.
-    pub rescue: String,
+/// `query` with the comparison mode: `cards=same` last, or no `cards` at all for the default
+/// (each model on the card of its time), so a link that never chose keeps its text.
+pub fn with_cards(query: &str, cards: wacost_core::estimate::CardsFor) -> String {
+    let kept: Vec<&str> = query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| !pair.is_empty() && pair.split('=').next() != Some(CARDS))
+        .collect();
+    let mut out = format!("?{}", kept.join("&"));
+    if cards == wacost_core::estimate::CardsFor::Same {
+        if kept.is_empty() {
+            out.push_str("cards=same");
+        } else {
+            out.push_str("&cards=same");
+        }
+    }
+    // A bare `?` (not an empty string) so the address bar does drop the parameter.
+    out
 }
 
-/// The text a `?scenario=` value carries, before the core even sees it.
-pub fn decode_scenario(value: &str) -> Result<String, Unreadable> {
-    let damaged = |why: &str| format!("the scenario in the link is damaged or cut short ({why})");
-    let bytes = decode(value).map_err(|e| Unreadable {
-        why: damaged(&e),
-        rescue: value.to_string(),
-    })?;
-    String::from_utf8(bytes).map_err(|e| Unreadable {
-        why: damaged("the decoded text is not UTF-8"),
-        rescue: String::from_utf8_lossy(e.as_bytes()).into_owned(),
-    })
+/// The query parameter of the comparison mode.
+pub const CARDS: &str = "cards";
+
+/// The comparison mode a link asks for; anything but `same` is the default.
+pub fn cards_of(query: &str) -> wacost_core::estimate::CardsFor {
+    query_param(query, CARDS)
+        .and_then(|value| value.parse().ok())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -172,8 +188,14 @@ mod tests {
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     fn rejects_garbage() {
-        assert!(decode("ab$c").is_err());
-        assert!(decode("abcde").is_err());
+        assert_eq!(
+            decode("ab$c"),
+            Err(DecodeError::NotBase64 {
+                character: '$',
+                position: 2
+            })
+        );
+        assert_eq!(decode("abcde"), Err(DecodeError::StrayFinalCharacter));
     }
 
     #[cfg_attr(not(target_arch = "wasm32"), test)]
@@ -208,17 +230,21 @@ mod tests {
 
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    fn an_unreadable_scenario_offers_what_it_can() {
-        assert_eq!(decode_scenario("e30").unwrap(), "{}");
-        let not_base64 = decode_scenario("%%%").unwrap_err();
-        assert_eq!(not_base64.rescue, "%%%");
+    fn the_comparison_mode_travels_as_its_own_parameter_default_omitted() {
+        use wacost_core::estimate::CardsFor;
         assert_eq!(
-            not_base64.why,
-            "the scenario in the link is damaged or cut short (character '%' at position 0 is not base64url)"
+            with_cards("?lang=fr&scenario=e30", CardsFor::Same),
+            "?lang=fr&scenario=e30&cards=same"
         );
-        // `{"a":` then the byte 0xFF: the readable part is kept, the bad byte marked.
-        let not_utf8 = decode_scenario(&encode(b"{\"a\":\xff")).unwrap_err();
-        assert_eq!(not_utf8.rescue, "{\"a\":\u{fffd}");
-        assert!(not_utf8.why.contains("not UTF-8"), "{}", not_utf8.why);
+        assert_eq!(
+            with_cards("?lang=fr&cards=same&scenario=e30", CardsFor::OfTheirTime),
+            "?lang=fr&scenario=e30"
+        );
+        assert_eq!(with_cards("", CardsFor::Same), "?cards=same");
+        assert_eq!(with_cards("?cards=same", CardsFor::OfTheirTime), "?");
+        assert_eq!(cards_of("?lang=fr&cards=same"), CardsFor::Same);
+        assert_eq!(cards_of("?cards=of-their-time"), CardsFor::OfTheirTime);
+        assert_eq!(cards_of("?cards=bogus"), CardsFor::OfTheirTime);
+        assert_eq!(cards_of(""), CardsFor::OfTheirTime);
     }
 }

@@ -1,0 +1,8 @@
+//! "What changed between two cards", a wasm of its own that the calculator page imports on
+//! demand (Trunk `data-type="worker"` with `data-bindgen-target="web"`: an ES module, not
+//! hashed).
+
+fn main() {
+    #[cfg(target_arch = "wasm32")]
+    wacost_web::card_diff::mount();
+}
