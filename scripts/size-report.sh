@@ -16,6 +16,7 @@ shopt -s nullglob
 report "page (first load)" dist/wacost-web-*.wasm dist/wacost-web-*.js dist/style-*.css
 report "log view (on demand)" dist/log_check*.wasm dist/log_check*.js dist/log_check*.css
 report "log worker (on demand)" dist/bill_worker*.wasm dist/bill_worker*.js
+report "plan view (on demand)" dist/plan_view*.wasm dist/plan_view*.js
 report "card diff (on demand)" dist/card_diff*.wasm dist/card_diff*.js
 [ -d dist/widget ] && report "widget (dist/widget/)" dist/widget/*.wasm dist/widget/*.js dist/widget/*.css
 [ -d js/pkg ] && report "js package (js/pkg/)" js/pkg/*.wasm js/pkg/*.js

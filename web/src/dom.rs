@@ -74,3 +74,28 @@ pub async fn read_file(file: web_sys::File) -> Option<String> {
         .ok()?;
     text.as_string()
 }
+
+/// Roots a view's Yew skips before it mounts (the page's module uses one).
+const PAGE_ROOTS: u32 = 8;
+
+#[yew::function_component]
+fn Nothing() -> yew::Html {
+    yew::Html::default()
+}
+
+/// For a view that is a wasm module of its own mounted inside the page ("Check a log", "Plan a
+/// year"). Yew numbers the roots it renders from 1 in every wasm module, and an event is handled
+/// by the root whose number its target carries. The page is root 1 of its module; a view mounted
+/// inside it as root 1 of another module would have the page run its own handlers for the
+/// view's events (typing a budget into the plan view edited a rate of the sheet; typing into
+/// "Check a log" changed the sheet). Rendering and dropping a few roots first gives the view a
+/// number the page does not use.
+pub fn step_past_the_pages_roots() {
+    for _ in 0..PAGE_ROOTS {
+        if let Ok(spare) = gloo_utils::document().create_element("div") {
+            yew::Renderer::<Nothing>::with_root(spare)
+                .render()
+                .destroy();
+        }
+    }
+}

@@ -77,6 +77,12 @@ impl Page {
         settle().await;
     }
 
+    async fn click(&self, selector: &str) {
+        let element: web_sys::HtmlElement = self.find(selector).dyn_into().unwrap();
+        element.click();
+        settle().await;
+    }
+
     /// Pastes `text` into a cell as the browser does for a block copied from a spreadsheet.
     async fn paste(&self, selector: &str, text: &str) {
         let data = DataTransfer::new().unwrap();
@@ -321,4 +327,48 @@ async fn a_pasted_header_is_read_and_repeated_rows_are_added_up_with_a_note() {
         notice.contains("Rows for the same destination were added together: India (IN) ×2"),
         "{notice}"
     );
+}
+
+/// Rates of one's own are in the sheet's currency: choosing another currency asks first, and
+/// nothing changes until the user answers (wacost never converts).
+#[wasm_bindgen_test]
+async fn changing_the_currency_asks_what_becomes_of_the_users_rates() {
+    let with_rate = r#"{"month":"2026-11","currency":"USD","lines":[{"country":"IN","marketing":1000}],"custom_rates":[{"market":"India","category":"marketing","rate":"0.02"}]}"#;
+    let page = Page::open(&url::scenario_query(with_rate)).await;
+    // 1000 × 0.02, the user's own rate.
+    assert_eq!(page.value("meta-total"), "20.00");
+    page.choose("#f-currency", "INR").await;
+    assert!(page
+        .text("[data-wacost=\"currency-change\"]")
+        .contains("in USD"));
+    let select: HtmlSelectElement = page.find("#f-currency").dyn_into().unwrap();
+    assert_eq!(select.value(), "USD");
+    assert_eq!(page.value("meta-total"), "20.00");
+    page.click("[data-wacost=\"currency-stay\"]").await;
+    assert!(page
+        .root
+        .query_selector("[data-wacost=\"currency-change\"]")
+        .unwrap()
+        .is_none());
+    assert_eq!(page.value("meta-total"), "20.00");
+    page.choose("#f-currency", "INR").await;
+    page.click("[data-wacost=\"currency-clear\"]").await;
+    let select: HtmlSelectElement = page.find("#f-currency").dyn_into().unwrap();
+    assert_eq!(select.value(), "INR");
+    // The INR card's own rate for India marketing: 1000 × 0.8631.
+    assert_eq!(page.value("meta-total"), "863.10");
+}
+
+/// Without rates of one's own the currency changes at once.
+#[wasm_bindgen_test]
+async fn without_own_rates_the_currency_changes_at_once() {
+    let page = Page::open(&link()).await;
+    page.choose("#f-currency", "INR").await;
+    assert!(page
+        .root
+        .query_selector("[data-wacost=\"currency-change\"]")
+        .unwrap()
+        .is_none());
+    let select: HtmlSelectElement = page.find("#f-currency").dyn_into().unwrap();
+    assert_eq!(select.value(), "INR");
 }

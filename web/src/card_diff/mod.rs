@@ -18,6 +18,7 @@ pub fn mount() {
     let Some(root) = gloo_utils::document().get_element_by_id(link::ROOT_ID) else {
         return;
     };
+    crate::dom::step_past_the_pages_roots();
     let props_of = |root: &web_sys::Element| {
         let attribute = |name: &str| root.get_attribute(name).unwrap_or_default();
         CardDiffViewProps {

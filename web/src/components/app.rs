@@ -7,7 +7,7 @@
 use super::answer::AnswerFirst;
 use super::compare::Compare;
 use super::header::Header;
-use super::notices::{NoticeBar, RestoreOffer};
+use super::notices::{CurrencyChange, NoticeBar, RestoreOffer};
 use super::rates_editor::RatesEditor;
 use super::results::Results;
 use super::settings::Settings;
@@ -96,6 +96,12 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(notice) = &state.notice {
                 <NoticeBar {lang} notice={notice.clone()} on_dismiss={make(&state, |()| Action::Dismiss)} />
             }
+            if let Some(to) = &state.currency_change {
+                <CurrencyChange {lang} from={state.draft.currency()} to={to.clone()}
+                    on_clear={make(&state, |()| Action::SwitchCurrency { clear_rates: true })}
+                    on_keep_rates={make(&state, |()| Action::SwitchCurrency { clear_rates: false })}
+                    on_stay={make(&state, |()| Action::KeepCurrency)} />
+            }
             if state.restore.is_some() {
                 <RestoreOffer {lang} on_restore={make(&state, |()| Action::Restore)}
                     on_dismiss={make(&state, |()| Action::DismissRestore)} />
@@ -105,6 +111,7 @@ pub fn App(props: &AppProps) -> Html {
                 <div class="outputs">{ outputs(&state) }</div>
             </main>
             <crate::log_check::LogCheckLink {lang} />
+            <crate::plan_view::PlanLink {lang} json={state.json.clone()} on_replace={make(&state, Action::ReplaceSheet)} />
             <crate::card_diff::CardDiffLink {lang} currency={state.draft.currency()} scenario={state.json.clone()} />
         </div>
     }
@@ -126,7 +133,7 @@ fn inputs(state: &State) -> Html {
                 on_add={make(state, Action::AddLine)}
                 on_import={make(state, Action::ImportCsv)}
                 on_notify={make(state, Action::Notify)} />
-            <Settings {lang} values={Rc::new(settings_shown(draft, lang))} errors={errors.clone()}
+            <Settings key={state.currency_change.clone().unwrap_or_default()} {lang} values={Rc::new(settings_shown(draft, lang))} errors={errors.clone()}
                 bad_percents={Rc::new(bad_percents(draft, lang))}
                 estimate={state.estimate.clone()}
                 on_set={make(state, |(setting, value)| Action::Set(setting, value))} />

@@ -131,3 +131,37 @@ pub fn RestoreOffer(props: &RestoreProps) -> Html {
         </div>
     }
 }
+
+#[derive(Properties, PartialEq)]
+pub struct CurrencyChangeProps {
+    pub lang: Lang,
+    /// The sheet's currency, in which the user's rates are.
+    pub from: String,
+    /// The currency the user chose.
+    pub to: String,
+    pub on_clear: Callback<()>,
+    pub on_keep_rates: Callback<()>,
+    pub on_stay: Callback<()>,
+}
+
+/// The user chose another currency while rates of their own are in the sheet: wacost never
+/// converts, so it asks what those rates become before anything changes.
+#[function_component]
+pub fn CurrencyChange(props: &CurrencyChangeProps) -> Html {
+    let lang = props.lang;
+    let fill = |key: &str| {
+        t(lang, key)
+            .replace("{from}", &props.from)
+            .replace("{to}", &props.to)
+    };
+    html! {
+        <div class="notice offer" role="alertdialog" aria-labelledby="currency-change-text" data-wacost="currency-change">
+            <p id="currency-change-text">{ fill("currency_change") }</p>
+            <div class="notice-actions">
+                <button type="button" class="primary" data-wacost="currency-clear" onclick={props.on_clear.reform(|_| ())}>{ fill("currency_clear") }</button>
+                <button type="button" data-wacost="currency-keep-rates" onclick={props.on_keep_rates.reform(|_| ())}>{ fill("currency_keep_rates") }</button>
+                <button type="button" data-wacost="currency-stay" onclick={props.on_stay.reform(|_| ())}>{ fill("currency_stay") }</button>
+            </div>
+        </div>
+    }
+}

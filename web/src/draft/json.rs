@@ -288,7 +288,7 @@ fn count_value(text: &str, locale: Locale) -> Value {
 /// `1,5`: a single comma between digits is read as the decimal point, unless it could be an
 /// English thousands separator (`1,000`, `12,500`: three digits after it and a whole part
 /// other than 0), which is left for the core to refuse with the value shown.
-fn decimal_text(text: &str) -> String {
+pub(crate) fn decimal_text(text: &str) -> String {
     let Some((whole, fraction)) = text.split_once(',') else {
         return text.to_string();
     };

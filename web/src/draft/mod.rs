@@ -5,6 +5,7 @@
 mod json;
 mod percent;
 
+pub(crate) use json::decimal_text;
 pub use json::{JsonKind, ReadProblem};
 pub use percent::{is_percent, PERCENT_SETTINGS};
 
@@ -236,6 +237,23 @@ impl Draft {
     pub fn reset_rate(&mut self, market: &str, category: Category) {
         self.rates
             .retain(|r| !(r.category == category && r.market == market));
+    }
+
+    /// Whether the sheet holds prices of the user's own (rates or volume-tier ladders), which
+    /// are in the sheet's currency.
+    pub fn has_own_rates(&self) -> bool {
+        !self.rates.is_empty()
+            || !self.kept_rates.is_empty()
+            || self
+                .extra
+                .get("custom_tiers")
+                .is_some_and(|tiers| tiers.as_array().is_none_or(|list| !list.is_empty()))
+    }
+
+    /// Every price of the user's own gone: rates, and the ladders kept from a link.
+    pub fn clear_own_rates(&mut self) {
+        self.reset_rates();
+        self.extra.remove("custom_tiers");
     }
 
     /// Back to the card's rates everywhere.

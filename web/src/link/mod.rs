@@ -151,7 +151,7 @@ mod tests {
         }
         assert_eq!(
             read_scenario("abcde").unwrap_err().problem,
-            LinkProblem::Undecodable(LinkError::StrayFinalCharacter)
+            LinkProblem::Undecodable(LinkError::StrayFinalCharacter { position: 4 })
         );
         // Over the cap, refused before anything is decoded; its text is still offered.
         let huge = "A".repeat(1_400_000);

@@ -27,6 +27,7 @@ pub fn mount() {
     let Some(root) = gloo_utils::document().get_element_by_id(link::ROOT_ID) else {
         return;
     };
+    crate::dom::step_past_the_pages_roots();
     let lang_of = |root: &web_sys::Element| {
         crate::i18n::Lang::from_tag(&root.get_attribute("data-lang").unwrap_or_default())
     };

@@ -51,6 +51,16 @@ pub enum Action {
     Restore,
     /// The offer of the last sheet goes away; the sheet on screen stays.
     DismissRestore,
+    /// A scenario JSON the user chose to put in place of the sheet (an import of Meta's
+    /// analytics, or the sheet it replaced, to undo).
+    ReplaceSheet(String),
     /// Which card each model of the comparison is priced with.
     SetCards(wacost_core::estimate::CardsFor),
+    /// The currency asked for while the user's own rates were in the sheet, confirmed: the
+    /// rates are cleared (`clear_rates`) or kept as rates of the new currency.
+    SwitchCurrency {
+        clear_rates: bool,
+    },
+    /// The currency stays as it was, and so do the user's rates.
+    KeepCurrency,
 }

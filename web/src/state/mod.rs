@@ -60,6 +60,10 @@ pub struct AppState {
     pub cards: CardsFor,
     /// Whether the user chose the comparison mode since the page opened.
     pub cards_chosen: bool,
+    /// A currency the user chose while rates of their own are in the sheet: nothing changes
+    /// until they say what becomes of those rates (wacost never converts, and never keeps
+    /// them silently as rates of another currency).
+    pub currency_change: Option<String>,
 }
 
 impl AppState {
@@ -80,6 +84,7 @@ impl AppState {
             lang_chosen: false,
             cards: link::url::cards_of(query),
             cards_chosen: false,
+            currency_change: None,
         };
         state.recompute();
         state

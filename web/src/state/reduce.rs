@@ -67,7 +67,13 @@ impl Reducible for AppState {
                 state.restore = None;
                 Outcome::Shown
             }
+            Action::ReplaceSheet(json) => state.replace_sheet(&json),
             Action::SetCards(cards) => state.set_cards(cards),
+            Action::SwitchCurrency { clear_rates } => state.switch_currency(clear_rates),
+            Action::KeepCurrency => {
+                state.currency_change = None;
+                Outcome::Shown
+            }
         };
         if outcome == Outcome::Edited {
             state.edited = true;
@@ -91,9 +97,15 @@ impl AppState {
     }
 
     fn set(&mut self, setting: Setting, value: String) -> Outcome {
-        // A card date chosen for one currency rarely exists in another: go back to the card in
-        // force rather than show an error the user did not cause.
         if setting == Setting::Currency && value != self.draft.get(Setting::Currency) {
+            // Rates of the user's own are in the sheet's currency: ask before they change
+            // meaning (docs/rules.md CUR-1, wacost never converts).
+            if self.draft.has_own_rates() {
+                self.currency_change = Some(value);
+                return Outcome::Shown;
+            }
+            // A card date chosen for one currency rarely exists in another: go back to the
+            // card in force rather than show an error the user did not cause.
             self.draft.set(Setting::RateCard, "");
         }
         if crate::draft::is_percent(setting) {
@@ -101,6 +113,19 @@ impl AppState {
         } else {
             self.draft.set(setting, &value);
         }
+        Outcome::Edited
+    }
+
+    /// The currency asked for while the user's rates were in the sheet, now confirmed.
+    fn switch_currency(&mut self, clear_rates: bool) -> Outcome {
+        let Some(currency) = self.currency_change.take() else {
+            return Outcome::Shown;
+        };
+        if clear_rates {
+            self.draft.clear_own_rates();
+        }
+        self.draft.set(Setting::RateCard, "");
+        self.draft.set(Setting::Currency, &currency);
         Outcome::Edited
     }
 
@@ -164,6 +189,19 @@ impl AppState {
                 Outcome::Edited
             }
             None => Outcome::Shown,
+        }
+    }
+
+    /// Only a JSON object replaces the sheet; anything else leaves it as it is (the plan view
+    /// sends only scenarios the core wrote).
+    fn replace_sheet(&mut self, json: &str) -> Outcome {
+        match crate::draft::Draft::from_json(json) {
+            Ok(draft) => {
+                self.draft = draft;
+                self.restore = None;
+                Outcome::Edited
+            }
+            Err(_) => Outcome::Shown,
         }
     }
 }

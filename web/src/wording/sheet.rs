@@ -315,7 +315,7 @@ pub fn link_problem(lang: Lang, problem: &LinkProblem) -> String {
             ),
             &[&quote(lang, &character.to_string()), &number(lang, position)],
         ),
-        LinkProblem::Undecodable(LinkError::StrayFinalCharacter) => say(
+        LinkProblem::Undecodable(LinkError::StrayFinalCharacter { .. }) => say(
             lang,
             &words!(
                 "The link is damaged or cut short: its last character is left over.",
@@ -389,7 +389,7 @@ mod tests {
                 character: '%',
                 position: 0,
             }),
-            LinkProblem::Undecodable(LinkError::StrayFinalCharacter),
+            LinkProblem::Undecodable(LinkError::StrayFinalCharacter { position: 4 }),
             LinkProblem::Undecodable(LinkError::TooLarge {
                 max: 1_000_000,
                 got: 1_050_000,
