@@ -143,24 +143,25 @@ pub fn CompareChart(props: &CompareProps) -> Html {
         .max()
         .unwrap_or_default()
         .value();
-    let height = props.bars.len() as u64 * ROW + 4;
+    // Each label is text of the page, not of the SVG: a model's name in words is long (in
+    // French at 375 px, "Conversations par catégorie, juin 2023 – oct. 2024 — 145,80 $US" ran
+    // past the card and its amount was cut off), and only HTML wraps it.
     html! {
         <figure class="chart">
             <figcaption id="compare-chart-title">{ t(lang, "chart_models") }</figcaption>
-            <svg viewBox={format!("0 0 {} {height}", WIDTH / 100)} role="img" aria-labelledby="compare-chart-title" preserveAspectRatio="xMinYMin meet">
+            <ul class="bars" aria-labelledby="compare-chart-title">
                 { for props.bars.iter().enumerate().map(|(i, b)| {
-                    let y = i as u64 * ROW;
                     let w = bar_length(b.amount.value(), max);
                     html! {
-                        <g>
-                            <text x="0" y={(y + 15).to_string()} class="label">
-                                { format!("{} — {}", b.label, money(lang, &b.currency, b.amount)) }
-                            </text>
-                            <rect class={format!("model-{i}")} x="0" y={(y + 21).to_string()} width={coordinate(w)} height={BAR.to_string()} />
-                        </g>
+                        <li>
+                            <span class="label">{ format!("{} — {}", b.label, money(lang, &b.currency, b.amount)) }</span>
+                            <svg class="bar" viewBox={format!("0 0 {} {BAR}", WIDTH / 100)} preserveAspectRatio="none" aria-hidden="true">
+                                <rect class={format!("model-{i}")} x="0" y="0" width={coordinate(w)} height={BAR.to_string()} />
+                            </svg>
+                        </li>
                     }
                 }) }
-            </svg>
+            </ul>
         </figure>
     }
 }
