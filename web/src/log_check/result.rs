@@ -150,7 +150,7 @@ fn totals(lang: Lang, r: &ReportView, ms: f64) -> Html {
         <>
             <p class="logcheck-total">
                 { s(lang, "meta_total") }{ ": " }
-                <strong data-logcheck="total" data-value={r.meta_total.clone()}>{ money(lang, cur, &r.meta_total) }</strong>
+                <strong data-logcheck="total" title={r.meta_total.clone()} data-value={r.meta_total.clone()}>{ money(lang, cur, &r.meta_total) }</strong>
             </p>
             <p class="hint" data-logcheck="summary">
                 { format!("{} {} · {} {} · {} · {} · {} · {} {:.1} s",
@@ -284,7 +284,7 @@ fn month_view(lang: Lang, cur: &str, m: &MonthView) -> Html {
     html! {
         <div class="logcheck-month" data-month={m.month.clone()}>
             <h3>
-                { &m.month }{ " · " }{ money(lang, cur, &m.meta_total) }
+                { &m.month }{ " · " }{ exact_amount(lang, cur, &m.meta_total) }
                 <span class="hint">{ format!(" · {} · {}", m.rules.join(", "), m.rate_cards.join(", ")) }</span>
             </h3>
             if !notes.is_empty() {
@@ -311,7 +311,7 @@ fn month_view(lang: Lang, cur: &str, m: &MonthView) -> Html {
                                 <td class="num">{ count(lang, c.free.allowance) }</td>
                                 <td class="num">{ count(lang, c.charged) }</td>
                                 <td class="num">
-                                    { money(lang, cur, &c.amount) }
+                                    { exact_amount(lang, cur, &c.amount) }
                                     { for c.bands.iter().filter(|b| b.count > 0).map(|b| html! {
                                         <span class="band">
                                             { b.tier.map(|t| format!("{} {t} · ", s(lang, "tier"))).unwrap_or_default() }
