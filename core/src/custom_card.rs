@@ -333,7 +333,7 @@ fn parse_all(
         .collect();
     let loader = Loader::new(markets, currency);
     let mut card = if header.iter().any(|h| h == "category") && header.iter().any(|h| h == "rate") {
-        plain(&header, rows, loader, numbers)?
+        plain(&header, header_record.line, rows, loader, numbers)?
     } else {
         meta(&header, header_record.line, rows, loader, numbers)?
     };
@@ -446,6 +446,7 @@ impl<'m> Loader<'m> {
 
 fn plain(
     header: &[String],
+    header_line: usize,
     rows: &[Record],
     mut loader: Loader,
     numbers: Locale,
@@ -455,7 +456,7 @@ fn plain(
         (at("market"), at("category"), at("rate"))
     else {
         return Err(vec![CardError::at_line(
-            0,
+            header_line,
             CardErrorKind::PlainHeaderIncomplete,
         )]);
     };

@@ -21,10 +21,11 @@ const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 /// Why a link's text does not decode.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkError {
-    /// A character outside both base64 alphabets, at a 0-based byte position.
+    /// A character outside both base64 alphabets, at a 0-based byte position of the text as
+    /// given (blanks around it included).
     NotBase64 { character: char, position: usize },
-    /// One character left over at the end: a link cut short.
-    StrayFinalCharacter,
+    /// One character left over at the end (at its 0-based byte position): a link cut short.
+    StrayFinalCharacter { position: usize },
     /// More than `MAX_LINK_BYTES` once decoded.
     TooLarge { max: usize, got: usize },
 }
@@ -34,7 +35,7 @@ impl LinkError {
     pub fn tag(&self) -> &'static str {
         match self {
             LinkError::NotBase64 { .. } => "not_base64",
-            LinkError::StrayFinalCharacter => "stray_final_character",
+            LinkError::StrayFinalCharacter { .. } => "stray_final_character",
             LinkError::TooLarge { .. } => "link_too_large",
         }
     }
@@ -50,7 +51,10 @@ impl fmt::Display for LinkError {
                 f,
                 "character {character:?} at position {position} is not base64url"
             ),
-            LinkError::StrayFinalCharacter => f.write_str("the text has a stray final character"),
+            LinkError::StrayFinalCharacter { position } => write!(
+                f,
+                "the text has a stray final character at position {position}"
+            ),
             LinkError::TooLarge { max, got } => write!(
                 f,
                 "the link carries {} bytes, and at most {} are read",
@@ -83,6 +87,8 @@ pub fn encode(bytes: &[u8]) -> String {
 /// Decodes base64url with or without padding; also accepts the standard alphabet's `+` and
 /// `/`. A text that would decode to more than `MAX_LINK_BYTES` is refused from its length.
 pub fn decode(text: &str) -> Result<Vec<u8>, LinkError> {
+    // Positions are given in the text as the user has it, so blanks before it count.
+    let start = text.len() - text.trim_start().len();
     let text = text.trim().trim_end_matches('=');
     // Four characters carry three bytes; a final partial group carries one or two.
     let size = text.len() / 4 * 3 + (text.len() % 4).saturating_sub(1);
@@ -105,7 +111,7 @@ pub fn decode(text: &str) -> Result<Vec<u8>, LinkError> {
             _ => {
                 return Err(LinkError::NotBase64 {
                     character: c,
-                    position,
+                    position: start + position,
                 })
             }
         };
@@ -118,7 +124,10 @@ pub fn decode(text: &str) -> Result<Vec<u8>, LinkError> {
         }
     }
     if bits >= 6 {
-        return Err(LinkError::StrayFinalCharacter);
+        // Only ASCII letters, digits and four signs got here: the last one is one byte.
+        return Err(LinkError::StrayFinalCharacter {
+            position: start + text.len() - 1,
+        });
     }
     Ok(out)
 }
@@ -162,7 +171,19 @@ mod tests {
         );
         assert_eq!(
             decode("abcde").unwrap_err().to_string(),
-            "the text has a stray final character"
+            "the text has a stray final character at position 4"
+        );
+        // Positions count the blanks a pasted link may start with.
+        assert_eq!(
+            decode("  ab$c").unwrap_err(),
+            LinkError::NotBase64 {
+                character: '$',
+                position: 4
+            }
+        );
+        assert_eq!(
+            decode(" abcde== ").unwrap_err(),
+            LinkError::StrayFinalCharacter { position: 5 }
         );
     }
 

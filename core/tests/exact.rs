@@ -101,3 +101,13 @@ fn the_roundings_the_rules_define_are_kept() {
     // 5 messages, 3 in an entry point window (half up), 2 left at 4 per conversation: 1.
     assert_eq!(e.markets[0].categories[0].conversations, Some(1));
 }
+
+/// Native tests run with overflow checks on (`[profile.test]` in Cargo.toml, and the `fuzz`
+/// profile of scripts/fuzz.sh): an integer sum that wraps fails a test instead of giving a
+/// wrong figure. This fails if a profile turns them off.
+#[test]
+#[should_panic(expected = "overflow")]
+fn tests_run_with_overflow_checks() {
+    let max = std::hint::black_box(u64::MAX);
+    let _ = max + std::hint::black_box(1);
+}

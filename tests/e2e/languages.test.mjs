@@ -32,19 +32,19 @@ test('a French user reads every problem in French, beside its field', async () =
     await page.waitForSelector('[data-wacost="meta-total"][data-value="146.69"]');
     await page.fill('#cell-0-utility', '12,5');
     assert.equal(await page.textContent('#cell-0-utility-error'),
-      `«${nb}12,5${nb}» n'est pas un nombre entier : «${nb},${nb}» marque les décimales.`);
+      `«${nb}12,5${nb}» n'est pas un nombre entier${nb}: «${nb},${nb}» marque les décimales.`);
     await page.fill('#f-utility-in-window', '200');
     assert.equal(await page.textContent('#f-utility-in-window-error'), `«${nb}200${nb}» n'est pas un pourcentage de 0 à 100.`);
     await page.fill('#f-business-country', 'Inde');
     assert.equal(await page.textContent('#f-business-country-error'),
-      `«${nb}Inde${nb}» n'est pas un code de pays : deux lettres, p. ex. IN.`);
+      `«${nb}Inde${nb}» n'est pas un code de pays${nb}: deux lettres, p. ex. IN.`);
     assert.equal(await page.textContent('.results .note'), 'Dernière estimation valide affichée : corrigez les champs signalés.');
     await page.click('.load-card summary');
     await page.fill('#card-text', 'market,category,rate\nIndia,marketing,0.02\nAtlantis,utility,0.01\n');
     await page.click('#card-load');
     await page.waitForSelector('[data-wacost="notice"]');
     assert.equal(await page.textContent('[data-wacost="notice"] p'),
-      `Grille non chargée (vos tarifs sont inchangés) : Ligne 3 : «${nb}Atlantis${nb}» n'est pas un marché de la table de Meta.`);
+      `Grille non chargée (vos tarifs sont inchangés) : Ligne 3${nb}: «${nb}Atlantis${nb}» n'est pas un marché de la table de Meta.`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the page is ${overflow}px wider than the window`);
     await page.screenshot({ path: join(SCREENSHOTS, `errors-fr-${width}.png`), fullPage: true });

@@ -99,7 +99,7 @@ impl Page {
     /// The number of destinations in the sheet.
     fn rows(&self) -> u32 {
         self.root
-            .query_selector_all(".sheet tbody tr")
+            .query_selector_all(".sheet tbody tr:not(.cell-errors)")
             .unwrap()
             .length()
     }

@@ -370,8 +370,13 @@ pub enum Origin {
 /// What is wrong with a setting's value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SettingErrorKind {
-    /// The settings are not the JSON object expected (serde's message).
-    Json(String),
+    /// The settings are not the JSON object expected: serde's message, and the line and
+    /// column (1-based) where reading stopped.
+    Json {
+        message: String,
+        line: usize,
+        column: usize,
+    },
     Timezone(ZoneErrorKind),
     UnknownCurrency {
         known: Vec<&'static str>,
@@ -413,7 +418,7 @@ impl fmt::Display for Reason<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let value = &self.0.value;
         match &self.0.kind {
-            SettingErrorKind::Json(message) => f.write_str(message),
+            SettingErrorKind::Json { message, .. } => f.write_str(message),
             SettingErrorKind::Timezone(kind) => ZoneError {
                 value: value.clone(),
                 kind: kind.clone(),

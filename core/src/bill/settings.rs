@@ -92,7 +92,11 @@ impl Settings {
                 Setting::Document,
                 Origin::Json,
                 "",
-                SettingErrorKind::Json(e.to_string()),
+                SettingErrorKind::Json {
+                    message: e.to_string(),
+                    line: e.line(),
+                    column: e.column(),
+                },
             )]
         })?;
         let mut settings = Settings::default();

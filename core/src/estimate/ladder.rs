@@ -22,6 +22,7 @@ use crate::category::Category;
 use crate::money::{exact_add, exact_mul, UnitPrice};
 use crate::scenario::Scenario;
 use rust_decimal::{Decimal, RoundingStrategy};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 /// One tiered category of one market on its whole ladder.
@@ -115,9 +116,10 @@ impl TierLadder {
 
 /// Every category of the estimate priced on a ladder with charged messages, market by market.
 pub(super) fn ladders(resolved: &Resolved, markets: &[MarketEstimate]) -> Vec<TierLadder> {
+    let prices_by_name = PricesByName::new(resolved);
     let mut out = Vec::new();
     for market in markets {
-        let Some(prices) = prices_of(resolved, &market.market) else {
+        let Some(prices) = prices_by_name.of(&market.market) else {
             continue;
         };
         for category in market.categories.iter().filter(|c| !c.bands.is_empty()) {
@@ -137,9 +139,28 @@ pub(super) fn ladders(resolved: &Resolved, markets: &[MarketEstimate]) -> Vec<Ti
     out
 }
 
-fn prices_of<'r, 'a>(resolved: &'r Resolved<'a>, market: &str) -> Option<&'r MarketPrices<'a>> {
-    let at = resolved.names.iter().position(|name| name == market)?;
-    resolved.prices.get(at)
+/// The prices of each market by name, found through a map built once: a search of the
+/// names for each market was quadratic (2,000 markets of custom rates at the caps).
+struct PricesByName<'r, 'a> {
+    resolved: &'r Resolved<'a>,
+    place: FxHashMap<&'r str, usize>,
+}
+
+impl<'r, 'a> PricesByName<'r, 'a> {
+    fn new(resolved: &'r Resolved<'a>) -> PricesByName<'r, 'a> {
+        let place = resolved
+            .names
+            .iter()
+            .enumerate()
+            .map(|(at, name)| (name.as_str(), at))
+            .collect();
+        PricesByName { resolved, place }
+    }
+
+    fn of(&self, market: &str) -> Option<&'r MarketPrices<'a>> {
+        let at = *self.place.get(market)?;
+        self.resolved.prices.get(at)
+    }
 }
 
 /// The month's count on the tier counter of `category`'s family in a market.
@@ -229,8 +250,9 @@ pub(super) fn notes(
     if !tiered.is_empty() {
         found.push(PricingNote::TierCounting { categories: tiered });
     }
+    let prices_by_name = PricesByName::new(resolved);
     for market in &estimate.markets {
-        let prices = prices_of(resolved, &market.market);
+        let prices = prices_by_name.of(&market.market);
         if let Some(note) = international_note(scenario, estimate, market, prices, international) {
             found.push(note);
         }

@@ -4,7 +4,7 @@
 
 use crate::i18n::{t, Lang};
 use crate::wording::compare::{effect_reason, money, rate, signed_money};
-use crate::wording::{decimal, list, say};
+use crate::wording::{decimal, list, say, words};
 use chrono::NaiveDate;
 use wacost_core::card_diff::{card_diff, CardDiff, DiffError, RateDiff};
 use wacost_core::scenario::Scenario;
@@ -46,12 +46,12 @@ pub fn CardDiffView(props: &CardDiffViewProps) -> Html {
         (*old).filter(|d| dates.contains(d)).or(default_old),
         (*new).filter(|d| dates.contains(d)).or(default_new),
     ) else {
-        return html! { <p class="note">{ say(lang, &[
+        return html! { <p class="note">{ say(lang, &words!(
             "No {1} card in this build.",
             "Aucune grille {1} dans cette version.",
             "Ninguna tarifa en {1} en esta versión.",
             "Nenhuma tabela em {1} nesta versão.",
-        ], &[&currency]) }</p> };
+        ), &[&currency]) }</p> };
     };
     let scenario = Scenario::from_json(&props.scenario).ok();
     let diff = card_diff(&currency, old_date, new_date, scenario.as_ref());
@@ -77,8 +77,8 @@ pub fn CardDiffView(props: &CardDiffViewProps) -> Html {
     html! {
         <div class="carddiff-view" data-carddiff="view">
             <div class="grid">
-                { select("carddiff-old", &say(lang, &["Old card ({1})", "Ancienne grille ({1})", "Tarifa anterior ({1})", "Tabela anterior ({1})"], &[&currency]), old_date, old) }
-                { select("carddiff-new", &say(lang, &["New card ({1})", "Nouvelle grille ({1})", "Tarifa nueva ({1})", "Tabela nova ({1})"], &[&currency]), new_date, new) }
+                { select("carddiff-old", &say(lang, &words!("Old card ({1})", "Ancienne grille ({1})", "Tarifa anterior ({1})", "Tabela anterior ({1})"), &[&currency]), old_date, old) }
+                { select("carddiff-new", &say(lang, &words!("New card ({1})", "Nouvelle grille ({1})", "Tarifa nueva ({1})", "Tabela nova ({1})"), &[&currency]), new_date, new) }
             </div>
             { match diff {
                 Ok(diff) => shown(lang, &diff),
@@ -90,12 +90,12 @@ pub fn CardDiffView(props: &CardDiffViewProps) -> Html {
 
 fn problem(lang: Lang, error: &DiffError) -> Html {
     html! {
-        <p class="errors" role="alert">{ say(lang, &[
+        <p class="errors" role="alert">{ say(lang, &words!(
             "These two cards cannot be compared: {1}",
             "Ces deux grilles ne peuvent pas être comparées : {1}",
             "Estas dos tarifas no se pueden comparar: {1}",
             "Estas duas tabelas não podem ser comparadas: {1}",
-        ], &[&error.to_string()]) }</p>
+        ), &[&error.to_string()]) }</p>
     }
 }
 
@@ -106,23 +106,23 @@ fn shown(lang: Lang, diff: &CardDiff) -> Html {
         <>
             { effect(lang, diff) }
             if !diff.markets_added.is_empty() {
-                <h4>{ say(lang, &["Markets added", "Marchés ajoutés", "Mercados añadidos", "Mercados adicionados"], &[]) }</h4>
+                <h4>{ say(lang, &words!("Markets added", "Marchés ajoutés", "Mercados añadidos", "Mercados adicionados"), &[]) }</h4>
                 <ul data-carddiff="markets-added">
                     { for diff.markets_added.iter().map(|m| html! { <li>{
                         if m.from.is_empty() {
                             m.market.clone()
                         } else {
-                            say(lang, &["{1}, split from {2}", "{1}, détaché de {2}", "{1}, separado de {2}", "{1}, separado de {2}"], &[&m.market, &list(lang, &m.from, false)])
+                            say(lang, &words!("{1}, split from {2}", "{1}, détaché de {2}", "{1}, separado de {2}", "{1}, separado de {2}"), &[&m.market, &list(lang, &m.from, false)])
                         }
                     }</li> }) }
                 </ul>
             }
             if !diff.markets_removed.is_empty() {
-                <p>{ say(lang, &["Markets no longer listed: {1}", "Marchés qui ne figurent plus : {1}", "Mercados que ya no figuran: {1}", "Mercados que não constam mais: {1}"], &[&list(lang, &diff.markets_removed, false)]) }</p>
+                <p>{ say(lang, &words!("Markets no longer listed: {1}", "Marchés qui ne figurent plus : {1}", "Mercados que ya no figuran: {1}", "Mercados que não constam mais: {1}"), &[&list(lang, &diff.markets_removed, false)]) }</p>
             }
-            <h4>{ say(lang, &["Rates that changed ({1})", "Tarifs modifiés ({1})", "Tarifas que cambiaron ({1})", "Tarifas que mudaram ({1})"], &[&moved.len().to_string()]) }</h4>
+            <h4>{ say(lang, &words!("Rates that changed ({1})", "Tarifs modifiés ({1})", "Tarifas que cambiaron ({1})", "Tarifas que mudaram ({1})"), &[&moved.len().to_string()]) }</h4>
             if moved.is_empty() {
-                <p class="hint">{ say(lang, &["No rate changed.", "Aucun tarif n'a changé.", "Ninguna tarifa cambió.", "Nenhuma tarifa mudou."], &[]) }</p>
+                <p class="hint">{ say(lang, &words!("No rate changed.", "Aucun tarif n'a changé.", "Ninguna tarifa cambió.", "Nenhuma tarifa mudou."), &[]) }</p>
             } else {
                 <div class="table-scroll">
                     <table class="carddiff-rates" data-carddiff="rates">
@@ -166,12 +166,12 @@ fn effect(lang: Lang, diff: &CardDiff) -> Html {
     match (effect.old_total, effect.new_total, effect.change) {
         (Some(old), Some(new), Some(change)) => html! {
             <div class="answer" data-carddiff="effect" data-value={change.to_string()}>
-                <p class="answer-sentence"><strong>{ say(lang, &[
+                <p class="answer-sentence"><strong>{ say(lang, &words!(
                     "Your sheet: {1} on the old card, {2} on the new one ({3}).",
                     "Votre tableau : {1} avec l'ancienne grille, {2} avec la nouvelle ({3}).",
                     "Su hoja: {1} con la tarifa anterior, {2} con la nueva ({3}).",
                     "Sua planilha: {1} com a tabela anterior, {2} com a nova ({3}).",
-                ], &[&money(lang, currency, old), &money(lang, currency, new), &signed_money(lang, currency, change)]) }</strong></p>
+                ), &[&money(lang, currency, old), &money(lang, currency, new), &signed_money(lang, currency, change)]) }</strong></p>
                 if !effect.reasons.is_empty() {
                     <ul class="effects">{ for effect.reasons.iter().map(|r| html! { <li>{ effect_reason(lang, currency, r) }</li> }) }</ul>
                 }
@@ -185,12 +185,12 @@ fn effect(lang: Lang, diff: &CardDiff) -> Html {
                 .cloned()
                 .collect();
             html! {
-                <p class="note">{ say(lang, &[
+                <p class="note">{ say(lang, &words!(
                     "Your sheet cannot be priced on both cards: {1}",
                     "Votre tableau ne peut pas être chiffré avec les deux grilles : {1}",
                     "Su hoja no se puede valorar con ambas tarifas: {1}",
                     "Sua planilha não pode ser precificada com as duas tabelas: {1}",
-                ], &[&errors.join(" ")]) }</p>
+                ), &[&errors.join(" ")]) }</p>
             }
         }
     }

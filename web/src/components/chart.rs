@@ -43,10 +43,17 @@ fn coordinate(hundredths: u64) -> String {
     format!("{}.{:02}", hundredths / 100, hundredths % 100)
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct SpendProps {
     pub estimate: Rc<Estimate>,
     pub lang: Lang,
+}
+
+/// The same estimate is the same `Rc` (see `same_estimate`).
+impl PartialEq for SpendProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.estimate, &other.estimate) && self.lang == other.lang
+    }
 }
 
 #[function_component]

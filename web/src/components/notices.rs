@@ -7,13 +7,24 @@ use crate::i18n::{t, Lang};
 use crate::sheet_io::SheetNote;
 use crate::state::Notice;
 use crate::wording;
+use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct NoticeProps {
     pub lang: Lang,
-    pub notice: Notice,
+    pub notice: Rc<Notice>,
     pub on_dismiss: Callback<()>,
+}
+
+/// The same notice is the same `Rc` (the reducer makes one per notice): comparing pointers
+/// keeps a deep comparison of every kind of notice out of the page's bundle.
+impl PartialEq for NoticeProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang
+            && Rc::ptr_eq(&self.notice, &other.notice)
+            && self.on_dismiss == other.on_dismiss
+    }
 }
 
 /// The notice's title and what it says, in `lang`.
@@ -43,7 +54,7 @@ pub fn NoticeBar(props: &NoticeProps) -> Html {
         Some((first, rest)) => (first.clone(), rest),
         None => (String::new(), &[][..]),
     };
-    let rescue = match &props.notice {
+    let rescue = match &*props.notice {
         Notice::BadLink(bad) if !bad.rescue.is_empty() => Some(bad.rescue.clone()),
         _ => None,
     };

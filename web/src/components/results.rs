@@ -13,7 +13,7 @@ use crate::wording;
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ResultsProps {
     pub lang: Lang,
     /// The last valid estimate, if there has been one.
@@ -29,6 +29,15 @@ pub struct ResultsProps {
     /// shown as if it were current.
     #[prop_or_default]
     pub currency: Option<AttrValue>,
+}
+
+impl PartialEq for ResultsProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang
+            && super::same_estimate(&self.estimate, &other.estimate)
+            && self.problems == other.problems
+            && self.stale == other.stale
+    }
 }
 
 #[function_component]

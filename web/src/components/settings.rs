@@ -17,7 +17,7 @@ use wacost_core::Category;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct SettingsProps {
     pub lang: Lang,
     /// Every setting as typed.
@@ -30,6 +30,16 @@ pub struct SettingsProps {
     #[prop_or_default]
     pub bad_percents: Rc<Vec<(Setting, PercentError)>>,
     pub on_set: Callback<(Setting, String)>,
+}
+
+impl PartialEq for SettingsProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang
+            && self.values == other.values
+            && self.errors == other.errors
+            && super::same_estimate(&self.estimate, &other.estimate)
+            && self.on_set == other.on_set
+    }
 }
 
 impl SettingsProps {

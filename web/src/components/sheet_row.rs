@@ -59,17 +59,59 @@ pub fn SheetRow(props: &SheetRowProps) -> Html {
                 .collect::<Html>(),
         ),
     };
+    let cell_errors = cell_errors(props);
     html! {
-        <tr class={classes!(line.raw.is_some().then_some("kept"))}>
-            <th scope="row" class={classes!((!row_errors.is_empty()).then_some("invalid"))}>
-                { head }
-                { for row_errors.into_iter().map(|message| html! { <small class="error" role="alert">{ message }</small> }) }
-            </th>
-            { body }
-            <td class="num">{ count(lang, total) }</td>
-            { actions(props) }
-        </tr>
+        <>
+            <tr class={classes!(line.raw.is_some().then_some("kept"), (!cell_errors.is_empty()).then_some("has-cell-errors"))}>
+                <th scope="row" class={classes!((!row_errors.is_empty()).then_some("invalid"))}>
+                    { head }
+                    { for row_errors.into_iter().map(|message| html! { <small class="error" role="alert">{ message }</small> }) }
+                </th>
+                { body }
+                <td class="num">{ count(lang, total) }</td>
+                { actions(props) }
+            </tr>
+            if !cell_errors.is_empty() {
+                <tr class="cell-errors"><td colspan="7">{ for cell_errors }</td></tr>
+            }
+        </>
     }
+}
+
+/// The problems of the row's counts, on a line of their own under the row, each after its
+/// column's name: said inside a count's narrow cell, a sentence ran down a word per line.
+fn cell_errors(props: &SheetRowProps) -> Vec<Html> {
+    let lang = props.lang;
+    COLUMNS
+        .iter()
+        .filter_map(|&field| {
+            let (text, message) = cell_problem(props, field)?;
+            let cell_id = format!("cell-{}-{}", props.at, field.name());
+            let column = wording::at(lang, t(lang, field.name()), "");
+            Some(html! {
+                <small class="error" role="alert" data-cell={cell_id.clone()} title={text}>
+                    { column }<span id={format!("{cell_id}-error")}>{ message }</span>
+                </small>
+            })
+        })
+        .collect()
+}
+
+/// A count's text and its problem, if the core found one.
+fn cell_problem(props: &SheetRowProps, field: LineField) -> Option<(String, String)> {
+    let text = count_text(props, field);
+    let path = FieldPath::line_field(props.at, field);
+    let error = props.errors.iter().find(|e| e.path == path)?;
+    let message = wording::typed_problem(props.lang, &error.kind, &text);
+    Some((text, message))
+}
+
+/// The count of `field` as typed.
+fn count_text(props: &SheetRowProps, field: LineField) -> String {
+    crate::draft::column_of(field)
+        .and_then(|c| props.line.counts.get(c))
+        .cloned()
+        .unwrap_or_default()
 }
 
 /// The row's problems but its counts' (said in their own cells): the line and its destination
@@ -94,19 +136,13 @@ fn row_errors(props: &SheetRowProps) -> Vec<String> {
         .collect()
 }
 
-/// One count cell: typed text, its problem beside it, and a paste that spreads a block.
+/// One count cell: typed text, marked when it has a problem (said under the row), and a paste
+/// that spreads a block.
 fn cell(props: &SheetRowProps, field: LineField) -> Html {
     let (lang, id, at) = (props.lang, props.line.id, props.at);
-    let text = crate::draft::column_of(field)
-        .and_then(|c| props.line.counts.get(c))
-        .cloned()
-        .unwrap_or_default();
+    let text = count_text(props, field);
     let path = FieldPath::line_field(at, field);
-    let error = props
-        .errors
-        .iter()
-        .find(|e| e.path == path)
-        .map(|e| wording::typed_problem(lang, &e.kind, &text));
+    let invalid = props.errors.iter().any(|e| e.path == path);
     let cell_id = format!("cell-{at}-{}", field.name());
     let oninput = props.on_count.reform(move |e: InputEvent| {
         let input: HtmlInputElement = e.target_unchecked_into();
@@ -128,12 +164,11 @@ fn cell(props: &SheetRowProps, field: LineField) -> Html {
     });
     let label = format!("{} · {}", t(lang, field.name()), props.name);
     html! {
-        <td class={classes!(error.is_some().then_some("invalid"))}>
+        <td class={classes!(invalid.then_some("invalid"))}>
             <input id={cell_id.clone()} type="text" inputmode="numeric" aria-label={label}
                 value={text} {oninput} {onpaste} autocomplete="off"
-                aria-invalid={error.is_some().to_string()}
-                aria-describedby={error.is_some().then(|| format!("{cell_id}-error"))} />
-            if let Some(message) = error { <small id={format!("{cell_id}-error")} class="error" role="alert">{ message }</small> }
+                aria-invalid={invalid.to_string()}
+                aria-describedby={invalid.then(|| format!("{cell_id}-error"))} />
         </td>
     }
 }

@@ -8,17 +8,16 @@ pub mod url;
 
 use crate::draft::{Draft, ReadProblem};
 use crate::i18n::Lang;
-use url::DecodeError;
+use wacost_core::link::LinkError;
 
 pub use crate::draft::JsonKind;
 
 /// Why a link's scenario cannot be opened at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkProblem {
-    /// The `?scenario=` value is not base64url (a character at a 0-based position).
-    NotBase64 { character: char, position: usize },
-    /// The value was cut short by one character.
-    StrayFinalCharacter,
+    /// The `?scenario=` value does not decode: not base64url, cut short, or over the cap of
+    /// what a link may carry (core's `LinkError`).
+    Undecodable(LinkError),
     /// The decoded bytes are not UTF-8 text.
     NotUtf8,
     /// The text is not JSON, or not a JSON object.
@@ -70,16 +69,7 @@ pub fn open(query: &str, browser_lang: Lang, default_month: &str) -> Opened {
 /// is wrong stays in the sheet for the core to name beside its field.
 pub fn read_scenario(value: &str) -> Result<Draft, BadLink> {
     let bytes = url::decode(value).map_err(|e| BadLink {
-        problem: match e {
-            DecodeError::NotBase64 {
-                character,
-                position,
-            } => LinkProblem::NotBase64 {
-                character,
-                position,
-            },
-            DecodeError::StrayFinalCharacter => LinkProblem::StrayFinalCharacter,
-        },
+        problem: LinkProblem::Undecodable(e),
         rescue: value.to_string(),
     })?;
     let text = String::from_utf8(bytes).map_err(|e| BadLink {
@@ -128,10 +118,10 @@ mod tests {
         let cases = [
             (
                 "?scenario=%%%".to_string(),
-                LinkProblem::NotBase64 {
+                LinkProblem::Undecodable(LinkError::NotBase64 {
                     character: '%',
                     position: 0,
-                },
+                }),
                 "%%%",
             ),
             (
@@ -161,8 +151,19 @@ mod tests {
         }
         assert_eq!(
             read_scenario("abcde").unwrap_err().problem,
-            LinkProblem::StrayFinalCharacter
+            LinkProblem::Undecodable(LinkError::StrayFinalCharacter { position: 4 })
         );
+        // Over the cap, refused before anything is decoded; its text is still offered.
+        let huge = "A".repeat(1_400_000);
+        let bad = read_scenario(&huge).unwrap_err();
+        assert_eq!(
+            bad.problem,
+            LinkProblem::Undecodable(LinkError::TooLarge {
+                max: 1_000_000,
+                got: 1_050_000
+            })
+        );
+        assert_eq!(bad.rescue.len(), 1_400_000);
         // A link that is an object, however wrong inside, is no fallback.
         let month_only = open("?scenario=eyJtb250aCI6IjE5OTktMDEifQ", Lang::En, "2026-11");
         assert_eq!(month_only.bad_link, None);

@@ -1,70 +1,10 @@
 //! The link's text: the whole scenario travels in `?scenario=` as base64url JSON, so a link
 //! pasted in a chat reopens exactly the same estimate with no server involved; the page's
-//! language travels beside it in `?lang=`. Base64url and query strings, nothing more.
+//! language travels beside it in `?lang=`. Query strings; the base64url is core's.
 
-const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-/// Base64url without padding (RFC 4648 §5): shorter links, and `=` needs no escaping.
-pub fn encode(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        let chars = chunk.len() + 1;
-        for i in 0..chars {
-            out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
-        }
-    }
-    out
-}
-
-/// Why a text is not base64url.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DecodeError {
-    /// A character outside the alphabet, at a 0-based byte position.
-    NotBase64 { character: char, position: usize },
-    /// One character too many at the end: the text was cut short.
-    StrayFinalCharacter,
-}
-
-/// Decodes base64url with or without padding; also accepts the standard alphabet's `+` and `/`
-/// because links get re-encoded by chat apps and mail clients.
-pub fn decode(text: &str) -> Result<Vec<u8>, DecodeError> {
-    let text = text.trim().trim_end_matches('=');
-    let mut out = Vec::with_capacity(text.len() * 3 / 4);
-    let mut acc: u32 = 0;
-    let mut bits = 0;
-    for (at, c) in text.bytes().enumerate() {
-        let v = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'-' | b'+' => 62,
-            b'_' | b'/' => 63,
-            _ => {
-                return Err(DecodeError::NotBase64 {
-                    character: c as char,
-                    position: at,
-                })
-            }
-        };
-        acc = (acc << 6) | u32::from(v);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
-    }
-    if bits >= 6 {
-        return Err(DecodeError::StrayFinalCharacter);
-    }
-    Ok(out)
-}
+/// Base64url both ways is core's (`wacost_core::link`): one decoder, tested and fuzzed natively
+/// like every other parser a user reaches, which refuses a link over its cap before decoding.
+pub use wacost_core::link::{decode, encode};
 
 /// The value of `name` in a query string (`?a=1&scenario=…`), percent-decoded.
 pub fn query_param(query: &str, name: &str) -> Option<String> {
@@ -164,39 +104,6 @@ pub fn cards_of(query: &str) -> wacost_core::estimate::CardsFor {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    fn round_trips_every_length() {
-        let text = "{\"month\":\"2026-11\",\"lines\":[{\"country\":\"IN\"}]}é";
-        for end in 0..text.len() {
-            let bytes = &text.as_bytes()[..end];
-            assert_eq!(decode(&encode(bytes)).unwrap(), bytes);
-        }
-    }
-
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    fn known_vectors_with_and_without_padding() {
-        assert_eq!(encode(b"foob"), "Zm9vYg");
-        assert_eq!(encode(b"\xfb\xff"), "-_8");
-        assert_eq!(decode("Zm9vYg==").unwrap(), b"foob");
-        assert_eq!(decode("Zm9vYg").unwrap(), b"foob");
-        assert_eq!(decode("-_8").unwrap(), b"\xfb\xff");
-    }
-
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    fn rejects_garbage() {
-        assert_eq!(
-            decode("ab$c"),
-            Err(DecodeError::NotBase64 {
-                character: '$',
-                position: 2
-            })
-        );
-        assert_eq!(decode("abcde"), Err(DecodeError::StrayFinalCharacter));
-    }
 
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]

@@ -315,8 +315,8 @@ fn header_problem(error: &HeaderError) -> LogProblem {
 pub fn setting_problem(error: &SettingError) -> LogProblem {
     let names = |known: &[&str]| known.iter().map(|k| (*k).to_string()).collect();
     let problem = match &error.kind {
-        SettingErrorKind::Json(detail) => SettingProblem::Json {
-            detail: detail.clone(),
+        SettingErrorKind::Json { message, .. } => SettingProblem::Json {
+            detail: message.clone(),
         },
         SettingErrorKind::Timezone(zone) => SettingProblem::Timezone(match zone {
             ZoneErrorKind::NotAnOffset => ZoneProblem::NotAnOffset,

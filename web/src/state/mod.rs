@@ -44,7 +44,8 @@ pub struct AppState {
     pub comparison: Option<Compared>,
     /// Problems with the current input; empty when `estimate` is of the current input.
     pub errors: Rc<Vec<FieldError>>,
-    pub notice: Option<Notice>,
+    /// In an `Rc`: a step copies the state, and the notice bar compares pointers.
+    pub notice: Option<Rc<Notice>>,
     /// The sheet kept from an earlier visit, offered back when the page was opened without a
     /// link; it replaces the sheet only when the user asks.
     pub restore: Option<Rc<Draft>>,
@@ -76,7 +77,7 @@ impl AppState {
             estimate: None,
             comparison: None,
             errors: Rc::default(),
-            notice: opened.bad_link.map(Notice::BadLink),
+            notice: opened.bad_link.map(|bad| Rc::new(Notice::BadLink(bad))),
             restore: None,
             opened: query.into(),
             edited: false,

@@ -135,7 +135,7 @@ impl AppState {
         let locale = self.lang.locale();
         match sheet_io::paste(&mut self.draft, id, column, text, table, locale) {
             Ok(note) => {
-                self.notice = note.map(Notice::Sheet);
+                self.notice = note.map(|note| Rc::new(Notice::Sheet(note)));
                 Outcome::Edited
             }
             Err(problems) => self.notify(Some(Notice::PasteRefused(problems))),
@@ -151,7 +151,7 @@ impl AppState {
                     let [a, b, c, d] = &counts;
                     self.draft.push(dest, [a, b, c, d].map(String::as_str));
                 }
-                self.notice = note.map(Notice::Sheet);
+                self.notice = note.map(|note| Rc::new(Notice::Sheet(note)));
                 Outcome::Edited
             }
             Err(problems) => self.notify(Some(Notice::ImportRefused(problems))),
@@ -169,7 +169,7 @@ impl AppState {
     }
 
     fn notify(&mut self, notice: Option<Notice>) -> Outcome {
-        self.notice = notice;
+        self.notice = notice.map(Rc::new);
         Outcome::Shown
     }
 

@@ -321,8 +321,8 @@ fn a_pasted_block_never_lands_in_a_line_the_sheet_cannot_edit() {
         text: "1\n2\n3\n".into(),
     });
     assert_eq!(
-        state.notice,
-        Some(Notice::PasteRefused(SheetProblems::one(
+        state.notice.as_deref(),
+        Some(&Notice::PasteRefused(SheetProblems::one(
             Source::Paste,
             SheetProblem::whole(SheetProblemKind::ReachesKeptLine { row: 2 })
         )))
@@ -339,7 +339,7 @@ fn a_link_that_is_no_scenario_object_shows_the_default_sheet_and_keeps_the_addre
         Lang::En,
         "2026-11",
     );
-    let Some(Notice::BadLink(bad)) = &state.notice else {
+    let Some(Notice::BadLink(bad)) = state.notice.as_deref() else {
         panic!("a notice: {:?}", state.notice);
     };
     assert_eq!(
@@ -480,8 +480,8 @@ fn a_card_in_another_currency_is_refused_whole() {
         "Market,Currency,Marketing\nIndia,EUR,0.01\n".into(),
     ));
     assert_eq!(
-        state.notice,
-        Some(Notice::CardRefused(CardProblem::OtherCurrency {
+        state.notice.as_deref(),
+        Some(&Notice::CardRefused(CardProblem::OtherCurrency {
             card: "EUR".into(),
             estimate: "USD".into()
         }))

@@ -155,31 +155,33 @@ pub fn long_date(lang: Lang, date: NaiveDate) -> String {
 
 fn kind(lang: Lang, kind: ModelKind) -> &'static str {
     let words: Words = match kind {
-        ModelKind::PerMessage => ["Per message", "Par message", "Por mensaje", "Por mensagem"],
-        ModelKind::ConversationsFreeService => [
+        ModelKind::PerMessage => {
+            words!("Per message", "Par message", "Por mensaje", "Por mensagem")
+        }
+        ModelKind::ConversationsFreeService => words!(
             "Conversations, free service",
             "Conversations, service gratuit",
             "Conversaciones, servicio gratuito",
             "Conversas, atendimento grátis",
-        ],
-        ModelKind::ConversationsByCategory => [
+        ),
+        ModelKind::ConversationsByCategory => words!(
             "Conversations by category",
             "Conversations par catégorie",
             "Conversaciones por categoría",
             "Conversas por categoria",
-        ],
-        ModelKind::Conversations => [
+        ),
+        ModelKind::Conversations => words!(
             "Conversations",
             "Conversations",
             "Conversaciones",
             "Conversas",
-        ],
-        ModelKind::MexicoTest => [
+        ),
+        ModelKind::MexicoTest => words!(
             "Mexico test",
             "Test Mexique",
             "Prueba México",
             "Teste México",
-        ],
+        ),
     };
     pick(lang, &words)
 }
@@ -196,12 +198,12 @@ pub fn model_name(lang: Lang, name: &ModelName) -> String {
         ),
         (_, None) => say(
             lang,
-            &[
+            &words!(
                 "{1}, from {2}",
                 "{1}, depuis {2}",
                 "{1}, desde {2}",
                 "{1}, desde {2}",
-            ],
+            ),
             &[kind, &short_month(lang, name.from)],
         ),
     }
@@ -210,18 +212,18 @@ pub fn model_name(lang: Lang, name: &ModelName) -> String {
 /// Which card each model is priced with, as the choice is offered.
 pub fn cards_mode(lang: Lang, cards: CardsFor) -> &'static str {
     let words: Words = match cards {
-        CardsFor::OfTheirTime => [
+        CardsFor::OfTheirTime => words!(
             "Each model on the card of its time",
             "Chaque modèle avec la grille de son époque",
             "Cada modelo con la tarifa de su época",
             "Cada modelo com a tabela da sua época",
-        ],
-        CardsFor::Same => [
+        ),
+        CardsFor::Same => words!(
             "Same card for all",
             "La même grille pour tous",
             "La misma tarifa para todos",
             "A mesma tabela para todos",
-        ],
+        ),
     };
     pick(lang, &words)
 }
@@ -230,12 +232,12 @@ pub fn cards_mode(lang: Lang, cards: CardsFor) -> &'static str {
 fn the_card(lang: Lang, currency: &str, card: &str) -> String {
     say(
         lang,
-        &[
+        &words!(
             "the {1} {2} card",
             "la grille {1} du {2}",
             "la tarifa {1} del {2}",
             "a tabela {1} de {2}",
-        ],
+        ),
         &[currency, card],
     )
 }
@@ -249,24 +251,24 @@ pub fn lacks(lang: Lang, lacks: &Lacks) -> String {
     for c in &lacks.categories {
         parts.push(say(
             lang,
-            &[
+            &words!(
                 "any {1} rate",
                 "tout tarif {1}",
                 "toda tarifa de {1}",
                 "qualquer tarifa de {1}",
-            ],
+            ),
             &[&category(lang, *c)],
         ));
     }
     for cell in &lacks.rates {
         parts.push(say(
             lang,
-            &[
+            &words!(
                 "the {1} rate of {2}",
                 "le tarif {1} de {2}",
                 "la tarifa de {1} de {2}",
                 "a tarifa de {1} de {2}",
-            ],
+            ),
             &[&category(lang, cell.category), &cell.market],
         ));
     }
@@ -279,63 +281,63 @@ pub fn card_reason(lang: Lang, reason: &CardReason, currency: &str, card: &str) 
     match reason {
         CardReason::Same => say(
             lang,
-            &[
+            &words!(
                 "{1}, the month's card, for every model",
                 "{1}, celle du mois, pour tous les modèles",
                 "{1}, la del mes, para todos los modelos",
                 "{1}, a do mês, para todos os modelos",
-            ],
+            ),
             &[&card_words],
         ),
         CardReason::OfTheMonth { chosen: true, .. } => say(
             lang,
-            &[
+            &words!(
                 "{1}, chosen for the month",
                 "{1}, choisie pour le mois",
                 "{1}, elegida para el mes",
                 "{1}, escolhida para o mês",
-            ],
+            ),
             &[&card_words],
         ),
         CardReason::OfTheMonth { month: Some(m), .. } => say(
             lang,
-            &[
+            &words!(
                 "{1}, in force in {2}",
                 "{1}, en vigueur en {2}",
                 "{1}, vigente en {2}",
                 "{1}, em vigor em {2}",
-            ],
+            ),
             &[&card_words, &month_text(lang, m)],
         ),
         CardReason::OfTheMonth { month: None, .. } => card_words,
         CardReason::LastMonth { month } => say(
             lang,
-            &[
+            &words!(
                 "{1}, in force in the model's last month ({2})",
                 "{1}, en vigueur le dernier mois du modèle ({2})",
                 "{1}, vigente en el último mes del modelo ({2})",
                 "{1}, em vigor no último mês do modelo ({2})",
-            ],
+            ),
             &[&card_words, &month_text(lang, month)],
         ),
         CardReason::StillInForce => say(
             lang,
-            &[
+            &words!(
                 "{1}, the latest, as the model is still in force",
                 "{1}, la plus récente, le modèle étant toujours en vigueur",
                 "{1}, la más reciente, pues el modelo sigue vigente",
                 "{1}, a mais recente, pois o modelo continua em vigor",
-            ],
+            ),
             &[&card_words],
         ),
         CardReason::LatestDuringModel { instead_of, lacks: l } => say(
             lang,
-            &[
+            &words!(
                 "{1}, the latest of the model's time that prices the sheet ({2} lacks {3})",
                 "{1}, la plus récente de l'époque du modèle qui chiffre le tableau ({2} n'a pas {3})",
                 "{1}, la más reciente de la época del modelo que valora la hoja ({2} no tiene {3})",
                 "{1}, a mais recente da época do modelo que precifica a planilha ({2} não tem {3})",
-            ],
+            ),
             &[&card_words, &the_card(lang, currency, instead_of), &lacks(lang, l)],
         ),
         CardReason::LatestComplete {
@@ -343,24 +345,24 @@ pub fn card_reason(lang: Lang, reason: &CardReason, currency: &str, card: &str) 
             lacks: l,
         } => say(
             lang,
-            &[
+            &words!(
                 "{1}, the latest complete card ({2} of the model's time lacks {3})",
                 "{1}, la dernière grille complète ({2} de l'époque du modèle n'a pas {3})",
                 "{1}, la última tarifa completa ({2} de la época del modelo no tiene {3})",
                 "{1}, a última tabela completa ({2} da época do modelo não tem {3})",
-            ],
+            ),
             &[&card_words, &the_card(lang, currency, instead_of), &lacks(lang, l)],
         ),
         CardReason::LatestComplete {
             instead_of: None, ..
         } => say(
             lang,
-            &[
+            &words!(
                 "{1}, the latest complete card (no {2} card was in force in the model's time)",
                 "{1}, la dernière grille complète (aucune grille {2} n'était en vigueur à l'époque du modèle)",
                 "{1}, la última tarifa completa (ninguna tarifa en {2} estaba vigente en la época del modelo)",
                 "{1}, a última tabela completa (nenhuma tabela em {2} vigorava na época do modelo)",
-            ],
+            ),
             &[&card_words, currency],
         ),
     }
@@ -382,42 +384,42 @@ pub fn cannot_price(lang: Lang, why: &CannotPrice) -> String {
             lacks: l,
         } => say(
             lang,
-            &[
+            &words!(
                 "Cannot be priced: {1} lacks {2}.",
                 "Impossible à chiffrer : {1} n'a pas {2}.",
                 "No se puede valorar: {1} no tiene {2}.",
                 "Não pode ser precificado: {1} não tem {2}.",
-            ],
+            ),
             &[&the_card(lang, currency, card), &lacks(lang, l)],
         ),
         CannotPrice::NoCard { currency, month } => say(
             lang,
-            &[
+            &words!(
                 "Cannot be priced: no {1} card was in force in {2}, and no complete {1} card prices the sheet.",
                 "Impossible à chiffrer : aucune grille {1} n'était en vigueur en {2}, et aucune grille {1} complète ne chiffre le tableau.",
                 "No se puede valorar: ninguna tarifa en {1} estaba vigente en {2}, y ninguna tarifa completa en {1} valora la hoja.",
                 "Não pode ser precificado: nenhuma tabela em {1} vigorava em {2}, e nenhuma tabela completa em {1} precifica a planilha.",
-            ],
+            ),
             &[currency, &month_text(lang, month)],
         ),
         CannotPrice::OnlyMexico { markets } => say(
             lang,
-            &[
+            &words!(
                 "Cannot be priced: the test priced conversations to Mexico only, and the sheet has {1}.",
                 "Impossible à chiffrer : le test ne tarifait que les conversations vers le Mexique, et le tableau a {1}.",
                 "No se puede valorar: la prueba solo tarificaba conversaciones a México, y la hoja tiene {1}.",
                 "Não pode ser precificado: o teste só tarifava conversas para o México, e a planilha tem {1}.",
-            ],
+            ),
             &[&list(lang, markets, false)],
         ),
         CannotPrice::Other => pick(
             lang,
-            &[
+            &words!(
                 "Cannot be priced (see the problems below).",
                 "Impossible à chiffrer (voir les problèmes ci-dessous).",
                 "No se puede valorar (vea los problemas abajo).",
                 "Não pode ser precificado (veja os problemas abaixo).",
-            ],
+            ),
         )
         .to_string(),
     }
@@ -426,48 +428,48 @@ pub fn cannot_price(lang: Lang, why: &CannotPrice) -> String {
 /// What a newer model does differently with a category.
 pub fn rule_change(lang: Lang, change: RuleChange) -> &'static str {
     let words: Words = match change {
-        RuleChange::ServiceCharged => [
+        RuleChange::ServiceCharged => words!(
             "service messages beyond 1,000 per phone number are now charged",
             "les messages de service au-delà de 1 000 par numéro sont désormais facturés",
             "los mensajes de servicio más allá de 1.000 por número ahora se cobran",
             "as mensagens de atendimento além de 1.000 por número agora são cobradas",
-        ],
-        RuleChange::UtilityInWindowCharged => [
+        ),
+        RuleChange::UtilityInWindowCharged => words!(
             "utility templates inside the customer service window are now charged",
             "les modèles utilitaires dans la fenêtre de service client sont désormais facturés",
             "las plantillas de utilidad dentro de la ventana de atención ahora se cobran",
             "os modelos de utilidade dentro da janela de atendimento agora são cobrados",
-        ],
-        RuleChange::PerMessage => [
+        ),
+        RuleChange::PerMessage => words!(
             "each delivered template is charged instead of each 24-hour conversation",
             "chaque modèle délivré est facturé au lieu de chaque conversation de 24 heures",
             "se cobra cada plantilla entregada en lugar de cada conversación de 24 horas",
             "cada modelo entregue é cobrado em vez de cada conversa de 24 horas",
-        ],
-        RuleChange::ServiceConversationsFree => [
+        ),
+        RuleChange::ServiceConversationsFree => words!(
             "every service conversation is free",
             "toute conversation de service est gratuite",
             "toda conversación de servicio es gratuita",
             "toda conversa de atendimento é grátis",
-        ],
-        RuleChange::ConversationsByCategory => [
+        ),
+        RuleChange::ConversationsByCategory => words!(
             "conversations are charged by category instead of by who started them",
             "les conversations sont facturées par catégorie et non selon qui les ouvre",
             "las conversaciones se cobran por categoría y no según quién las inicia",
             "as conversas são cobradas por categoria e não por quem as inicia",
-        ],
-        RuleChange::ConversationsEverywhere => [
+        ),
+        RuleChange::ConversationsEverywhere => words!(
             "conversation pricing covers every country, not Mexico only",
             "la tarification par conversation couvre tous les pays, pas seulement le Mexique",
             "la tarificación por conversación cubre todos los países, no solo México",
             "a tarifação por conversa cobre todos os países, não só o México",
-        ],
-        RuleChange::Other => [
+        ),
+        RuleChange::Other => words!(
             "the rules treat it differently",
             "les règles la traitent autrement",
             "las reglas la tratan de otro modo",
             "as regras a tratam de outro modo",
-        ],
+        ),
     };
     pick(lang, &words)
 }
@@ -482,22 +484,22 @@ fn rate_move(lang: Lang, currency: &str, m: &RateMove) -> String {
         ),
         (None, Some(new)) => say(
             lang,
-            &[
+            &words!(
                 "{1} new at {2}",
                 "{1} nouveau à {2}",
                 "{1} nuevo a {2}",
                 "{1} novo a {2}",
-            ],
+            ),
             &[&m.market, &rate(lang, currency, new)],
         ),
         (Some(old), None) => say(
             lang,
-            &[
+            &words!(
                 "{1} was {2}",
                 "{1} était à {2}",
                 "{1} era {2}",
                 "{1} era {2}",
-            ],
+            ),
             &[&m.market, &rate(lang, currency, old)],
         ),
         (None, None) => m.market.clone(),
@@ -522,12 +524,12 @@ pub fn effect_reason(lang: Lang, currency: &str, reason: &EffectReason) -> Strin
         } => {
             let head = say(
                 lang,
-                &[
+                &words!(
                     "{1} rates ({2})",
                     "Tarifs {1} ({2})",
                     "Tarifas de {1} ({2})",
                     "Tarifas de {1} ({2})",
-                ],
+                ),
                 &[&category(lang, *c), &amount],
             );
             let moves: Vec<String> = rates.iter().map(|m| rate_move(lang, currency, m)).collect();
@@ -539,12 +541,12 @@ pub fn effect_reason(lang: Lang, currency: &str, reason: &EffectReason) -> Strin
         }
         EffectReason::ProviderFees { .. } => say(
             lang,
-            &[
+            &words!(
                 "The provider's fees ({1})",
                 "Les frais du fournisseur ({1})",
                 "Las comisiones del proveedor ({1})",
                 "As taxas do provedor ({1})",
-            ],
+            ),
             &[&amount],
         ),
     }
@@ -557,12 +559,12 @@ fn rules_before(lang: Lang, answer: &Answer) -> String {
         .unwrap_or_else(|| answer.switch.clone());
     say(
         lang,
-        &[
+        &words!(
             "the rules before {1} ({2})",
             "les règles d'avant le {1} ({2})",
             "las reglas anteriores al {1} ({2})",
             "as regras anteriores a {1} ({2})",
-        ],
+        ),
         &[&switch, &model_name(lang, &answer.before.name)],
     )
 }
@@ -581,12 +583,12 @@ pub fn answer_sentence(lang: Lang, answer: &Answer) -> String {
         };
         return say(
             lang,
-            &[
+            &words!(
                 "This month cannot be set against {1}. {2}",
                 "Ce mois ne peut pas être comparé avec {1}. {2}",
                 "Este mes no se puede comparar con {1}. {2}",
                 "Este mês não pode ser comparado com {1}. {2}",
-            ],
+            ),
             &[&before, &why],
         )
         .trim_end()
@@ -595,26 +597,26 @@ pub fn answer_sentence(lang: Lang, answer: &Answer) -> String {
     let value = difference.value();
     let magnitude = money(lang, currency, Amount::new(value.abs()));
     let words: Words = if value.is_zero() {
-        [
+        words!(
             "This month costs the same as under {2}.",
             "Ce mois coûte autant que sous {2}.",
             "Este mes cuesta lo mismo que con {2}.",
             "Este mês custa o mesmo que com {2}.",
-        ]
+        )
     } else if value.is_sign_negative() {
-        [
+        words!(
             "This month costs {1} less than under {2}.",
             "Ce mois coûte {1} de moins que sous {2}.",
             "Este mes cuesta {1} menos que con {2}.",
             "Este mês custa {1} a menos que com {2}.",
-        ]
+        )
     } else {
-        [
+        words!(
             "This month costs {1} more than under {2}.",
             "Ce mois coûte {1} de plus que sous {2}.",
             "Este mes cuesta {1} más que con {2}.",
             "Este mês custa {1} a mais que com {2}.",
-        ]
+        )
     };
     say(lang, &words, &[&magnitude, &before])
 }
@@ -623,12 +625,12 @@ pub fn answer_sentence(lang: Lang, answer: &Answer) -> String {
 pub fn rule_effect_head(lang: Lang, currency: &str, amount: Amount, card: &str) -> String {
     say(
         lang,
-        &[
+        &words!(
             "What the rules change, both on {2}: {1}",
             "Ce que changent les règles, toutes deux avec {2} : {1}",
             "Lo que cambian las reglas, ambas con {2}: {1}",
             "O que as regras mudam, ambas com {2}: {1}",
-        ],
+        ),
         &[
             &signed_money(lang, currency, amount),
             &the_card(lang, currency, card),
@@ -646,12 +648,12 @@ pub fn card_effect_head(
 ) -> String {
     say(
         lang,
-        &[
+        &words!(
             "What the card changes, {2} against {3}: {1}",
             "Ce que change la grille, {2} contre {3} : {1}",
             "Lo que cambia la tarifa, {2} frente a {3}: {1}",
             "O que a tabela muda, {2} contra {3}: {1}",
-        ],
+        ),
         &[
             &signed_money(lang, currency, amount),
             &the_card(lang, currency, to),
@@ -664,12 +666,12 @@ pub fn card_effect_head(
 pub fn no_split(lang: Lang, why: &CannotPrice) -> String {
     say(
         lang,
-        &[
+        &words!(
             "Rules and card cannot be told apart: on this month's card the older rules {1}",
             "Règles et grille ne peuvent être séparées : avec la grille du mois, les anciennes règles — {1}",
             "Reglas y tarifa no se pueden separar: con la tarifa del mes, las reglas anteriores — {1}",
             "Regras e tabela não podem ser separadas: com a tabela do mês, as regras anteriores — {1}",
-        ],
+        ),
         &[&cannot_price(lang, why)],
     )
 }
@@ -681,22 +683,22 @@ pub fn coverage_label(lang: Lang, coverage: &CurrencyCoverage) -> String {
     match coverage.status {
         Status::Complete => say(
             lang,
-            &[
+            &words!(
                 "{1} — complete",
                 "{1} — complète",
                 "{1} — completa",
                 "{1} — completa",
-            ],
+            ),
             &[currency],
         ),
         Status::Partial if coverage.lacking.is_empty() => say(
             lang,
-            &[
+            &words!(
                 "{1} — partial: lacks markets",
                 "{1} — partielle : marchés manquants",
                 "{1} — parcial: faltan mercados",
                 "{1} — parcial: faltam mercados",
-            ],
+            ),
             &[currency],
         ),
         Status::Partial => {
@@ -707,23 +709,23 @@ pub fn coverage_label(lang: Lang, coverage: &CurrencyCoverage) -> String {
                 .collect();
             say(
                 lang,
-                &[
+                &words!(
                     "{1} — partial: lacks {2}",
                     "{1} — partielle : manque {2}",
                     "{1} — parcial: falta {2}",
                     "{1} — parcial: falta {2}",
-                ],
+                ),
                 &[currency, &list(lang, &lacking, false)],
             )
         }
         Status::NoCard => say(
             lang,
-            &[
+            &words!(
                 "{1} — no card this month",
                 "{1} — aucune grille ce mois",
                 "{1} — sin tarifa este mes",
                 "{1} — sem tabela neste mês",
-            ],
+            ),
             &[currency],
         ),
     }

@@ -33,12 +33,12 @@ fn setting_label(lang: Lang, setting: Setting) -> String {
 /// Where a problem is, in the page's words: a setting by its label, a line by its row of the
 /// sheet (from 1) and its column. `None` for the scenario as a whole.
 pub fn place(lang: Lang, path: &FieldPath) -> Option<String> {
-    const YOUR_RATE: Words = [
+    const YOUR_RATE: Words = words!(
         "Your rate {1}",
         "Votre tarif {1}",
         "Su tarifa {1}",
         "Sua tarifa {1}",
-    ];
+    );
     if let Some(setting) = path.setting() {
         return Some(setting_label(lang, setting));
     }
@@ -84,7 +84,7 @@ pub fn field_error(lang: Lang, error: &FieldError) -> String {
 /// rules version that cannot price 240 lines for one reason says it once.
 pub fn grouped_field_errors(lang: Lang, errors: &[FieldError]) -> Vec<String> {
     const NAMED: usize = 3;
-    const MORE: Words = ["{1} more", "{1} autres", "{1} más", "mais {1}"];
+    const MORE: Words = words!("{1} more", "{1} autres", "{1} más", "mais {1}");
     let mut groups: Vec<(&ErrorKind, Vec<&FieldPath>)> = Vec::new();
     for error in errors {
         match groups.iter_mut().find(|(kind, _)| **kind == error.kind) {
@@ -126,235 +126,235 @@ pub fn typed_problem(lang: Lang, kind: &ErrorKind, typed: &str) -> String {
 }
 
 // The sentences, one per kind, in English, French, Spanish and Brazilian Portuguese.
-const INVALID_JSON: Words = [
+const INVALID_JSON: Words = words!(
     "This is not valid JSON (line {1}, column {2}).",
     "Ce n'est pas du JSON valide (ligne {1}, colonne {2}).",
     "No es JSON válido (línea {1}, columna {2}).",
     "Não é JSON válido (linha {1}, coluna {2}).",
-];
-const NOT_AN_OBJECT: Words = [
+);
+const NOT_AN_OBJECT: Words = words!(
     "Expected a JSON object, not {1}.",
     "Un objet JSON est attendu, et non {1}.",
     "Se esperaba un objeto JSON, no {1}.",
     "Era esperado um objeto JSON, não {1}.",
-];
-const NOT_AN_ARRAY: Words = [
+);
+const NOT_AN_ARRAY: Words = words!(
     "Expected a JSON list, not {1}.",
     "Une liste JSON est attendue, et non {1}.",
     "Se esperaba una lista JSON, no {1}.",
     "Era esperada uma lista JSON, não {1}.",
-];
-const NOT_A_STRING: Words = [
+);
+const NOT_A_STRING: Words = words!(
     "Expected text, not {1}.",
     "Un texte est attendu, et non {1}.",
     "Se esperaba un texto, no {1}.",
     "Era esperado um texto, não {1}.",
-];
-const NOT_A_BOOL: Words = [
+);
+const NOT_A_BOOL: Words = words!(
     "Expected true or false, not {1}.",
     "true ou false est attendu, et non {1}.",
     "Se esperaba true o false, no {1}.",
     "Era esperado true ou false, não {1}.",
-];
-const UNKNOWN_FIELD: Words = [
+);
+const UNKNOWN_FIELD: Words = words!(
     "Unknown field (the known ones: {1}).",
     "Champ inconnu (ceux connus : {1}).",
     "Campo desconocido (los conocidos: {1}).",
     "Campo desconhecido (os conhecidos: {1}).",
-];
-const REQUIRED: Words = ["Required.", "Obligatoire.", "Obligatorio.", "Obrigatório."];
-const EMPTY: Words = [
+);
+const REQUIRED: Words = words!("Required.", "Obligatoire.", "Obligatorio.", "Obrigatório.");
+const EMPTY: Words = words!(
     "Must not be empty.",
     "Ne doit pas être vide.",
     "No debe estar vacío.",
     "Não pode ficar vazio.",
-];
-const MONTH_REQUIRED: Words = [
+);
+const MONTH_REQUIRED: Words = words!(
     "Choose a billing month (or both the rules and the rate card).",
     "Choisissez un mois de facturation (ou à la fois les règles et la grille).",
     "Elija un mes de facturación (o a la vez las reglas y la tarifa).",
     "Escolha um mês de faturamento (ou as regras e a tabela juntas).",
-];
-const NOT_A_MONTH: Words = [
+);
+const NOT_A_MONTH: Words = words!(
     "{1} is not a month: write it YYYY-MM, e.g. 2026-11.",
     "{1} n'est pas un mois : écrivez-le AAAA-MM, p. ex. 2026-11.",
     "{1} no es un mes: escríbalo AAAA-MM, p. ej. 2026-11.",
     "{1} não é um mês: escreva AAAA-MM, ex. 2026-11.",
-];
-const UNKNOWN_RULES: Words = [
+);
+const UNKNOWN_RULES: Words = words!(
     "{1} is not a rules version (one of {2}).",
     "{1} n'est pas une version des règles (l'une de {2}).",
     "{1} no es una versión de las reglas (una de {2}).",
     "{1} não é uma versão das regras (uma de {2}).",
-];
-const NOT_A_CARD_DATE: Words = [
+);
+const NOT_A_CARD_DATE: Words = words!(
     "{1} is not the date of a rate card: write it YYYY-MM-DD.",
     "{1} n'est pas la date d'une grille : écrivez-la AAAA-MM-JJ.",
     "{1} no es la fecha de una tarifa: escríbala AAAA-MM-DD.",
     "{1} não é a data de uma tabela: escreva AAAA-MM-DD.",
-];
-const NOT_IN_CAPITALS: Words = [
+);
+const NOT_IN_CAPITALS: Words = words!(
     "{1}: write the code in capitals, e.g. {2}.",
     "{1} : écrivez le code en majuscules, p. ex. {2}.",
     "{1}: escriba el código en mayúsculas, p. ej. {2}.",
     "{1}: escreva o código em maiúsculas, ex. {2}.",
-];
-const NOT_A_COUNT: Words = [
+);
+const NOT_A_COUNT: Words = words!(
     "{1} is not a whole number ({2} or more).",
     "{1} n'est pas un nombre entier ({2} ou plus).",
     "{1} no es un número entero ({2} o más).",
     "{1} não é um número inteiro ({2} ou mais).",
-];
-const COUNT_TOO_LARGE: Words = [
+);
+const COUNT_TOO_LARGE: Words = words!(
     "{1} is too large: at most {2}.",
     "{1} est trop grand : {2} au plus.",
     "{1} es demasiado grande: como máximo {2}.",
     "{1} é grande demais: no máximo {2}.",
-];
-const NOT_A_DECIMAL: Words = [
+);
+const NOT_A_DECIMAL: Words = words!(
     "{1} is not a number from {2} to {3}.",
     "{1} n'est pas un nombre de {2} à {3}.",
     "{1} no es un número de {2} a {3}.",
     "{1} não é um número de {2} a {3}.",
-];
-const TOO_MANY_DECIMALS: Words = [
+);
+const TOO_MANY_DECIMALS: Words = words!(
     "{1} has too many decimals: at most {2}.",
     "{1} a trop de décimales : {2} au plus.",
     "{1} tiene demasiados decimales: como máximo {2}.",
     "{1} tem casas decimais demais: no máximo {2}.",
-];
-const NOT_A_CHOICE: Words = [
+);
+const NOT_A_CHOICE: Words = words!(
     "{1} is not {2}.",
     "{1} n'est pas {2}.",
     "{1} no es {2}.",
     "{1} não é {2}.",
-];
-const NOT_A_CATEGORY: Words = [
+);
+const NOT_A_CATEGORY: Words = words!(
     "{1} is not a category ({2}).",
     "{1} n'est pas une catégorie ({2}).",
     "{1} no es una categoría ({2}).",
     "{1} não é uma categoria ({2}).",
-];
-const NOT_TIERED: Words = [
+);
+const NOT_TIERED: Words = words!(
     "{1} is not a category with volume tiers ({2}).",
     "{1} n'est pas une catégorie à paliers ({2}).",
     "{1} no es una categoría con niveles ({2}).",
     "{1} não é uma categoria com faixas ({2}).",
-];
-const NOT_TIERED_AT_ALL: Words = [
+);
+const NOT_TIERED_AT_ALL: Words = words!(
     "Not a category with volume tiers ({2}).",
     "Pas une catégorie à paliers ({2}).",
     "No es una categoría con niveles ({2}).",
     "Não é uma categoria com faixas ({2}).",
-];
-const FORMULA_START: Words = [
+);
+const FORMULA_START: Words = words!(
     "{1} must not begin with {2}: a spreadsheet would run it as a formula.",
     "{1} ne doit pas commencer par {2} : un tableur l'exécuterait comme une formule.",
     "{1} no debe empezar por {2}: una hoja de cálculo lo ejecutaría como fórmula.",
     "{1} não pode começar com {2}: uma planilha o executaria como fórmula.",
-];
-const TOO_MANY_LINES: Words = [
+);
+const TOO_MANY_LINES: Words = words!(
     "{1} destinations, and at most {2} are priced.",
     "{1} destinations, et {2} au plus sont calculées.",
     "{1} destinos, y como máximo se calculan {2}.",
     "{1} destinos, e no máximo {2} são calculados.",
-];
-const BOTH_DESTINATIONS: Words = [
+);
+const BOTH_DESTINATIONS: Words = words!(
     "Give a country or a market, not both.",
     "Indiquez un pays ou un marché, pas les deux.",
     "Indique un país o un mercado, no ambos.",
     "Informe um país ou um mercado, não ambos.",
-];
-const NO_DESTINATION: Words = [
+);
+const NO_DESTINATION: Words = words!(
     "No destination: give a country (ISO code, e.g. IN) or one of Meta's markets.",
     "Aucune destination : indiquez un pays (code ISO, p. ex. IN) ou un marché de Meta.",
     "Sin destino: indique un país (código ISO, p. ej. IN) o un mercado de Meta.",
     "Sem destino: informe um país (código ISO, ex. IN) ou um mercado da Meta.",
-];
-const NOT_BANDS: Words = [
+);
+const NOT_BANDS: Words = words!(
     "Expected a list of bands {\"to\", \"rate\"}, the last one with \"to\": null.",
     "Une liste de tranches {\"to\", \"rate\"} est attendue, la dernière avec \"to\": null.",
     "Se esperaba una lista de tramos {\"to\", \"rate\"}, el último con \"to\": null.",
     "Era esperada uma lista de faixas {\"to\", \"rate\"}, a última com \"to\": null.",
-];
-const BANDS_OUT_OF_ORDER: Words = [
+);
+const BANDS_OUT_OF_ORDER: Words = words!(
     "Bands must end in increasing order, and only the last one is open (to: null).",
     "Les tranches doivent finir dans l'ordre croissant, et seule la dernière est ouverte (to: null).",
     "Los tramos deben terminar en orden creciente, y solo el último queda abierto (to: null).",
     "As faixas devem terminar em ordem crescente, e só a última fica aberta (to: null).",
-];
-const UNKNOWN_MARKET: Words = [
+);
+const UNKNOWN_MARKET: Words = words!(
     "{1} is not a market of Meta's table in force on {2}; a rate of your own can add one.",
     "{1} n'est pas un marché de la table de Meta en vigueur le {2} ; un tarif à vous peut l'ajouter.",
     "{1} no es un mercado de la tabla de Meta vigente el {2}; una tarifa propia puede añadirlo.",
     "{1} não é um mercado da tabela da Meta em vigor em {2}; uma tarifa própria pode adicioná-lo.",
-];
-const UNKNOWN_MARKET_CLOSE: Words = [
+);
+const UNKNOWN_MARKET_CLOSE: Words = words!(
     "{1} is not a market of Meta's table in force on {2}. Did you mean {3}? A rate of your own can add one.",
     "{1} n'est pas un marché de la table de Meta en vigueur le {2}. Vouliez-vous dire {3} ? Un tarif à vous peut l'ajouter.",
     "{1} no es un mercado de la tabla de Meta vigente el {2}. ¿Quería decir {3}? Una tarifa propia puede añadirlo.",
     "{1} não é um mercado da tabela da Meta em vigor em {2}. Você quis dizer {3}? Uma tarifa própria pode adicioná-lo.",
-];
-const INEXACT_DECIMAL: Words = [
+);
+const INEXACT_DECIMAL: Words = words!(
     "{1} has more digits than can be held exactly (28), and wacost never rounds what you give it.",
     "{1} a plus de chiffres qu'on ne peut en garder exactement (28), et wacost n'arrondit jamais ce que vous saisissez.",
     "{1} tiene más cifras de las que se pueden guardar con exactitud (28), y wacost nunca redondea lo que usted indica.",
     "{1} tem mais dígitos do que se pode guardar com exatidão (28), e o wacost nunca arredonda o que você informa.",
-];
-const TOO_MANY_CUSTOM_RATES: Words = [
+);
+const TOO_MANY_CUSTOM_RATES: Words = words!(
     "At most {1} rates of your own; this sheet has {2}.",
     "Au plus {1} tarifs à vous ; cette feuille en a {2}.",
     "Como máximo {1} tarifas propias; esta hoja tiene {2}.",
     "No máximo {1} tarifas próprias; esta planilha tem {2}.",
-];
-const TOO_MANY_CUSTOM_TIERS: Words = [
+);
+const TOO_MANY_CUSTOM_TIERS: Words = words!(
     "At most {1} volume-tier ladders of your own; this sheet has {2}.",
     "Au plus {1} barèmes de paliers à vous ; cette feuille en a {2}.",
     "Como máximo {1} escalas de tramos propias; esta hoja tiene {2}.",
     "No máximo {1} escalas de faixas próprias; esta planilha tem {2}.",
-];
-const TOO_MANY_BANDS: Words = [
+);
+const TOO_MANY_BANDS: Words = words!(
     "At most {1} bands in a ladder; this one has {2}.",
     "Au plus {1} tranches par barème ; celui-ci en a {2}.",
     "Como máximo {1} tramos por escala; esta tiene {2}.",
     "No máximo {1} faixas por escala; esta tem {2}.",
-];
-const MORE_ERRORS: Words = [
+);
+const MORE_ERRORS: Words = words!(
     "… and {1} more problems (the first ones are listed).",
     "… et {1} autres problèmes (les premiers sont listés).",
     "… y {1} problemas más (se listan los primeros).",
     "… e mais {1} problemas (os primeiros estão listados).",
-];
-const OTHER_CURRENCY: Words = [
+);
+const OTHER_CURRENCY: Words = words!(
     "This rate is in {1} and the estimate is in {2}: wacost never converts (give the rate in {2}, or choose {1} as the currency).",
     "Ce tarif est en {1} et l'estimation en {2} : wacost ne convertit jamais (donnez le tarif en {2}, ou choisissez la devise {1}).",
     "Esta tarifa está en {1} y la estimación en {2}: wacost nunca convierte (indique la tarifa en {2}, o elija la moneda {1}).",
     "Esta tarifa está em {1} e a estimativa em {2}: o wacost nunca converte (informe a tarifa em {2}, ou escolha a moeda {1}).",
-];
-const AMOUNT_NOT_EXACT: Words = [
+);
+const AMOUNT_NOT_EXACT: Words = words!(
     "{1} cannot be computed exactly (more than 28 significant digits), and wacost never rounds an amount: lower the counts, or give rates or fees fewer decimals.",
     "{1} ne peut pas être calculé exactement (plus de 28 chiffres significatifs), et wacost n'arrondit jamais un montant : baissez les volumes, ou donnez des tarifs ou des frais avec moins de décimales.",
     "{1} no se puede calcular con exactitud (más de 28 cifras significativas), y wacost nunca redondea un importe: reduzca los volúmenes, o indique tarifas o comisiones con menos decimales.",
     "{1} não pode ser calculado com exatidão (mais de 28 dígitos significativos), e o wacost nunca arredonda um valor: reduza os volumes, ou informe tarifas ou taxas com menos casas decimais.",
-];
-const ONLY_MEXICO: Words = [
+);
+const ONLY_MEXICO: Words = words!(
     "{1} cannot be priced under mx-2021-02: only Mexico was in Meta's conversation test; the rest was priced per template at rates Meta never published.",
     "{1} ne peut pas être calculé avec mx-2021-02 : seul le Mexique était dans le test de conversations de Meta ; le reste était facturé par modèle, à des tarifs jamais publiés.",
     "{1} no puede calcularse con mx-2021-02: solo México estaba en la prueba de conversaciones de Meta; el resto se cobraba por plantilla, con tarifas nunca publicadas.",
     "{1} não pode ser calculado com mx-2021-02: só o México estava no teste de conversas da Meta; o resto era cobrado por modelo, com tarifas nunca publicadas.",
-];
-const NO_RATE_FOR_LINE: Words = [
+);
+const NO_RATE_FOR_LINE: Words = words!(
     "The {1} {2} card has no {3} rate for {4}, and this row has charged {3} {5}: add your own rate, or choose another rate card or rules.",
     "La grille {1} du {2} n'a pas de tarif {3} pour {4}, et cette ligne comporte des {5} {3} facturables : ajoutez votre tarif, ou choisissez une autre grille ou d'autres règles.",
     "La tarifa {1} del {2} no tiene precio de {3} para {4}, y esta línea cobra {5} de {3}: añada una tarifa propia o elija otra tarifa u otras reglas.",
     "A tabela {1} de {2} não tem preço de {3} para {4}, e esta linha cobra {5} de {3}: adicione uma tarifa própria ou escolha outra tabela ou outras regras.",
-];
-const NO_CARD_TO_COMPARE: Words = [
+);
+const NO_CARD_TO_COMPARE: Words = words!(
     "No rate card to compare with.",
     "Aucune grille avec laquelle comparer.",
     "No hay tarifa con la que comparar.",
     "Não há tabela para comparar.",
-];
+);
 
 /// The problem alone, as shown beside its field. Every kind of the core is an arm here or in
 /// `pricing_problem`, without a wildcard: a kind added to the core fails the build until it
@@ -564,12 +564,12 @@ fn pricing_problem(lang: Lang, kind: &ErrorKind) -> String {
 pub(super) fn twice(lang: Lang, market: &str, c: Category) -> String {
     say(
         lang,
-        &[
+        &words!(
             "{1} · {2} is given twice.",
             "{1} · {2} est indiqué deux fois.",
             "{1} · {2} aparece dos veces.",
             "{1} · {2} aparece duas vezes.",
-        ],
+        ),
         &[market, &category(lang, c)],
     )
 }
@@ -577,14 +577,14 @@ pub(super) fn twice(lang: Lang, market: &str, c: Category) -> String {
 /// What the rules charge: messages, or conversations in the conversation eras.
 fn unit(lang: Lang, rules: RulesVersion) -> &'static str {
     let words: Words = if rules.counts_conversations() {
-        [
+        words!(
             "conversations",
             "conversations",
             "conversaciones",
             "conversas",
-        ]
+        )
     } else {
-        ["messages", "messages", "mensajes", "mensagens"]
+        words!("messages", "messages", "mensajes", "mensagens")
     };
     super::pick(lang, &words)
 }
@@ -598,18 +598,18 @@ fn example(standard: CodeStandard) -> &'static str {
 
 fn not_a_code(lang: Lang, standard: CodeStandard, value: &str) -> String {
     let words: Words = match standard {
-        CodeStandard::Country => [
+        CodeStandard::Country => words!(
             "{1} is not a country code: two letters, e.g. IN.",
             "{1} n'est pas un code de pays : deux lettres, p. ex. IN.",
             "{1} no es un código de país: dos letras, p. ej. IN.",
             "{1} não é um código de país: duas letras, ex. IN.",
-        ],
-        CodeStandard::Currency => [
+        ),
+        CodeStandard::Currency => words!(
             "{1} is not a currency code: three letters, e.g. USD.",
             "{1} n'est pas un code de devise : trois lettres, p. ex. USD.",
             "{1} no es un código de moneda: tres letras, p. ej. USD.",
             "{1} não é um código de moeda: três letras, ex. USD.",
-        ],
+        ),
     };
     say(lang, &words, &[value])
 }
@@ -618,22 +618,22 @@ fn no_rules(lang: Lang, error: &NoRulesError) -> String {
     match error {
         NoRulesError::NotAMonthNumber { month } => say(
             lang,
-            &[
+            &words!(
                 "{1} is not a month number (1 to 12).",
                 "{1} n'est pas un numéro de mois (1 à 12).",
                 "{1} no es un número de mes (1 a 12).",
                 "{1} não é um número de mês (1 a 12).",
-            ],
+            ),
             &[&month.to_string()],
         ),
         NoRulesError::BeforeFirstRules { month } => say(
             lang,
-            &[
+            &words!(
                 "{1} is before February 2021: messages were then priced per template at rates Meta never published, so no estimate is possible.",
                 "{1} est antérieur à février 2021 : les messages étaient alors facturés par modèle, à des tarifs que Meta n'a jamais publiés ; aucune estimation n'est possible.",
                 "{1} es anterior a febrero de 2021: los mensajes se cobraban entonces por plantilla, con tarifas que Meta nunca publicó; no es posible estimar.",
                 "{1} é anterior a fevereiro de 2021: as mensagens eram cobradas por modelo, com tarifas que a Meta nunca publicou; não é possível estimar.",
-            ],
+            ),
             &[&month.to_string()],
         ),
     }
@@ -643,12 +643,12 @@ fn card_choice(lang: Lang, error: &CardChoiceError) -> String {
     match error {
         CardChoiceError::UnknownCurrency { currency, known } => say(
             lang,
-            &[
+            &words!(
                 "No rate card in {1}: Meta publishes a card per currency and wacost never converts (cards exist for {2}).",
                 "Aucune grille en {1} : Meta publie une grille par devise et wacost ne convertit jamais (grilles disponibles : {2}).",
                 "No hay tarifa en {1}: Meta publica una tarifa por moneda y wacost nunca convierte (hay tarifas en {2}).",
                 "Não há tabela em {1}: a Meta publica uma tabela por moeda e o wacost nunca converte (há tabelas em {2}).",
-            ],
+            ),
             &[currency, &known.join(", ")],
         ),
         CardChoiceError::NoCardOnDate {
@@ -659,23 +659,23 @@ fn card_choice(lang: Lang, error: &CardChoiceError) -> String {
             let dates: Vec<String> = dates.iter().map(ToString::to_string).collect();
             say(
                 lang,
-                &[
+                &words!(
                     "No {1} card takes effect on {2} (the {1} cards take effect on {3}).",
                     "Aucune grille {1} n'entre en vigueur le {2} (les grilles {1} entrent en vigueur le {3}).",
                     "Ninguna tarifa {1} entra en vigor el {2} (las tarifas {1} entran en vigor el {3}).",
                     "Nenhuma tabela {1} entra em vigor em {2} (as tabelas {1} entram em vigor em {3}).",
-                ],
+                ),
                 &[currency, &date.to_string(), &dates.join(", ")],
             )
         }
         CardChoiceError::NoCardInForce { currency, date } => say(
             lang,
-            &[
+            &words!(
                 "No {1} card was in force on {2}: choose a rate card.",
                 "Aucune grille {1} n'était en vigueur le {2} : choisissez une grille.",
                 "Ninguna tarifa {1} estaba vigente el {2}: elija una tarifa.",
                 "Nenhuma tabela {1} estava em vigor em {2}: escolha uma tabela.",
-            ],
+            ),
             &[currency, &date.to_string()],
         ),
     }
@@ -688,32 +688,32 @@ fn lookup(lang: Lang, error: &LookupError) -> String {
         }
         LookupError::MalformedNumber(text) => say(
             lang,
-            &[
+            &words!(
                 "{1} is not a phone number in E.164 form (+ then 8 to 15 digits, e.g. +919876543210).",
                 "{1} n'est pas un numéro au format E.164 (+ puis 8 à 15 chiffres, p. ex. +33612345678).",
                 "{1} no es un número en formato E.164 (+ y de 8 a 15 dígitos, p. ej. +34612345678).",
                 "{1} não é um número no formato E.164 (+ e de 8 a 15 dígitos, ex. +5511987654321).",
-            ],
+            ),
             &[&quote(lang, text)],
         ),
         LookupError::UnknownCallingCode(text) => say(
             lang,
-            &[
+            &words!(
                 "{1} starts with no country calling code in use.",
                 "{1} ne commence par aucun indicatif de pays en service.",
                 "{1} no empieza por ningún prefijo de país en uso.",
                 "{1} não começa com nenhum código de país em uso.",
-            ],
+            ),
             &[&quote(lang, text)],
         ),
         LookupError::BeforeFirstTable(date) => say(
             lang,
-            &[
+            &words!(
                 "No market table covers {1}.",
                 "Aucune table des marchés ne couvre le {1}.",
                 "Ninguna tabla de mercados cubre el {1}.",
                 "Nenhuma tabela de mercados cobre {1}.",
-            ],
+            ),
             &[&date.to_string()],
         ),
     }
@@ -727,19 +727,19 @@ fn market_not_on_card(
     partial: bool,
 ) -> String {
     let words: Words = if partial {
-        [
+        words!(
             "{1} has no rates on the {2} {3} card, which wacost holds only in part: add your own rate to price it.",
             "{1} n'a pas de tarif dans la grille {2} du {3}, que wacost ne contient qu'en partie : ajoutez votre tarif pour l'estimer.",
             "{1} no tiene precios en la tarifa {2} del {3}, que wacost solo tiene en parte: añada una tarifa propia para calcularlo.",
             "{1} não tem preços na tabela {2} de {3}, que o wacost só tem em parte: adicione uma tarifa própria para calculá-lo.",
-        ]
+        )
     } else {
-        [
+        words!(
             "{1} has no rates on the {2} {3} card: add your own rate to price it.",
             "{1} n'a pas de tarif dans la grille {2} du {3} : ajoutez votre tarif pour l'estimer.",
             "{1} no tiene precios en la tarifa {2} del {3}: añada una tarifa propia para calcularlo.",
             "{1} não tem preços na tabela {2} de {3}: adicione uma tarifa própria para calculá-lo.",
-        ]
+        )
     };
     say(lang, &words, &[market, currency, card])
 }
@@ -761,19 +761,19 @@ fn category_not_on_card(
         &cards.join(", "),
     ];
     let words: Words = if cards.is_empty() {
-        [
+        words!(
             "The {1} {2} card has no {3} rate for any market, and the {4} rules charge {3} {5}: no {1} card has them, so add your own rates.",
             "La grille {1} du {2} n'a de tarif {3} pour aucun marché, et les règles {4} facturent les {5} {3} : aucune grille {1} n'en a, ajoutez donc vos tarifs.",
             "La tarifa {1} del {2} no tiene precio de {3} para ningún mercado, y las reglas {4} cobran {5} de {3}: ninguna tarifa {1} lo tiene, así que añada tarifas propias.",
             "A tabela {1} de {2} não tem preço de {3} para nenhum mercado, e as regras {4} cobram {5} de {3}: nenhuma tabela {1} o tem, então adicione tarifas próprias.",
-        ]
+        )
     } else {
-        [
+        words!(
             "The {1} {2} card has no {3} rate for any market, and the {4} rules charge {3} {5}: choose another rate card ({1} cards that have them: {6}) or add your own rates.",
             "La grille {1} du {2} n'a de tarif {3} pour aucun marché, et les règles {4} facturent les {5} {3} : choisissez une autre grille (grilles {1} qui en ont : {6}) ou ajoutez vos tarifs.",
             "La tarifa {1} del {2} no tiene precio de {3} para ningún mercado, y las reglas {4} cobran {5} de {3}: elija otra tarifa (tarifas {1} que lo tienen: {6}) o añada tarifas propias.",
             "A tabela {1} de {2} não tem preço de {3} para nenhum mercado, e as regras {4} cobram {5} de {3}: escolha outra tabela (tabelas {1} que o têm: {6}) ou adicione tarifas próprias.",
-        ]
+        )
     };
     say(lang, &words, &figures)
 }
@@ -1021,7 +1021,7 @@ mod tests {
         );
         assert_eq!(
             field_error(Lang::Fr, &error),
-            "Ligne 2 · Utilitaire : «\u{a0}12.5\u{a0}» n'est pas un nombre entier (0 ou plus)."
+            "Ligne 2 · Utilitaire\u{a0}: «\u{a0}12.5\u{a0}» n'est pas un nombre entier (0 ou plus)."
         );
         assert_eq!(
             field_error(Lang::En, &error),
@@ -1037,7 +1037,7 @@ mod tests {
         );
         assert_eq!(
             field_error(Lang::Fr, &market),
-            "Ligne 2 : «\u{a0}Brasil\u{a0}» n'est pas un marché de la table de Meta en vigueur le 2026-11-01 ; un tarif à vous peut l'ajouter."
+            "Ligne 2\u{a0}: «\u{a0}Brasil\u{a0}» n'est pas un marché de la table de Meta en vigueur le 2026-11-01\u{a0}; un tarif à vous peut l'ajouter."
         );
         let setting = FieldError::new(
             Setting::BspMarkup,
@@ -1077,7 +1077,7 @@ mod tests {
                 },
                 "12,5"
             ),
-            "«\u{a0}12,5\u{a0}» n'est pas un nombre entier : «\u{a0},\u{a0}» marque les décimales."
+            "«\u{a0}12,5\u{a0}» n'est pas un nombre entier\u{a0}: «\u{a0},\u{a0}» marque les décimales."
         );
     }
 }
