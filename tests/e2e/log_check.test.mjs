@@ -57,6 +57,10 @@ async function openView({ width = 1280, height = 900 } = {}) {
   await page.goto(site.server.url + '/');
   await page.click('[data-logcheck="open"]');
   await page.waitForSelector('[data-logcheck="view"]');
+  // Opened, the view is brought into place and its heading has the focus.
+  await page.waitForFunction(() => document.activeElement?.id === 'logcheck-title');
+  const top = await page.evaluate(() => document.getElementById('logcheck-title').getBoundingClientRect().top);
+  assert.ok(top > -1 && top < height, `the view's heading is on screen (top ${top})`);
   return { page, errors, context };
 }
 
@@ -72,8 +76,8 @@ test('E1 in October 2025: two charges, exactly 0.0693 USD, other versions and th
     await page.click('[data-logcheck="run"]');
     const total = await page.waitForSelector('[data-logcheck="total"]');
     assert.equal(await total.getAttribute('data-value'), '0.0693');
-    // On screen in cents (the exact amount stays in data-value and in the detail CSV).
     assert.equal(await total.textContent(), '$0.07');
+    assert.equal(await total.getAttribute('title'), '0.0693');
     // Brazil, October 2025: marketing 1 charged; the free-form reply free in the window;
     // utility 2 delivered, 1 free in the window, 1 charged. Columns: market, category,
     // delivered, free window, free entry point, free allowance, charged, amount.
@@ -84,8 +88,40 @@ test('E1 in October 2025: two charges, exactly 0.0693 USD, other versions and th
       ['Brazil', 'service', '1', '1', '0', '0', '0', '$0.00'],
       ['Brazil', 'utility', '2', '1', '0', '0', '1', '$0.01'],
     ]);
-    // The same log under every rules version: six rows plus this bill.
+    // The whole log by market and by category, as `wacost bill` totals it: delivered, free,
+    // charged, and the amount in cents with the exact figure in data-value.
+    const table = (hook) => page.$$eval(`[data-logcheck="${hook}"] tbody tr`, (trs) => trs.map((tr) => [
+      ...[...tr.cells].slice(0, 4).map((td) => td.textContent),
+      tr.cells[4].querySelector('.money').textContent,
+      tr.cells[4].querySelector('.money').getAttribute('data-value'),
+    ]));
+    assert.deepEqual(await table('by-market'), [['Brazil', '4', '2', '2', '$0.07', '0.0693']]);
+    assert.deepEqual(await table('by-category'), [
+      ['marketing', '1', '0', '1', '$0.06', '0.0625'],
+      ['utility', '2', '1', '1', '$0.01', '0.0068'],
+      ['service', '1', '1', '0', '$0.00', '0.00'],
+    ]);
+    const cli = JSON.parse(execFileSync(wacostBin(), ['bill', '--format', 'json'], { input: E1 }).toString());
+    assert.deepEqual(cli.totals.markets.map((m) => [m.market, m.delivered, m.free, m.charged, m.amount]), [['Brazil', 4, 2, 2, '0.0693']]);
+    // The same log under every rules version: six rows plus this bill; the Mexico test cannot
+    // price a log to Brazil, and says so instead of showing $0.00.
     assert.equal(await page.locator('[data-logcheck="versions"] tbody tr').count(), 7);
+    const mx = page.locator('[data-logcheck="versions"] tr[data-rules="mx-2021-02"]');
+    assert.equal(await mx.getAttribute('data-status'), 'not-applicable');
+    assert.match(await mx.textContent(), /not applicable4 message\(s\) outside Mexico: the Mexico test priced only \+52 numbers/);
+    assert.doesNotMatch(await mx.textContent(), /\$0\.00/);
+    // The invoice's total as printed, read in the page's language: the exact difference.
+    await page.fill('#logcheck-invoice', '$0.08');
+    const difference = page.locator('[data-logcheck="difference"]');
+    assert.equal(await difference.getAttribute('data-value'), '0.0107');
+    assert.equal(await difference.textContent(), '+$0.01');
+    assert.match(await page.textContent('[data-logcheck="invoice"]'), /The invoice asks for more than this bill\./);
+    assert.equal(
+      execFileSync(wacostBin(), ['bill', '--format', 'json', '--invoice-total', '$0.08'], { input: E1 }).toString().match(/"difference":\s*"([^"]+)"/)[1],
+      '0.0107',
+    );
+    await page.fill('#logcheck-invoice', '0,08');
+    assert.match(await page.textContent('[data-logcheck="invoice-error"]'), /“0,08” is not an amount/);
     const link = page.locator('[data-logcheck="detail"]');
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     const csv = readFileSync(await download.path(), 'utf8').trim().split('\n');
@@ -93,6 +129,7 @@ test('E1 in October 2025: two charges, exactly 0.0693 USD, other versions and th
     assert.equal(csv.length, 1 + 4, 'one detail row per outbound message');
     assert.equal(csv.filter((l) => l.includes(',charged,')).length, 2);
     await page.screenshot({ path: join(SCREENSHOTS, `log-check-${width}.png`), fullPage: true });
+    await page.locator('[data-logcheck="result"]').screenshot({ path: join(SCREENSHOTS, `log-check-result-${width}.png`) });
     assert.deepEqual(errors, []);
     await context.close();
   }

@@ -241,6 +241,8 @@ const TEXTS: &[&str] = &[
     text!("no_card_choices", "No {currency} card was in force this month. You can:", "Aucune grille {currency} n'était en vigueur ce mois. Vous pouvez :", "Ninguna tarifa en {currency} estaba vigente este mes. Puede:", "Nenhuma tabela em {currency} vigorava neste mês. Você pode:"),
     text!("use_complete_card", "Use the latest complete {currency} card ({card})", "Utiliser la dernière grille {currency} complète ({card})", "Usar la última tarifa completa en {currency} ({card})", "Usar a última tabela completa em {currency} ({card})"),
     text!("load_meta_card", "Load Meta's {currency} card for the month", "Charger la grille {currency} de Meta pour le mois", "Cargar la tarifa en {currency} de Meta para el mes", "Carregar a tabela em {currency} da Meta para o mês"),
+    text!("edit_rates", "Edit rates", "Modifier les tarifs", "Editar tarifas", "Editar tarifas"),
+    text!("rates_read_only", "Read only: press “Edit rates” to change a rate.", "En lecture seule : appuyez sur « Modifier les tarifs » pour changer un tarif.", "Solo lectura: pulse «Editar tarifas» para cambiar una tarifa.", "Somente leitura: pressione “Editar tarifas” para mudar uma tarifa."),
 ];
 
 /// The text for `key` in `lang`; an unknown key shows itself, so a missing entry is visible

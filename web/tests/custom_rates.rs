@@ -290,3 +290,41 @@ async fn a_partial_2022_card_is_completed_by_hand() {
     // 250 UI × 0.004 = 1.00; PL 150 BI × 0.09 = 13.50, 100 UI × 0.05 = 5.00.
     assert_eq!(page.value("meta-total"), "22.80");
 }
+
+/// Every market's table reads as text (no tab stops) until "Edit rates"; the settings show
+/// the core's defaults as values, and an untouched default stays out of the link.
+#[wasm_bindgen_test]
+async fn every_market_reads_until_edit_rates_and_defaults_are_values() {
+    let page = Page::open(LINK_JSON).await;
+    // Nigeria is not on the sheet: in the full table, 0.0516 marketing on the 2026-10-01 card.
+    let all = "[data-wacost=\"all-rates\"]";
+    assert_eq!(
+        page.find(all).get_attribute("data-editable").unwrap(),
+        "false"
+    );
+    assert_eq!(
+        page.root
+            .query_selector_all(&format!("{all} input"))
+            .unwrap()
+            .length(),
+        0
+    );
+    let published = Catalog::builtin()
+        .card("USD", NaiveDate::from_ymd_opt(2026, 10, 1).unwrap())
+        .and_then(|c| c.rate("Nigeria", wacost_core::Category::Marketing))
+        .map(|r| to_plain_string(r.rate, 0))
+        .unwrap();
+    assert_eq!(page.text("#rate-nigeria-marketing").trim(), published);
+    page.click("#rates-edit").await;
+    assert_eq!(
+        page.find(all).get_attribute("data-editable").unwrap(),
+        "true"
+    );
+    assert_eq!(page.input("#rate-nigeria-marketing"), published);
+    assert!(!page.exists("#rates-edit"));
+    // The core's defaults as values, not placeholders.
+    assert_eq!(page.input("#f-phone-numbers"), "1");
+    assert_eq!(page.input("#f-bsp-per-message"), "0");
+    assert_eq!(page.input("#f-bsp-markup"), "0");
+    assert_eq!(page.input("#f-wabas"), "1");
+}

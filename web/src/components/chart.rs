@@ -5,8 +5,8 @@
 
 use crate::engine::Estimate;
 use crate::i18n::{money, t, Lang};
+use crate::state::Shared;
 use rust_decimal::Decimal;
-use std::rc::Rc;
 use wacost_core::money::Amount;
 use yew::prelude::*;
 
@@ -43,17 +43,10 @@ fn coordinate(hundredths: u64) -> String {
     format!("{}.{:02}", hundredths / 100, hundredths % 100)
 }
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct SpendProps {
-    pub estimate: Rc<Estimate>,
+    pub estimate: Shared<Estimate>,
     pub lang: Lang,
-}
-
-/// The same estimate is the same `Rc` (see `same_estimate`).
-impl PartialEq for SpendProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.estimate, &other.estimate) && self.lang == other.lang
-    }
 }
 
 #[function_component]

@@ -3,14 +3,14 @@
 
 use crate::dom;
 use crate::i18n::{t, Lang};
-use std::rc::Rc;
+use crate::state::Shared;
 use wacost_core::estimate::Estimate;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ExportProps {
     pub lang: Lang,
-    pub estimate: Rc<Estimate>,
+    pub estimate: Shared<Estimate>,
 }
 
 #[function_component]

@@ -20,17 +20,3 @@ pub mod results;
 pub mod settings;
 pub mod sheet;
 pub mod sheet_row;
-
-use crate::engine::Estimate;
-use std::rc::Rc;
-
-/// Whether two parts' estimates are the same one. The page prices each change once, into a new
-/// `Rc`, so comparing pointers tells a part whether to draw again without a deep comparison of
-/// estimates in the bundle (about 3.7 KB of wasm).
-fn same_estimate(a: &Option<Rc<Estimate>>, b: &Option<Rc<Estimate>>) -> bool {
-    match (a, b) {
-        (Some(a), Some(b)) => Rc::ptr_eq(a, b),
-        (None, None) => true,
-        _ => false,
-    }
-}

@@ -5,26 +5,15 @@
 use crate::dom;
 use crate::i18n::{t, Lang};
 use crate::sheet_io::SheetNote;
-use crate::state::Notice;
+use crate::state::{Notice, Shared};
 use crate::wording;
-use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct NoticeProps {
     pub lang: Lang,
-    pub notice: Rc<Notice>,
+    pub notice: Shared<Notice>,
     pub on_dismiss: Callback<()>,
-}
-
-/// The same notice is the same `Rc` (the reducer makes one per notice): comparing pointers
-/// keeps a deep comparison of every kind of notice out of the page's bundle.
-impl PartialEq for NoticeProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.lang == other.lang
-            && Rc::ptr_eq(&self.notice, &other.notice)
-            && self.on_dismiss == other.on_dismiss
-    }
 }
 
 /// The notice's title and what it says, in `lang`.

@@ -84,6 +84,7 @@ fn sheet_markets(dests: &[Dest], date: NaiveDate) -> Vec<String> {
 #[function_component]
 pub fn RatesEditor(props: &RatesEditorProps) -> Html {
     let lang = props.lang;
+    let editing = use_state(|| false);
     let (Some(card), Some(date)) = (card_for(props), props.month) else {
         return html! {};
     };
@@ -100,16 +101,28 @@ pub fn RatesEditor(props: &RatesEditorProps) -> Html {
         .into_iter()
         .filter(|m| !sheet.contains(m))
         .collect();
-    let table = |markets: &[String]| {
+    let table = |markets: &[String], editable: bool| {
         html! {
             <table class="rate-table">
                 <thead><tr>
                     <th scope="col">{ t(lang, "market") }</th>
                     { for categories.iter().map(|c| html! { <th scope="col">{ t(lang, c.as_str()) }</th> }) }
                 </tr></thead>
-                <tbody>{ for markets.iter().map(|m| row(props, card, &categories, m)) }</tbody>
+                <tbody>{ for markets.iter().map(|m| row(props, card, &categories, m, editable)) }</tbody>
             </table>
         }
+    };
+    // Every market's table is some 220 cells: as inputs they would be as many tab stops on
+    // the way to the results. It reads as text until "Edit rates", and opens by itself when
+    // one of its rates is the user's (so its problem shows at its input).
+    let edits_in_rest = props
+        .rates
+        .iter()
+        .any(|r| rest.iter().any(|m| r.market.eq_ignore_ascii_case(m)));
+    let rest_editable = *editing || edits_in_rest;
+    let on_edit = {
+        let editing = editing.clone();
+        Callback::from(move |_: MouseEvent| editing.set(true))
     };
     let edited = props.rates.len();
     let intro = format!("{} {}", card.id.effective, props.currency);
@@ -117,10 +130,16 @@ pub fn RatesEditor(props: &RatesEditorProps) -> Html {
         <section class="card rates" aria-labelledby="rates-title" data-wacost="rates">
             <h2 id="rates-title">{ t(lang, "rates") }</h2>
             <p class="hint">{ t(lang, "rates_intro").replace("{card}", &intro) }</p>
-            <div class="table-scroll">{ table(&sheet) }</div>
+            <div class="table-scroll">{ table(&sheet, true) }</div>
             <details class="all-rates">
                 <summary>{ format!("{} ({})", t(lang, "all_markets"), rest.len()) }</summary>
-                <div class="table-scroll">{ table(&rest) }</div>
+                if !rest_editable {
+                    <p class="toolbar">
+                        <span class="hint">{ t(lang, "rates_read_only") }{ " " }</span>
+                        <button type="button" id="rates-edit" onclick={on_edit}>{ t(lang, "edit_rates") }</button>
+                    </p>
+                }
+                <div class="table-scroll" data-wacost="all-rates" data-editable={rest_editable.to_string()}>{ table(&rest, rest_editable) }</div>
             </details>
             <div class="toolbar">
                 <button type="button" id="rates-reset-all" disabled={edited == 0} onclick={props.on_reset_all.reform(|_| ())}>
@@ -138,12 +157,32 @@ fn row(
     card: &RateCard,
     categories: &[Category],
     market: &String,
+    editable: bool,
 ) -> Html {
     html! {
         <tr>
             <th scope="row">{ market }</th>
-            { for categories.iter().map(|&category| rate_cell(props, card, market, category)) }
+            { for categories.iter().map(|&category| if editable {
+                rate_cell(props, card, market, category)
+            } else {
+                rate_text(props, card, market, category)
+            }) }
         </tr>
+    }
+}
+
+/// A published rate as text (the table before "Edit rates"): every published digit.
+fn rate_text(props: &RatesEditorProps, card: &RateCard, market: &str, category: Category) -> Html {
+    let lang = props.lang;
+    match card.rate(market, category) {
+        Some(r) => html! {
+            <td class="rate-cell" id={rate_id(market, category)} data-value={wacost_core::money::to_plain_string(r.rate, 0)}>
+                { wacost_core::money::to_plain_string(r.rate, 0) }
+            </td>
+        },
+        None => {
+            html! { <td class="rate-cell hint" id={rate_id(market, category)}>{ t(lang, "rate_missing") }</td> }
+        }
     }
 }
 

@@ -9,15 +9,16 @@ use super::ladder::ladders;
 use super::money::amount;
 use crate::engine::{Estimate, FieldError};
 use crate::i18n::{count, money, t, Lang};
+use crate::state::Shared;
 use crate::wording;
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct ResultsProps {
     pub lang: Lang,
     /// The last valid estimate, if there has been one.
-    pub estimate: Option<Rc<Estimate>>,
+    pub estimate: Option<Shared<Estimate>>,
     /// Problems of no field on screen, listed here with their places.
     pub problems: Rc<Vec<FieldError>>,
     /// Whether the input has problems, so the estimate shown is of an earlier input.
@@ -29,15 +30,6 @@ pub struct ResultsProps {
     /// shown as if it were current.
     #[prop_or_default]
     pub currency: Option<AttrValue>,
-}
-
-impl PartialEq for ResultsProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.lang == other.lang
-            && super::same_estimate(&self.estimate, &other.estimate)
-            && self.problems == other.problems
-            && self.stale == other.stale
-    }
 }
 
 #[function_component]

@@ -5,6 +5,7 @@ use super::field::{field_id, Field};
 use crate::draft::is_percent;
 use crate::engine::{Estimate, FieldError};
 use crate::i18n::{t, Lang};
+use crate::state::Shared;
 use crate::wording;
 use crate::wording::finance;
 use std::rc::Rc;
@@ -17,7 +18,7 @@ use wacost_core::Category;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct SettingsProps {
     pub lang: Lang,
     /// Every setting as typed.
@@ -25,21 +26,11 @@ pub struct SettingsProps {
     /// The draft's problems; the panel shows those of its settings.
     pub errors: Rc<Vec<FieldError>>,
     /// The last estimate: the card and rules the core priced with.
-    pub estimate: Option<Rc<Estimate>>,
+    pub estimate: Option<Shared<Estimate>>,
     /// Percent fields whose text the percent reader refuses, and why.
     #[prop_or_default]
     pub bad_percents: Rc<Vec<(Setting, PercentError)>>,
     pub on_set: Callback<(Setting, String)>,
-}
-
-impl PartialEq for SettingsProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.lang == other.lang
-            && self.values == other.values
-            && self.errors == other.errors
-            && super::same_estimate(&self.estimate, &other.estimate)
-            && self.on_set == other.on_set
-    }
 }
 
 impl SettingsProps {

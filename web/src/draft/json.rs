@@ -59,7 +59,10 @@ impl Draft {
         let mut root = self.extra.clone();
         for setting in Setting::ALL {
             let typed_percent = self.percent_typed.iter().any(|(s, _)| *s == setting);
-            let value = if typed_percent {
+            let value = if self.untouched_default(setting) {
+                // The core applies it anyway; the link stays as short as an untouched sheet's.
+                None
+            } else if typed_percent {
                 // A refused percent goes as typed, never re-read as a decimal fraction.
                 Some(Value::String(self.get(setting).trim().to_string()))
             } else {

@@ -93,18 +93,26 @@ pub struct Draft {
     pub extra: Map<String, Value>,
     /// Percent fields whose text the percent reader refuses, as typed (`percent`).
     pub percent_typed: Vec<(Setting, String)>,
+    /// Settings given by the user or a link; the others hold the core's default untouched,
+    /// which the scenario JSON leaves out (a link that names a default keeps it).
+    given: Vec<Setting>,
     next_id: u32,
 }
 
 impl Draft {
     pub fn empty() -> Draft {
         Draft {
-            settings: Setting::ALL.map(|s| (s, String::new())).to_vec(),
+            // The core's defaults, shown as values rather than placeholders: a field reads what
+            // the estimate uses. `to_json` leaves a default out, so links stay as short.
+            settings: Setting::ALL
+                .map(|s| (s, s.spec().default.unwrap_or_default().to_string()))
+                .to_vec(),
             lines: Vec::new(),
             rates: Vec::new(),
             kept_rates: Vec::new(),
             extra: Map::new(),
             percent_typed: Vec::new(),
+            given: Vec::new(),
             next_id: 1,
         }
     }
@@ -138,6 +146,14 @@ impl Draft {
         if let Some(slot) = self.settings.iter_mut().find(|(s, _)| *s == setting) {
             slot.1 = value.to_string();
         }
+        if !self.given.contains(&setting) {
+            self.given.push(setting);
+        }
+    }
+
+    /// Whether `setting` still holds the core's default the sheet started with.
+    pub fn untouched_default(&self, setting: Setting) -> bool {
+        !self.given.contains(&setting) && setting.spec().default == Some(self.get(setting))
     }
 
     /// The billing currency: the one typed, in capitals, or the core's default.

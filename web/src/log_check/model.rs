@@ -3,7 +3,10 @@
 //! biller code to read a bill.
 
 use serde::{Deserialize, Serialize};
+use wacost_core::bill::{ModelGap, ModelTotal};
 use wacost_core::csv::ErrorKind;
+use wacost_core::money::Amount;
+use wacost_core::Category;
 
 /// What the CSV reader refused in a row, as the worker sends it (the core's `csv::ErrorKind`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -176,8 +179,81 @@ pub enum LogProblem {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Alternate {
     pub rules: String,
-    pub charged: u64,
-    pub meta_total: String,
+    pub total: AlternateTotal,
+}
+
+/// The core's `bill::ModelTotal` as the view reads it: a total, or why the model has none
+/// (shown as "not applicable", never as a zero that would read as a cheaper model).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum AlternateTotal {
+    Priced { charged: u64, meta_total: Amount },
+    CannotPrice { reasons: Vec<GapView> },
+}
+
+/// One reason a model cannot price the log, with the delivered messages it leaves out.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GapView {
+    pub messages: u64,
+    pub reason: GapReason,
+}
+
+/// The core's `bill::ModelGap`, worded by the view.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum GapReason {
+    BeforeTemplatePricing,
+    MexicoOnly,
+    NoCard {
+        currency: String,
+        date: String,
+    },
+    NoRate {
+        card: String,
+        currency: String,
+        category: Category,
+        market: String,
+    },
+}
+
+impl From<&ModelTotal> for AlternateTotal {
+    fn from(total: &ModelTotal) -> AlternateTotal {
+        match total {
+            ModelTotal::Priced {
+                charged,
+                meta_total,
+            } => AlternateTotal::Priced {
+                charged: *charged,
+                meta_total: *meta_total,
+            },
+            ModelTotal::CannotPrice { reasons } => AlternateTotal::CannotPrice {
+                reasons: reasons
+                    .iter()
+                    .map(|r| GapView {
+                        messages: r.messages,
+                        reason: match &r.reason {
+                            ModelGap::BeforeTemplatePricing => GapReason::BeforeTemplatePricing,
+                            ModelGap::MexicoOnly => GapReason::MexicoOnly,
+                            ModelGap::NoCard { currency, date } => GapReason::NoCard {
+                                currency: currency.clone(),
+                                date: date.clone(),
+                            },
+                            ModelGap::NoRate {
+                                card,
+                                currency,
+                                category,
+                                market,
+                            } => GapReason::NoRate {
+                                card: card.clone(),
+                                currency: currency.clone(),
+                                category: *category,
+                                market: market.clone(),
+                            },
+                        },
+                    })
+                    .collect(),
+            },
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -205,6 +281,9 @@ pub struct ReportView {
     pub outbound: u64,
     pub months: Vec<MonthView>,
     pub meta_total: String,
+    /// The whole log by market and by category (the core's `bill::Totals`).
+    #[serde(default)]
+    pub totals: TotalsView,
     #[serde(default)]
     pub warnings: Vec<String>,
     pub reconciliation: Option<ReconciliationView>,
@@ -291,4 +370,33 @@ impl PricingView {
             self.pricing_type.as_deref().unwrap_or("-")
         )
     }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct TotalsView {
+    pub markets: Vec<MarketTotalView>,
+    pub categories: Vec<CategoryTotalView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct MarketTotalView {
+    pub market: String,
+    #[serde(flatten)]
+    pub counts: CountsView,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct CategoryTotalView {
+    pub category: Category,
+    #[serde(flatten)]
+    pub counts: CountsView,
+}
+
+/// Delivered, free (window, entry point and allowance together) and charged, and the amount.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct CountsView {
+    pub delivered: u64,
+    pub free: u64,
+    pub charged: u64,
+    pub amount: Amount,
 }

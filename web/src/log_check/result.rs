@@ -2,11 +2,15 @@
 //! category, the other rules versions, warnings, reconciliation and malformed rows, or why
 //! there is no bill, every problem in the page's language.
 
-use super::model::{MonthView, OutcomeView, ReportView};
+use super::model::{AlternateTotal, CountsView, MonthView, OutcomeView, ReportView};
 use super::strings::s;
 use super::wording;
+use crate::components::money::amount;
 use crate::i18n::{count, money, rate, Lang};
+use rust_decimal::Decimal;
 use std::rc::Rc;
+use wacost_core::bill::{read_invoice_total, InvoiceCheck};
+use wacost_core::money_format::MoneyFormat;
 use yew::prelude::*;
 
 /// Rows of a long list shown on the page (the detail CSV has them all).
@@ -113,6 +117,8 @@ pub fn LogResult(props: &LogResultProps) -> Html {
     html! {
         <div data-logcheck="result" data-ms={format!("{:.0}", props.ms)}>
             { totals(lang, r, props.ms) }
+            <InvoiceField {lang} currency={r.currency.clone()} meta_total={r.meta_total.clone()} />
+            { by_market_and_category(lang, r) }
             if let Some(url) = &props.detail_url {
                 <p><a class="button" href={url.clone()} download="wacost-detail.csv" data-logcheck="detail">{ s(lang, "download") }</a></p>
             }
@@ -144,7 +150,7 @@ fn totals(lang: Lang, r: &ReportView, ms: f64) -> Html {
         <>
             <p class="logcheck-total">
                 { s(lang, "meta_total") }{ ": " }
-                <strong data-logcheck="total" data-value={r.meta_total.clone()}>{ money(lang, cur, &r.meta_total) }</strong>
+                <strong data-logcheck="total" title={r.meta_total.clone()} data-value={r.meta_total.clone()}>{ money(lang, cur, &r.meta_total) }</strong>
             </p>
             <p class="hint" data-logcheck="summary">
                 { format!("{} {} · {} {} · {} · {} · {} · {} {:.1} s",
@@ -211,14 +217,26 @@ fn versions(lang: Lang, o: &OutcomeView, r: &ReportView) -> Html {
                         <tr class="current">
                             <td>{ &r.rules }{ " (" }{ s(lang, "this_run") }{ ")" }</td>
                             <td class="num">{ count(lang, charged) }</td>
-                            <td class="num">{ money(lang, cur, &r.meta_total) }</td>
+                            <td class="num">{ exact_amount(lang, cur, &r.meta_total) }</td>
                         </tr>
-                        { for o.alternates.iter().map(|a| html! {
-                            <tr data-rules={a.rules.clone()}>
-                                <td>{ &a.rules }</td>
-                                <td class="num">{ count(lang, a.charged) }</td>
-                                <td class="num" data-value={a.meta_total.clone()}>{ money(lang, cur, &a.meta_total) }</td>
-                            </tr>
+                        { for o.alternates.iter().map(|a| match &a.total {
+                            AlternateTotal::Priced { charged, meta_total } => html! {
+                                <tr data-rules={a.rules.clone()}>
+                                    <td>{ &a.rules }</td>
+                                    <td class="num">{ count(lang, *charged) }</td>
+                                    <td class="num">{ amount(lang, cur, meta_total.value(), None) }</td>
+                                </tr>
+                            },
+                            AlternateTotal::CannotPrice { reasons } => html! {
+                                <tr data-rules={a.rules.clone()} data-status="not-applicable">
+                                    <td>{ &a.rules }</td>
+                                    <td class="num">{ "—" }</td>
+                                    <td class="num">
+                                        <span class="not-applicable">{ s(lang, "not_applicable") }</span>
+                                        <span class="hint">{ for reasons.iter().map(|g| html! { <span class="band">{ wording::gap(lang, g) }</span> }) }</span>
+                                    </td>
+                                </tr>
+                            },
                         }) }
                     </tbody>
                 </table>
@@ -266,7 +284,7 @@ fn month_view(lang: Lang, cur: &str, m: &MonthView) -> Html {
     html! {
         <div class="logcheck-month" data-month={m.month.clone()}>
             <h3>
-                { &m.month }{ " · " }{ money(lang, cur, &m.meta_total) }
+                { &m.month }{ " · " }{ exact_amount(lang, cur, &m.meta_total) }
                 <span class="hint">{ format!(" · {} · {}", m.rules.join(", "), m.rate_cards.join(", ")) }</span>
             </h3>
             if !notes.is_empty() {
@@ -293,7 +311,7 @@ fn month_view(lang: Lang, cur: &str, m: &MonthView) -> Html {
                                 <td class="num">{ count(lang, c.free.allowance) }</td>
                                 <td class="num">{ count(lang, c.charged) }</td>
                                 <td class="num">
-                                    { money(lang, cur, &c.amount) }
+                                    { exact_amount(lang, cur, &c.amount) }
                                     { for c.bands.iter().filter(|b| b.count > 0).map(|b| html! {
                                         <span class="band">
                                             { b.tier.map(|t| format!("{} {t} · ", s(lang, "tier"))).unwrap_or_default() }
@@ -306,6 +324,147 @@ fn month_view(lang: Lang, cur: &str, m: &MonthView) -> Html {
                     </tbody>
                 </table>
             </div>
+        </div>
+    }
+}
+
+/// An amount the worker sent as text, in the money format with its exact value kept.
+fn exact_amount(lang: Lang, currency: &str, text: &str) -> Html {
+    match Decimal::from_str_exact(text) {
+        Ok(value) => amount(lang, currency, value, None),
+        Err(_) => html! { { text } },
+    }
+}
+
+/// The whole log's totals, once by market and once by category, as finance checks an invoice:
+/// delivered, free and charged side by side, and the amount.
+fn by_market_and_category(lang: Lang, r: &ReportView) -> Html {
+    let cur = r.currency.as_str();
+    let head = |first: &'static str| {
+        html! {
+            <thead>
+                <tr>
+                    <th>{ s(lang, first) }</th>
+                    <th class="num">{ s(lang, "delivered") }</th>
+                    <th class="num">{ s(lang, "free") }</th>
+                    <th class="num">{ s(lang, "charged") }</th>
+                    <th class="num">{ s(lang, "amount") }</th>
+                </tr>
+            </thead>
+        }
+    };
+    let row = |name: String, c: &CountsView| {
+        html! {
+            <tr>
+                <th scope="row">{ name }</th>
+                <td class="num">{ count(lang, c.delivered) }</td>
+                <td class="num">{ count(lang, c.free) }</td>
+                <td class="num">{ count(lang, c.charged) }</td>
+                <td class="num">{ amount(lang, cur, c.amount.value(), None) }</td>
+            </tr>
+        }
+    };
+    let total_row = || {
+        html! {
+            <tfoot>
+                <tr>
+                    <th scope="row">{ s(lang, "total_row") }</th>
+                    <td></td><td></td><td></td>
+                    <td class="num">{ exact_amount(lang, cur, &r.meta_total) }</td>
+                </tr>
+            </tfoot>
+        }
+    };
+    let t = &r.totals;
+    html! {
+        <div class="logcheck-totals">
+            <div class="logcheck-scroll">
+                <table data-logcheck="by-market">
+                    <caption>{ s(lang, "by_market") }</caption>
+                    { head("market") }
+                    <tbody>{ for t.markets.iter().map(|m| row(m.market.clone(), &m.counts)) }</tbody>
+                    { total_row() }
+                </table>
+            </div>
+            <div class="logcheck-scroll">
+                <table data-logcheck="by-category">
+                    <caption>{ s(lang, "by_category") }</caption>
+                    { head("category") }
+                    <tbody>{ for t.categories.iter().map(|c| row(crate::wording::category(lang, c.category), &c.counts)) }</tbody>
+                    { total_row() }
+                </table>
+            </div>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct InvoiceFieldProps {
+    lang: Lang,
+    currency: String,
+    /// The bill's exact total, as the worker sent it.
+    meta_total: String,
+}
+
+/// The invoice's total, read by the core's reader in the page's language, beside the bill:
+/// the exact difference, or why the text is not an amount, at the field.
+#[function_component]
+fn InvoiceField(props: &InvoiceFieldProps) -> Html {
+    let lang = props.lang;
+    let text = use_state(String::new);
+    let oninput = {
+        let text = text.clone();
+        Callback::from(move |e: InputEvent| {
+            text.set(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            )
+        })
+    };
+    let Ok(bill) = Decimal::from_str_exact(&props.meta_total) else {
+        return html! {};
+    };
+    let outcome = (!text.trim().is_empty())
+        .then(|| read_invoice_total(&text, lang.locale()).map(|v| InvoiceCheck::new(v, bill)));
+    let error = match &outcome {
+        Some(Err(e)) => Some(wording::invoice_problem(lang, e)),
+        _ => None,
+    };
+    let format = MoneyFormat::new(&props.currency, lang.locale());
+    html! {
+        <div class="field logcheck-invoice" data-logcheck="invoice">
+            <label for="logcheck-invoice">{ s(lang, "invoice_total") }</label>
+            <input type="text" id="logcheck-invoice" inputmode="decimal" value={(*text).clone()} {oninput}
+                aria-invalid={error.is_some().then_some("true")}
+                aria-describedby="logcheck-invoice-out" />
+            <p id="logcheck-invoice-out" aria-live="polite">
+                if let Some(e) = error {
+                    <span class="error" data-logcheck="invoice-error">{ e }</span>
+                }
+                if let Some(Ok(check)) = outcome {
+                    {{
+                        let difference = check.difference.value();
+                        let sign = if difference > Decimal::ZERO { "+" } else { "" };
+                        let shown = format.shown(difference);
+                        let verdict = if difference.is_zero() {
+                            "invoice_matches"
+                        } else if difference > Decimal::ZERO {
+                            "invoice_more"
+                        } else {
+                            "invoice_less"
+                        };
+                        html! {
+                            <>
+                                { s(lang, "difference") }{ ": " }
+                                <strong class="money" data-logcheck="difference" title={shown.exact.clone()} data-value={shown.exact.clone()}>
+                                    { format!("{sign}{}", shown.text) }
+                                </strong>
+                                { format!(" ({}) · ", shown.exact) }{ s(lang, verdict) }
+                            </>
+                        }
+                    }}
+                }
+            </p>
         </div>
     }
 }

@@ -195,18 +195,9 @@ impl<'c> Run<'c> {
             .extras
             .alternates
             .iter()
-            .map(|(rules, engine)| {
-                let months = engine.summary.months(engine.markets());
-                Alternate {
-                    rules: rules.as_str().to_string(),
-                    charged: months
-                        .iter()
-                        .flat_map(|m| &m.markets)
-                        .flat_map(|m| &m.categories)
-                        .map(|c| c.charged)
-                        .sum(),
-                    meta_total: wacost_core::money::to_plain_string(engine.summary.total(), 2),
-                }
+            .map(|(rules, engine)| Alternate {
+                rules: rules.as_str().to_string(),
+                total: (&engine.model_total()).into(),
             })
             .collect();
         match self.stream.finish() {

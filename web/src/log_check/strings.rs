@@ -75,6 +75,16 @@ const TEXTS: &[&str] = &[
     text!("reason", "Reason", "Raison", "Motivo", "Motivo"),
     text!("listed_first", "listed: the first", "listées : les premières", "listadas: las primeras", "listadas: as primeiras"),
     text!("download", "Download the detail CSV", "Télécharger le CSV détaillé", "Descargar el CSV de detalle", "Baixar o CSV de detalhe"),
+    text!("by_market", "Totals by market", "Totaux par marché", "Totales por mercado", "Totais por mercado"),
+    text!("by_category", "Totals by category", "Totaux par catégorie", "Totales por categoría", "Totais por categoria"),
+    text!("free", "Free", "Gratuits", "Gratis", "Grátis"),
+    text!("total_row", "Total", "Total", "Total", "Total"),
+    text!("not_applicable", "not applicable", "sans objet", "no aplicable", "não aplicável"),
+    text!("invoice_total", "Invoice total (as printed on Meta's invoice)", "Total de la facture (tel qu'imprimé sur la facture de Meta)", "Total de la factura (tal como figura en la factura de Meta)", "Total da fatura (como impresso na fatura da Meta)"),
+    text!("difference", "Difference (invoice − this bill)", "Écart (facture − cette facture)", "Diferencia (factura − esta factura)", "Diferença (fatura − esta fatura)"),
+    text!("invoice_matches", "The invoice matches this bill exactly.", "La facture correspond exactement à ce calcul.", "La factura coincide exactamente con este cálculo.", "A fatura coincide exatamente com este cálculo."),
+    text!("invoice_more", "The invoice asks for more than this bill.", "La facture demande plus que ce calcul.", "La factura pide más que este cálculo.", "A fatura cobra mais do que este cálculo."),
+    text!("invoice_less", "The invoice asks for less than this bill.", "La facture demande moins que ce calcul.", "La factura pide menos que este cálculo.", "A fatura cobra menos do que este cálculo."),
 ];
 
 /// The text for `key` in `lang`; an unknown key shows itself so a gap is visible.

@@ -184,9 +184,21 @@ pub fn LogCheck(props: &LogCheckProps) -> Html {
         Callback::from(move |_: MouseEvent| run.cancel())
     };
     let busy = matches!(*run.status, Status::Starting | Status::Running { .. });
+    // Opened below the calculator, the view would start off-screen: it is brought into view
+    // and its heading takes the focus, so keyboard and screen-reader users land in it too.
+    let title = use_node_ref();
+    {
+        let title = title.clone();
+        use_effect_with((), move |_| {
+            if let Some(heading) = title.cast::<web_sys::HtmlElement>() {
+                heading.scroll_into_view_with_bool(true);
+                let _ = heading.focus();
+            }
+        });
+    }
     html! {
         <div class="logcheck-view" data-logcheck="view" role="region" aria-labelledby="logcheck-title">
-            <h2 id="logcheck-title">{ s(lang, "open") }</h2>
+            <h2 id="logcheck-title" tabindex="-1" ref={title}>{ s(lang, "open") }</h2>
             <p class="hint">{ s(lang, "intro") }</p>
             <FileDrop {lang} file={(*file).clone()} on_file={Callback::from(move |f| file.set(Some(f)))} />
             <RunSettings {lang} form={(*form).clone()} on_change={Callback::from(move |f| form.set(f))} />

@@ -3,10 +3,13 @@
 //! `RowErrorKind`, `HeaderErrorKind`, `SettingErrorKind` and `BillError`). In the view's own
 //! bundle, loaded with it.
 
-use super::model::{HeaderProblem, LogProblem, RowProblem, SettingProblem, ZoneProblem};
+use super::model::{
+    GapReason, GapView, HeaderProblem, LogProblem, RowProblem, SettingProblem, ZoneProblem,
+};
 use super::strings::s;
 use crate::i18n::Lang;
 use crate::wording::{at, csv_kind, line, list, number, quote, say, words, Words};
+use wacost_core::bill::invoice::{InvoiceTotalError, InvoiceTotalErrorKind};
 
 /// The times a bill can hold (nanoseconds since 1970 in 64 bits), as the core writes them.
 const TIME_RANGE: &str = "1677-09-21T00:12:43.145224192Z – 2262-04-11T23:47:16.854775807Z";
@@ -371,6 +374,76 @@ fn setting_problem(lang: Lang, value: &str, problem: &SettingProblem) -> String 
 /// "Line 7", for the bad rows' table.
 pub fn line_of(lang: Lang, n: u64) -> String {
     line(lang, usize::try_from(n).unwrap_or(usize::MAX))
+}
+
+/// Why another rules version cannot price the log, with the messages it leaves out.
+pub fn gap(lang: Lang, gap: &GapView) -> String {
+    let messages = number(lang, gap.messages);
+    match &gap.reason {
+        GapReason::BeforeTemplatePricing => say(
+            lang,
+            &words!("{1} message(s) sent before 2021-02-01: template pricing, whose rates Meta never published", "{1} message(s) envoyé(s) avant le 2021-02-01 : tarification par modèle, dont Meta n'a jamais publié les tarifs", "{1} mensaje(s) enviado(s) antes del 2021-02-01: tarificación por plantilla, cuyas tarifas Meta nunca publicó", "{1} mensagem(ns) enviada(s) antes de 2021-02-01: preço por modelo, cujas tarifas a Meta nunca publicou"),
+            &[&messages],
+        ),
+        GapReason::MexicoOnly => say(
+            lang,
+            &words!("{1} message(s) outside Mexico: the Mexico test priced only +52 numbers", "{1} message(s) hors du Mexique : le test mexicain ne tarifait que les numéros +52", "{1} mensaje(s) fuera de México: la prueba de México solo tarificaba números +52", "{1} mensagem(ns) fora do México: o teste do México só tarifava números +52"),
+            &[&messages],
+        ),
+        GapReason::NoCard { currency, date } => say(
+            lang,
+            &words!("{1} message(s): no {2} rate card in force on {3}", "{1} message(s) : aucune grille {2} en vigueur le {3}", "{1} mensaje(s): ninguna tarifa en {2} vigente el {3}", "{1} mensagem(ns): nenhuma tabela em {2} em vigor em {3}"),
+            &[&messages, currency, date],
+        ),
+        GapReason::NoRate {
+            card,
+            currency,
+            category,
+            market,
+        } => say(
+            lang,
+            &words!("{1} message(s): the {2} {3} card has no {4} rate for {5}", "{1} message(s) : la grille {3} du {2} n'a pas de tarif {4} pour {5}", "{1} mensaje(s): la tarifa en {3} del {2} no tiene precio de {4} para {5}", "{1} mensagem(ns): a tabela em {3} de {2} não tem preço de {4} para {5}"),
+            &[
+                &messages,
+                card,
+                currency,
+                &crate::wording::category(lang, *category),
+                market,
+            ],
+        ),
+    }
+}
+
+/// Why the invoice total field's text is not an amount, in the page's language.
+pub fn invoice_problem(lang: Lang, error: &InvoiceTotalError) -> String {
+    let text = error.text.as_str();
+    match error.kind {
+        InvoiceTotalErrorKind::Empty => say(
+            lang,
+            &words!("Type the invoice's total.", "Saisissez le total de la facture.", "Escriba el total de la factura.", "Digite o total da fatura."),
+            &[],
+        ),
+        InvoiceTotalErrorKind::Signed => say(
+            lang,
+            &words!("“{1}” is not an invoice total (a total has no sign).", "« {1} » n'est pas un total de facture (un total n'a pas de signe).", "«{1}» no es un total de factura (un total no lleva signo).", "“{1}” não é um total de fatura (um total não tem sinal)."),
+            &[text],
+        ),
+        InvoiceTotalErrorKind::Grouping { mark } => say(
+            lang,
+            &words!("“{1}” is not an amount (“{2}” groups digits by three, as in 1{2}500).", "« {1} » n'est pas un montant (« {2} » groupe les chiffres par trois, comme dans 1{2}500).", "«{1}» no es un importe («{2}» agrupa las cifras de tres en tres, como en 1{2}500).", "“{1}” não é um valor (“{2}” agrupa os algarismos de três em três, como em 1{2}500)."),
+            &[text, &mark.to_string()],
+        ),
+        InvoiceTotalErrorKind::NotANumber => say(
+            lang,
+            &words!("“{1}” is not an amount.", "« {1} » n'est pas un montant.", "«{1}» no es un importe.", "“{1}” não é um valor."),
+            &[text],
+        ),
+        InvoiceTotalErrorKind::TooLarge => say(
+            lang,
+            &words!("“{1}” is too large.", "« {1} » est trop grand.", "«{1}» es demasiado grande.", "“{1}” é grande demais."),
+            &[text],
+        ),
+    }
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! The reducer: each action is a named step that changes the draft (then the page prices it
 //! again and the address follows) or only what is shown around it (the language, a notice).
 
-use super::{Action, AppState, Notice};
+use super::{Action, AppState, Notice, Shared};
 use crate::draft::column_of;
 use crate::i18n::Lang;
 use crate::sheet_io;
@@ -135,7 +135,7 @@ impl AppState {
         let locale = self.lang.locale();
         match sheet_io::paste(&mut self.draft, id, column, text, table, locale) {
             Ok(note) => {
-                self.notice = note.map(|note| Rc::new(Notice::Sheet(note)));
+                self.notice = note.map(|note| Shared::new(Notice::Sheet(note)));
                 Outcome::Edited
             }
             Err(problems) => self.notify(Some(Notice::PasteRefused(problems))),
@@ -151,7 +151,7 @@ impl AppState {
                     let [a, b, c, d] = &counts;
                     self.draft.push(dest, [a, b, c, d].map(String::as_str));
                 }
-                self.notice = note.map(|note| Rc::new(Notice::Sheet(note)));
+                self.notice = note.map(|note| Shared::new(Notice::Sheet(note)));
                 Outcome::Edited
             }
             Err(problems) => self.notify(Some(Notice::ImportRefused(problems))),
@@ -169,7 +169,7 @@ impl AppState {
     }
 
     fn notify(&mut self, notice: Option<Notice>) -> Outcome {
-        self.notice = notice.map(Rc::new);
+        self.notice = notice.map(Shared::new);
         Outcome::Shown
     }
 
