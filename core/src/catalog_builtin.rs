@@ -19,7 +19,7 @@ impl Catalog {
             return catalog;
         }
         let mut current = CURRENT.write().unwrap_or_else(|e| e.into_inner());
-        *current.get_or_insert_with(|| {
+        current.get_or_insert_with(|| {
             let built_in = Catalog::from_prechecked_files(
                 embedded::RATE_FILES,
                 embedded::TIER_FILES,
