@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { useBuiltSite, watchErrors, ROOT } from './lib.mjs';
+import { useBuiltSite, watchErrors, ROOT, SCREENSHOTS } from './lib.mjs';
 
 const DIST = join(ROOT, 'dist');
 const SCENARIO = {
@@ -54,6 +54,11 @@ test('a currency chosen later is fetched, said to be loading, then priced', asyn
   const state = await page.waitForSelector('[data-wacost="cards-state"]');
   assert.equal(await state.textContent(), 'Loading the EUR cards…');
   assert.equal(await page.locator('[data-wacost="meta-total"]').count(), 0);
+  // Not yet "no card in EUR": the cards are on their way.
+  assert.equal(await page.getByText('No rate card').count(), 0);
+  await page.screenshot({ path: join(SCREENSHOTS, 'cards-loading-1280.png'), fullPage: true });
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.screenshot({ path: join(SCREENSHOTS, 'cards-loading-375.png'), fullPage: true });
   release();
   await page.waitForSelector('[data-wacost="meta-total"][data-value]');
   assert.equal(await page.locator('[data-wacost="cards-state"]').count(), 0);

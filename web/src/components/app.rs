@@ -111,7 +111,7 @@ pub fn App(props: &AppProps) -> Html {
                     on_dismiss={make(&state, |()| Action::DismissRestore)} />
             }
             <main class="layout">
-                <div class="inputs">{ inputs(&state) }</div>
+                <div class="inputs">{ inputs(&state, &cards) }</div>
                 <div class="outputs">{ cards_state(lang, &cards) }{ outputs(&state, &cards) }</div>
             </main>
             <crate::log_check::LogCheckLink {lang} />
@@ -122,10 +122,10 @@ pub fn App(props: &AppProps) -> Html {
 }
 
 /// The sheet, the settings and the rates, each with its data and what it changes.
-fn inputs(state: &State) -> Html {
+fn inputs(state: &State, cards: &crate::currency_data::CardsState) -> Html {
     let lang = state.lang;
     let draft = &state.draft;
-    let errors = state.errors.clone();
+    let errors = without_card_errors(&state.errors, cards);
     html! {
         <>
             <Sheet {lang} lines={Rc::new(draft.lines.clone())} table={Table(table_for(draft))}
@@ -153,6 +153,25 @@ fn inputs(state: &State) -> Html {
                 on_notify={make(state, Action::Notify)} />
         </>
     }
+}
+
+/// While a currency's cards are on their way, the core's "no card in this currency" at the
+/// currency and the rate card is not the user's doing: it is left out until they arrive.
+fn without_card_errors(
+    errors: &Rc<Vec<wacost_core::scenario::FieldError>>,
+    cards: &crate::currency_data::CardsState,
+) -> Rc<Vec<wacost_core::scenario::FieldError>> {
+    if *cards == crate::currency_data::CardsState::Ready {
+        return errors.clone();
+    }
+    let card_paths = [Setting::Currency.path(), Setting::RateCard.path()];
+    Rc::new(
+        errors
+            .iter()
+            .filter(|e| !card_paths.contains(&e.path))
+            .cloned()
+            .collect(),
+    )
 }
 
 /// Every setting's text as the panel shows it: percent fields as percents in `lang`.
