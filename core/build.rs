@@ -148,10 +148,7 @@ fn write_bundles(
             .map(|name| (name, text_of(name)))
             .collect();
         let bundle = catalog::bundle::bundle(&files);
-        let name = format!(
-            "wacost-data-{currency}-{:016x}.csv",
-            fnv1a(bundle.as_bytes())
-        );
+        let name = catalog::bundle::file_name(currency, &bundle);
         let path = dir.join(&name);
         if !path.exists() {
             std::fs::write(&path, &bundle)
@@ -170,14 +167,6 @@ fn write_bundles(
     )
     .unwrap_or_else(|e| panic!("cannot write {}: {e}", manifest_path.display()));
     written
-}
-
-/// FNV-1a, 64 bits: a content hash for the bundles' names (not a security measure; it only
-/// has to change when a bundle does, so hosts can cache the files for long).
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
 }
 
 /// Stops the build with every problem found, each naming its file and line.

@@ -46,7 +46,10 @@ pub fn add_currency_data(
     if current.holds_currency(currency) {
         return Ok(false);
     }
-    let added = current.with_currency_data(currency, bundle_name, text)?;
+    // The very file the build wrote and cross-checked: its name and content hash agree.
+    let built = currency_data_file(currency) == Some(bundle_name)
+        && crate::catalog::bundle::file_name(currency, text) == bundle_name;
+    let added = current.with_bundle(currency, bundle_name, text, !built)?;
     let mut slot = CURRENT.write().unwrap_or_else(|e| e.into_inner());
     // Another thread may have added a currency meanwhile: add to what is there now.
     let base = slot.unwrap_or(current);
@@ -55,7 +58,7 @@ pub fn add_currency_data(
     } else if base.holds_currency(currency) {
         return Ok(false);
     } else {
-        base.with_currency_data(currency, bundle_name, text)?
+        base.with_bundle(currency, bundle_name, text, !built)?
     };
     *slot = Some(Box::leak(Box::new(added)));
     Ok(true)
@@ -208,6 +211,11 @@ mod tests {
         assert!(
             usd.starts_with("wacost-data-USD-") && usd.ends_with(".csv"),
             "{usd}"
+        );
+        assert_eq!(
+            crate::catalog::bundle::file_name("USD", &bundle_of("USD")),
+            usd,
+            "the name is the hash of the bundle's content"
         );
         assert_eq!(currency_data_file("SGD"), None);
         assert_eq!(add_currency_data("USD", "x.csv", "not read"), Ok(false));

@@ -10,6 +10,23 @@ use super::DataFile;
 /// Starts each file of a bundle; the rest of the line is the file's path under `core/data/`.
 pub const FILE_MARKER: &str = "--- file: ";
 
+/// The name a bundle is served under: its currency and a hash of its content, so a host may
+/// cache it for long and a name always means the same bytes.
+pub fn file_name(currency: &str, bundle: &str) -> String {
+    format!(
+        "wacost-data-{currency}-{:016x}.csv",
+        fnv1a(bundle.as_bytes())
+    )
+}
+
+/// FNV-1a, 64 bits: small and enough to tell one version of a bundle from another (not a
+/// defence against a forged file; the host serving the page is trusted with its code too).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
 /// The bundle of `files`, in their order. Each file keeps its own line numbers: its text
 /// starts on the line after its marker.
 pub fn bundle(files: &[DataFile]) -> String {
