@@ -67,3 +67,16 @@ test('a currency chosen later is fetched, said to be loading, then priced', asyn
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a currency whose cards cannot be fetched says so, and the sheet stays', async () => {
+  const { context, page } = await fresh();
+  await context.route(/wacost-data-EUR-[0-9a-f]{16}\.csv$/, (route) => route.fulfill({ status: 404, body: 'not found' }));
+  const eur = { month: '2026-08', currency: 'EUR', lines: [{ country: 'BR', marketing: 2000 }] };
+  await page.goto(site.server.url + link(eur));
+  const state = await page.waitForSelector('[data-wacost="cards-state"][role="alert"]');
+  assert.match(await state.textContent(),
+    /^The EUR cards could not be loaded \(wacost-data-EUR-[0-9a-f]{16}\.csv: HTTP 404\)\. Your sheet is kept; reload the page or choose the currency again\.$/);
+  assert.equal(await page.locator('[data-wacost="meta-total"]').count(), 0);
+  assert.ok(await page.$$eval('input', (inputs) => inputs.some((i) => i.value === '2000')), 'the count typed is still there');
+  await context.close();
+});
