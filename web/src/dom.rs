@@ -99,3 +99,13 @@ pub fn step_past_the_pages_roots() {
         }
     }
 }
+
+/// A promise that resolves after `ms` milliseconds (for a bounded wait; `gloo-timers` is
+/// only a test dependency here).
+pub fn sleep(ms: i32) -> js_sys::Promise {
+    js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    })
+}

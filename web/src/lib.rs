@@ -29,17 +29,42 @@ use yew::AppHandle;
 #[cfg(all(test, target_arch = "wasm32"))]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts the page on `<body>`, reading the scenario from the address bar.
+/// Mounts the page on `<body>`, reading the scenario from the address bar. When the link's
+/// currency is USD (the default), whose cards `index.html` preloads, it first waits for them,
+/// at most `WAIT_FOR_CARDS_MS`, so the first render already shows the estimate; any other
+/// currency, or cards slower than that, and the page mounts at once and says it is loading
+/// them (`currency_data::use_currency_cards`).
 pub fn mount_body() {
     let query = dom::location_query();
-    yew::Renderer::<App>::with_props(AppProps {
-        query: query.into(),
-        sync_url: true,
-        lang: None,
-        default_month: None,
-    })
-    .render();
+    let currency = link::open(&query, Lang::En, &dom::current_month())
+        .draft
+        .currency();
+    let render = move || {
+        yew::Renderer::<App>::with_props(AppProps {
+            query: query.into(),
+            sync_url: true,
+            lang: None,
+            default_month: None,
+        })
+        .render();
+    };
+    if currency != "USD" {
+        render();
+        return;
+    }
+    let cards = wasm_bindgen_futures::future_to_promise(async move {
+        let _ = currency_data::ensure(&currency).await;
+        Ok(wasm_bindgen::JsValue::UNDEFINED)
+    });
+    let either = js_sys::Promise::race(&js_sys::Array::of2(&cards, &dom::sleep(WAIT_FOR_CARDS_MS)));
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = wasm_bindgen_futures::JsFuture::from(either).await;
+        render();
+    });
 }
+
+/// How long the page's first render waits for the preloaded USD cards.
+const WAIT_FOR_CARDS_MS: i32 = 300;
 
 /// Mounts the page into `element` as if opened with `query` (`?scenario=…`), leaving the
 /// address bar alone: what the browser tests use to open a shared link.
