@@ -86,3 +86,20 @@ mod browser {
         name
     }
 }
+
+/// The newest market table: the one that names every market the page shows (a market of an
+/// older table keeps Meta's name if no newer one has it).
+fn latest() -> &'static wacost_core::catalog::MarketTable {
+    wacost_core::Catalog::builtin().market_table_on(chrono::NaiveDate::MAX)
+}
+
+/// A market's name in the page's language (the estimate, the charts, the comparison and the
+/// views name markets by Meta's English key).
+pub fn market(lang: crate::i18n::Lang, market: &str) -> String {
+    with_names(lang.locale(), |names| names.market(latest(), market))
+}
+
+/// A country's name in the page's language, by ISO code.
+pub fn country(lang: crate::i18n::Lang, iso2: &str) -> String {
+    with_names(lang.locale(), |names| names.country(latest(), iso2))
+}
