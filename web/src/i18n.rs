@@ -244,6 +244,10 @@ const TEXTS: &[&str] = &[
     text!("load_meta_card", "Load Meta's {currency} card for the month", "Charger la grille {currency} de Meta pour le mois", "Cargar la tarifa en {currency} de Meta para el mes", "Carregar a tabela em {currency} da Meta para o mês"),
     text!("edit_rates", "Edit rates", "Modifier les tarifs", "Editar tarifas", "Editar tarifas"),
     text!("rates_read_only", "Read only: press “Edit rates” to change a rate.", "En lecture seule : appuyez sur « Modifier les tarifs » pour changer un tarif.", "Solo lectura: pulse «Editar tarifas» para cambiar una tarifa.", "Somente leitura: pressione “Editar tarifas” para mudar uma tarifa."),
+    text!("sheet_imported", "Imported {n} rows.", "{n} lignes importées.", "{n} filas importadas.", "{n} linhas importadas."),
+    text!("sheet_pasted", "Pasted {n} rows.", "{n} lignes collées.", "{n} filas pegadas.", "{n} linhas coladas."),
+    text!("undo", "Undo", "Annuler", "Deshacer", "Desfazer"),
+    text!("paste_here", "Paste rows copied from a spreadsheet here", "Collez ici des lignes copiées d'un tableur", "Pegue aquí filas copiadas de una hoja de cálculo", "Cole aqui linhas copiadas de uma planilha"),
 ];
 
 /// The text for `key` in `lang`; an unknown key shows itself, so a missing entry is visible

@@ -1,13 +1,17 @@
 //! Finding a destination as people type it, on the mounted page: a country's name in the
 //! page's language ("Allemagne"), a short form ("UK"), a whole number ("+49 30 1234567"), and
-//! the sheet's rows named in the page's language.
+//! the sheet's rows named in the page's language; and spreadsheet habits: a paste into the
+//! emptied sheet, and "Undo" after it.
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use wacost_web::{mount_with_query, url, Lang};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, Event, EventInit, HtmlInputElement, KeyboardEvent, KeyboardEventInit};
+use web_sys::{
+    ClipboardEvent, ClipboardEventInit, DataTransfer, Element, Event, EventInit, HtmlInputElement,
+    KeyboardEvent, KeyboardEventInit,
+};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -24,12 +28,16 @@ struct Page {
 
 impl Page {
     async fn open(lang: Lang) -> Page {
+        Page::open_with(lang, LINK_JSON).await
+    }
+
+    async fn open_with(lang: Lang, json: &str) -> Page {
         let document = gloo_utils::document();
         let root = document.create_element("div").unwrap();
         document.body().unwrap().append_child(&root).unwrap();
         std::mem::forget(mount_with_query(
             root.clone(),
-            &url::scenario_query(LINK_JSON),
+            &url::scenario_query(json),
             lang,
         ));
         settle().await;
@@ -79,6 +87,24 @@ impl Page {
         names
     }
 
+    async fn paste(&self, selector: &str, text: &str) {
+        let data = DataTransfer::new().unwrap();
+        data.set_data("text/plain", text).unwrap();
+        let init = ClipboardEventInit::new();
+        init.set_clipboard_data(Some(&data));
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        let event = ClipboardEvent::new_with_event_init_dict("paste", &init).unwrap();
+        self.find(selector).dispatch_event(&event).unwrap();
+        settle().await;
+    }
+
+    async fn click(&self, selector: &str) {
+        let element: web_sys::HtmlElement = self.find(selector).dyn_into().unwrap();
+        element.click();
+        settle().await;
+    }
+
     fn rows(&self) -> Vec<String> {
         self.texts(".sheet tbody th .dest")
     }
@@ -121,4 +147,79 @@ async fn a_country_is_offered_once_and_a_region_as_a_market() {
     assert_eq!(page.texts("#dest-list li"), ["Brasil BR · +55"]);
     page.type_into("#dest-search", "Resto de Áf").await;
     assert_eq!(page.texts("#dest-list li"), ["Resto de ÁfricaMercado"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_block_pastes_into_the_emptied_sheet_and_undo_empties_it_again() {
+    let page = Page::open_with(
+        Lang::Fr,
+        r#"{"month":"2026-11","currency":"USD","lines":[]}"#,
+    )
+    .await;
+    assert!(page.rows().is_empty());
+    page.paste(
+        "#sheet-paste",
+        "destination;marketing\nAllemagne;40\nIN;1 500\n",
+    )
+    .await;
+    assert_eq!(page.rows(), ["Allemagne (DE)", "Inde (IN)"]);
+    assert_eq!(
+        page.texts("[data-wacost=\"sheet-undo\"]"),
+        ["2 lignes collées. Annuler"]
+    );
+    page.click("#sheet-undo").await;
+    assert!(page.rows().is_empty());
+    assert!(page.texts("[data-wacost=\"sheet-undo\"]").is_empty());
+    page.find("#sheet-paste");
+}
+
+#[wasm_bindgen_test]
+async fn undo_after_a_paste_puts_the_counts_back() {
+    let page = Page::open(Lang::En).await;
+    page.paste("#cell-0-marketing", "7\n8\n").await;
+    let value = |id: &str| {
+        page.find(id)
+            .dyn_into::<HtmlInputElement>()
+            .unwrap()
+            .value()
+    };
+    assert_eq!(
+        [value("#cell-0-marketing"), value("#cell-1-marketing")],
+        ["7", "8"]
+    );
+    assert_eq!(
+        page.texts("[data-wacost=\"sheet-undo\"]"),
+        ["Pasted 2 rows. Undo"]
+    );
+    page.click("#sheet-undo").await;
+    assert_eq!(
+        [value("#cell-0-marketing"), value("#cell-1-marketing")],
+        ["1000", "10"]
+    );
+}
+
+/// A refused card is said under its Load button, in plain words, and the focus goes to the
+/// card's text, which names the problem; the banner above the page stays empty.
+#[wasm_bindgen_test]
+async fn a_refused_card_is_said_beside_the_loader_with_the_focus_there() {
+    for (lang, said) in [
+        (Lang::Fr, "Grille non chargée (vos tarifs sont inchangés) : Ligne 2\u{a0}: «\u{a0}Brasil\u{a0}» n'est pas un marché de la table de Meta."),
+        (Lang::En, "Rate card not loaded (your rates are unchanged): Line 2: “Brasil” is not a market of Meta's table."),
+    ] {
+        let page = Page::open(lang).await;
+        let area: web_sys::HtmlTextAreaElement = page.find("#card-text").dyn_into().unwrap();
+        area.set_value("market,category,rate\nBrasil,utility,0.01\n");
+        page.click("#card-load").await;
+        assert_eq!(page.texts("[data-wacost=\"card-error\"] p"), [said]);
+        assert!(page.texts("[data-wacost=\"notice\"]").is_empty());
+        settle().await;
+        let focused = gloo_utils::document().active_element().unwrap();
+        assert_eq!(focused.id(), "card-text", "{lang:?} {}", focused.tag_name());
+        assert_eq!(
+            focused.get_attribute("aria-describedby").as_deref(),
+            Some("card-error")
+        );
+        // The page's root goes, so the next language's page is the only one.
+        page.root.remove();
+    }
 }

@@ -6,7 +6,7 @@ use super::card_loader::CardLoader;
 use crate::draft::{Dest, RateEdit};
 use crate::engine::FieldError;
 use crate::i18n::{t, Lang};
-use crate::state::Notice;
+use crate::state::{Notice, Shared};
 use crate::wording;
 use chrono::NaiveDate;
 use std::rc::Rc;
@@ -39,6 +39,9 @@ pub struct RatesEditorProps {
     /// A whole card's text to load.
     pub on_load: Callback<String>,
     pub on_notify: Callback<Notice>,
+    /// Why the last card was refused, said beside the loader (`Notice::CardRefused`).
+    #[prop_or_default]
+    pub card_refused: Option<Shared<Notice>>,
 }
 
 /// The DOM id of a rate cell, stable for tests: `rate-rest-of-africa-marketing`.
@@ -146,7 +149,7 @@ pub fn RatesEditor(props: &RatesEditorProps) -> Html {
                     { format!("{} ({edited})", t(lang, "reset_all")) }
                 </button>
             </div>
-            <CardLoader {lang} on_load={props.on_load.clone()} on_notify={props.on_notify.clone()} />
+            <CardLoader {lang} on_load={props.on_load.clone()} on_notify={props.on_notify.clone()} refused={props.card_refused.clone()} />
         </section>
     }
 }

@@ -74,6 +74,8 @@ pub enum SheetProblemKind {
     },
     /// The row pasted into was removed meanwhile.
     RowGone,
+    /// Counts alone pasted into the emptied sheet: no row to put them in.
+    NoDestinations,
     /// The block reaches a linked line the sheet cannot edit (its row, from 1).
     ReachesKeptLine {
         row: usize,
@@ -619,6 +621,9 @@ fn paste_numbers(
     rows: &[Record],
     locale: Locale,
 ) -> Result<(), Vec<SheetProblem>> {
+    if draft.lines.is_empty() {
+        return Err(vec![SheetProblem::whole(SheetProblemKind::NoDestinations)]);
+    }
     let mut next = draft.clone();
     let start = next
         .lines

@@ -63,4 +63,6 @@ pub enum Action {
     },
     /// The currency stays as it was, and so do the user's rates.
     KeepCurrency,
+    /// The sheet as it was before the last import or paste.
+    UndoSheet,
 }
