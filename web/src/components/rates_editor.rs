@@ -6,6 +6,7 @@ use super::card_loader::CardLoader;
 use crate::draft::{Dest, RateEdit};
 use crate::engine::FieldError;
 use crate::i18n::{t, Lang};
+use crate::place_names;
 use crate::state::{Notice, Shared};
 use crate::wording;
 use chrono::NaiveDate;
@@ -159,12 +160,12 @@ fn row(
     props: &RatesEditorProps,
     card: &RateCard,
     categories: &[Category],
-    market: &String,
+    market: &str,
     editable: bool,
 ) -> Html {
     html! {
         <tr>
-            <th scope="row">{ market }</th>
+            <th scope="row">{ place_names::market(props.lang, market) }</th>
             { for categories.iter().map(|&category| if editable {
                 rate_cell(props, card, market, category)
             } else {
@@ -221,7 +222,11 @@ fn rate_cell(props: &RatesEditorProps, card: &RateCard, market: &str, category: 
         .map(|(_, e)| e.rate.clone())
         .or(published)
         .unwrap_or_default();
-    let label = format!("{market} · {}", t(lang, category.as_str()));
+    let label = format!(
+        "{} · {}",
+        place_names::market(lang, market),
+        t(lang, category.as_str())
+    );
     let owned = market.to_string();
     let oninput = props.on_set_rate.reform(move |e: InputEvent| {
         let input: HtmlInputElement = e.target_unchecked_into();

@@ -244,10 +244,18 @@ fn the_card(lang: Lang, currency: &str, card: &str) -> String {
 }
 
 /// What a card lacks: markets, whole categories, single cells.
+/// Markets by their names in `lang`.
+fn markets_named(lang: Lang, markets: &[String]) -> Vec<String> {
+    markets
+        .iter()
+        .map(|m| place_names::market(lang, m))
+        .collect()
+}
+
 pub fn lacks(lang: Lang, lacks: &Lacks) -> String {
     let mut parts: Vec<String> = Vec::new();
     if !lacks.markets.is_empty() {
-        parts.push(list(lang, &lacks.markets, false));
+        parts.push(list(lang, &markets_named(lang, &lacks.markets), false));
     }
     for c in &lacks.categories {
         parts.push(say(
@@ -414,7 +422,7 @@ pub fn cannot_price(lang: Lang, why: &CannotPrice) -> String {
                 "No se puede valorar: la prueba solo tarificaba conversaciones a México, y la hoja tiene {1}.",
                 "Não pode ser precificado: o teste só tarifava conversas para o México, e a planilha tem {1}.",
             ),
-            &[&list(lang, markets, false)],
+            &[&list(lang, &markets_named(lang, markets), false)],
         ),
         CannotPrice::Other => pick(
             lang,
