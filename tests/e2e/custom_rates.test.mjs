@@ -70,8 +70,8 @@ test('a card chosen as a file loads whole, or not at all', async () => {
   await page.setInputFiles('#card-file', good);
   await page.waitForFunction(() => document.querySelector('[data-wacost="meta-total"]').dataset.value === '115.79');
   await page.setInputFiles('#card-file', bad);
-  await page.waitForSelector('[data-wacost="notice"]');
-  assert.match(await page.innerText('[data-wacost="notice"]'), /Line 3: “Nowhere” is not a market of Meta's table\./);
+  await page.waitForSelector('[data-wacost="card-error"]');
+  assert.match(await page.innerText('[data-wacost="card-error"]'), /Line 3: “Nowhere” is not a market of Meta's table\./);
   assert.equal(await metaTotal(page), '115.79');
   assert.equal(await page.inputValue('#rate-india-marketing'), '0.0118');
   assert.deepEqual(errors, []);

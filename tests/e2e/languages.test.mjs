@@ -42,8 +42,9 @@ test('a French user reads every problem in French, beside its field', async () =
     await page.click('.load-card summary');
     await page.fill('#card-text', 'market,category,rate\nIndia,marketing,0.02\nAtlantis,utility,0.01\n');
     await page.click('#card-load');
-    await page.waitForSelector('[data-wacost="notice"]');
-    assert.equal(await page.textContent('[data-wacost="notice"] p'),
+    await page.waitForSelector('[data-wacost="card-error"]');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'card-text');
+    assert.equal(await page.textContent('[data-wacost="card-error"] p'),
       `Grille non chargée (vos tarifs sont inchangés) : Ligne 3${nb}: «${nb}Atlantis${nb}» n'est pas un marché de la table de Meta.`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the page is ${overflow}px wider than the window`);

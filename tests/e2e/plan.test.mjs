@@ -75,7 +75,7 @@ test('budget and savings at 375 px, in Portuguese, and in dark mode', async () =
   // figure is read, not re-derived here) leaves room for thousands of Indian marketing messages.
   const count = Number(await answer.getAttribute('data-count'));
   assert.ok(count > 5000, `${count}`);
-  assert.match(await answer.textContent(), /mensagens de marketing a mais para India/);
+  assert.match(await answer.textContent(), /mensagens de marketing a mais para Índia/);
   assert.match(await page.textContent('[data-plan="savings"]'), /Mais tráfego por pontos de entrada gratuitos/);
   await page.locator('[data-plan="view"]').screenshot({ path: join(SCREENSHOTS, 'plan-375-pt-dark.png') });
   assert.deepEqual(errors, []);

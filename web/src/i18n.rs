@@ -149,6 +149,7 @@ const TEXTS: &[&str] = &[
     text!("month", "Billing month", "Mois de facturation", "Mes de facturación", "Mês de faturamento"),
     text!("currency", "Currency", "Devise", "Moneda", "Moeda"),
     text!("partial_card", "Partial card: no rates for", "Grille partielle : pas de tarif pour", "Tarifa parcial: sin precios para", "Tabela parcial: sem preços para"),
+    text!("partial_word", "partial", "partielle", "parcial", "parcial"),
     text!("partial_card_only", "Partial card: rates only for", "Grille partielle : tarifs seulement pour", "Tarifa parcial: precios solo para", "Tabela parcial: preços apenas para"),
     text!("rate_card", "Rate card", "Grille tarifaire", "Tarifa", "Tabela de preços"),
     text!("in_force", "In force for the month", "En vigueur pour le mois", "Vigente en el mes", "Em vigor no mês"),
@@ -245,6 +246,10 @@ const TEXTS: &[&str] = &[
     text!("loading_cards", "Loading the {currency} cards…", "Chargement des grilles {currency}…", "Cargando las tarifas en {currency}…", "Carregando as tabelas em {currency}…"),
     text!("cards_failed", "The {currency} cards could not be loaded ({detail}). Your sheet is kept; reload the page or choose the currency again.", "Les grilles {currency} n'ont pas pu être chargées ({detail}). Votre tableau est conservé ; rechargez la page ou choisissez à nouveau la devise.", "No se pudieron cargar las tarifas en {currency} ({detail}). Su hoja se conserva; recargue la página o elija de nuevo la moneda.", "Não foi possível carregar as tabelas em {currency} ({detail}). Sua planilha foi mantida; recarregue a página ou escolha a moeda de novo."),
     text!("rates_read_only", "Read only: press “Edit rates” to change a rate.", "En lecture seule : appuyez sur « Modifier les tarifs » pour changer un tarif.", "Solo lectura: pulse «Editar tarifas» para cambiar una tarifa.", "Somente leitura: pressione “Editar tarifas” para mudar uma tarifa."),
+    text!("sheet_imported", "Imported {n} rows.", "{n} lignes importées.", "{n} filas importadas.", "{n} linhas importadas."),
+    text!("sheet_pasted", "Pasted {n} rows.", "{n} lignes collées.", "{n} filas pegadas.", "{n} linhas coladas."),
+    text!("undo", "Undo", "Annuler", "Deshacer", "Desfazer"),
+    text!("paste_here", "Paste rows copied from a spreadsheet here", "Collez ici des lignes copiées d'un tableur", "Pegue aquí filas copiadas de una hoja de cálculo", "Cole aqui linhas copiadas de uma planilha"),
 ];
 
 /// The text for `key` in `lang`; an unknown key shows itself, so a missing entry is visible

@@ -107,6 +107,7 @@ fn traffic_note(lang: Lang, note: &Note) -> String {
             card,
         } => {
             let c = category(c);
+            let market = crate::place_names::market(lang, market);
             match lang {
                 Lang::Fr => format!("{market} · {c} : la grille {currency} du {card} n'a pas de paliers de volume publiés, chaque message est donc compté au tarif de base ; le montant est un maximum."),
                 Lang::Es => format!("{market} · {c}: la tarifa {currency} del {card} no tiene niveles de volumen publicados, así que cada mensaje se cobra a la tarifa de lista; el importe es un máximo."),
@@ -121,6 +122,7 @@ fn traffic_note(lang: Lang, note: &Note) -> String {
             card,
         } => {
             let c = category(c);
+            let market = crate::place_names::market(lang, market);
             match (lang, flat) {
                 (Lang::Fr, false) => format!("{market} · {c} est estimé avec votre tarif, et non avec la grille {currency} du {card} de Meta."),
                 (Lang::Fr, true) => format!("{market} · {c} est estimé avec votre tarif, à prix fixe (les paliers de Meta valent pour son tarif de base ; ajoutez custom_tiers pour en définir), et non avec la grille {currency} du {card} de Meta."),
@@ -140,6 +142,7 @@ fn traffic_note(lang: Lang, note: &Note) -> String {
             ..
         } => {
             let c = category(c);
+            let market = crate::place_names::market(lang, market);
             let amount = money(lang, currency, amount);
             let percent = percent.replace('.', ",");
             let fields = field_names(lang, fields).join(", ");

@@ -232,7 +232,7 @@ async fn a_broken_card_is_refused_with_its_line_and_nothing_changes() {
     ];
     for (text, expected) in cases {
         page.load_card(&text).await;
-        let notice = page.text("[data-wacost=\"notice\"]");
+        let notice = page.text("[data-wacost=\"card-error\"]");
         assert!(notice.contains(expected), "{notice}");
         assert!(notice.contains("not loaded"), "{notice}");
         // The rates in place before stay, and so does the estimate.
@@ -246,7 +246,7 @@ async fn a_broken_card_is_refused_with_its_line_and_nothing_changes() {
         "{head}India,USD,$0.01x8,0.0014,0.0014,n/a,0.0014\n"
     ))
     .await;
-    assert!(page.text("[data-wacost=\"notice\"]").contains("0.01x8"));
+    assert!(page.text("[data-wacost=\"card-error\"]").contains("0.01x8"));
 }
 
 #[wasm_bindgen_test]

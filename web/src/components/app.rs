@@ -16,7 +16,7 @@ use crate::dom;
 use crate::i18n::Lang;
 use crate::link::kept;
 use crate::sheet_io::{table_for, Table};
-use crate::state::{Action, AppState};
+use crate::state::{Action, AppState, Notice};
 use std::rc::Rc;
 use wacost_core::scenario::Setting;
 use yew::prelude::*;
@@ -97,7 +97,8 @@ pub fn App(props: &AppProps) -> Html {
         <div class="wacost" lang={lang.tag()}>
             <a class="skip-link" href="#estimate">{ crate::i18n::t(lang, "skip_to_estimate") }</a>
             <Header {lang} {link} on_lang={make(&state, Action::SetLang)} />
-            if let Some(notice) = &state.notice {
+            // A refused card is said beside "Load a whole rate card", where the user is.
+            if let Some(notice) = state.notice.as_ref().filter(|n| !matches!(&***n, Notice::CardRefused(_))) {
                 <NoticeBar {lang} notice={notice.clone()} on_dismiss={make(&state, |()| Action::Dismiss)} />
             }
             if let Some(to) = &state.currency_change {
@@ -136,7 +137,8 @@ fn inputs(state: &State, cards: &crate::currency_data::CardsState) -> Html {
                 on_remove={make(state, Action::RemoveLine)}
                 on_add={make(state, Action::AddLine)}
                 on_import={make(state, Action::ImportCsv)}
-                on_notify={make(state, Action::Notify)} />
+                on_notify={make(state, Action::Notify)}
+                undo={state.undo.clone()} on_undo={make(state, |()| Action::UndoSheet)} />
             <Settings key={state.currency_change.clone().unwrap_or_default()} {lang} values={Rc::new(settings_shown(draft, lang))} errors={errors.clone()}
                 bad_percents={Rc::new(bad_percents(draft, lang))}
                 estimate={state.estimate.clone()}
@@ -146,6 +148,7 @@ fn inputs(state: &State, cards: &crate::currency_data::CardsState) -> Html {
                 month={draft.month_start()}
                 dests={Rc::new(draft.lines.iter().map(|l| l.dest.clone()).collect::<Vec<_>>())}
                 rates={Rc::new(draft.rates.clone())} {errors}
+                card_refused={state.notice.clone().filter(|n| matches!(&**n, Notice::CardRefused(_)))}
                 on_set_rate={make(state, |(market, category, value)| Action::SetRate { market, category, value })}
                 on_reset_rate={make(state, |(market, category)| Action::ResetRate { market, category })}
                 on_reset_all={make(state, |()| Action::ResetRates)}

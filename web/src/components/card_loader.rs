@@ -1,11 +1,13 @@
 //! Loading a whole rate card the user has: Meta's CSV as published or `market,category,rate`
 //! lines, pasted, dropped or chosen as a file. The card replaces the user's rates only if every
-//! line reads; what is wrong is said in a notice.
+//! line reads; what is wrong is said here, under the Load button, in plain words, and the focus
+//! comes back to the card's text so the user can correct it.
 
 use crate::dom;
 use crate::draft::CardProblem;
 use crate::i18n::{t, Lang};
-use crate::state::Notice;
+use crate::state::{Notice, Shared};
+use crate::wording;
 use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -16,6 +18,9 @@ pub struct CardLoaderProps {
     pub on_load: Callback<String>,
     /// A file refused before it is read, or that cannot be read.
     pub on_notify: Callback<Notice>,
+    /// Why the last card was refused (`Notice::CardRefused`), if it was.
+    #[prop_or_default]
+    pub refused: Option<Shared<Notice>>,
 }
 
 /// Reads a dropped or chosen file, refusing one over the cap from its size alone.
@@ -37,6 +42,28 @@ pub fn CardLoader(props: &CardLoaderProps) -> Html {
     let lang = props.lang;
     // The text box is read when Load is pressed, so typing in it costs no state or render.
     let card_text = use_node_ref();
+    let problems: Vec<String> = match props.refused.as_deref() {
+        Some(Notice::CardRefused(problem)) => wording::card_problems(lang, problem),
+        _ => Vec::new(),
+    };
+    // Each refusal moves the focus to the text, which names the problems (aria-describedby).
+    {
+        let card_text = card_text.clone();
+        use_effect_with(props.refused.clone(), move |refused| {
+            if refused.is_some() {
+                // After the page has drawn what the refusal changed: a closed <details> hides
+                // the text, and a hidden element takes no focus.
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Some(area) = card_text.cast::<web_sys::HtmlElement>() {
+                        if let Ok(Some(details)) = area.closest("details") {
+                            let _ = details.set_attribute("open", "");
+                        }
+                        let _ = area.focus();
+                    }
+                });
+            }
+        });
+    }
     let on_load = {
         let (card_text, on_load) = (card_text.clone(), props.on_load.clone());
         Callback::from(move |_: MouseEvent| {
@@ -71,15 +98,25 @@ pub fn CardLoader(props: &CardLoaderProps) -> Html {
         })
     };
     html! {
-        <details class="load-card">
+        <details class="load-card" open={!problems.is_empty()}>
             <summary>{ t(lang, "load_card") }</summary>
             <label for="card-text" class="hint">{ t(lang, "load_card_hint") }</label>
-            <textarea id="card-text" ref={card_text} rows="5" spellcheck="false" ondragover={on_dragover} ondrop={on_drop} />
+            <textarea id="card-text" ref={card_text} rows="5" spellcheck="false" ondragover={on_dragover} ondrop={on_drop}
+                aria-invalid={(!problems.is_empty()).then_some("true")}
+                aria-describedby={(!problems.is_empty()).then_some("card-error")} />
             <div class="toolbar">
                 <button type="button" id="card-load" class="primary" onclick={on_load}>{ t(lang, "load") }</button>
                 <input id="card-file" class="file-input" type="file" accept=".csv,text/csv,text/plain" onchange={on_file} />
                 <label class="button" for="card-file">{ t(lang, "choose_file") }</label>
             </div>
+            if let Some((first, rest)) = problems.split_first() {
+                <div id="card-error" class="error card-error" role="alert" data-wacost="card-error">
+                    <p><strong>{ t(lang, "card_error") }</strong>{ " " }{ first }</p>
+                    if !rest.is_empty() {
+                        <ul>{ for rest.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
+                    }
+                </div>
+            }
         </details>
     }
 }

@@ -6,7 +6,8 @@ use super::card_loader::CardLoader;
 use crate::draft::{Dest, RateEdit};
 use crate::engine::FieldError;
 use crate::i18n::{t, Lang};
-use crate::state::Notice;
+use crate::place_names;
+use crate::state::{Notice, Shared};
 use crate::wording;
 use chrono::NaiveDate;
 use std::rc::Rc;
@@ -39,6 +40,9 @@ pub struct RatesEditorProps {
     /// A whole card's text to load.
     pub on_load: Callback<String>,
     pub on_notify: Callback<Notice>,
+    /// Why the last card was refused, said beside the loader (`Notice::CardRefused`).
+    #[prop_or_default]
+    pub card_refused: Option<Shared<Notice>>,
 }
 
 /// The DOM id of a rate cell, stable for tests: `rate-rest-of-africa-marketing`.
@@ -146,7 +150,7 @@ pub fn RatesEditor(props: &RatesEditorProps) -> Html {
                     { format!("{} ({edited})", t(lang, "reset_all")) }
                 </button>
             </div>
-            <CardLoader {lang} on_load={props.on_load.clone()} on_notify={props.on_notify.clone()} />
+            <CardLoader {lang} on_load={props.on_load.clone()} on_notify={props.on_notify.clone()} refused={props.card_refused.clone()} />
         </section>
     }
 }
@@ -156,12 +160,12 @@ fn row(
     props: &RatesEditorProps,
     card: &RateCard,
     categories: &[Category],
-    market: &String,
+    market: &str,
     editable: bool,
 ) -> Html {
     html! {
         <tr>
-            <th scope="row">{ market }</th>
+            <th scope="row">{ place_names::market(props.lang, market) }</th>
             { for categories.iter().map(|&category| if editable {
                 rate_cell(props, card, market, category)
             } else {
@@ -218,7 +222,11 @@ fn rate_cell(props: &RatesEditorProps, card: &RateCard, market: &str, category: 
         .map(|(_, e)| e.rate.clone())
         .or(published)
         .unwrap_or_default();
-    let label = format!("{market} · {}", t(lang, category.as_str()));
+    let label = format!(
+        "{} · {}",
+        place_names::market(lang, market),
+        t(lang, category.as_str())
+    );
     let owned = market.to_string();
     let oninput = props.on_set_rate.reform(move |e: InputEvent| {
         let input: HtmlInputElement = e.target_unchecked_into();

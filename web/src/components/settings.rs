@@ -5,6 +5,7 @@ use super::field::{field_id, Field};
 use crate::draft::is_percent;
 use crate::engine::{Estimate, FieldError};
 use crate::i18n::{t, Lang};
+use crate::place_names;
 use crate::state::Shared;
 use crate::wording;
 use crate::wording::finance;
@@ -132,10 +133,19 @@ fn gaps(lang: Lang, priced: Option<&Estimate>, infos: &[CardInfo]) -> Option<Str
         .map(|card| card.markets())
         .unwrap_or_default();
     Some(if info.missing_markets.len() > held.len() {
+        let held: Vec<String> = held.iter().map(|m| place_names::market(lang, m)).collect();
         format!("{} {}", t(lang, "partial_card_only"), held.join(", "))
     } else {
-        let mut names = info.missing_markets.clone();
-        names.extend(info.missing_rates.iter().map(|(m, c)| format!("{m} ({c})")));
+        let mut names: Vec<String> = info
+            .missing_markets
+            .iter()
+            .map(|m| place_names::market(lang, m))
+            .collect();
+        names.extend(
+            info.missing_rates
+                .iter()
+                .map(|(m, c)| format!("{} ({c})", place_names::market(lang, m))),
+        );
         format!("{} {}", t(lang, "partial_card"), names.join(", "))
     })
 }
@@ -177,7 +187,7 @@ fn choices(props: &SettingsProps, infos: &[CardInfo]) -> Html {
         let label = if i.complete {
             date.clone()
         } else {
-            format!("{date} (partial)")
+            format!("{date} ({})", t(lang, "partial_word"))
         };
         (date, label)
     }));

@@ -11,7 +11,7 @@ use crate::sheet_io::{
     check_file_size, describe, export_csv, SheetProblem, SheetProblemKind, SheetProblems, Source,
     Table,
 };
-use crate::state::Notice;
+use crate::state::{Notice, Shared, SheetUndo};
 use crate::wording;
 use std::rc::Rc;
 use wacost_core::scenario::schema::List;
@@ -39,6 +39,11 @@ pub struct SheetProps {
     pub on_import: Callback<String>,
     /// A file refused before it is read.
     pub on_notify: Callback<Notice>,
+    /// What the last import or paste changed, to undo.
+    #[prop_or_default]
+    pub undo: Option<Shared<SheetUndo>>,
+    #[prop_or_default]
+    pub on_undo: Callback<()>,
 }
 
 /// A cell's count for the totals, read as the language writes it; text that is not a count
@@ -75,7 +80,7 @@ pub fn Sheet(props: &SheetProps) -> Html {
                     </thead>
                     <tbody>
                         if lines.is_empty() {
-                            <tr><td colspan="7" class="hint">{ t(lang, "no_lines") }</td></tr>
+                            { empty_row(props) }
                         }
                         { for lines.iter().enumerate().map(|(at, line)| row(props, at, line)) }
                     </tbody>
@@ -84,13 +89,14 @@ pub fn Sheet(props: &SheetProps) -> Html {
             </div>
             <p class="hint">{ t(lang, "paste_hint") }</p>
             { toolbar(props) }
+            { undo_note(props) }
         </section>
     }
 }
 
 /// One row, with its name and market from the table and its own problems.
 fn row(props: &SheetProps, at: usize, line: &Line) -> Html {
-    let (name, market) = describe(props.table.0, &line.dest);
+    let (name, market) = describe(props.table.0, &line.dest, props.lang.locale());
     let errors: Vec<FieldError> = props
         .errors
         .iter()
@@ -172,5 +178,55 @@ fn toolbar(props: &SheetProps) -> Html {
             <label class="button" for="csv-import">{ t(lang, "import_csv") }</label>
             <button type="button" onclick={export}>{ t(lang, "export_csv") }</button>
         </div>
+    }
+}
+
+/// The emptied sheet's one row: what to do, and a cell to paste a block into (a block that
+/// names its destinations adds its rows, as in any cell).
+fn empty_row(props: &SheetProps) -> Html {
+    let lang = props.lang;
+    let on_paste = props.on_paste.clone();
+    let onpaste = Callback::from(move |e: Event| {
+        use wasm_bindgen::JsCast;
+        let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else {
+            return;
+        };
+        let text = e
+            .clipboard_data()
+            .and_then(|d| d.get_data("text/plain").ok())
+            .unwrap_or_default();
+        e.prevent_default();
+        // No line to start from: only rows that name their destination can land.
+        on_paste.emit((u32::MAX, LineField::Marketing, text));
+    });
+    html! {
+        <tr class="empty-sheet">
+            <td colspan="7">
+                <p class="hint">{ t(lang, "no_lines") }</p>
+                <input id="sheet-paste" type="text" autocomplete="off" {onpaste}
+                    placeholder={t(lang, "paste_here")} aria-label={t(lang, "paste_here")} />
+            </td>
+        </tr>
+    }
+}
+
+/// "Imported 12 rows. Undo": the last import or paste, to take back in one step.
+fn undo_note(props: &SheetProps) -> Html {
+    let Some(undo) = &props.undo else {
+        return Html::default();
+    };
+    let lang = props.lang;
+    let key = if undo.pasted {
+        "sheet_pasted"
+    } else {
+        "sheet_imported"
+    };
+    let said = t(lang, key).replace("{n}", &count(lang, undo.rows as u64));
+    let onclick = props.on_undo.reform(|_: MouseEvent| ());
+    html! {
+        <p class="undo-note" role="status" data-wacost="sheet-undo">
+            { said }{ " " }
+            <button type="button" id="sheet-undo" {onclick}>{ t(lang, "undo") }</button>
+        </p>
     }
 }

@@ -65,4 +65,6 @@ pub enum Action {
     KeepCurrency,
     /// The cards of a currency arrived (`currency_data`): the sheet is priced again.
     CardsLoaded,
+    /// The sheet as it was before the last import or paste.
+    UndoSheet,
 }

@@ -96,6 +96,19 @@ pub struct AppState {
     /// until they say what becomes of those rates (wacost never converts, and never keeps
     /// them silently as rates of another currency).
     pub currency_change: Option<String>,
+    /// The sheet as it was before the last import or paste, to put back in one step; any
+    /// other change of the sheet forgets it (putting it back would drop that change).
+    pub undo: Option<Shared<SheetUndo>>,
+}
+
+/// What "Undo" puts back, and what it undoes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SheetUndo {
+    pub before: Draft,
+    /// Whether a paste (not an import) changed the sheet.
+    pub pasted: bool,
+    /// How many rows the import or the paste brought.
+    pub rows: usize,
 }
 
 impl AppState {
@@ -117,6 +130,7 @@ impl AppState {
             cards: link::url::cards_of(query),
             cards_chosen: false,
             currency_change: None,
+            undo: None,
         };
         state.recompute();
         state

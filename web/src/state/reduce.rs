@@ -1,7 +1,7 @@
 //! The reducer: each action is a named step that changes the draft (then the page prices it
 //! again and the address follows) or only what is shown around it (the language, a notice).
 
-use super::{Action, AppState, Notice, Shared};
+use super::{Action, AppState, Notice, Shared, SheetUndo};
 use crate::draft::column_of;
 use crate::i18n::Lang;
 use crate::sheet_io;
@@ -22,6 +22,13 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut state = (*self).clone();
+        // An import or a paste keeps the sheet it changes, for "Undo".
+        let undoable = match &action {
+            Action::Paste { .. } => Some(true),
+            Action::ImportCsv(_) => Some(false),
+            _ => None,
+        };
+        let before = undoable.map(|_| state.draft.clone());
         let outcome = match action {
             Action::SetLang(lang) => state.set_lang(lang),
             Action::Set(setting, value) => state.set(setting, value),
@@ -78,8 +85,17 @@ impl Reducible for AppState {
                 state.recompute();
                 Outcome::Shown
             }
+            Action::UndoSheet => state.undo_sheet(),
         };
         if outcome == Outcome::Edited {
+            state.undo = match (undoable, before) {
+                (Some(pasted), Some(before)) => Some(Shared::new(SheetUndo {
+                    rows: rows_changed(&before, &state.draft),
+                    before,
+                    pasted,
+                })),
+                _ => None,
+            };
             state.edited = true;
             state.recompute();
         }
@@ -172,6 +188,18 @@ impl AppState {
         }
     }
 
+    /// Puts back the sheet the last import or paste changed, exactly as it was.
+    fn undo_sheet(&mut self) -> Outcome {
+        match self.undo.take() {
+            Some(undo) => {
+                self.draft = undo.before.clone();
+                self.notice = None;
+                Outcome::Edited
+            }
+            None => Outcome::Shown,
+        }
+    }
+
     fn notify(&mut self, notice: Option<Notice>) -> Outcome {
         self.notice = notice.map(Shared::new);
         Outcome::Shown
@@ -208,4 +236,13 @@ impl AppState {
             Err(_) => Outcome::Shown,
         }
     }
+}
+
+/// The rows of `after` that `before` did not have as they are: added or with a count changed.
+fn rows_changed(before: &crate::draft::Draft, after: &crate::draft::Draft) -> usize {
+    after
+        .lines
+        .iter()
+        .filter(|line| !before.lines.iter().any(|old| old == *line))
+        .count()
 }

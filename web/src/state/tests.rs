@@ -516,3 +516,95 @@ fn the_comparison_mode_travels_in_the_address_and_not_in_the_scenario() {
     assert_eq!(linked.cards, CardsFor::Same);
     assert_eq!(linked.address(), None);
 }
+
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+fn undo_after_an_import_puts_the_sheet_back_exactly() {
+    let state = Rc::new(open(FIVE_LINES));
+    let before = state.draft.clone();
+    let state = state.reduce(Action::ImportCsv(
+        "destination,marketing,utility\nDE,100,5\nBrasil,7,\n+49 30 1234567,1,\n".into(),
+    ));
+    // Germany twice (by code and by number) is summed: two rows.
+    assert_eq!(state.draft.lines.len(), 2);
+    let undo = state.undo.clone().unwrap();
+    assert_eq!((undo.pasted, undo.rows), (false, 2));
+    let state = state.reduce(Action::UndoSheet);
+    assert_eq!(state.draft, before);
+    assert_eq!(state.undo, None);
+}
+
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+fn undo_after_a_paste_and_an_edit_after_it_forgets_it() {
+    let state = Rc::new(open(FIVE_LINES));
+    let before = state.draft.clone();
+    let id = state.draft.lines[0].id;
+    let state = state.reduce(Action::Paste {
+        id,
+        field: LineField::Marketing,
+        text: "Allemagne\t40\nUK\t3\n".into(),
+    });
+    // Germany is added; the United Kingdom, already a row, gets its count.
+    assert_eq!(state.draft.lines.len(), 6);
+    assert_eq!(state.draft.lines[2].counts[0], "3");
+    assert_eq!(
+        state.undo.as_ref().map(|u| (u.pasted, u.rows)),
+        Some((true, 2))
+    );
+    let state = state.reduce(Action::UndoSheet);
+    assert_eq!(state.draft, before);
+    // Typing after a paste: undo would drop what was typed, so it is gone.
+    let state = state.reduce(Action::Paste {
+        id,
+        field: LineField::Marketing,
+        text: "5\n6\n".into(),
+    });
+    assert!(state.undo.is_some());
+    let state = state.reduce(Action::SetCount {
+        id,
+        field: LineField::Utility,
+        value: "9".into(),
+    });
+    assert_eq!(state.undo, None);
+}
+
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+fn the_pages_own_export_pastes_back_into_an_emptied_sheet() {
+    let full = Rc::new(open(FIVE_LINES));
+    let exported = crate::sheet_io::export_csv(&full.draft.lines);
+    let mut state = Rc::new(open(r#"{"month":"2026-11","currency":"USD","lines":[]}"#));
+    assert!(state.draft.lines.is_empty());
+    state = state.reduce(Action::Paste {
+        id: u32::MAX,
+        field: LineField::Marketing,
+        text: exported,
+    });
+    assert_eq!(state.notice, None);
+    let counts: Vec<_> = state
+        .draft
+        .lines
+        .iter()
+        .map(|l| (l.dest.clone(), l.counts.clone()))
+        .collect();
+    let expected: Vec<_> = full
+        .draft
+        .lines
+        .iter()
+        .map(|l| (l.dest.clone(), l.counts.clone()))
+        .collect();
+    assert_eq!(counts, expected);
+    // Counts alone have no row to go to: said plainly, the sheet as it was.
+    let empty = Rc::new(open(r#"{"month":"2026-11","currency":"USD","lines":[]}"#));
+    let refused = empty.reduce(Action::Paste {
+        id: u32::MAX,
+        field: LineField::Marketing,
+        text: "5\t6\n".into(),
+    });
+    assert!(refused.draft.lines.is_empty());
+    assert!(matches!(
+        refused.notice.as_deref(),
+        Some(Notice::PasteRefused(_))
+    ));
+}

@@ -510,7 +510,10 @@ fn pricing_problem(lang: Lang, kind: &ErrorKind) -> String {
             date,
             closest,
         } if !closest.is_empty() => {
-            let close: Vec<String> = closest.iter().map(|c| quote(lang, c)).collect();
+            let close: Vec<String> = closest
+                .iter()
+                .map(|c| quote(lang, &crate::place_names::market(lang, c)))
+                .collect();
             say(
                 lang,
                 &UNKNOWN_MARKET_CLOSE,
@@ -526,13 +529,23 @@ fn pricing_problem(lang: Lang, kind: &ErrorKind) -> String {
             &UNKNOWN_MARKET,
             &[&quote(lang, name), &date.to_string()],
         ),
-        ErrorKind::OnlyMexico { market } => say(lang, &ONLY_MEXICO, &[market]),
+        ErrorKind::OnlyMexico { market } => say(
+            lang,
+            &ONLY_MEXICO,
+            &[&crate::place_names::market(lang, market)],
+        ),
         ErrorKind::MarketNotOnCard {
             market,
             currency,
             card,
             partial,
-        } => market_not_on_card(lang, market, currency, &card.to_string(), *partial),
+        } => market_not_on_card(
+            lang,
+            &crate::place_names::market(lang, market),
+            currency,
+            &card.to_string(),
+            *partial,
+        ),
         ErrorKind::CategoryNotOnCard {
             category: c,
             rules,
@@ -551,7 +564,8 @@ fn pricing_problem(lang: Lang, kind: &ErrorKind) -> String {
             card,
         } => {
             let (card, c) = (card.to_string(), category(lang, *c));
-            let figures = [currency.as_str(), &card, &c, market, unit(lang, *rules)];
+            let market = crate::place_names::market(lang, market);
+            let figures = [currency.as_str(), &card, &c, &market, unit(lang, *rules)];
             say(lang, &NO_RATE_FOR_LINE, &figures)
         }
         ErrorKind::NoCardToCompare => say(lang, &NO_CARD_TO_COMPARE, &[]),
@@ -570,7 +584,10 @@ pub(super) fn twice(lang: Lang, market: &str, c: Category) -> String {
             "{1} · {2} aparece dos veces.",
             "{1} · {2} aparece duas vezes.",
         ),
-        &[market, &category(lang, c)],
+        &[
+            &crate::place_names::market(lang, market),
+            &category(lang, c),
+        ],
     )
 }
 
@@ -1064,7 +1081,7 @@ mod tests {
         let grouped = grouped_field_errors(Lang::PtBr, &many);
         assert_eq!(grouped.len(), 1);
         assert!(
-            grouped[0].starts_with("Linha 1, Linha 2, Linha 3 e mais 2: Egypt não pode"),
+            grouped[0].starts_with("Linha 1, Linha 2, Linha 3 e mais 2: Egito não pode"),
             "{}",
             grouped[0]
         );

@@ -226,6 +226,12 @@ const MORE_ROWS_THAN_LINES: Words = words!(
     "{1} filas pegadas pero solo {2} debajo de esta celda: añada primero destinos o pegue con una primera columna de países.",
     "{1} linhas coladas mas só {2} abaixo desta célula: adicione destinos primeiro ou cole com uma primeira coluna de países.",
 );
+const NO_DESTINATIONS: Words = words!(
+    "The sheet is empty and these rows name no destination: paste rows whose first column is a country or a market.",
+    "La feuille est vide et ces lignes ne nomment aucune destination : collez des lignes dont la première colonne est un pays ou un marché.",
+    "La hoja está vacía y estas filas no nombran ningún destino: pegue filas cuya primera columna sea un país o un mercado.",
+    "A planilha está vazia e estas linhas não nomeiam nenhum destino: cole linhas cuja primeira coluna seja um país ou um mercado.",
+);
 const ROW_GONE: Words = words!(
     "The row pasted into no longer exists.",
     "La ligne où vous avez collé n'existe plus.",
@@ -286,6 +292,7 @@ fn sheet_kind(lang: Lang, source: Source, kind: &SheetProblemKind) -> String {
             &[&number(lang, rows), &number(lang, below)],
         ),
         SheetProblemKind::RowGone => say(lang, &ROW_GONE, &[]),
+        SheetProblemKind::NoDestinations => say(lang, &NO_DESTINATIONS, &[]),
         SheetProblemKind::ReachesKeptLine { row: kept } => say(
             lang,
             &REACHES_KEPT_LINE,
