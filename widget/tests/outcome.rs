@@ -175,3 +175,40 @@ fn the_scenario_carries_every_setting() {
         })
     );
 }
+
+/// `bspPerMessageOn=delivered`: the provider's per-message fee on every delivered message,
+/// free service replies included, as some providers bill.
+#[test]
+fn the_per_message_fee_can_apply_to_every_delivered_message() {
+    let typed = counts(&[["1000", "0", "0", "1000"]]);
+    let charged = config(
+        &[("countries", "IN"), ("bspPerMessage", "0.005")],
+        Source::Attributes,
+    );
+    let delivered = config(
+        &[
+            ("countries", "IN"),
+            ("bspPerMessage", "0.005"),
+            ("bspPerMessageOn", "delivered"),
+        ],
+        Source::Attributes,
+    );
+    // 1,000 marketing x 0.0118 = 11.80; the 1,000 service replies are free.
+    let on_charged = run(&charged, &typed).unwrap();
+    assert_eq!(on_charged.value["meta_total"], "11.80");
+    assert_eq!(on_charged.value["bsp_fees"], "5.00");
+    let on_delivered = run(&delivered, &typed).unwrap();
+    assert_eq!(on_delivered.value["bsp_fees"], "10.00");
+    assert_eq!(on_delivered.value["total"], "21.80");
+    let bad = config(&[("bspPerMessageOn", "sent")], Source::Attributes);
+    let issues = run(&bad, &typed).unwrap_err();
+    assert_eq!(
+        issues[0].target,
+        Target::Setting("data-bsp-per-message-on".into())
+    );
+    assert!(
+        issues[0].message.contains("\"sent\""),
+        "{}",
+        issues[0].message
+    );
+}
