@@ -36,6 +36,7 @@ for crate in "${browser_crates[@]}"; do
   check "browser tests: $crate (wasm-pack, headless Chromium)" wasm-pack test --headless --chrome "$crate"
 done
 check "release build of the site" scripts/build-site.sh
+check "bundle sizes within their ratchets (scripts/size-ratchet.txt)" scripts/size-report.sh --check
 # The log-check test compares the page with the CLI built by the native tests above.
 export WACOST_BIN="$ROOT/target/debug/wacost"
 check "end-to-end tests (headless Chromium)" node --test tests/e2e/*.test.mjs

@@ -1,4 +1,5 @@
-//! Embeds `data/` and refuses to build when a file is broken: a missing market in a category
+//! Embeds `data/` (every card with the `embedded-cards` feature, else only the market tables)
+//! and refuses to build when a file is broken: a missing market in a category
 //! the file's name claims whole, a gap or overlap between tier bands, a duplicate row, a rate
 //! that is not a decimal. Writes the small index of every card (`catalog::index`) beside it.
 //! The checks are the catalog's own (the same source files, compiled here too, with the
@@ -77,10 +78,13 @@ fn main() {
         })
         .collect();
     let checked = catalog::Catalog::from_files(&borrowed[0], &borrowed[1], &borrowed[2]);
-    let index = match checked {
-        Ok(catalog) => catalog::index::summaries_source(&catalog.summaries()),
+    let catalog = match checked {
+        Ok(catalog) => catalog,
         Err(errors) => refuse(&errors),
     };
+    let index = catalog::index::summaries_source(&catalog.summaries());
+    let bundles = write_bundles(&catalog, &texts);
+    let embed_cards = std::env::var_os("CARGO_FEATURE_EMBEDDED_CARDS").is_some();
 
     let mut out = String::new();
     for (constant, files) in ["RATE_FILES", "TIER_FILES", "MARKET_FILES"]
@@ -88,7 +92,8 @@ fn main() {
         .zip(&groups)
     {
         writeln!(out, "pub static {constant}: &[(&str, &str)] = &[").ok();
-        for (name, path) in files {
+        let embed = embed_cards || *constant == "MARKET_FILES";
+        for (name, path) in files.iter().filter(|_| embed) {
             writeln!(
                 out,
                 "    ({name:?}, include_str!({:?})),",
@@ -99,10 +104,80 @@ fn main() {
         writeln!(out, "];").ok();
     }
     out.push_str(&index);
+    writeln!(out, "pub static CURRENCY_DATA: &[(&str, &str)] = &[").ok();
+    for (currency, file) in &bundles {
+        writeln!(out, "    ({currency:?}, {file:?}),").ok();
+    }
+    writeln!(out, "];").ok();
     let target =
         PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default()).join("embedded_data.rs");
     std::fs::write(&target, out)
         .unwrap_or_else(|e| panic!("cannot write {}: {e}", target.display()));
+}
+
+/// Writes each currency's bundle (its rate cards and tier ladders, `catalog::bundle`) under a
+/// content-hashed name, with `wacost-data.json` mapping currency to name, into
+/// `target/<triple>/<profile>/wacost-data/`, where the site build copies them from (Trunk's
+/// post-build hook, `scripts/copy-currency-data.sh`). Returns (currency, file name).
+fn write_bundles(
+    catalog: &catalog::Catalog,
+    texts: &[Vec<(String, String)>],
+) -> Vec<(String, String)> {
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default());
+    // OUT_DIR is <profile>/build/wacost-core-<hash>/out.
+    let dir = out_dir
+        .ancestors()
+        .nth(3)
+        .unwrap_or(&out_dir)
+        .join("wacost-data");
+    std::fs::create_dir_all(&dir)
+        .unwrap_or_else(|e| panic!("cannot create {}: {e}", dir.display()));
+    let text_of = |name: &str| -> &str {
+        texts
+            .iter()
+            .flatten()
+            .find(|(n, _)| n == name)
+            .map(|(_, t)| t.as_str())
+            .unwrap_or_else(|| panic!("{name} was checked but not read"))
+    };
+    let mut written = Vec::new();
+    for currency in catalog.currencies() {
+        let files: Vec<(&str, &str)> = catalog
+            .currency_files(currency)
+            .into_iter()
+            .map(|name| (name, text_of(name)))
+            .collect();
+        let bundle = catalog::bundle::bundle(&files);
+        let name = format!(
+            "wacost-data-{currency}-{:016x}.csv",
+            fnv1a(bundle.as_bytes())
+        );
+        let path = dir.join(&name);
+        if !path.exists() {
+            std::fs::write(&path, &bundle)
+                .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+        }
+        written.push((currency.to_string(), name));
+    }
+    let manifest: Vec<String> = written
+        .iter()
+        .map(|(currency, name)| format!("  {currency:?}: {name:?}"))
+        .collect();
+    let manifest_path = dir.join("wacost-data.json");
+    std::fs::write(
+        &manifest_path,
+        format!("{{\n{}\n}}\n", manifest.join(",\n")),
+    )
+    .unwrap_or_else(|e| panic!("cannot write {}: {e}", manifest_path.display()));
+    written
+}
+
+/// FNV-1a, 64 bits: a content hash for the bundles' names (not a security measure; it only
+/// has to change when a bundle does, so hosts can cache the files for long).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 /// Stops the build with every problem found, each naming its file and line.

@@ -22,7 +22,9 @@ pub mod money_format;
 pub mod percent;
 
 pub use catalog::Catalog;
-pub use catalog_builtin::card_index;
+pub use catalog_builtin::{
+    add_currency_data, card_index, currency_data_file, currency_data_files, has_currency_data,
+};
 pub use category::Category;
 pub mod analytics;
 pub mod bill;

@@ -242,6 +242,8 @@ const TEXTS: &[&str] = &[
     text!("use_complete_card", "Use the latest complete {currency} card ({card})", "Utiliser la dernière grille {currency} complète ({card})", "Usar la última tarifa completa en {currency} ({card})", "Usar a última tabela completa em {currency} ({card})"),
     text!("load_meta_card", "Load Meta's {currency} card for the month", "Charger la grille {currency} de Meta pour le mois", "Cargar la tarifa en {currency} de Meta para el mes", "Carregar a tabela em {currency} da Meta para o mês"),
     text!("edit_rates", "Edit rates", "Modifier les tarifs", "Editar tarifas", "Editar tarifas"),
+    text!("loading_cards", "Loading the {currency} cards…", "Chargement des grilles {currency}…", "Cargando las tarifas en {currency}…", "Carregando as tabelas em {currency}…"),
+    text!("cards_failed", "The {currency} cards could not be loaded ({detail}). Your sheet is kept; reload the page or choose the currency again.", "Les grilles {currency} n'ont pas pu être chargées ({detail}). Votre tableau est conservé ; rechargez la page ou choisissez à nouveau la devise.", "No se pudieron cargar las tarifas en {currency} ({detail}). Su hoja se conserva; recargue la página o elija de nuevo la moneda.", "Não foi possível carregar as tabelas em {currency} ({detail}). Sua planilha foi mantida; recarregue a página ou escolha a moeda de novo."),
     text!("rates_read_only", "Read only: press “Edit rates” to change a rate.", "En lecture seule : appuyez sur « Modifier les tarifs » pour changer un tarif.", "Solo lectura: pulse «Editar tarifas» para cambiar una tarifa.", "Somente leitura: pressione “Editar tarifas” para mudar uma tarifa."),
 ];
 

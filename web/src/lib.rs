@@ -4,6 +4,7 @@
 
 pub mod card_diff;
 pub mod components;
+pub mod currency_data;
 pub mod dom;
 pub mod draft;
 pub mod engine;

@@ -2,6 +2,7 @@
 //! compile time from `core/data/` and validated both by `build.rs` (a broken file fails the
 //! build, naming file, line and problem) and again when loaded.
 
+pub mod bundle;
 mod choice;
 mod error;
 pub mod index;
@@ -245,6 +246,88 @@ impl Catalog {
             }
         }
         errors
+    }
+
+    /// The files of one currency's rate cards and tier ladders, in the catalog's order: what
+    /// its bundle (`bundle`) holds, for the page to fetch when that currency is priced.
+    pub fn currency_files(&self, currency: &str) -> Vec<&str> {
+        let cards = self.cards.iter().filter(|c| c.id.currency == currency);
+        let tiers = self.tier_cards.iter().filter(|t| t.id.currency == currency);
+        cards
+            .map(|c| c.file.as_str())
+            .chain(tiers.map(|t| t.file.as_str()))
+            .collect()
+    }
+
+    /// Whether a card of `currency` is loaded.
+    pub fn holds_currency(&self, currency: &str) -> bool {
+        self.cards.iter().any(|c| c.id.currency == currency)
+    }
+
+    /// This catalog with one currency's bundle (`bundle`, named `bundle_name`) added, checked
+    /// as the build checks the files: each file parsed, every card of `currency`, none
+    /// already loaded, every market known to the market table of its date. Every problem is
+    /// returned, each naming the bundle, the file in it and the line; nothing is half-added.
+    pub fn with_currency_data(
+        &self,
+        currency: &str,
+        bundle_name: &str,
+        text: &str,
+    ) -> Result<Catalog, Vec<DataError>> {
+        let files = bundle::unbundle(bundle_name, text).map_err(|e| vec![e])?;
+        let in_bundle = |mut e: DataError| {
+            e.file = format!("{bundle_name}: {}", e.file);
+            e
+        };
+        let mut errors = Vec::new();
+        let mut added = self.clone();
+        for (name, text) in &files {
+            let parsed = if name.starts_with("tiers/") {
+                TierCard::parse(name, text).map(|t| {
+                    let id = t.id.clone();
+                    let duplicate = added.tier_cards.iter().any(|x| x.id == id);
+                    added.tier_cards.push(t);
+                    (id, duplicate)
+                })
+            } else {
+                RateCard::parse(name, text).map(|c| {
+                    let id = c.id.clone();
+                    let duplicate = added.cards.iter().any(|x| x.id == id);
+                    added.cards.push(c);
+                    (id, duplicate)
+                })
+            };
+            match parsed {
+                Err(e) => errors.push(in_bundle(e)),
+                Ok((id, _)) if id.currency != currency => errors.push(in_bundle(DataError::new(
+                    name,
+                    0,
+                    format!("holds a card of {}, not of {currency}", id.currency),
+                ))),
+                Ok((id, true)) => errors.push(in_bundle(DataError::new(
+                    name,
+                    0,
+                    format!("{id} is already loaded"),
+                ))),
+                Ok(_) => {}
+            }
+        }
+        added.cards.sort_by(|a, b| a.id.cmp(&b.id));
+        if errors.is_empty() {
+            let new_files = |file: &str| files.iter().any(|(name, _)| *name == file);
+            errors.extend(
+                added
+                    .cross_check()
+                    .into_iter()
+                    .filter(|e| new_files(&e.file))
+                    .map(in_bundle),
+            );
+        }
+        if errors.is_empty() {
+            Ok(added)
+        } else {
+            Err(errors)
+        }
     }
 
     pub fn cards(&self) -> &[RateCard] {

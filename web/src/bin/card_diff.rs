@@ -4,5 +4,10 @@
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    wacost_web::card_diff::mount();
+    wasm_bindgen_futures::spawn_local(async {
+        // Every currency's cards: this view may price any of them. If a file cannot be
+        // fetched, its currency answers "no card", as the estimate words it.
+        let _ = wacost_web::currency_data::ensure_all().await;
+        wacost_web::card_diff::mount();
+    });
 }

@@ -87,6 +87,10 @@ fn use_page_sync(sync: bool, state: &AppState) {
 pub fn App(props: &AppProps) -> Html {
     let state = use_page_state(props);
     use_page_sync(props.sync_url, &state);
+    let cards = crate::currency_data::use_currency_cards(
+        state.draft.currency(),
+        make(&state, |()| Action::CardsLoaded),
+    );
     let lang = state.lang;
     let link = state.link();
     html! {
@@ -108,7 +112,7 @@ pub fn App(props: &AppProps) -> Html {
             }
             <main class="layout">
                 <div class="inputs">{ inputs(&state) }</div>
-                <div class="outputs">{ outputs(&state) }</div>
+                <div class="outputs">{ cards_state(lang, &cards) }{ outputs(&state, &cards) }</div>
             </main>
             <crate::log_check::LogCheckLink {lang} />
             <crate::plan_view::PlanLink {lang} json={state.json.clone()} on_replace={make(&state, Action::ReplaceSheet)} />
@@ -137,7 +141,8 @@ fn inputs(state: &State) -> Html {
                 bad_percents={Rc::new(bad_percents(draft, lang))}
                 estimate={state.estimate.clone()}
                 on_set={make(state, |(setting, value)| Action::Set(setting, value))} />
-            <RatesEditor {lang} currency={draft.currency()} rate_card={draft.get(Setting::RateCard).trim().to_string()}
+            // Remounted when a currency's cards arrive: it reads the card from the catalog.
+            <RatesEditor key={wacost_core::Catalog::builtin().cards().len().to_string()} {lang} currency={draft.currency()} rate_card={draft.get(Setting::RateCard).trim().to_string()}
                 month={draft.month_start()}
                 dests={Rc::new(draft.lines.iter().map(|l| l.dest.clone()).collect::<Vec<_>>())}
                 rates={Rc::new(draft.rates.clone())} {errors}
@@ -173,8 +178,32 @@ fn bad_percents(
         .collect()
 }
 
-/// The estimate and the comparison.
-fn outputs(state: &State) -> Html {
+/// While the currency's cards are fetched, or if they could not be: said in place of the
+/// estimate, the sheet untouched.
+fn cards_state(lang: Lang, cards: &crate::currency_data::CardsState) -> Html {
+    use crate::currency_data::CardsState;
+    let sentence = match cards {
+        CardsState::Ready => return html! {},
+        CardsState::Loading(currency) => {
+            crate::i18n::t(lang, "loading_cards").replace("{currency}", currency)
+        }
+        CardsState::Failed(currency, error) => crate::i18n::t(lang, "cards_failed")
+            .replace("{currency}", currency)
+            .replace("{detail}", &error.detail()),
+    };
+    let failed = matches!(cards, CardsState::Failed(..));
+    html! {
+        <p class={classes!("cards-state", failed.then_some("error"))} role={if failed { "alert" } else { "status" }}
+            data-wacost="cards-state">{ sentence }</p>
+    }
+}
+
+/// The estimate and the comparison (none while the currency's cards are not there: the
+/// core would say there is no card).
+fn outputs(state: &State, cards: &crate::currency_data::CardsState) -> Html {
+    if *cards != crate::currency_data::CardsState::Ready {
+        return html! {};
+    }
     let lang = state.lang;
     let problems: Vec<_> = state.other_errors().into_iter().cloned().collect();
     let currency = state.draft.currency();

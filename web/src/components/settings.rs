@@ -109,10 +109,12 @@ impl SettingsProps {
 
 /// The cards of the currency, newest first.
 fn cards_of(currency: &str) -> Vec<CardInfo> {
-    let mut infos: Vec<_> = Catalog::builtin()
-        .card_infos()
-        .into_iter()
-        .filter(|i| i.currency == currency)
+    let catalog = Catalog::builtin();
+    let mut infos: Vec<_> = catalog
+        .cards()
+        .iter()
+        .filter(|card| card.id.currency == currency)
+        .map(|card| catalog.card_info(card))
         .collect();
     infos.sort_by_key(|i| std::cmp::Reverse(i.effective));
     infos
@@ -225,10 +227,10 @@ fn currency_options(props: &SettingsProps) -> Vec<(String, String)> {
                 )
             })
             .collect(),
-        None => Catalog::builtin()
-            .currencies()
-            .into_iter()
-            .map(|c| (c.to_string(), c.to_string()))
+        // From the index: the page holds only the cards of the currencies it fetched.
+        None => wacost_core::currency_data_files()
+            .iter()
+            .map(|(c, _)| (c.to_string(), c.to_string()))
             .collect(),
     };
     // A currency typed in a link that is none of these stays selectable, with its error.

@@ -63,4 +63,6 @@ pub enum Action {
     },
     /// The currency stays as it was, and so do the user's rates.
     KeepCurrency,
+    /// The cards of a currency arrived (`currency_data`): the sheet is priced again.
+    CardsLoaded,
 }

@@ -74,6 +74,10 @@ impl Reducible for AppState {
                 state.currency_change = None;
                 Outcome::Shown
             }
+            Action::CardsLoaded => {
+                state.recompute();
+                Outcome::Shown
+            }
         };
         if outcome == Outcome::Edited {
             state.edited = true;
