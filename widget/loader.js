@@ -10,25 +10,27 @@
   var base = script && script.src ? script.src : location.href;
   var APP = new URL('__WACOST_APP__', base).href;
   var WASM = new URL('__WACOST_WASM__', base).href;
+  // Each billing currency's rate cards, a content-hashed file next to this script: a widget
+  // fetches its own currency's only.
+  var DATA = __WACOST_DATA__;
   // How far below (or above) the viewport a widget starts loading.
   var NEAR = '400px 0px';
   var SELECTOR = '[data-wacost-widget]';
   var app = null;
   var loading = null;
-  var pending = [];
+  var dataLoads = {};
+  var dataReady = {};
   var watched = typeof WeakSet === 'function' ? new WeakSet() : null;
   var settle = {};
   var ready = new Promise(function (resolve, reject) { settle.resolve = resolve; settle.reject = reject; });
   ready.catch(function () {});
 
-  function showLoadFailure(error) {
+  function showLoadFailure(element, error) {
     console.error('wacost widget: the calculator could not load', error);
-    document.querySelectorAll(SELECTOR).forEach(function (element) {
-      var root = element.shadowRoot;
-      var text = 'The WhatsApp cost calculator could not load (' + error + ').';
-      if (root && !element.__wacostMounted) root.textContent = text;
-      else if (!root) element.textContent = text;
-    });
+    var root = element.shadowRoot;
+    var text = 'The WhatsApp cost calculator could not load (' + error + ').';
+    if (root && !element.__wacostMounted) root.textContent = text;
+    else if (!root) element.textContent = text;
   }
 
   function load() {
@@ -37,14 +39,39 @@
         return glue.default({ module_or_path: WASM }).then(function () { return glue; });
       }).then(function (glue) {
         app = glue;
-        pending.splice(0).forEach(function (run) { run(); });
         settle.resolve(window.wacost);
         return glue;
       });
-      loading.catch(function (error) { settle.reject(error); showLoadFailure(error); });
+      loading.catch(function (error) { settle.reject(error); });
     }
     return loading;
   }
+
+  function currencyOf(element, config) {
+    var given = config && config.currency !== undefined ? config.currency : element.getAttribute('data-currency');
+    return String(given || 'USD').trim().toUpperCase();
+  }
+
+  // The calculator and the cards of `currency`, fetched side by side. A currency without a
+  // file is left to the calculator, which names it as a bad setting.
+  function loadFor(currency) {
+    var file = DATA[currency];
+    if (!file) return load();
+    if (!dataLoads[currency]) {
+      var text = fetch(new URL(file, base).href).then(function (response) {
+        if (!response.ok) throw new Error(file + ': HTTP ' + response.status);
+        return response.text();
+      });
+      dataLoads[currency] = Promise.all([load(), text]).then(function (both) {
+        both[0].addCurrencyData(currency, file, both[1]);
+        dataReady[currency] = true;
+        return both[0];
+      });
+    }
+    return dataLoads[currency];
+  }
+
+  function readyFor(currency) { return !!app && (dataReady[currency] || !DATA[currency]); }
 
   // A widget's height before it renders, from its settings and width, so the page does not
   // jump when it arrives (figures measured on the built widget: tests/e2e/widget.test.mjs).
@@ -99,11 +126,10 @@
 
   function attributeMount(element) {
     if (element.__wacostMounted) return;
-    var run = function () {
+    loadFor(currencyOf(element)).then(function () {
       if (element.__wacostMounted) return;
       try { mountNow(element); } catch (error) { console.error(error); }
-    };
-    if (app) run(); else { pending.push(run); load(); }
+    }, function (error) { showLoadFailure(element, error); });
   }
 
   function watchAll() {
@@ -134,15 +160,19 @@
      * Works before loading ends.
      */
     mount: function (element, config) {
-      if (app) return mountNow(element, config);
-      if (element && element.nodeType === 1) placehold(element);
+      var isElement = !!element && element.nodeType === 1;
+      var currency = isElement ? currencyOf(element, config) : 'USD';
+      if (!isElement || readyFor(currency)) {
+        if (app) return mountNow(element, config);
+        throw new TypeError('wacost.mount: the first argument must be a DOM element');
+      }
+      placehold(element);
       var handle = null;
       var destroyed = false;
-      pending.push(function () {
+      loadFor(currency).then(function () {
         if (destroyed) return;
         try { handle = mountNow(element, config); } catch (error) { console.error(error); }
-      });
-      load();
+      }, function (error) { showLoadFailure(element, error); });
       return {
         destroy: function () { destroyed = true; if (handle) handle.destroy(); },
         scenario: function () { return handle ? handle.scenario() : null; },

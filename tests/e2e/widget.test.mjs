@@ -374,8 +374,12 @@ test('nothing but the loader is fetched until the widget nears the viewport', as
     document.addEventListener('wacost:estimate', () => resolve(performance.now() - start), { once: true });
     document.querySelector('#far').scrollIntoView();
   }));
-  assert.ok(fetched.some((p) => /\/wacost-widget\.[0-9a-f]{12}\.wasm$/.test(p)), fetched.join(' '));
-  assert.ok(fetched.some((p) => /\/wacost-widget-app\.[0-9a-f]{12}\.js$/.test(p)), fetched.join(' '));
+  // The calculator and the cards of its currency only, under content-hashed names.
+  const after = fetched.filter((p) => p.includes('/dist/widget/')).slice(1).sort();
+  assert.equal(after.length, 3, after.join(' '));
+  assert.match(after[0], /\/wacost-data-USD-[0-9a-f]{16}\.csv$/);
+  assert.match(after[1], /\/wacost-widget-app\.[0-9a-f]{12}\.js$/);
+  assert.match(after[2], /\/wacost-widget\.[0-9a-f]{12}\.wasm$/);
   const final = await page.evaluate(() => document.querySelector('#far').getBoundingClientRect().height);
   console.log(`widget: placeholder ${placeholder} px, rendered ${final} px; ${shown.toFixed(0)} ms from scrolled into view to the first estimate`);
   assert.ok(Math.abs(placeholder - final) / final < 0.1, `placeholder ${placeholder} px for a ${final} px widget`);
@@ -407,5 +411,28 @@ test('a visitor scrolling down finds the widget ready within 300 ms of it becomi
   }));
   console.log(`widget: ready ${visibleFor.toFixed(0)} ms after it became visible`);
   assert.ok(visibleFor <= 300, `${visibleFor} ms`);
+  await page.close();
+});
+
+test('a widget in another currency fetches that currency\'s cards only', async () => {
+  const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto(`${server.url}/tests/e2e/fixtures/lazy.html`);
+  const shown = await page.evaluate(async () => {
+    const el = document.createElement('div');
+    document.body.prepend(el);
+    const total = new Promise((resolve) => el.addEventListener('wacost:estimate', (e) => resolve(e.detail), { once: true }));
+    wacost.mount(el, { countries: 'IN', currency: 'inr', month: '2026-11', lang: 'en' });
+    const detail = await total;
+    await new Promise((r) => setTimeout(r, 50));
+    return { total: detail.total, currency: detail.currency, card: detail.rate_card, text: el.shadowRoot.querySelector('[data-figure="total"]').textContent };
+  });
+  const data = fetched.filter((p) => p.includes('/wacost-data-'));
+  assert.equal(data.length, 1, data.join(' '));
+  assert.match(data[0], /\/wacost-data-INR-[0-9a-f]{16}\.csv$/);
+  // The INR card of 2026-10-01: 1,000 x 0.8631 + 1,000 x 0.115 = 978.10.
+  assert.deepEqual({ total: shown.total, currency: shown.currency, card: shown.card }, { total: '978.10', currency: 'INR', card: '2026-10-01' });
+  assert.match(shown.text, /978\.10/);
   await page.close();
 });

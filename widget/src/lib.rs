@@ -65,6 +65,19 @@ pub fn scenario_of(element: JsValue) -> JsValue {
     }
 }
 
+/// Adds the rate cards of `currency` from its bundle (`name`, the text the loader fetched from
+/// beside the wasm) before a widget in that currency mounts; a currency already held is left
+/// as it is. A bundle the core refuses is an error naming the file and line.
+#[wasm_bindgen(js_name = addCurrencyData)]
+pub fn add_currency_data(currency: &str, name: &str, text: &str) -> Result<(), JsValue> {
+    wacost_core::add_currency_data(currency, name, text)
+        .map(|_| ())
+        .map_err(|errors| {
+            let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            js_sys::Error::new(&lines.join("\n")).into()
+        })
+}
+
 /// What `wacost.mount` returns: `destroy()` unmounts the widget and empties its shadow root.
 #[wasm_bindgen]
 pub struct WidgetHandle {
