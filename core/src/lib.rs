@@ -15,6 +15,7 @@ pub mod csv;
 pub mod currencies;
 pub mod currency;
 pub mod date;
+pub mod destinations;
 pub mod link;
 pub mod locale;
 pub mod money;

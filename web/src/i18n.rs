@@ -149,6 +149,7 @@ const TEXTS: &[&str] = &[
     text!("month", "Billing month", "Mois de facturation", "Mes de facturación", "Mês de faturamento"),
     text!("currency", "Currency", "Devise", "Moneda", "Moeda"),
     text!("partial_card", "Partial card: no rates for", "Grille partielle : pas de tarif pour", "Tarifa parcial: sin precios para", "Tabela parcial: sem preços para"),
+    text!("partial_word", "partial", "partielle", "parcial", "parcial"),
     text!("partial_card_only", "Partial card: rates only for", "Grille partielle : tarifs seulement pour", "Tarifa parcial: precios solo para", "Tabela parcial: preços apenas para"),
     text!("rate_card", "Rate card", "Grille tarifaire", "Tarifa", "Tabela de preços"),
     text!("in_force", "In force for the month", "En vigueur pour le mois", "Vigente en el mes", "Em vigor no mês"),

@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod link;
 pub mod log_check;
 pub mod notes;
+pub mod place_names;
 pub mod plan_view;
 pub mod sheet_io;
 pub mod state;

@@ -10,9 +10,12 @@ pub use read::{
 };
 
 use crate::draft::{Dest, Draft, Line};
+use crate::place_names::with_names;
 use chrono::NaiveDate;
 use wacost_core::catalog::markets::MarketTable;
 use wacost_core::csv;
+use wacost_core::destinations::{self, Destination, Found};
+use wacost_core::locale::Locale;
 use wacost_core::scenario::Setting;
 use wacost_core::Catalog;
 
@@ -40,129 +43,57 @@ impl PartialEq for Table {
     }
 }
 
-/// One suggestion of the destination picker.
+/// The page's destination from core's.
+fn dest_of(destination: Destination) -> Dest {
+    match destination {
+        Destination::Country(iso) => Dest::Country(iso),
+        Destination::Market(name) => Dest::Market(name),
+    }
+}
+
+/// One suggestion of the destination picker, named in the page's language.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Suggestion {
     pub dest: Dest,
-    /// What the user sees: "India (IN, +91) · India".
-    pub label: String,
+    pub found: Found,
 }
 
-/// Destinations matching `query`, best first: an exact ISO code or calling code, then names
-/// that start with the query, then names that contain it; Meta's market names as well.
-pub fn search(table: &MarketTable, query: &str, limit: usize) -> Vec<Suggestion> {
-    let q = query.trim().to_lowercase();
-    if q.is_empty() {
-        return Vec::new();
-    }
-    let digits = q.trim_start_matches('+');
-    let by_code = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
-    // (rank, unlisted, name): a calling code shared by several countries shows Meta's listed one first.
-    let mut ranked: Vec<(u8, bool, String, Suggestion)> = Vec::new();
-    for row in &table.rows {
-        let name = row.country.to_lowercase();
-        let rank = if row.iso2.eq_ignore_ascii_case(&q) || (by_code && row.calling_code == digits) {
-            0
-        } else if by_code && row.calling_code.starts_with(digits) {
-            2
-        } else if name.starts_with(&q) {
-            1
-        } else if name.contains(&q) {
-            3
-        } else {
-            continue;
-        };
-        let code = if row.calling_code.is_empty() {
-            String::new()
-        } else {
-            format!(", +{}", row.calling_code)
-        };
-        ranked.push((
-            rank,
-            !row.listed_by_meta,
-            row.country.clone(),
-            Suggestion {
-                dest: Dest::Country(row.iso2.clone()),
-                label: format!("{} ({}{code}) · {}", row.country, row.iso2, row.market),
-            },
-        ));
-    }
-    if !by_code {
-        for market in table.markets() {
-            let name = market.to_lowercase();
-            let rank = if name == q {
-                0
-            } else if name.starts_with(&q) {
-                1
-            } else if name.contains(&q) {
-                3
-            } else {
-                continue;
-            };
-            ranked.push((
-                rank,
-                false,
-                market.clone(),
-                Suggestion {
-                    label: format!("{market} (market)"),
-                    dest: Dest::Market(market),
-                },
-            ));
-        }
-    }
-    ranked.sort_by(|a, b| (a.0, a.1, &a.2).cmp(&(b.0, b.1, &b.2)));
-    ranked
-        .into_iter()
-        .take(limit)
-        .map(|(_, _, _, s)| s)
-        .collect()
+/// Destinations matching `query`, best first, by core's one search (names and short forms in
+/// four languages, codes, whole numbers), named in `locale`.
+pub fn search(table: &MarketTable, query: &str, locale: Locale, limit: usize) -> Vec<Suggestion> {
+    with_names(locale, |names| {
+        destinations::search(table, query, names, limit)
+            .into_iter()
+            .map(|found| Suggestion {
+                dest: dest_of(found.destination.clone()),
+                found,
+            })
+            .collect()
+    })
 }
 
-/// The one destination `text` names exactly (ISO code, +calling code, country name or market
-/// name), for pasted and imported rows where there is no list to pick from.
-pub fn resolve(table: &MarketTable, text: &str) -> Option<Dest> {
-    let t = text.trim();
-    if t.is_empty() {
-        return None;
-    }
-    if let Some(row) = table.rows.iter().find(|r| r.iso2.eq_ignore_ascii_case(t)) {
-        return Some(Dest::Country(row.iso2.clone()));
-    }
-    if let Some(digits) = t.strip_prefix('+') {
-        // +1 is shared by many countries: prefer the one Meta lists by name.
-        let mut rows = table.rows.iter().filter(|r| r.calling_code == digits);
-        let first = rows
-            .clone()
-            .find(|r| r.listed_by_meta)
-            .or_else(|| rows.next());
-        return first.map(|r| Dest::Country(r.iso2.clone()));
-    }
-    if let Some(row) = table
-        .rows
-        .iter()
-        .find(|r| r.country.eq_ignore_ascii_case(t))
-    {
-        return Some(Dest::Country(row.iso2.clone()));
-    }
-    table
-        .markets()
-        .into_iter()
-        .find(|m| m.eq_ignore_ascii_case(t))
-        .map(Dest::Market)
+/// The one destination `text` names exactly, for pasted and imported rows where there is no
+/// list to pick from.
+pub fn resolve(table: &MarketTable, text: &str, locale: Locale) -> Option<Dest> {
+    with_names(locale, |names| destinations::resolve(table, text, names)).map(dest_of)
 }
 
-/// How a destination is shown in the sheet: the country's name, or the market's.
-pub fn describe(table: &MarketTable, dest: &Dest) -> (String, String) {
-    match dest {
+/// How a destination is shown in the sheet, in `locale`: the country's name with its code, or
+/// the market's name; then the market's name.
+pub fn describe(table: &MarketTable, dest: &Dest, locale: Locale) -> (String, String) {
+    with_names(locale, |names| match dest {
         Dest::Country(iso) => match table.rows.iter().find(|r| r.iso2.eq_ignore_ascii_case(iso)) {
             Some(row) => (
-                format!("{} ({})", row.country, row.iso2),
-                row.market.clone(),
+                format!("{} ({})", names.country(table, &row.iso2), row.iso2),
+                names.market(table, &row.market),
             ),
             None => (iso.clone(), String::new()),
         },
-        Dest::Market(name) => (name.clone(), name.clone()),
-    }
+        Dest::Market(name) => {
+            let shown = names.market(table, name);
+            (shown.clone(), shown)
+        }
+    })
 }
 
 /// The sheet as CSV: `destination,marketing,utility,authentication,service`, a destination
@@ -191,7 +122,6 @@ pub fn export_csv(lines: &[Line]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use wacost_core::locale::Locale;
 
     fn table() -> &'static MarketTable {
         Catalog::builtin().market_table_on(NaiveDate::from_ymd_opt(2026, 11, 1).unwrap())
@@ -200,23 +130,24 @@ mod tests {
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     fn resolves_codes_names_and_markets() {
-        let t = table();
-        assert_eq!(resolve(t, "in"), Some(Dest::Country("IN".into())));
-        assert_eq!(resolve(t, "+91"), Some(Dest::Country("IN".into())));
-        assert_eq!(resolve(t, "Brazil"), Some(Dest::Country("BR".into())));
+        let (t, en) = (table(), Locale::En);
+        assert_eq!(resolve(t, "in", en), Some(Dest::Country("IN".into())));
+        assert_eq!(resolve(t, "+91", en), Some(Dest::Country("IN".into())));
+        assert_eq!(resolve(t, "Brazil", en), Some(Dest::Country("BR".into())));
+        assert_eq!(resolve(t, "Brasil", en), Some(Dest::Country("BR".into())));
         assert_eq!(
-            resolve(t, "rest of africa"),
+            resolve(t, "rest of africa", en),
             Some(Dest::Market("Rest of Africa".into()))
         );
-        assert_eq!(resolve(t, "Atlantis"), None);
+        assert_eq!(resolve(t, "Atlantis", en), None);
     }
 
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     fn search_puts_exact_codes_first() {
-        let found = search(table(), "+44", 5);
+        let found = search(table(), "+44", Locale::En, 5);
         assert_eq!(found[0].dest, Dest::Country("GB".into()));
-        let found = search(table(), "ind", 8);
+        let found = search(table(), "ind", Locale::En, 8);
         assert!(found.iter().any(|s| s.dest == Dest::Country("IN".into())));
         assert!(found.iter().any(|s| s.dest == Dest::Country("ID".into())));
     }

@@ -121,7 +121,7 @@ const EXPECTED: [Expected; 4] = [
         country: "“India” is not a country code: two letters, e.g. IN.",
         market: "“Brasil” is not a market of Meta's table in force on 2026-10-01. Did you mean “Brazil”? A rate of your own can add one.",
         card: "Rate card not loaded (your rates are unchanged): Line 2: “Atlantis” is not a market of Meta's table.",
-        pasted_row: "Paste not applied: Row 1: “Brasil” is not a country or market.",
+        pasted_row: "Paste not applied: Row 1: “Atlantis” is not a country or market.",
         log_row: "Not marketing, utility or authentication: a template needs its category.",
     },
     Expected {
@@ -131,7 +131,7 @@ const EXPECTED: [Expected; 4] = [
         country: "«\u{a0}India\u{a0}» n'est pas un code de pays\u{a0}: deux lettres, p. ex. IN.",
         market: "«\u{a0}Brasil\u{a0}» n'est pas un marché de la table de Meta en vigueur le 2026-10-01. Vouliez-vous dire «\u{a0}Brazil\u{a0}»\u{a0}? Un tarif à vous peut l'ajouter.",
         card: "Grille non chargée (vos tarifs sont inchangés) : Ligne 2\u{a0}: «\u{a0}Atlantis\u{a0}» n'est pas un marché de la table de Meta.",
-        pasted_row: "Collage non appliqué : Ligne 1\u{a0}: «\u{a0}Brasil\u{a0}» n'est ni un pays ni un marché.",
+        pasted_row: "Collage non appliqué : Ligne 1\u{a0}: «\u{a0}Atlantis\u{a0}» n'est ni un pays ni un marché.",
         log_row: "Ni marketing, ni utility, ni authentication\u{a0}: un modèle a besoin de sa catégorie.",
     },
     Expected {
@@ -141,7 +141,7 @@ const EXPECTED: [Expected; 4] = [
         country: "«India» no es un código de país: dos letras, p. ej. IN.",
         market: "«Brasil» no es un mercado de la tabla de Meta vigente el 2026-10-01. ¿Quería decir «Brazil»? Una tarifa propia puede añadirlo.",
         card: "Tarifa no cargada (sus precios no cambian): Línea 2: «Atlantis» no es un mercado de la tabla de Meta.",
-        pasted_row: "Pegado no aplicado: Línea 1: «Brasil» no es un país ni un mercado.",
+        pasted_row: "Pegado no aplicado: Línea 1: «Atlantis» no es un país ni un mercado.",
         log_row: "No es marketing, utility ni authentication: una plantilla necesita su categoría.",
     },
     Expected {
@@ -151,7 +151,7 @@ const EXPECTED: [Expected; 4] = [
         country: "“India” não é um código de país: duas letras, ex. IN.",
         market: "“Brasil” não é um mercado da tabela da Meta em vigor em 2026-10-01. Você quis dizer “Brazil”? Uma tarifa própria pode adicioná-lo.",
         card: "Tabela não carregada (suas tarifas não mudaram): Linha 2: “Atlantis” não é um mercado da tabela da Meta.",
-        pasted_row: "Colagem não aplicada: Linha 1: “Brasil” não é um país nem um mercado.",
+        pasted_row: "Colagem não aplicada: Linha 1: “Atlantis” não é um país nem um mercado.",
         log_row: "Não é marketing, utility nem authentication: um modelo precisa da sua categoria.",
     },
 ];
@@ -196,7 +196,7 @@ async fn every_family_of_problem_reads_in_each_language() {
             "{lang:?}"
         );
         page.dismiss().await;
-        page.paste("#cell-1-marketing", "Brasil\t5\n").await;
+        page.paste("#cell-1-marketing", "Atlantis\t5\n").await;
         assert_eq!(
             page.text("[data-wacost=\"notice\"] p"),
             expected.pasted_row,

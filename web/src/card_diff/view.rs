@@ -3,6 +3,7 @@
 //! (a rate on one card only counts as moved); money through the core's `MoneyFormat`.
 
 use crate::i18n::{t, Lang};
+use crate::place_names;
 use crate::wording::compare::{effect_reason, money, rate, signed_money};
 use crate::wording::{decimal, list, say, words};
 use chrono::NaiveDate;
@@ -110,15 +111,16 @@ fn shown(lang: Lang, diff: &CardDiff) -> Html {
                 <ul data-carddiff="markets-added">
                     { for diff.markets_added.iter().map(|m| html! { <li>{
                         if m.from.is_empty() {
-                            m.market.clone()
+                            place_names::market(lang, &m.market)
                         } else {
-                            say(lang, &words!("{1}, split from {2}", "{1}, détaché de {2}", "{1}, separado de {2}", "{1}, separado de {2}"), &[&m.market, &list(lang, &m.from, false)])
+                            let from: Vec<String> = m.from.iter().map(|f| place_names::market(lang, f)).collect();
+                            say(lang, &words!("{1}, split from {2}", "{1}, détaché de {2}", "{1}, separado de {2}", "{1}, separado de {2}"), &[&place_names::market(lang, &m.market), &list(lang, &from, false)])
                         }
                     }</li> }) }
                 </ul>
             }
             if !diff.markets_removed.is_empty() {
-                <p>{ say(lang, &words!("Markets no longer listed: {1}", "Marchés qui ne figurent plus : {1}", "Mercados que ya no figuran: {1}", "Mercados que não constam mais: {1}"), &[&list(lang, &diff.markets_removed, false)]) }</p>
+                <p>{ say(lang, &words!("Markets no longer listed: {1}", "Marchés qui ne figurent plus : {1}", "Mercados que ya no figuran: {1}", "Mercados que não constam mais: {1}"), &[&list(lang, &diff.markets_removed.iter().map(|m| place_names::market(lang, m)).collect::<Vec<_>>(), false)]) }</p>
             }
             <h4>{ say(lang, &words!("Rates that changed ({1})", "Tarifs modifiés ({1})", "Tarifas que cambiaron ({1})", "Tarifas que mudaram ({1})"), &[&moved.len().to_string()]) }</h4>
             if moved.is_empty() {
@@ -136,7 +138,7 @@ fn shown(lang: Lang, diff: &CardDiff) -> Html {
                         <tbody>
                             { for moved.iter().map(|r| html! {
                                 <tr data-market={r.market.clone()} data-category={r.category.as_str()}>
-                                    <td>{ &r.market }</td>
+                                    <td>{ place_names::market(lang, &r.market) }</td>
                                     <td>{ t(lang, r.category.as_str()) }</td>
                                     <td class="num">{ r.old.map(|v| rate(lang, currency, v)).unwrap_or_else(|| "—".into()) }</td>
                                     <td class="num">{ r.new.map(|v| rate(lang, currency, v)).unwrap_or_else(|| "—".into()) }</td>

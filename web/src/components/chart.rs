@@ -5,6 +5,7 @@
 
 use crate::engine::Estimate;
 use crate::i18n::{money, t, Lang};
+use crate::place_names;
 use crate::state::Shared;
 use rust_decimal::Decimal;
 use wacost_core::money::Amount;
@@ -92,7 +93,7 @@ pub fn SpendChart(props: &SpendProps) -> Html {
                         let rect = html! {
                             <rect class={format!("cat-{c}")} x={coordinate(x)} y={(y + 21).to_string()}
                                 width={coordinate(w)} height={BAR.to_string()}>
-                                <title>{ format!("{} · {}", m.market, t(lang, c)) }</title>
+                                <title>{ format!("{} · {}", place_names::market(lang, &m.market), t(lang, c)) }</title>
                             </rect>
                         };
                         x += w;
@@ -101,7 +102,7 @@ pub fn SpendChart(props: &SpendProps) -> Html {
                     html! {
                         <g>
                             <text x="0" y={(y + 15).to_string()} class="label">
-                                { format!("{} — {}", m.market, money(lang, &e.currency, m.amount)) }
+                                { format!("{} — {}", place_names::market(lang, &m.market), money(lang, &e.currency, m.amount)) }
                             </text>
                             { for segments }
                         </g>

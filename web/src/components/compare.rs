@@ -8,6 +8,7 @@ use super::chart::{CompareChart, ModelBar};
 use super::field::Field;
 use crate::engine::{CardsFor, Comparison, FieldError};
 use crate::i18n::{money, t, Lang};
+use crate::place_names;
 use crate::state::Compared;
 use crate::wording::{self, compare as words};
 use std::rc::Rc;
@@ -228,9 +229,15 @@ fn difference(lang: Lang, currency: &str, d: &Difference) -> Html {
         .collect();
     html! {
         <li>
-            <strong>{ format!("{} · {}", d.market, t(lang, d.category.as_str())) }</strong>
+            <strong>{ format!("{} · {}", place_names::market(lang, &d.market), t(lang, d.category.as_str())) }</strong>
             <span class="amounts">{ amounts.join(" · ") }</span>
-            <ul>{ for d.reasons.iter().map(|r| html! { <li>{ r }</li> }) }</ul>
+            <ul>{ for d.amounts.iter().map(|a| html! {
+                <li>
+                    { words::model_name(lang, &a.rules.name()) }
+                    { " " }<small class="code">{ a.rules.as_str() }</small>
+                    { format!(" — {}", words::treatment(lang, a.rules, d.category)) }
+                </li>
+            }) }</ul>
         </li>
     }
 }

@@ -6,6 +6,7 @@
 
 use super::money::{amount, rate};
 use crate::i18n::{t, Lang};
+use crate::place_names;
 use crate::wording::finance;
 use rust_decimal::Decimal;
 use wacost_core::estimate::{Estimate, PricingNote, TierLadder};
@@ -59,7 +60,7 @@ fn ladder(lang: Lang, cur: &str, e: &Estimate, l: &TierLadder) -> Html {
     html! {
         <section class="ladder" data-ladder-market={l.market.clone()} data-ladder-category={l.category.as_str()}>
             <h4>
-                { format!("{} · {category}", l.market) }
+                { format!("{} · {category}", place_names::market(lang, &l.market)) }
                 if l.custom { <small class="flag">{ format!(" ({})", t(lang, "custom")) }</small> }
             </h4>
             <ol class="bands">

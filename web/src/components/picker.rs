@@ -1,5 +1,7 @@
-//! Adding a destination: type a country name, ISO code or calling code (or a Meta market),
-//! pick with the arrow keys and Enter, or click. An ARIA combobox so screen readers follow.
+//! Adding a destination: type a country name in any of the four languages, a short form
+//! (UK, USA), an ISO code, a calling code or a whole number (or a Meta region), pick with the
+//! arrow keys and Enter, or click. Each country once, named in the page's language, with its
+//! market beneath. An ARIA combobox so screen readers follow.
 
 use crate::draft::Dest;
 use crate::i18n::{t, Lang};
@@ -23,7 +25,7 @@ pub fn Picker(props: &PickerProps) -> Html {
     let lang = props.lang;
     let query = use_state(String::new);
     let active = use_state(|| 0usize);
-    let found = search(props.table.0, &query, 8);
+    let found = search(props.table.0, &query, lang.locale(), 8);
     let add: Add = {
         let on_add = props.on_add.clone();
         let (query, active) = (query.clone(), active.clone());
@@ -66,7 +68,7 @@ pub fn Picker(props: &PickerProps) -> Html {
                 if found.is_empty() {
                     <p class="hint" role="status">{ t(lang, "no_match") }</p>
                 } else {
-                    { suggestions(&found, *active, &add) }
+                    { suggestions(lang, &found, *active, &add) }
                 }
             }
         </div>
@@ -103,7 +105,7 @@ fn on_key(
 }
 
 /// The list of suggestions, the active one marked; a press adds one before the input blurs.
-fn suggestions(found: &[Suggestion], active: usize, add: &Add) -> Html {
+fn suggestions(lang: Lang, found: &[Suggestion], active: usize, add: &Add) -> Html {
     html! {
         <ul id="dest-list" role="listbox" class="suggestions">
             { for found.iter().enumerate().map(|(i, s)| {
@@ -116,9 +118,43 @@ fn suggestions(found: &[Suggestion], active: usize, add: &Add) -> Html {
                     <li id={format!("pick-{i}")} role="option"
                         aria-selected={(i == active).to_string()}
                         class={classes!((i == active).then_some("active"))}
-                        {onmousedown}>{ &s.label }</li>
+                        {onmousedown}>{ entry(lang, s) }</li>
                 }
             }) }
         </ul>
+    }
+}
+
+/// A suggestion: the name, its code and calling code, and beneath it the market it is billed
+/// in (left out where the market is the country itself); a region says it is a market.
+fn entry(lang: Lang, s: &Suggestion) -> Html {
+    let f = &s.found;
+    let code = match (f.iso2.is_empty(), f.calling_code.is_empty()) {
+        (true, _) => String::new(),
+        (false, true) => f.iso2.clone(),
+        (false, false) => {
+            let network = f
+                .network_prefix
+                .as_deref()
+                .map(|p| format!(" {p}"))
+                .unwrap_or_default();
+            format!("{} · +{}{network}", f.iso2, f.calling_code)
+        }
+    };
+    let under = if f.iso2.is_empty() {
+        Some(t(lang, "market").to_string())
+    } else {
+        (f.market_name != f.name).then(|| f.market_name.clone())
+    };
+    html! {
+        <>
+            <span class="pick-name">{ &f.name }</span>
+            if !code.is_empty() {
+                { " " }<span class="pick-code">{ code }</span>
+            }
+            if let Some(under) = under {
+                <span class="pick-market">{ under }</span>
+            }
+        </>
     }
 }

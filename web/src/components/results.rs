@@ -9,6 +9,7 @@ use super::ladder::ladders;
 use super::money::amount;
 use crate::engine::{Estimate, FieldError};
 use crate::i18n::{count, money, t, Lang};
+use crate::place_names;
 use crate::state::Shared;
 use crate::wording;
 use std::rc::Rc;
@@ -137,7 +138,7 @@ fn breakdown(lang: Lang, e: &Estimate) -> Html {
                         <tbody>
                             // The market heads its own row, so the table stays five columns
                             // wide and fits a phone.
-                            <tr class="market-row"><th scope="rowgroup" colspan="5">{ &m.market }</th></tr>
+                            <tr class="market-row"><th scope="rowgroup" colspan="5">{ place_names::market(lang, &m.market) }</th></tr>
                             { for shown.iter().map(|c| html! {
                                 <tr>
                                     <td>
@@ -146,7 +147,7 @@ fn breakdown(lang: Lang, e: &Estimate) -> Html {
                                         if c.custom { <small class="flag">{ format!(" ({})", t(lang, "custom")) }</small> }
                                     </td>
                                     <td class="num">{ count(lang, c.delivered) }</td>
-                                    <td class="num" title={format!("entry point {}, window {}, allowance {}", c.free.entry_point, c.free.window, c.free.allowance)}>{ count(lang, c.free.entry_point + c.free.window + c.free.allowance) }</td>
+                                    <td class="num" title={free_split(lang, &c.free)}>{ count(lang, c.free.entry_point + c.free.window + c.free.allowance) }</td>
                                     <td class="num">{ count(lang, c.charged) }</td>
                                     <td class="num">{ amount(lang, cur, c.amount.value(), None) }</td>
                                 </tr>
@@ -175,4 +176,23 @@ fn warnings(lang: Lang, estimate: &Estimate) -> Vec<String> {
     } else {
         estimate.warnings.clone()
     }
+}
+
+/// How a category's free messages split, for the tooltip of its free count.
+fn free_split(lang: Lang, free: &wacost_core::estimate::Free) -> String {
+    use crate::wording::{say, words};
+    say(
+        lang,
+        &words!(
+            "entry point {1}, window {2}, allowance {3}",
+            "point d'entrée {1}, fenêtre {2}, franchise {3}",
+            "punto de entrada {1}, ventana {2}, franquicia {3}",
+            "ponto de entrada {1}, janela {2}, franquia {3}",
+        ),
+        &[
+            &count(lang, free.entry_point),
+            &count(lang, free.window),
+            &count(lang, free.allowance),
+        ],
+    )
 }

@@ -177,7 +177,7 @@ fn choices(props: &SettingsProps, infos: &[CardInfo]) -> Html {
         let label = if i.complete {
             date.clone()
         } else {
-            format!("{date} (partial)")
+            format!("{date} ({})", t(lang, "partial_word"))
         };
         (date, label)
     }));

@@ -90,7 +90,7 @@ pub fn Sheet(props: &SheetProps) -> Html {
 
 /// One row, with its name and market from the table and its own problems.
 fn row(props: &SheetProps, at: usize, line: &Line) -> Html {
-    let (name, market) = describe(props.table.0, &line.dest);
+    let (name, market) = describe(props.table.0, &line.dest, props.lang.locale());
     let errors: Vec<FieldError> = props
         .errors
         .iter()

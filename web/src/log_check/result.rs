@@ -7,6 +7,7 @@ use super::strings::s;
 use super::wording;
 use crate::components::money::amount;
 use crate::i18n::{count, money, rate, Lang};
+use crate::place_names;
 use rust_decimal::Decimal;
 use std::rc::Rc;
 use wacost_core::bill::{read_invoice_total, InvoiceCheck};
@@ -303,7 +304,7 @@ fn month_view(lang: Lang, cur: &str, m: &MonthView) -> Html {
                     <tbody>
                         { for m.markets.iter().flat_map(|market| market.categories.iter().map(move |c| (market, c))).map(|(market, c)| html! {
                             <tr>
-                                <td>{ &market.market }</td>
+                                <td>{ place_names::market(lang, &market.market) }</td>
                                 <td>{ &c.category }</td>
                                 <td class="num">{ count(lang, c.delivered) }</td>
                                 <td class="num">{ count(lang, c.free.window) }</td>
@@ -382,7 +383,7 @@ fn by_market_and_category(lang: Lang, r: &ReportView) -> Html {
                 <table data-logcheck="by-market">
                     <caption>{ s(lang, "by_market") }</caption>
                     { head("market") }
-                    <tbody>{ for t.markets.iter().map(|m| row(m.market.clone(), &m.counts)) }</tbody>
+                    <tbody>{ for t.markets.iter().map(|m| row(place_names::market(lang, &m.market), &m.counts)) }</tbody>
                     { total_row() }
                 </table>
             </div>

@@ -248,7 +248,7 @@ fn imported(lang: Lang, import: &Import) -> Html {
                     <tbody>
                         { for sc.lines.iter().map(|l| html! {
                             <tr>
-                                <th scope="row">{ l.country.clone().or_else(|| l.market.clone()).unwrap_or_default() }</th>
+                                <th scope="row">{ l.country.as_deref().map(|iso| crate::place_names::country(lang, iso)).or_else(|| l.market.as_deref().map(|m| crate::place_names::market(lang, m))).unwrap_or_default() }</th>
                                 { for LineCategory::ALL.iter().map(|c| html! { <td class="num">{ count(lang, c.of(l)) }</td> }) }
                             </tr>
                         }) }
@@ -297,7 +297,7 @@ fn imported(lang: Lang, import: &Import) -> Html {
                         <tbody>
                             { for costs.rows.iter().map(|r| html! {
                                 <tr>
-                                    <th scope="row">{ r.market.clone() }</th>
+                                    <th scope="row">{ crate::place_names::market(lang, &r.market) }</th>
                                     <td>{ t(lang, r.category.as_str()) }</td>
                                     <td class="num">{ count(lang, r.volume) }</td>
                                     <td class="num">{ amount(lang, cur, r.meta_cost.value()) }</td>

@@ -395,20 +395,21 @@ const UNBOUNDED: Words = words!(
 pub fn budget_answer(lang: Lang, budget: &Budget) -> String {
     let c = line_category(lang, budget.category);
     let amount = money::text(lang, &budget.currency, budget.amount.value());
+    let market = crate::place_names::market(lang, &budget.market);
     if budget.unbounded {
         say(
             lang,
             &UNBOUNDED,
-            &[&number(lang, budget.count), &c, &budget.market],
+            &[&number(lang, budget.count), &c, &market],
         )
     } else if !budget.fits {
         let total = money::text(lang, &budget.currency, budget.total_at_count.value());
-        say(lang, &DOES_NOT_FIT, &[&total, &amount, &c, &budget.market])
+        say(lang, &DOES_NOT_FIT, &[&total, &amount, &c, &market])
     } else {
         say(
             lang,
             &FITS,
-            &[&number(lang, budget.count), &c, &budget.market, &amount],
+            &[&number(lang, budget.count), &c, &market, &amount],
         )
     }
 }

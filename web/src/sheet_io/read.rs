@@ -281,14 +281,14 @@ fn check_size(text: &str, source: Source) -> Result<(), SheetProblems> {
 
 /// A pasted block's separator: tab or `;` when its first row has one; `,` only when the first
 /// row cut at commas is a header or starts with a destination; otherwise one column.
-fn paste_separator(text: &str, table: &MarketTable) -> Separator {
+fn paste_separator(text: &str, table: &MarketTable, locale: Locale) -> Separator {
     match csv::sniff(text) {
         Some(Separator::Comma) => {
             let first = csv::Reader::new(text, Separator::Comma).next();
             let comma = first.and_then(Result::ok).is_some_and(|record| {
                 record.fields.len() > 1
                     && (header_layout(&record).is_some()
-                        || resolve(table, record.cell(0)).is_some())
+                        || resolve(table, record.cell(0), locale).is_some())
             });
             if comma {
                 Separator::Comma
@@ -390,12 +390,12 @@ fn add_counts(a: &str, b: &str) -> Option<String> {
 }
 
 /// The destinations of rows that were added together, as the note lists them.
-fn summed_note(gathered: &Gathered, table: &MarketTable) -> Vec<String> {
+fn summed_note(gathered: &Gathered, table: &MarketTable, locale: Locale) -> Vec<String> {
     gathered
         .rows
         .iter()
         .filter(|row| row.times > 1)
-        .map(|row| format!("{} ×{}", describe(table, &row.dest).0, row.times))
+        .map(|row| format!("{} ×{}", describe(table, &row.dest, locale).0, row.times))
         .collect()
 }
 
@@ -444,7 +444,7 @@ fn gather(
             Some(&at) => at,
             None => {
                 resolved.insert(lower, dests.len());
-                dests.push(resolve(table, name));
+                dests.push(resolve(table, name, locale));
                 dests.len().saturating_sub(1)
             }
         };
@@ -492,7 +492,7 @@ pub fn import_csv(
     if !gathered.problems.is_empty() {
         return Err(listed(Source::File, gathered.problems));
     }
-    let summed = summed_note(&gathered, table);
+    let summed = summed_note(&gathered, table, locale);
     let note = (!summed.is_empty()).then(|| SheetNote {
         summed: Some(names(summed)),
         replaced: None,
@@ -524,7 +524,7 @@ pub fn paste(
     locale: Locale,
 ) -> Result<Option<SheetNote>, SheetProblems> {
     check_size(text, Source::Paste)?;
-    let records = records(text, paste_separator(text, table), Source::Paste)?;
+    let records = records(text, paste_separator(text, table, locale), Source::Paste)?;
     let (layout, rows) = match records.split_first() {
         None => return Ok(None),
         Some((first, rest)) => match header_layout(first) {
@@ -598,11 +598,11 @@ fn paste_by_destination(
             }
         }
         if changed {
-            replaced.push(describe(table, &row.dest).0);
+            replaced.push(describe(table, &row.dest, locale).0);
         }
     }
     *draft = next;
-    let summed = summed_note(&gathered, table);
+    let summed = summed_note(&gathered, table, locale);
     let listed = |names_: Vec<String>| (!names_.is_empty()).then(|| names(names_));
     let note = SheetNote {
         summed: listed(summed),
@@ -848,7 +848,7 @@ mod tests {
                 (Dest::Country("BR".into()), strings(["0,5", "3", "", ""])),
             ]
         );
-        assert_eq!(note, Some(summed("India (IN) ×2")));
+        assert_eq!(note, Some(summed("Inde (IN) ×2")));
     }
 
     #[cfg_attr(not(target_arch = "wasm32"), test)]

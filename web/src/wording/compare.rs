@@ -6,6 +6,7 @@
 
 use super::{category, list, pick, say, Words};
 use crate::i18n::Lang;
+use crate::place_names;
 use chrono::{Datelike, NaiveDate};
 use wacost_core::currencies::{CurrencyCoverage, Status};
 use wacost_core::estimate::{
@@ -269,7 +270,10 @@ pub fn lacks(lang: Lang, lacks: &Lacks) -> String {
                 "la tarifa de {1} de {2}",
                 "a tarifa de {1} de {2}",
             ),
-            &[&category(lang, cell.category), &cell.market],
+            &[
+                &category(lang, cell.category),
+                &place_names::market(lang, &cell.market),
+            ],
         ));
     }
     list(lang, &parts, false)
@@ -475,10 +479,11 @@ pub fn rule_change(lang: Lang, change: RuleChange) -> &'static str {
 }
 
 fn rate_move(lang: Lang, currency: &str, m: &RateMove) -> String {
+    let market = place_names::market(lang, &m.market);
     match (m.old, m.new) {
         (Some(old), Some(new)) => format!(
             "{} {} → {}",
-            m.market,
+            market,
             rate(lang, currency, old),
             rate(lang, currency, new)
         ),
@@ -490,7 +495,7 @@ fn rate_move(lang: Lang, currency: &str, m: &RateMove) -> String {
                 "{1} nuevo a {2}",
                 "{1} novo a {2}",
             ),
-            &[&m.market, &rate(lang, currency, new)],
+            &[&market, &rate(lang, currency, new)],
         ),
         (Some(old), None) => say(
             lang,
@@ -500,9 +505,9 @@ fn rate_move(lang: Lang, currency: &str, m: &RateMove) -> String {
                 "{1} era {2}",
                 "{1} era {2}",
             ),
-            &[&m.market, &rate(lang, currency, old)],
+            &[&market, &rate(lang, currency, old)],
         ),
-        (None, None) => m.market.clone(),
+        (None, None) => market,
     }
 }
 
@@ -729,6 +734,116 @@ pub fn coverage_label(lang: Lang, coverage: &CurrencyCoverage) -> String {
             &[currency],
         ),
     }
+}
+
+/// How a rules version treats a category, in one clause: the words of the core's
+/// `estimate::treatment` for the same typed pair, in the page's language.
+pub fn treatment(
+    lang: Lang,
+    rules: wacost_core::scenario::RulesVersion,
+    category: wacost_core::Category,
+) -> &'static str {
+    use wacost_core::scenario::RulesVersion::*;
+    use wacost_core::Category::*;
+    let words = match (rules, category) {
+        (Mx2021_02, BusinessInitiated) => words!(
+            "templates open 24-hour conversations at one Mexico rate, after the monthly free conversations",
+            "les modèles ouvrent des conversations de 24 h à un tarif unique pour le Mexique, après les conversations gratuites du mois",
+            "las plantillas abren conversaciones de 24 h a una tarifa única para México, tras las conversaciones gratuitas del mes",
+            "os modelos abrem conversas de 24 h a uma tarifa única para o México, após as conversas gratuitas do mês",
+        ),
+        (Mx2021_02, UserInitiated) => words!(
+            "replies open 24-hour conversations at one Mexico rate, after the monthly free conversations",
+            "les réponses ouvrent des conversations de 24 h à un tarif unique pour le Mexique, après les conversations gratuites du mois",
+            "las respuestas abren conversaciones de 24 h a una tarifa única para México, tras las conversaciones gratuitas del mes",
+            "as respostas abrem conversas de 24 h a uma tarifa única para o México, após as conversas gratuitas do mês",
+        ),
+        (Cbp2022_02, BusinessInitiated) => words!(
+            "templates open business-initiated conversations; utility inside the window joins the open one; the first 1,000 conversations per WABA are free",
+            "les modèles ouvrent des conversations à l'initiative de l'entreprise ; un utility dans la fenêtre rejoint la conversation ouverte ; les 1 000 premières conversations par WABA sont gratuites",
+            "las plantillas abren conversaciones iniciadas por la empresa; un utility dentro de la ventana se une a la abierta; las primeras 1.000 conversaciones por WABA son gratuitas",
+            "os modelos abrem conversas iniciadas pela empresa; um utility dentro da janela entra na conversa aberta; as primeiras 1.000 conversas por WABA são gratuitas",
+        ),
+        (Cbp2022_02, UserInitiated) => words!(
+            "service messages open user-initiated conversations; the first 1,000 conversations per WABA are free",
+            "les messages de service ouvrent des conversations à l'initiative de l'utilisateur ; les 1 000 premières conversations par WABA sont gratuites",
+            "los mensajes de servicio abren conversaciones iniciadas por el usuario; las primeras 1.000 conversaciones por WABA son gratuitas",
+            "as mensagens de serviço abrem conversas iniciadas pelo usuário; as primeiras 1.000 conversas por WABA são gratuitas",
+        ),
+        (Cbp2023_06, Service) => words!(
+            "service conversations, the first 1,000 per WABA free",
+            "conversations de service, les 1 000 premières par WABA gratuites",
+            "conversaciones de servicio, las primeras 1.000 por WABA gratuitas",
+            "conversas de serviço, as primeiras 1.000 por WABA gratuitas",
+        ),
+        (Cbp2024_11, Service) => words!(
+            "service conversations are all free",
+            "les conversations de service sont toutes gratuites",
+            "las conversaciones de servicio son todas gratuitas",
+            "as conversas de serviço são todas gratuitas",
+        ),
+        (Cbp2023_06 | Cbp2024_11, Utility) => words!(
+            "utility conversations, charged even when opened inside the window; no tiers",
+            "conversations utility, facturées même ouvertes dans la fenêtre ; sans paliers",
+            "conversaciones utility, cobradas aunque se abran dentro de la ventana; sin tramos",
+            "conversas utility, cobradas mesmo abertas dentro da janela; sem faixas",
+        ),
+        (Cbp2023_06 | Cbp2024_11, AuthenticationInternational) => words!(
+            "authentication conversations at the international rate; no tiers",
+            "conversations d'authentification au tarif international ; sans paliers",
+            "conversaciones de autenticación a la tarifa internacional; sin tramos",
+            "conversas de autenticação à tarifa internacional; sem faixas",
+        ),
+        (Cbp2023_06 | Cbp2024_11, _) => words!(
+            "one charge per conversation of the category; no tiers",
+            "un prix par conversation de la catégorie ; sans paliers",
+            "un cobro por conversación de la categoría; sin tramos",
+            "uma cobrança por conversa da categoria; sem faixas",
+        ),
+        (Pmp2025_07, Utility) => words!(
+            "per message with volume tiers; utility inside the window is free",
+            "par message avec paliers de volume ; un utility dans la fenêtre est gratuit",
+            "por mensaje con tramos de volumen; un utility dentro de la ventana es gratuito",
+            "por mensagem com faixas de volume; um utility dentro da janela é gratuito",
+        ),
+        (Pmp2025_07, Service) => words!(
+            "service messages are free",
+            "les messages de service sont gratuits",
+            "los mensajes de servicio son gratuitos",
+            "as mensagens de serviço são gratuitas",
+        ),
+        (Pmp2026_10, Utility) => words!(
+            "per message with volume tiers; utility inside the window is charged too",
+            "par message avec paliers de volume ; un utility dans la fenêtre est facturé aussi",
+            "por mensaje con tramos de volumen; un utility dentro de la ventana también se cobra",
+            "por mensagem com faixas de volume; um utility dentro da janela também é cobrado",
+        ),
+        (Pmp2026_10, Service) => words!(
+            "service messages beyond 1,000 per phone number are charged at the service rate, no tiers",
+            "les messages de service au-delà de 1 000 par numéro sont facturés au tarif service, sans paliers",
+            "los mensajes de servicio más allá de 1.000 por número se cobran a la tarifa de servicio, sin tramos",
+            "as mensagens de serviço além de 1.000 por número são cobradas à tarifa de serviço, sem faixas",
+        ),
+        (Pmp2025_07 | Pmp2026_10, Authentication | AuthenticationInternational) => words!(
+            "per message with volume tiers (shared by both authentication rates)",
+            "par message avec paliers de volume (communs aux deux tarifs d'authentification)",
+            "por mensaje con tramos de volumen (compartidos por las dos tarifas de autenticación)",
+            "por mensagem com faixas de volume (compartilhadas pelas duas tarifas de autenticação)",
+        ),
+        (Pmp2025_07 | Pmp2026_10, Marketing) => words!(
+            "per delivered message, no tiers",
+            "par message délivré, sans paliers",
+            "por mensaje entregado, sin tramos",
+            "por mensagem entregue, sem faixas",
+        ),
+        _ => words!(
+            "as the rules define it",
+            "comme les règles le définissent",
+            "como lo definen las reglas",
+            "como as regras definem",
+        ),
+    };
+    pick(lang, &words)
 }
 
 #[cfg(test)]
