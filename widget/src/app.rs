@@ -174,7 +174,7 @@ pub fn app(props: &AppProps) -> Html {
                     </div>
                 }
                 if let Some(priced) = &shown {
-                    { estimate_view(&config, &priced.value, stale) }
+                    { estimate_view(&config, &props.places, &priced.value, stale) }
                 }
                 if config.cta_label.is_some() || config.cta_href.is_some() {
                     { cta(props, shown.clone()) }
@@ -258,13 +258,13 @@ fn row_inputs(
         let label = format!("{} {}", t.remove, place.name);
         html! { <button type="button" class="remove" aria-label={label.clone()} title={label} {onclick}>{ "×" }</button> }
     });
-    let market = market_name(config.lang, &place.market);
+    let market = place.market_name.clone();
     html! {
         <div class="row" data-country={row.code.clone()}>
             <div class="country">
                 <strong>{ row.code.clone() }</strong>
                 <span class="name">{ place.name.clone() }</span>
-                if market != place.name && market != place.english {
+                if market != place.name {
                     <span class="market">{ market }</span>
                 }
                 { for remove }
@@ -274,20 +274,11 @@ fn row_inputs(
     }
 }
 
-/// Meta's market names are English proper names; only "Other" is a word to translate.
-fn market_name(lang: Lang, market: &str) -> String {
-    if market == "Other" {
-        lang.texts().other_market.to_string()
-    } else {
-        market.to_string()
-    }
-}
-
 /// The priced month: Meta's charge, the fees, the total, by market. `stale` marks totals kept
 /// from before the current problem. The core's warnings are English sentences about the
 /// sheet's shape (which market drives the bill), written for the page's finance readers: a
 /// visitor in a French widget would get English, so the widget leaves them to the event.
-fn estimate_view(config: &Config, e: &Value, stale: bool) -> Html {
+fn estimate_view(config: &Config, places: &Places, e: &Value, stale: bool) -> Html {
     let lang = config.lang;
     let t = lang.texts();
     let format = lang.money(text_of(e, "currency"));
@@ -323,7 +314,7 @@ fn estimate_view(config: &Config, e: &Value, stale: bool) -> Html {
                     .join(", ")
             })
             .unwrap_or_default();
-        let market = market_name(lang, text_of(m, "market"));
+        let market = places.market_name(text_of(m, "market"));
         let amount = text_of(m, "amount");
         let rates = config.show_rates.then(|| rate_line(lang, &format, m));
         html! {

@@ -31,7 +31,6 @@ pub struct Texts {
     pub remove: &'static str,
     pub cta: &'static str,
     pub per_message: &'static str,
-    pub other_market: &'static str,
 }
 
 const EN: Texts = Texts {
@@ -53,7 +52,6 @@ const EN: Texts = Texts {
     remove: "Remove",
     cta: "Get started",
     per_message: "per message",
-    other_market: "Other",
 };
 
 const FR: Texts = Texts {
@@ -75,7 +73,6 @@ const FR: Texts = Texts {
     remove: "Retirer",
     cta: "Commencer",
     per_message: "par message",
-    other_market: "Autres",
 };
 
 const ES: Texts = Texts {
@@ -97,7 +94,6 @@ const ES: Texts = Texts {
     remove: "Quitar",
     cta: "Empezar",
     per_message: "por mensaje",
-    other_market: "Otros",
 };
 
 const PT_BR: Texts = Texts {
@@ -119,7 +115,6 @@ const PT_BR: Texts = Texts {
     remove: "Remover",
     cta: "Começar",
     per_message: "por mensagem",
-    other_market: "Outros",
 };
 
 /// A problem with one of the widget's own settings, with the value as written: shown in the

@@ -1,11 +1,14 @@
-//! The destinations a visitor can choose: every country of the month's market table, named
-//! in the widget's language (the browser's `Intl.DisplayNames`; the table's English name
-//! where the browser has none), found by name, ISO code or calling code. This is the one
-//! place the widget looks countries up, so moving the search into the core swaps this module.
+//! The destinations a visitor can choose, through the core's one destination search
+//! (`wacost_core::destinations`: names in the four languages and short forms such as UK or
+//! USA, ISO codes, calling codes, whole numbers), with country names from the browser's
+//! `Intl.DisplayNames` in the widget's language. Only countries are offered: each widget row
+//! is a country.
 #![cfg_attr(not(test), deny(clippy::indexing_slicing))]
 
 use crate::i18n::Lang;
 use chrono::NaiveDate;
+use wacost_core::catalog::markets::MarketTable;
+use wacost_core::destinations::{search, Destination, Names};
 use wacost_core::Catalog;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,16 +16,29 @@ pub struct Place {
     pub code: String,
     /// In the widget's language.
     pub name: String,
-    /// The table's English name, also searched.
-    pub english: String,
     pub calling_code: String,
+    /// Meta's market, as the estimator names it.
     pub market: String,
+    /// That market in the widget's language.
+    pub market_name: String,
 }
 
-/// The month's countries, in the table's order.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// A country's name in the widget's language by ISO code, from outside the core.
+type CountryNames = Box<dyn Fn(&str) -> Option<String>>;
+
+/// The month's market table and how the widget's language names what is in it.
 pub struct Places {
-    pub all: Vec<Place>,
+    lang: Lang,
+    date: NaiveDate,
+    table: &'static MarketTable,
+    namer: CountryNames,
+}
+
+/// One widget's places are one month's in one language.
+impl PartialEq for Places {
+    fn eq(&self, other: &Places) -> bool {
+        self.lang == other.lang && self.date == other.date
+    }
 }
 
 /// How many matches the picker lists at once.
@@ -30,100 +46,60 @@ pub const SHOWN: usize = 8;
 
 impl Places {
     pub fn of_month(lang: Lang, date: NaiveDate) -> Places {
-        let names = local_names(lang);
-        let all = Catalog::builtin()
-            .market_table_on(date)
-            .rows
-            .iter()
-            .map(|row| Place {
-                code: row.iso2.clone(),
-                name: names(&row.iso2).unwrap_or_else(|| row.country.clone()),
-                english: row.country.clone(),
-                calling_code: row.calling_code.clone(),
-                market: row.market.clone(),
-            })
-            .collect();
-        Places { all }
+        Places {
+            lang,
+            date,
+            table: Catalog::builtin().market_table_on(date),
+            namer: Box::new(local_names(lang)),
+        }
+    }
+
+    fn names(&self) -> Names<'_> {
+        Names::with(self.lang.locale(), &*self.namer)
     }
 
     /// A country's place; a code the table does not list is billed as `Other`, as the core
     /// prices it.
     pub fn get(&self, code: &str) -> Place {
-        self.all
-            .iter()
-            .find(|p| p.code == code)
-            .cloned()
-            .unwrap_or_else(|| Place {
-                code: code.to_string(),
-                name: code.to_string(),
-                english: code.to_string(),
-                calling_code: String::new(),
-                market: "Other".into(),
-            })
-    }
-
-    /// Up to `SHOWN` countries for what the visitor typed, best first: the exact ISO code,
-    /// then names starting with the text, then names containing it; `+44` or `44` finds by
-    /// calling code. `skip` holds the codes already chosen.
-    pub fn search(&self, query: &str, skip: &[String]) -> Vec<&Place> {
-        let query = query.trim();
-        if query.is_empty() {
-            return Vec::new();
+        let names = self.names();
+        let row = self.table.rows.iter().find(|r| r.iso2 == code);
+        let market = row.map_or("Other", |r| r.market.as_str());
+        Place {
+            code: code.to_string(),
+            name: names.country(self.table, code),
+            calling_code: row.map(|r| r.calling_code.clone()).unwrap_or_default(),
+            market: market.to_string(),
+            market_name: names.market(self.table, market),
         }
-        let digits: String = query.chars().filter(char::is_ascii_digit).collect();
-        let by_number =
-            query.starts_with('+') || (!digits.is_empty() && digits.len() == query.len());
-        let wanted = fold(query);
-        let mut scored: Vec<(u8, &Place)> = self
-            .all
-            .iter()
-            .filter(|p| !skip.contains(&p.code))
-            .filter_map(|p| {
-                let score = if by_number {
-                    (!digits.is_empty() && p.calling_code.starts_with(&digits))
-                        .then_some(if p.calling_code == digits { 0 } else { 3 })?
-                } else if p.code.eq_ignore_ascii_case(query) {
-                    0
-                } else {
-                    let (name, english) = (fold(&p.name), fold(&p.english));
-                    if name.starts_with(&wanted) || english.starts_with(&wanted) {
-                        1
-                    } else if name.contains(&wanted) || english.contains(&wanted) {
-                        2
-                    } else {
-                        return None;
-                    }
-                };
-                Some((score, p))
+    }
+
+    /// A market (as the estimate names it) in the widget's language.
+    pub fn market_name(&self, market: &str) -> String {
+        self.names().market(self.table, market)
+    }
+
+    /// Up to `SHOWN` countries for what the visitor typed, best first; `skip` holds the codes
+    /// already chosen.
+    pub fn search(&self, query: &str, skip: &[String]) -> Vec<Place> {
+        search(self.table, query, &self.names(), SHOWN + skip.len())
+            .into_iter()
+            .filter_map(|found| match found.destination {
+                Destination::Country(code) if !skip.contains(&code) => Some(Place {
+                    code,
+                    name: found.name,
+                    calling_code: found.calling_code,
+                    market: found.market,
+                    market_name: found.market_name,
+                }),
+                _ => None,
             })
-            .collect();
-        // Unstable: ties are broken by name, and the stable sort's code would cost the wasm 4 KB.
-        scored.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.name.cmp(&b.1.name)));
-        scored.into_iter().take(SHOWN).map(|(_, p)| p).collect()
+            .take(SHOWN)
+            .collect()
     }
 }
 
-/// Lower case without the accents of the four languages, so `Perou` finds `Pérou`. Only the
-/// letters of country names in en, fr, es and pt-BR are folded: the full Unicode case tables
-/// would cost the widget's wasm about 4 KB for nothing here.
-fn fold(text: &str) -> String {
-    text.chars()
-        .map(|c| match c.to_ascii_lowercase() {
-            'á' | 'à' | 'â' | 'ã' | 'ä' | 'å' | 'Á' | 'À' | 'Â' | 'Ã' | 'Ä' | 'Å' => {
-                'a'
-            }
-            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
-            'í' | 'ì' | 'î' | 'ï' | 'Í' | 'Ì' | 'Î' | 'Ï' => 'i',
-            'ó' | 'ò' | 'ô' | 'õ' | 'ö' | 'Ó' | 'Ò' | 'Ô' | 'Õ' | 'Ö' => 'o',
-            'ú' | 'ù' | 'û' | 'ü' | 'Ú' | 'Ù' | 'Û' | 'Ü' => 'u',
-            'ç' | 'Ç' => 'c',
-            'ñ' | 'Ñ' => 'n',
-            other => other,
-        })
-        .collect()
-}
-
-/// Country names in `lang` from the browser.
+/// Country names in `lang` from the browser; `None` where it has none (the core then uses its
+/// own words, then Meta's English name).
 #[cfg(target_arch = "wasm32")]
 fn local_names(lang: Lang) -> impl Fn(&str) -> Option<String> {
     use js_sys::{Array, Function, Object, Reflect};
@@ -142,14 +118,16 @@ fn local_names(lang: Lang) -> impl Fn(&str) -> Option<String> {
         Some((names, of))
     })();
     move |code: &str| {
+        // English keeps Meta's names (the table's), as the page does.
+        if lang == Lang::En {
+            return None;
+        }
         let (names, of) = names.as_ref()?;
-        let name = of.call1(names, &code.into()).ok()?.as_string()?;
-        // The browser echoes a code it cannot name.
-        (name != code).then_some(name)
+        of.call1(names, &code.into()).ok()?.as_string()
     }
 }
 
-/// Natively (tests, tools) there is no browser: the table's English names.
+/// Natively (tests, tools) there is no browser: the core's words and Meta's names.
 #[cfg(not(target_arch = "wasm32"))]
 fn local_names(_lang: Lang) -> impl Fn(&str) -> Option<String> {
     |_code: &str| None
@@ -159,37 +137,43 @@ fn local_names(_lang: Lang) -> impl Fn(&str) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn places() -> Places {
-        Places::of_month(Lang::En, NaiveDate::from_ymd_opt(2026, 11, 1).unwrap())
+    fn places(lang: Lang) -> Places {
+        Places::of_month(lang, NaiveDate::from_ymd_opt(2026, 11, 1).unwrap())
     }
 
-    fn codes(found: Vec<&Place>) -> Vec<&str> {
-        found.iter().map(|p| p.code.as_str()).collect()
+    fn codes(found: Vec<Place>) -> Vec<String> {
+        found.into_iter().map(|p| p.code).collect()
     }
 
     #[test]
-    fn countries_are_found_by_code_name_and_calling_code() {
-        let p = places();
-        assert_eq!(codes(p.search("in", &[])).first(), Some(&"IN"));
+    fn countries_are_found_by_code_name_short_form_and_calling_code() {
+        let p = places(Lang::En);
+        assert_eq!(
+            codes(p.search("in", &[])).first().map(String::as_str),
+            Some("IN")
+        );
         assert_eq!(codes(p.search("+91", &[])), ["IN"]);
         assert_eq!(codes(p.search("united k", &[])), ["GB"]);
+        assert_eq!(
+            codes(p.search("UK", &[])).first().map(String::as_str),
+            Some("GB")
+        );
         assert_eq!(codes(p.search("brazil", &["IN".into()])), ["BR"]);
         assert!(p.search("brazil", &["BR".into()]).is_empty());
         assert!(p.search("", &[]).is_empty());
         assert!(p.search("zzzz", &[]).is_empty());
-        // +44 is shared (GB, GG, IM, JE): all listed, the exact calling code first.
-        let uk = p.search("+44", &[]);
-        assert!(
-            uk.len() >= 2 && uk.iter().all(|place| place.calling_code == "44"),
-            "{uk:?}"
+        let india = p.get("IN");
+        assert_eq!(
+            (india.name.as_str(), india.market.as_str()),
+            ("India", "India")
         );
-        assert_eq!(p.get("IN").market, "India");
         assert_eq!(p.get("ZZ").market, "Other");
     }
 
     #[test]
-    fn accents_do_not_matter() {
-        assert_eq!(fold("Pérou"), "perou");
-        assert_eq!(fold("SÃO TOMÉ"), "sao tome");
+    fn names_are_in_the_widget_language_where_the_core_has_them() {
+        let p = places(Lang::PtBr);
+        assert_eq!(codes(p.search("alemanha", &[])), ["DE"]);
+        assert_eq!(p.get("IN").name, "Índia");
     }
 }
