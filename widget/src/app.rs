@@ -7,10 +7,10 @@ use crate::events::{dispatch_cta, dispatch_estimate, remember};
 use crate::i18n::{count_problem, Lang};
 use crate::outcome::{run_for, Issue, Priced, Target, CATEGORIES};
 use crate::places::Places;
-use rust_decimal::Decimal;
-use serde_json::Value;
 use std::rc::Rc;
-use std::str::FromStr;
+use wacost_core::estimate::{Estimate, MarketEstimate};
+use wacost_core::money::Amount;
+use wacost_core::money_format::MoneyFormat;
 use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
 
@@ -98,10 +98,6 @@ impl Reducible for State {
     }
 }
 
-fn text_of<'a>(value: &'a Value, key: &str) -> &'a str {
-    value.get(key).and_then(Value::as_str).unwrap_or("")
-}
-
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let config = props.config.clone();
@@ -174,7 +170,7 @@ pub fn app(props: &AppProps) -> Html {
                     </div>
                 }
                 if let Some(priced) = &shown {
-                    { estimate_view(&config, &props.places, &priced.value, stale) }
+                    { estimate_view(&config, &props.places, &priced.estimate, stale) }
                 }
                 if config.cta_label.is_some() || config.cta_href.is_some() {
                     { cta(props, shown.clone()) }
@@ -278,50 +274,32 @@ fn row_inputs(
 /// from before the current problem. The core's warnings are English sentences about the
 /// sheet's shape (which market drives the bill), written for the page's finance readers: a
 /// visitor in a French widget would get English, so the widget leaves them to the event.
-fn estimate_view(config: &Config, places: &Places, e: &Value, stale: bool) -> Html {
+fn estimate_view(config: &Config, places: &Places, e: &Estimate, stale: bool) -> Html {
     let lang = config.lang;
     let t = lang.texts();
-    let format = lang.money(text_of(e, "currency"));
-    let money = |exact: &str| match Decimal::from_str(exact) {
-        Ok(value) => format.amount(value),
-        Err(_) => exact.to_string(),
-    };
-    let figure = |key: &str, label: &str, class: &'static str| {
-        let exact = text_of(e, key).to_string();
+    let format = lang.money(&e.currency);
+    let figure = |key: &'static str, amount: Amount, label: &str, class: &'static str| {
+        let exact = amount.text().as_str().to_string();
         html! {
             <div class={class}>
                 <dt>
                     { label.to_string() }
                     if stale && key == "total" { <span class="stale-mark">{ format!(" ({})", t.last_valid) }</span> }
                 </dt>
-                <dd data-figure={key.to_string()} data-value={exact.clone()} title={exact.clone()}>{ money(&exact) }</dd>
+                <dd data-figure={key} data-value={exact.clone()} title={exact}>{ format.amount(amount.value()) }</dd>
             </div>
         }
     };
-    let markets = e
-        .get("markets")
-        .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default();
-    let market_rows = markets.iter().map(|m| {
-        let countries = m
-            .get("countries")
-            .and_then(Value::as_array)
-            .map(|list| {
-                list.iter()
-                    .filter_map(Value::as_str)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            })
-            .unwrap_or_default();
-        let market = places.market_name(text_of(m, "market"));
-        let amount = text_of(m, "amount");
+    let market_rows = e.markets.iter().map(|m| {
+        let countries = m.countries.join(", ");
+        let market = places.market_name(&m.market);
+        let amount = m.amount.text().as_str().to_string();
         let rates = config.show_rates.then(|| rate_line(lang, &format, m));
         html! {
             <>
                 <tr>
-                    <th scope="row">{ market.clone() }<span class="muted">{ format!(" ({countries})") }</span></th>
-                    <td title={amount.to_string()} data-value={amount.to_string()}>{ money(amount) }</td>
+                    <th scope="row">{ market }<span class="muted">{ format!(" ({countries})") }</span></th>
+                    <td title={amount.clone()} data-value={amount}>{ format.amount(m.amount.value()) }</td>
                 </tr>
                 { for rates }
             </>
@@ -331,44 +309,40 @@ fn estimate_view(config: &Config, places: &Places, e: &Value, stale: bool) -> Ht
     html! {
         <div class={classes!("estimate", stale.then_some("stale"))} data-stale={stale.to_string()}>
             <dl class="totals">
-                { figure("meta_total", t.meta, "") }
-                { figure("bsp_fees", fee_label, "") }
-                { figure("total", t.total, "total") }
+                { figure("meta_total", e.meta_total, t.meta, "") }
+                { figure("bsp_fees", e.bsp_fees, fee_label, "") }
+                { figure("total", e.total, t.total, "total") }
             </dl>
             <table class="breakdown">
                 <caption>{ t.breakdown }</caption>
                 <tbody>{ for market_rows }</tbody>
             </table>
             <p class="foot">
-                { format!("{} {} · {} {} {} · {}", t.rules, text_of(e, "rules"), t.card, text_of(e, "currency"), text_of(e, "rate_card"), config.month) }
+                { format!("{} {} · {} {} {} · {}", t.rules, e.rules.as_str(), t.card, e.currency, e.rate_card, config.month) }
             </p>
         </div>
     }
 }
 
-/// `Marketing $0.0118 · Utility $0.0014 per message`: the card's price of each category the
-/// market has messages in (a tiered category has no single price and is left out).
-fn rate_line(lang: Lang, format: &wacost_core::money_format::MoneyFormat, market: &Value) -> Html {
+/// `Marketing $0.0118 · Utility $0.0014 per message`: the card's price of each of the widget's
+/// four categories in the market (a tiered category has no single price and is left out).
+fn rate_line(lang: Lang, format: &MoneyFormat, market: &MarketEstimate) -> Html {
     let t = lang.texts();
     let parts: Vec<String> = market
-        .get("categories")
-        .and_then(Value::as_array)
-        .map(|list| {
-            list.iter()
-                .filter_map(|c| {
-                    let category = CATEGORIES
-                        .iter()
-                        .position(|name| *name == text_of(c, "category"))?;
-                    let rate = Decimal::from_str(c.get("rate")?.as_str()?).ok()?;
-                    Some(format!(
-                        "{} {}",
-                        t.categories.get(category)?,
-                        format.rate(rate)
-                    ))
-                })
-                .collect()
+        .categories
+        .iter()
+        .filter_map(|c| {
+            let column = CATEGORIES
+                .iter()
+                .position(|name| *name == c.category.as_str())?;
+            let rate = c.rate?;
+            Some(format!(
+                "{} {}",
+                t.categories.get(column)?,
+                format.rate(rate.value())
+            ))
         })
-        .unwrap_or_default();
+        .collect();
     if parts.is_empty() {
         return Html::default();
     }

@@ -6,7 +6,7 @@
 use crate::config::{label, Config, Known, KNOWN};
 use serde_json::{json, Map, Value};
 use wacost_core::count;
-use wacost_core::estimate::estimate;
+use wacost_core::estimate::{estimate, Estimate};
 use wacost_core::locale::Locale;
 use wacost_core::scenario::schema::{List, LINE_COUNTS};
 use wacost_core::scenario::{ErrorKind, FieldPath, LineField, Scenario, Setting};
@@ -38,11 +38,13 @@ pub struct Issue {
     pub kind: Option<ErrorKind>,
 }
 
-/// A priced month: the Estimate as the JSON the CLI prints, and parsed for display.
+/// A priced month: the Estimate for display, and as the JSON the CLI prints for the event.
+/// The widget reads the typed Estimate rather than a JSON `Value`: serialising once, to text,
+/// keeps serde_json's `Value` serializer for the whole Estimate out of the wasm.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Priced {
     pub json: String,
-    pub value: Value,
+    pub estimate: Estimate,
     /// The scenario priced, as `Scenario::from_json` read it: what a sign-up form is
     /// prefilled from.
     pub scenario: String,
@@ -159,7 +161,7 @@ pub fn run_for(
     let text = scenario_json_for(config, countries, counts);
     let scenario = Scenario::from_json(&text).map_err(to_issues)?;
     let result = estimate(&scenario).map_err(to_issues)?;
-    let value = serde_json::to_value(&result).map_err(|e| {
+    let json = serde_json::to_string(&result).map_err(|e| {
         vec![Issue {
             target: Target::Other,
             message: e.to_string(),
@@ -167,8 +169,8 @@ pub fn run_for(
         }]
     })?;
     Ok(Priced {
-        json: value.to_string(),
-        value,
+        json,
+        estimate: result,
         scenario: text,
     })
 }
