@@ -216,6 +216,29 @@ pub fn count_problem(lang: Lang, kind: &wacost_core::scenario::ErrorKind) -> Opt
     })
 }
 
+/// A setting the core refused, in the widget's language where the widget has the words (a
+/// choice such as `data-bsp-per-message-on`); `None` keeps the core's English sentence.
+pub fn setting_problem(lang: Lang, kind: &wacost_core::scenario::ErrorKind) -> Option<String> {
+    use wacost_core::scenario::ErrorKind;
+    let ErrorKind::NotAChoice { choices, got } = kind else {
+        return None;
+    };
+    let got = got.trim_matches('"');
+    let or = match lang {
+        Lang::En => " or ",
+        Lang::Fr => " ou ",
+        Lang::Es => " o ",
+        Lang::PtBr => " ou ",
+    };
+    let choices = choices.join(or);
+    Some(match lang {
+        Lang::En => format!("\"{got}\" is not one of the choices; use {choices}"),
+        Lang::Fr => format!("« {got} » n'est pas un choix possible ; utilisez {choices}"),
+        Lang::Es => format!("«{got}» no es una de las opciones; use {choices}"),
+        Lang::PtBr => format!("\"{got}\" não é uma das opções; use {choices}"),
+    })
+}
+
 impl Lang {
     pub fn parse(text: &str) -> Option<Lang> {
         match text.trim().to_ascii_lowercase().as_str() {
@@ -271,6 +294,22 @@ mod tests {
         assert_eq!(Lang::parse("PT-BR"), Some(Lang::PtBr));
         assert_eq!(Lang::parse("fr"), Some(Lang::Fr));
         assert_eq!(Lang::parse("de"), None);
+    }
+
+    #[test]
+    fn a_refused_choice_is_said_in_the_widget_language() {
+        let kind = wacost_core::scenario::ErrorKind::NotAChoice {
+            choices: &["charged", "delivered"],
+            got: "\"sent\"".into(),
+        };
+        assert_eq!(
+            setting_problem(Lang::Fr, &kind).unwrap(),
+            "« sent » n'est pas un choix possible ; utilisez charged ou delivered"
+        );
+        assert_eq!(
+            setting_problem(Lang::En, &kind).unwrap(),
+            "\"sent\" is not one of the choices; use charged or delivered"
+        );
     }
 
     #[test]

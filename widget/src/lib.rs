@@ -322,11 +322,19 @@ fn checked(
         let setup: SetupProblems = issues
             .iter()
             .filter(|i| !matches!(i.target, Target::Count { .. }))
-            .map(|i| match &i.target {
-                Target::Setting(name) => format!("{name}: {}", i.message),
-                _ => i.message.clone(),
+            .map(|i| {
+                let shown = i
+                    .kind
+                    .as_ref()
+                    .and_then(|kind| i18n::setting_problem(config.lang, kind))
+                    .unwrap_or_else(|| i.message.clone());
+                match &i.target {
+                    Target::Setting(name) => {
+                        (format!("{name}: {}", i.message), format!("{name}: {shown}"))
+                    }
+                    _ => (i.message.clone(), shown),
+                }
             })
-            .map(|text| (text.clone(), text))
             .collect();
         if !setup.is_empty() {
             return Err((lang, setup));

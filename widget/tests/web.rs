@@ -286,3 +286,31 @@ async fn the_accent_is_darkened_where_it_is_text() {
     assert!((4.5..4.7).contains(&ratio), "{colour} {ratio}");
     handle.destroy();
 }
+
+#[wasm_bindgen_test]
+async fn a_bad_provider_setting_is_named_with_its_value_in_the_widget_language() {
+    let host = element(&[
+        ("data-lang", "es"),
+        ("data-bsp-per-message-on", "sent"),
+        ("data-cta-href", "javascript:void(0)"),
+    ]);
+    let handle = wacost_widget::mount(host.clone().into(), JsValue::UNDEFINED).unwrap();
+    settle().await;
+    assert_eq!(
+        text(&host, ".problems p"),
+        "Esta calculadora está mal configurada:"
+    );
+    assert_eq!(
+        text(&host, ".problems li"),
+        "data-cta-href: «javascript:void(0)» no es un enlace; use una dirección https: o mailto: o una ruta como /signup"
+    );
+    handle.destroy();
+    let host = element(&[("data-lang", "es"), ("data-bsp-per-message-on", "sent")]);
+    let handle = wacost_widget::mount(host.clone().into(), JsValue::UNDEFINED).unwrap();
+    settle().await;
+    assert_eq!(
+        text(&host, ".problems li"),
+        "data-bsp-per-message-on: «sent» no es una de las opciones; use charged o delivered"
+    );
+    handle.destroy();
+}
