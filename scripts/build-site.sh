@@ -7,7 +7,7 @@ cd "$ROOT"
 trunk build --release --offline
 [ -x scripts/build-widget.sh ] && scripts/build-widget.sh
 [ -x scripts/build-js.sh ] && scripts/build-js.sh
-# The widget demo page, pointing at the widget build beside it in dist/.
+# The widget demo (a provider's pricing page), pointing at the widget build beside it in dist/.
 mkdir -p dist/examples
-sed 's#\.\./dist/widget/#../widget/#' examples/host.html > dist/examples/host.html
+sed 's#\.\./dist/widget/#../widget/#' examples/pricing.html > dist/examples/pricing.html
 scripts/size-report.sh

@@ -2,4 +2,4 @@
 import { serve } from '../tests/e2e/lib.mjs';
 const port = Number(process.env.PORT ?? 8080);
 const { url } = await serve(new URL('../dist', import.meta.url).pathname, port);
-console.log(`wacost is served at ${url}/  (widget demo: ${url}/examples/host.html) — Ctrl-C to stop`);
+console.log(`wacost is served at ${url}/  (widget demo: ${url}/examples/pricing.html) — Ctrl-C to stop`);

@@ -36,7 +36,10 @@ report log-worker "log worker (on demand)" dist/bill_worker*.wasm dist/bill_work
 report plan-view "plan view (on demand)" dist/plan_view*.wasm dist/plan_view*.js
 report card-diff "card diff (on demand)" dist/card_diff*.wasm dist/card_diff*.js
 report all-cards "all currencies' cards" dist/wacost-data-*.csv
-[ -d dist/widget ] && report widget "widget (dist/widget/)" dist/widget/*.wasm dist/widget/*.js dist/widget/*.css
+# The widget: the loader a host page loads up front, then (near the viewport) the calculator
+# and the cards of its currency (USD here).
+[ -d dist/widget ] && report widget-loader "widget loader (eager)" dist/widget/wacost-widget.js
+[ -d dist/widget ] && report widget "widget (near viewport)" dist/widget/wacost-widget.*.wasm dist/widget/wacost-widget-app.*.js dist/widget/wacost-data-USD-*.csv
 [ -d js/pkg ] && report js-package "js package (js/pkg/)" js/pkg/*.wasm js/pkg/*.js
 if $check; then
   [ "$over" = 0 ] && echo "size check: every bundle within its ratchet ($RATCHET)"

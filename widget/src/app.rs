@@ -1,17 +1,41 @@
 //! The calculator itself: one row of four counts per country, Meta's charge, the provider's
 //! fees, the total and the per-market breakdown, all from `wacost_core::estimate`.
 
+use crate::accent;
 use crate::config::{Config, Theme};
-use crate::events::dispatch_estimate;
-use crate::outcome::{run, Counts, Issue, Target};
-use serde_json::Value;
+use crate::events::{dispatch_cta, dispatch_estimate, remember};
+use crate::i18n::{count_problem, Lang};
+use crate::outcome::{run_for, Issue, Priced, Target, CATEGORIES};
+use crate::places::Places;
 use std::rc::Rc;
+use wacost_core::estimate::{Estimate, MarketEstimate};
+use wacost_core::money::Amount;
+use wacost_core::money_format::MoneyFormat;
 use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
 
-/// What a fresh widget shows before anyone types: a plausible month, not a blank.
-pub fn initial_counts(rows: usize) -> Counts {
-    vec![["1000".into(), "1000".into(), "0".into(), "0".into()]; rows]
+/// What a fresh row shows before anyone types: a plausible month, not a blank.
+pub const START: [&str; 4] = ["1000", "1000", "0", "0"];
+
+/// One destination and its four counts as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub code: String,
+    pub counts: [String; 4],
+}
+
+impl Row {
+    pub fn new(code: &str) -> Row {
+        Row {
+            code: code.to_string(),
+            counts: START.map(str::to_string),
+        }
+    }
+}
+
+/// The starting counts of `rows` rows, for checking the settings before mounting.
+pub fn initial_counts(rows: usize) -> Vec<[String; 4]> {
+    vec![START.map(str::to_string); rows]
 }
 
 #[derive(Properties, Clone, PartialEq)]
@@ -19,13 +43,15 @@ pub struct AppProps {
     pub config: Rc<Config>,
     /// The element the page gave us; events are dispatched on it.
     pub host: Element,
-    /// The country names to show per row (from the market table of the month).
-    pub names: Rc<Vec<(String, String)>>,
+    /// The month's countries named in the widget's language.
+    pub places: Rc<Places>,
+    /// The rows to start with: the settings', or the visitor's from before a re-mount.
+    pub rows: Rc<Vec<Row>>,
 }
 
 #[derive(Clone, PartialEq)]
 pub struct State {
-    pub counts: Counts,
+    pub rows: Vec<Row>,
 }
 
 pub enum Action {
@@ -34,45 +60,83 @@ pub enum Action {
         category: usize,
         text: String,
     },
+    Add(String),
+    Remove(usize),
 }
 
 impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let Action::Set {
-            line,
-            category,
-            text,
-        } = action;
-        let mut counts = self.counts.clone();
-        if let Some(cell) = counts.get_mut(line).and_then(|row| row.get_mut(category)) {
-            *cell = text;
+        let mut rows = self.rows.clone();
+        match action {
+            Action::Set {
+                line,
+                category,
+                text,
+            } => {
+                if let Some(cell) = rows
+                    .get_mut(line)
+                    .and_then(|row| row.counts.get_mut(category))
+                {
+                    *cell = text;
+                }
+            }
+            Action::Add(code) => {
+                if !rows.iter().any(|r| r.code == code) {
+                    rows.push(Row::new(&code));
+                }
+            }
+            // The last row stays: a widget with no destination would price nothing.
+            Action::Remove(line) => {
+                if rows.len() > 1 && line < rows.len() {
+                    rows.remove(line);
+                }
+            }
         }
-        Rc::new(State { counts })
+        Rc::new(State { rows })
     }
-}
-
-fn text_of<'a>(value: &'a Value, key: &str) -> &'a str {
-    value.get(key).and_then(Value::as_str).unwrap_or("")
 }
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let config = props.config.clone();
-    let rows = config.countries.len();
-    let state = use_reducer(|| State {
-        counts: initial_counts(rows),
+    let start = props.rows.clone();
+    let state = use_reducer(move || State {
+        rows: (*start).clone(),
     });
-    let outcome = run(&config, &state.counts);
-    let json = outcome.as_ref().ok().map(|priced| priced.json.clone());
+    let codes: Vec<String> = state.rows.iter().map(|r| r.code.clone()).collect();
+    let counts: Vec<[String; 4]> = state.rows.iter().map(|r| r.counts.clone()).collect();
+    let outcome = run_for(&config, &codes, &counts);
+    // The last estimate that priced, shown (marked) while the visitor fixes a cell.
+    let last = use_mut_ref(|| None::<Rc<Priced>>);
+    let current = match &outcome {
+        Ok(priced) => {
+            let priced = Rc::new(priced.clone());
+            *last.borrow_mut() = Some(priced.clone());
+            Some(priced)
+        }
+        Err(_) => None,
+    };
+    let shown = current.clone().or_else(|| last.borrow().clone());
     {
         let host = props.host.clone();
-        use_effect_with(json, move |json| {
-            if let Some(json) = json {
-                dispatch_estimate(&host, json);
+        use_effect_with(current.clone(), move |priced| {
+            if let Some(priced) = priced {
+                remember(&host, &priced.scenario);
+                dispatch_estimate(&host, &priced.json);
             }
         });
+    }
+    {
+        let host = props.host.clone();
+        let rows = state.rows.clone();
+        use_effect_with(rows, move |rows| crate::remember_rows(&host, rows.clone()));
+    }
+    let frame = use_node_ref();
+    {
+        let frame = frame.clone();
+        use_effect_with(config.theme, move |_| accent::apply(&frame));
     }
     let lang = config.lang;
     let t = lang.texts();
@@ -84,24 +148,59 @@ pub fn app(props: &AppProps) -> Html {
         Ok(_) => &[],
         Err(issues) => issues,
     };
-    let result = match &outcome {
-        Ok(priced) => estimate_view(&config, &priced.value),
-        Err(issues) => html! {
-            <div class="problems" role="alert">
-                <p>{ t.input_problem }</p>
-                <ul>{ for issues.iter().map(|i| html! { <li>{ describe(&config, i) }</li> }) }</ul>
-            </div>
-        },
-    };
+    let stale = current.is_none();
     html! {
-        <div class={classes!("w", theme)} lang={lang.tag()}>
+        <div class={classes!("w", theme)} lang={lang.tag()} ref={frame}>
+            <span class="probe" aria-hidden="true"></span>
             <h2 class="title">{ t.title }</h2>
             <fieldset class="inputs">
                 <legend>{ t.messages_per_month }</legend>
-                { for (0..rows).map(|line| row_inputs(props, &state, issues, line)) }
+                { for (0..state.rows.len()).map(|line| row_inputs(props, &state, issues, line)) }
+                if config.pick {
+                    <crate::picker::Picker lang={lang} places={props.places.clone()}
+                        chosen={Rc::new(codes.clone())}
+                        onpick={ let state = state.clone(); Callback::from(move |code| state.dispatch(Action::Add(code))) } />
+                }
             </fieldset>
-            <div class="result" aria-live="polite">{ result }</div>
+            <div class="result" aria-live="polite">
+                if !issues.is_empty() {
+                    <div class="problems" role="alert">
+                        <p>{ t.input_problem }</p>
+                        <ul>{ for issues.iter().map(|i| html! { <li>{ describe(props, &state.rows, i) }</li> }) }</ul>
+                    </div>
+                }
+                if let Some(priced) = &shown {
+                    { estimate_view(&config, &props.places, &priced.estimate, stale) }
+                }
+                if config.cta_label.is_some() || config.cta_href.is_some() {
+                    { cta(props, shown.clone()) }
+                }
+            </div>
         </div>
+    }
+}
+
+/// The provider's call-to-action: `wacost:cta` first (the host may cancel the navigation and,
+/// say, open its own sign-up form with the scenario), then the link if there is one.
+fn cta(props: &AppProps, priced: Option<Rc<Priced>>) -> Html {
+    let config = &props.config;
+    let label = config
+        .cta_label
+        .clone()
+        .unwrap_or_else(|| config.lang.texts().cta.to_string());
+    let host = props.host.clone();
+    let onclick = Callback::from(move |e: MouseEvent| {
+        let (scenario, estimate) = match &priced {
+            Some(p) => (p.scenario.as_str(), p.json.as_str()),
+            None => ("null", "null"),
+        };
+        if !dispatch_cta(&host, scenario, estimate) {
+            e.prevent_default();
+        }
+    });
+    match &config.cta_href {
+        Some(href) => html! { <a class="cta" href={href.clone()} {onclick}>{ label }</a> },
+        None => html! { <button type="button" class="cta" {onclick}>{ label }</button> },
     }
 }
 
@@ -113,16 +212,13 @@ fn row_inputs(
     line: usize,
 ) -> Html {
     let config = &props.config;
-    let code = config.countries.get(line).cloned().unwrap_or_default();
-    let (name, market) = props.names.get(line).cloned().unwrap_or_default();
+    let Some(row) = state.rows.get(line) else {
+        return Html::default();
+    };
+    let place = props.places.get(&row.code);
     let t = config.lang.texts();
     let cells = t.categories.iter().enumerate().map(|(category, label)| {
-        let value = state
-            .counts
-            .get(line)
-            .and_then(|row| row.get(category))
-            .cloned()
-            .unwrap_or_default();
+        let value = row.counts.get(category).cloned().unwrap_or_default();
         let bad = issues
             .iter()
             .any(|i| i.target == Target::Count { line, category });
@@ -138,99 +234,148 @@ fn row_inputs(
             })
         };
         let name = format!(
-            "{code}.{}",
-            crate::outcome::CATEGORIES
-                .get(category)
-                .copied()
-                .unwrap_or("")
+            "{}.{}",
+            row.code,
+            CATEGORIES.get(category).copied().unwrap_or("")
         );
+        // Announced as "Marketing · India": three rows of "Marketing" are told apart.
+        let aria = format!("{label} · {}", place.name);
         html! {
             <label class="cell">
-                <span>{ *label }</span>
-                <input type="text" inputmode="numeric" {name} {value}
+                <span aria-hidden="true">{ *label }</span>
+                <input type="text" inputmode="numeric" {name} {value} aria-label={aria}
                     aria-invalid={bad.to_string()} {oninput} />
             </label>
         }
     });
+    let remove = (config.pick && state.rows.len() > 1).then(|| {
+        let state = state.clone();
+        let onclick = Callback::from(move |_: MouseEvent| state.dispatch(Action::Remove(line)));
+        let label = format!("{} {}", t.remove, place.name);
+        html! { <button type="button" class="remove" aria-label={label.clone()} title={label} {onclick}>{ "×" }</button> }
+    });
+    let market = place.market_name.clone();
     html! {
-        <div class="row" data-country={code.clone()}>
+        <div class="row" data-country={row.code.clone()}>
             <div class="country">
-                <strong>{ code.clone() }</strong>
-                <span class="name">{ name.clone() }</span>
-                if market != name {
+                <strong>{ row.code.clone() }</strong>
+                <span class="name">{ place.name.clone() }</span>
+                if market != place.name {
                     <span class="market">{ market }</span>
                 }
+                { for remove }
             </div>
             <div class="cells">{ for cells }</div>
         </div>
     }
 }
 
-/// The priced month: Meta's charge, the fees, the total, by market, the warnings.
-fn estimate_view(config: &Config, e: &Value) -> Html {
+/// The priced month: Meta's charge, the fees, the total, by market. `stale` marks totals kept
+/// from before the current problem. The core's warnings are English sentences about the
+/// sheet's shape (which market drives the bill), written for the page's finance readers: a
+/// visitor in a French widget would get English, so the widget leaves them to the event.
+fn estimate_view(config: &Config, places: &Places, e: &Estimate, stale: bool) -> Html {
     let lang = config.lang;
     let t = lang.texts();
-    let currency = text_of(e, "currency");
-    let money = |key: &str| lang.money(text_of(e, key), currency);
-    let markets = e
-        .get("markets")
-        .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default();
-    let market_rows = markets.iter().map(|m| {
-        let countries = m
-            .get("countries")
-            .and_then(Value::as_array)
-            .map(|list| list.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(", "))
-            .unwrap_or_default();
+    let format = lang.money(&e.currency);
+    let figure = |key: &'static str, amount: Amount, label: &str, class: &'static str| {
+        let exact = amount.text().as_str().to_string();
         html! {
-            <tr>
-                <th scope="row">{ text_of(m, "market") }<span class="muted">{ format!(" ({countries})") }</span></th>
-                <td title={text_of(m, "amount").to_string()}>{ lang.money(text_of(m, "amount"), currency) }</td>
-            </tr>
+            <div class={class}>
+                <dt>
+                    { label.to_string() }
+                    if stale && key == "total" { <span class="stale-mark">{ format!(" ({})", t.last_valid) }</span> }
+                </dt>
+                <dd data-figure={key} data-value={exact.clone()} title={exact}>{ format.amount(amount.value()) }</dd>
+            </div>
+        }
+    };
+    let market_rows = e.markets.iter().map(|m| {
+        let countries = m.countries.join(", ");
+        let market = places.market_name(&m.market);
+        let amount = m.amount.text().as_str().to_string();
+        let rates = config.show_rates.then(|| rate_line(lang, &format, m));
+        html! {
+            <>
+                <tr>
+                    <th scope="row">{ market }<span class="muted">{ format!(" ({countries})") }</span></th>
+                    <td title={amount.clone()} data-value={amount}>{ format.amount(m.amount.value()) }</td>
+                </tr>
+                { for rates }
+            </>
         }
     });
-    let warnings = e
-        .get("warnings")
-        .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default();
+    let fee_label = config.fee_label.as_deref().unwrap_or(t.bsp);
     html! {
-        <>
+        <div class={classes!("estimate", stale.then_some("stale"))} data-stale={stale.to_string()}>
             <dl class="totals">
-                <div><dt>{ t.meta }</dt><dd data-figure="meta_total" title={text_of(e, "meta_total").to_string()}>{ money("meta_total") }</dd></div>
-                <div><dt>{ t.bsp }</dt><dd data-figure="bsp_fees" title={text_of(e, "bsp_fees").to_string()}>{ money("bsp_fees") }</dd></div>
-                <div class="total"><dt>{ t.total }</dt><dd data-figure="total" title={text_of(e, "total").to_string()}>{ money("total") }</dd></div>
+                { figure("meta_total", e.meta_total, t.meta, "") }
+                { figure("bsp_fees", e.bsp_fees, fee_label, "") }
+                { figure("total", e.total, t.total, "total") }
             </dl>
             <table class="breakdown">
                 <caption>{ t.breakdown }</caption>
                 <tbody>{ for market_rows }</tbody>
             </table>
-            if !warnings.is_empty() {
-                <ul class="warnings">
-                    { for warnings.iter().filter_map(Value::as_str).map(|w| html! { <li>{ w }</li> }) }
-                </ul>
-            }
             <p class="foot">
-                { format!("{} {} · {} {} {} · {}", t.rules, text_of(e, "rules"), t.card, text_of(e, "currency"), text_of(e, "rate_card"), config.month) }
+                { format!("{} {} · {} {} {} · {}", t.rules, e.rules.as_str(), t.card, e.currency, e.rate_card, config.month) }
             </p>
-        </>
+        </div>
     }
 }
 
-/// A problem in words that point at the input: `IN · Utility: must be a whole number …`.
-fn describe(config: &Config, issue: &Issue) -> String {
+/// `Marketing $0.0118 · Utility $0.0014 per message`: the card's price of each of the widget's
+/// four categories in the market (a tiered category has no single price and is left out).
+fn rate_line(lang: Lang, format: &MoneyFormat, market: &MarketEstimate) -> Html {
+    let t = lang.texts();
+    let parts: Vec<String> = market
+        .categories
+        .iter()
+        .filter_map(|c| {
+            let column = CATEGORIES
+                .iter()
+                .position(|name| *name == c.category.as_str())?;
+            let rate = c.rate?;
+            Some(format!(
+                "{} {}",
+                t.categories.get(column)?,
+                format.rate(rate.value())
+            ))
+        })
+        .collect();
+    if parts.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <tr class="rates">
+            <td colspan="2">{ format!("{} {}", parts.join(" · "), t.per_message) }</td>
+        </tr>
+    }
+}
+
+/// A problem in words that point at the input: `India · Utility: "12.5" is not a whole …`.
+fn describe(props: &AppProps, rows: &[Row], issue: &Issue) -> String {
+    let lang = props.config.lang;
     match &issue.target {
-        Target::Count { line, category } => format!(
-            "{} · {}: {}",
-            config
-                .countries
+        Target::Count { line, category } => {
+            let country = rows
                 .get(*line)
-                .map(String::as_str)
-                .unwrap_or("?"),
-            config.lang.texts().categories[*category],
-            issue.message
-        ),
+                .map(|r| props.places.get(&r.code).name)
+                .unwrap_or_default();
+            let message = issue
+                .kind
+                .as_ref()
+                .and_then(|kind| count_problem(lang, kind))
+                .unwrap_or_else(|| issue.message.clone());
+            format!(
+                "{country} · {}: {message}",
+                lang.texts()
+                    .categories
+                    .get(*category)
+                    .copied()
+                    .unwrap_or("")
+            )
+        }
         Target::Setting(setting) => format!("{setting}: {}", issue.message),
         Target::Other => issue.message.clone(),
     }

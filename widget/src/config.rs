@@ -4,9 +4,10 @@
 //! and mapped back to the attribute that carried them (see `outcome.rs`).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing))]
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Problem};
+use wacost_core::catalog::CardChoiceError;
 use wacost_core::scenario::Setting;
-use wacost_core::Catalog;
+use wacost_core::{currency_data_file, currency_data_files, Catalog};
 
 /// A setting the widget reads: one of its own, or one of the scenario's, named by its path in
 /// camelCase (`bsp.per_message` → `bspPerMessage`) and passed to the core as written.
@@ -46,10 +47,10 @@ impl Known {
 
 /// Every setting, in the order the widget's messages list them. The README's table is written
 /// from this list.
-pub const KNOWN: [Known; 12] = [
+pub const KNOWN: [Known; 17] = [
     Known::Own(
         "countries",
-        "comma-separated ISO 3166-1 alpha-2 codes, one input row each (default IN)",
+        "comma-separated ISO 3166-1 alpha-2 codes, one input row each (default IN); `*` (alone or in the list) lets visitors add and remove countries",
     ),
     Known::Scenario(Setting::Currency, None),
     Known::Scenario(
@@ -65,11 +66,28 @@ pub const KNOWN: [Known; 12] = [
     Known::Scenario(Setting::BspPerNumber, None),
     Known::Scenario(Setting::PhoneNumbers, None),
     Known::Own("theme", "light or dark (default light)"),
+    Known::Scenario(Setting::BspPerMessageOn, None),
+    Known::Own(
+        "feeLabel",
+        "your name for the provider fees line, e.g. Acme fees (at most 40 characters; default Provider fees in the widget's language)",
+    ),
+    Known::Own(
+        "ctaLabel",
+        "text of a call-to-action button under the total (at most 40 characters; default Get started in the widget's language)",
+    ),
+    Known::Own(
+        "ctaHref",
+        "where the call-to-action leads (https:, http:, mailto: or a path); the `wacost:cta` event fires first and can cancel it",
+    ),
+    Known::Own(
+        "showRates",
+        "true to show each market's price per message per category under the breakdown (default false)",
+    ),
 ];
 
 /// The scenario's settings the widget leaves at the core's defaults: a setting added to the
 /// core's schema must be offered (in `KNOWN`) or listed here, or the widget's test fails.
-pub const NOT_OFFERED: [Setting; 11] = [
+pub const NOT_OFFERED: [Setting; 10] = [
     Setting::BusinessCountry,
     Setting::AuthInternational,
     Setting::Wabas,
@@ -80,7 +98,6 @@ pub const NOT_OFFERED: [Setting; 11] = [
     Setting::PerConversationUtility,
     Setting::PerConversationAuthentication,
     Setting::PerConversationService,
-    Setting::BspPerMessageOn,
 ];
 
 /// The scenario setting a `dataset` name carries, if it carries one.
@@ -107,7 +124,15 @@ pub enum Theme {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
     pub source: Source,
+    /// The rows the widget starts with.
     pub countries: Vec<String>,
+    /// Whether the visitor may add and remove countries (`*` in `countries`).
+    pub pick: bool,
+    /// The provider's name for its fees line.
+    pub fee_label: Option<String>,
+    pub cta_label: Option<String>,
+    pub cta_href: Option<String>,
+    pub show_rates: bool,
     pub currency: String,
     pub month: String,
     pub lang: Lang,
@@ -130,12 +155,77 @@ impl Config {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfigError {
     pub setting: String,
-    pub message: String,
+    pub problem: Problem,
 }
 
+impl ConfigError {
+    /// The problem in `lang`, after the setting as written.
+    pub fn say(&self, lang: Lang) -> String {
+        format!("{}: {}", self.setting, self.problem.say(lang))
+    }
+}
+
+/// English, for the console.
 impl std::fmt::Display for ConfigError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.setting, self.message)
+        f.write_str(&self.say(Lang::En))
+    }
+}
+
+/// The language the settings ask for, read before the rest so every other problem is said in
+/// it; English when it is missing or not one of the four.
+pub fn language_of(entries: &[(String, String)]) -> Lang {
+    entries
+        .iter()
+        .find(|(key, _)| camel_case(key.trim()) == "lang")
+        .and_then(|(_, value)| Lang::parse(value))
+        .unwrap_or(Lang::En)
+}
+
+/// Labels longer than this would wrap a 360 px widget's button onto three lines.
+pub const LABEL_MAX: usize = 40;
+
+fn label_text(value: &str) -> Result<Option<String>, Problem> {
+    if value.is_empty() {
+        return Ok(None);
+    }
+    if value.chars().count() > LABEL_MAX {
+        return Err(Problem::LabelTooLong {
+            value: value.to_string(),
+            max: LABEL_MAX,
+        });
+    }
+    Ok(Some(value.to_string()))
+}
+
+/// An address a visitor may safely be sent to: `https:`, `http:`, `mailto:` or relative (no
+/// scheme). `javascript:` and `data:` are refused, as is whitespace inside.
+fn link(value: &str) -> Result<Option<String>, Problem> {
+    if value.is_empty() {
+        return Ok(None);
+    }
+    let lower = value.to_ascii_lowercase();
+    let scheme_end = lower.find(':');
+    let path_start = lower.find(['/', '?', '#']);
+    let has_scheme = match (scheme_end, path_start) {
+        (Some(colon), Some(slash)) => colon < slash,
+        (Some(_), None) => true,
+        (None, _) => false,
+    };
+    let allowed = ["https:", "http:", "mailto:"]
+        .iter()
+        .any(|scheme| lower.starts_with(scheme));
+    if value.chars().any(char::is_whitespace) || (has_scheme && !allowed) {
+        return Err(Problem::NotALink(value.to_string()));
+    }
+    Ok(Some(value.to_string()))
+}
+
+fn yes_no(value: &str) -> Result<bool, Problem> {
+    match value.to_ascii_lowercase().as_str() {
+        "" | "true" | "yes" | "1" => Ok(true),
+        "false" | "no" | "0" => Ok(false),
+        _ => Err(Problem::NotAYesNo(value.to_string())),
     }
 }
 
@@ -188,18 +278,23 @@ impl Config {
         let mut config = Config {
             source,
             countries: vec!["IN".into()],
+            pick: false,
+            fee_label: None,
+            cta_label: None,
+            cta_href: None,
+            show_rates: false,
             currency: "USD".into(),
             month: current_month.into(),
-            lang: Lang::En,
+            lang: language_of(entries),
             theme: Theme::Light,
             passed: Vec::new(),
         };
         for (raw_key, raw_value) in entries {
             let key = camel_case(raw_key.trim());
-            if let Err(message) = config.read(&key, raw_value.trim()) {
+            if let Err(problem) = config.read(&key, raw_value.trim()) {
                 errors.push(ConfigError {
                     setting: label(source, &key),
-                    message,
+                    problem,
                 });
             }
         }
@@ -211,33 +306,47 @@ impl Config {
     }
 
     /// Reads one setting by its `dataset` name; the problem in words when it cannot be used.
-    fn read(&mut self, key: &str, value: &str) -> Result<(), String> {
+    fn read(&mut self, key: &str, value: &str) -> Result<(), Problem> {
         match key {
-            // The marker attribute itself, and what the widget sets on its host.
-            "wacostWidget" | "wacostMounted" => {}
-            "countries" => self.countries = countries(value)?,
+            // The marker attribute itself, and what the loader sets on its host.
+            "wacostWidget" | "wacostMounted" | "wacostLoading" => {}
+            "countries" => (self.countries, self.pick) = countries(value)?,
             "currency" => {
                 let code = value.to_ascii_uppercase();
-                Catalog::builtin()
-                    .has_currency(&code)
-                    .map_err(|error| error.to_string())?;
+                // A currency with a data bundle (fetched by the loader), or with cards built in
+                // (native tests).
+                if currency_data_file(&code).is_none()
+                    && Catalog::builtin().has_currency(&code).is_err()
+                {
+                    let known = currency_data_files()
+                        .iter()
+                        .map(|(currency, _)| currency.to_string())
+                        .collect();
+                    let error = CardChoiceError::UnknownCurrency {
+                        currency: code,
+                        known,
+                    };
+                    return Err(Problem::Core(error.to_string()));
+                }
                 self.currency = code;
             }
+            "feeLabel" => self.fee_label = label_text(value)?,
+            "ctaLabel" => self.cta_label = label_text(value)?,
+            "ctaHref" => self.cta_href = link(value)?,
+            "showRates" => self.show_rates = yes_no(value)?,
             "month" => {
                 if !value.is_empty() {
                     self.month = value.to_string();
                 }
             }
             "lang" => {
-                self.lang = Lang::parse(value).ok_or_else(|| {
-                    format!("\"{value}\" is not a supported language; use en, fr, es or pt-BR")
-                })?
+                self.lang = Lang::parse(value).ok_or_else(|| Problem::Language(value.into()))?
             }
             "theme" => {
                 self.theme = match value.to_ascii_lowercase().as_str() {
                     "" | "light" => Theme::Light,
                     "dark" => Theme::Dark,
-                    _ => return Err(format!("\"{value}\" is not a theme; use light or dark")),
+                    _ => return Err(Problem::Theme(value.into())),
                 }
             }
             _ => match scenario_setting(key) {
@@ -252,10 +361,7 @@ impl Config {
                         .iter()
                         .map(|known| label(self.source, &known.name()))
                         .collect();
-                    return Err(format!(
-                        "unknown setting; the widget reads {}",
-                        known.join(", ")
-                    ));
+                    return Err(Problem::Unknown { known });
                 }
             },
         }
@@ -263,26 +369,31 @@ impl Config {
     }
 }
 
-/// `IN, br,GB` → `["IN", "BR", "GB"]`; refuses anything that is not two letters, and repeats
-/// (two rows for one country would be summed silently by the estimator).
-fn countries(text: &str) -> Result<Vec<String>, String> {
+/// `IN, br,GB` → `["IN", "BR", "GB"]`, and whether `*` lets the visitor choose (`*` alone
+/// starts from India); refuses anything that is not two letters, and repeats (two rows for
+/// one country would be summed silently by the estimator).
+fn countries(text: &str) -> Result<(Vec<String>, bool), Problem> {
     let mut list: Vec<String> = Vec::new();
+    let mut pick = false;
     for item in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        if item == "*" {
+            pick = true;
+            continue;
+        }
         let code = item.to_ascii_uppercase();
         if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
-            return Err(format!(
-                "\"{item}\" is not an ISO 3166-1 alpha-2 country code (two letters, e.g. IN)"
-            ));
+            return Err(Problem::NotACountry(item.into()));
         }
         if list.contains(&code) {
-            return Err(format!("{code} is listed twice"));
+            return Err(Problem::CountryTwice(code));
         }
         list.push(code);
     }
-    if list.is_empty() {
-        return Err("list at least one country, e.g. IN,BR".into());
+    match (list.is_empty(), pick) {
+        (true, true) => Ok((vec!["IN".into()], true)),
+        (true, false) => Err(Problem::NoCountry),
+        (false, pick) => Ok((list, pick)),
     }
-    Ok(list)
 }
 
 #[cfg(test)]
@@ -393,7 +504,12 @@ mod tests {
                 "bspMonthly",
                 "bspPerNumber",
                 "phoneNumbers",
-                "theme"
+                "theme",
+                "bspPerMessageOn",
+                "feeLabel",
+                "ctaLabel",
+                "ctaHref",
+                "showRates"
             ]
         );
         let about: Vec<String> = KNOWN.iter().map(|k| k.about()).collect();
@@ -414,7 +530,10 @@ mod tests {
     fn repeated_or_empty_country_lists_are_refused() {
         for (text, message) in [
             ("IN,in", "IN is listed twice"),
-            (" , ", "list at least one country, e.g. IN,BR"),
+            (
+                " , ",
+                "list at least one country, e.g. IN,BR (or * to let visitors choose)",
+            ),
         ] {
             let errors = Config::parse(
                 &entries(&[("countries", text)]),
@@ -422,7 +541,80 @@ mod tests {
                 "2026-11",
             )
             .unwrap_err();
-            assert_eq!(errors[0].message, message);
+            assert_eq!(errors[0].problem.say(Lang::En), message);
+        }
+    }
+}
+
+#[cfg(test)]
+mod provider_settings {
+    use super::*;
+
+    fn parse(pairs: &[(&str, &str)]) -> Result<Config, Vec<ConfigError>> {
+        let entries: Vec<(String, String)> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Config::parse(&entries, Source::Attributes, "2026-11")
+    }
+
+    #[test]
+    fn provider_settings_are_read() {
+        let config = parse(&[
+            ("countries", "IN,BR,*"),
+            ("feeLabel", "Acme fees"),
+            ("ctaLabel", "Start free trial"),
+            ("ctaHref", "/signup?plan=pro"),
+            ("showRates", ""),
+            ("bspPerMessageOn", "delivered"),
+        ])
+        .unwrap();
+        assert_eq!(config.countries, ["IN", "BR"]);
+        assert!(config.pick);
+        assert_eq!(config.fee_label.as_deref(), Some("Acme fees"));
+        assert_eq!(config.cta_label.as_deref(), Some("Start free trial"));
+        assert_eq!(config.cta_href.as_deref(), Some("/signup?plan=pro"));
+        assert!(config.show_rates);
+        assert_eq!(config.value(Setting::BspPerMessageOn), Some("delivered"));
+        let star = parse(&[("countries", "*")]).unwrap();
+        assert_eq!((star.countries, star.pick), (vec!["IN".to_string()], true));
+    }
+
+    #[test]
+    fn bad_provider_settings_name_attribute_and_value_in_the_widget_language() {
+        let errors = parse(&[
+            ("lang", "fr"),
+            ("ctaHref", "javascript:alert(1)"),
+            ("showRates", "maybe"),
+            (
+                "feeLabel",
+                "Acme Messaging platform and support fees, billed monthly",
+            ),
+        ])
+        .unwrap_err();
+        let said: Vec<String> = errors.iter().map(|e| e.say(Lang::Fr)).collect();
+        assert_eq!(
+            said,
+            [
+                "data-cta-href: « javascript:alert(1) » n'est pas un lien ; utilisez une adresse https: ou mailto: ou un chemin comme /signup",
+                "data-show-rates: « maybe » n'est ni oui ni non ; utilisez true ou false",
+                "data-fee-label: « Acme Messaging platform and support fees, billed monthly » dépasse 40 caractères",
+            ]
+        );
+        assert_eq!(
+            errors[1].to_string(),
+            "data-show-rates: \"maybe\" is not yes or no; use true or false"
+        );
+        for good in [
+            "https://acme.example/signup",
+            "mailto:sales@acme.example",
+            "signup.html",
+            "#signup",
+        ] {
+            assert_eq!(link(good), Ok(Some(good.to_string())), "{good}");
+        }
+        for bad in ["data:text/html,x", "JavaScript:x", "https://a b"] {
+            assert!(link(bad).is_err(), "{bad}");
         }
     }
 }

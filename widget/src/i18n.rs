@@ -1,8 +1,7 @@
-//! The widget's words and number style in its four languages. Amounts stay exact strings in
-//! events; only what is shown is rounded to cents and grouped the local way.
+//! The widget's words in its four languages; money is written by the core's `money_format`,
+//! like every other surface, and amounts stay exact strings in events.
 
-use rust_decimal::{Decimal, RoundingStrategy};
-use std::str::FromStr;
+use wacost_core::money_format::MoneyFormat;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
@@ -24,6 +23,14 @@ pub struct Texts {
     pub card: &'static str,
     pub settings_problem: &'static str,
     pub input_problem: &'static str,
+    /// Beside totals kept from before the current problem.
+    pub last_valid: &'static str,
+    pub add_country: &'static str,
+    pub search_hint: &'static str,
+    pub no_match: &'static str,
+    pub remove: &'static str,
+    pub cta: &'static str,
+    pub per_message: &'static str,
 }
 
 const EN: Texts = Texts {
@@ -38,6 +45,13 @@ const EN: Texts = Texts {
     card: "rate card",
     settings_problem: "This calculator is set up wrongly:",
     input_problem: "Please check:",
+    last_valid: "last valid total",
+    add_country: "Add a country",
+    search_hint: "Country name, code or +code",
+    no_match: "No country matches",
+    remove: "Remove",
+    cta: "Get started",
+    per_message: "per message",
 };
 
 const FR: Texts = Texts {
@@ -52,6 +66,13 @@ const FR: Texts = Texts {
     card: "grille tarifaire",
     settings_problem: "Ce calculateur est mal configuré :",
     input_problem: "Veuillez vérifier :",
+    last_valid: "dernier total valide",
+    add_country: "Ajouter un pays",
+    search_hint: "Nom du pays, code ou +indicatif",
+    no_match: "Aucun pays ne correspond",
+    remove: "Retirer",
+    cta: "Commencer",
+    per_message: "par message",
 };
 
 const ES: Texts = Texts {
@@ -66,6 +87,13 @@ const ES: Texts = Texts {
     card: "tarifa",
     settings_problem: "Esta calculadora está mal configurada:",
     input_problem: "Revise:",
+    last_valid: "último total válido",
+    add_country: "Añadir un país",
+    search_hint: "Nombre del país, código o +prefijo",
+    no_match: "Ningún país coincide",
+    remove: "Quitar",
+    cta: "Empezar",
+    per_message: "por mensaje",
 };
 
 const PT_BR: Texts = Texts {
@@ -80,7 +108,136 @@ const PT_BR: Texts = Texts {
     card: "tabela de preços",
     settings_problem: "Esta calculadora está configurada incorretamente:",
     input_problem: "Verifique:",
+    last_valid: "último total válido",
+    add_country: "Adicionar um país",
+    search_hint: "Nome do país, código ou +código",
+    no_match: "Nenhum país corresponde",
+    remove: "Remover",
+    cta: "Começar",
+    per_message: "por mensagem",
 };
+
+/// A problem with one of the widget's own settings, with the value as written: shown in the
+/// widget's language (and in English in the console for the integrator).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    NotACountry(String),
+    CountryTwice(String),
+    NoCountry,
+    Language(String),
+    Theme(String),
+    /// A yes/no setting (`data-show-rates`) given something else.
+    NotAYesNo(String),
+    /// A label longer than the widget can show on one line at 360 px.
+    LabelTooLong {
+        value: String,
+        max: usize,
+    },
+    /// A link that is not `https:`, `http:`, `mailto:` or a relative address.
+    NotALink(String),
+    /// The core's own sentence (the currency check), as it wrote it.
+    Core(String),
+    /// Not a setting of the widget; the known ones are listed.
+    Unknown {
+        known: Vec<String>,
+    },
+}
+
+impl Problem {
+    pub fn say(&self, lang: Lang) -> String {
+        use Lang::*;
+        use Problem::*;
+        match (self, lang) {
+            (NotACountry(v), En) => format!("\"{v}\" is not an ISO 3166-1 alpha-2 country code (two letters, e.g. IN)"),
+            (NotACountry(v), Fr) => format!("« {v} » n'est pas un code pays ISO 3166-1 alpha-2 (deux lettres, p. ex. IN)"),
+            (NotACountry(v), Es) => format!("«{v}» no es un código de país ISO 3166-1 alfa-2 (dos letras, p. ej. IN)"),
+            (NotACountry(v), PtBr) => format!("\"{v}\" não é um código de país ISO 3166-1 alfa-2 (duas letras, p. ex. IN)"),
+            (CountryTwice(c), En) => format!("{c} is listed twice"),
+            (CountryTwice(c), Fr) => format!("{c} figure deux fois"),
+            (CountryTwice(c), Es) => format!("{c} aparece dos veces"),
+            (CountryTwice(c), PtBr) => format!("{c} aparece duas vezes"),
+            (NoCountry, En) => "list at least one country, e.g. IN,BR (or * to let visitors choose)".into(),
+            (NoCountry, Fr) => "indiquez au moins un pays, p. ex. IN,BR (ou * pour laisser le visiteur choisir)".into(),
+            (NoCountry, Es) => "indique al menos un país, p. ej. IN,BR (o * para que el visitante elija)".into(),
+            (NoCountry, PtBr) => "informe ao menos um país, p. ex. IN,BR (ou * para o visitante escolher)".into(),
+            (Language(v), _) => format!("\"{v}\" is not a supported language; use en, fr, es or pt-BR"),
+            (Theme(v), En) => format!("\"{v}\" is not a theme; use light or dark"),
+            (Theme(v), Fr) => format!("« {v} » n'est pas un thème ; utilisez light ou dark"),
+            (Theme(v), Es) => format!("«{v}» no es un tema; use light o dark"),
+            (Theme(v), PtBr) => format!("\"{v}\" não é um tema; use light ou dark"),
+            (NotAYesNo(v), En) => format!("\"{v}\" is not yes or no; use true or false"),
+            (NotAYesNo(v), Fr) => format!("« {v} » n'est ni oui ni non ; utilisez true ou false"),
+            (NotAYesNo(v), Es) => format!("«{v}» no es sí ni no; use true o false"),
+            (NotAYesNo(v), PtBr) => format!("\"{v}\" não é sim nem não; use true ou false"),
+            (LabelTooLong { value, max }, En) => format!("\"{value}\" is longer than {max} characters"),
+            (LabelTooLong { value, max }, Fr) => format!("« {value} » dépasse {max} caractères"),
+            (LabelTooLong { value, max }, Es) => format!("«{value}» tiene más de {max} caracteres"),
+            (LabelTooLong { value, max }, PtBr) => format!("\"{value}\" tem mais de {max} caracteres"),
+            (NotALink(v), En) => format!("\"{v}\" is not a link; use an https: or mailto: address or a path such as /signup"),
+            (NotALink(v), Fr) => format!("« {v} » n'est pas un lien ; utilisez une adresse https: ou mailto: ou un chemin comme /signup"),
+            (NotALink(v), Es) => format!("«{v}» no es un enlace; use una dirección https: o mailto: o una ruta como /signup"),
+            (NotALink(v), PtBr) => format!("\"{v}\" não é um link; use um endereço https: ou mailto: ou um caminho como /signup"),
+            (Core(text), _) => text.clone(),
+            (Unknown { known }, En) => format!("unknown setting; the widget reads {}", known.join(", ")),
+            (Unknown { known }, Fr) => format!("réglage inconnu ; le widget lit {}", known.join(", ")),
+            (Unknown { known }, Es) => format!("ajuste desconocido; el widget lee {}", known.join(", ")),
+            (Unknown { known }, PtBr) => format!("configuração desconhecida; o widget lê {}", known.join(", ")),
+        }
+    }
+}
+
+/// A count the visitor typed that the core refused, in the widget's language; `None` for
+/// the other kinds (the core's sentence is shown).
+pub fn count_problem(lang: Lang, kind: &wacost_core::scenario::ErrorKind) -> Option<String> {
+    use wacost_core::scenario::ErrorKind;
+    // The core quotes what it got as JSON does; the widget's quotes are the language's.
+    let unquoted = |got: &str| got.trim_matches('"').to_string();
+    Some(match kind {
+        ErrorKind::NotACount { got, .. } => {
+            let got = unquoted(got);
+            match lang {
+                Lang::En => format!("\"{got}\" is not a whole number of messages"),
+                Lang::Fr => format!("« {got} » n'est pas un nombre entier de messages"),
+                Lang::Es => format!("«{got}» no es un número entero de mensajes"),
+                Lang::PtBr => format!("\"{got}\" não é um número inteiro de mensagens"),
+            }
+        }
+        ErrorKind::CountTooLarge { max, got } => {
+            let got = unquoted(got);
+            let max = wacost_core::money_format::count_text(*max, lang.locale());
+            match lang {
+                Lang::En => format!("\"{got}\" is more than {max} messages"),
+                Lang::Fr => format!("« {got} » dépasse {max} messages"),
+                Lang::Es => format!("«{got}» supera {max} mensajes"),
+                Lang::PtBr => format!("\"{got}\" passa de {max} mensagens"),
+            }
+        }
+        _ => return None,
+    })
+}
+
+/// A setting the core refused, in the widget's language where the widget has the words (a
+/// choice such as `data-bsp-per-message-on`); `None` keeps the core's English sentence.
+pub fn setting_problem(lang: Lang, kind: &wacost_core::scenario::ErrorKind) -> Option<String> {
+    use wacost_core::scenario::ErrorKind;
+    let ErrorKind::NotAChoice { choices, got } = kind else {
+        return None;
+    };
+    let got = got.trim_matches('"');
+    let or = match lang {
+        Lang::En => " or ",
+        Lang::Fr => " ou ",
+        Lang::Es => " o ",
+        Lang::PtBr => " ou ",
+    };
+    let choices = choices.join(or);
+    Some(match lang {
+        Lang::En => format!("\"{got}\" is not one of the choices; use {choices}"),
+        Lang::Fr => format!("« {got} » n'est pas un choix possible ; utilisez {choices}"),
+        Lang::Es => format!("«{got}» no es una de las opciones; use {choices}"),
+        Lang::PtBr => format!("\"{got}\" não é uma das opções; use {choices}"),
+    })
+}
 
 impl Lang {
     pub fn parse(text: &str) -> Option<Lang> {
@@ -122,45 +279,9 @@ impl Lang {
         }
     }
 
-    /// Thousands separator and decimal mark.
-    fn marks(self) -> (&'static str, char) {
-        match self {
-            Lang::En => (",", '.'),
-            // French groups with a narrow no-break space (CLDR).
-            Lang::Fr => ("\u{202f}", ','),
-            Lang::Es | Lang::PtBr => (".", ','),
-        }
-    }
-
-    /// An exact amount string (`"1234.5678"`) shown to the cent: `USD 1,234.57`,
-    /// `1 234,57 USD`. Half-up, as people round money; a string that is not a decimal is
-    /// shown as given rather than hidden.
-    pub fn money(self, amount: &str, currency: &str) -> String {
-        let Ok(value) = Decimal::from_str(amount) else {
-            return format!("{amount} {currency}");
-        };
-        let mut cents = value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-        cents.rescale(2);
-        let text = cents.abs().to_string();
-        let (whole, fraction) = text.split_once('.').unwrap_or((&text, "00"));
-        let (group, mark) = self.marks();
-        let mut grouped = String::new();
-        for (i, digit) in whole.chars().enumerate() {
-            if i > 0 && (whole.len() - i) % 3 == 0 {
-                grouped.push_str(group);
-            }
-            grouped.push(digit);
-        }
-        let sign = if cents.is_sign_negative() && !cents.is_zero() {
-            "-"
-        } else {
-            ""
-        };
-        let number = format!("{sign}{grouped}{mark}{fraction}");
-        match self {
-            Lang::En => format!("{currency} {number}"),
-            _ => format!("{number}\u{a0}{currency}"),
-        }
+    /// How `currency`'s money is written in this language (the core's one formatter).
+    pub fn money(self, currency: &str) -> MoneyFormat {
+        MoneyFormat::new(currency, self.locale())
     }
 }
 
@@ -169,18 +290,42 @@ mod tests {
     use super::*;
 
     #[test]
-    fn amounts_are_rounded_half_up_and_grouped_per_language() {
-        assert_eq!(Lang::En.money("1234567.125", "USD"), "USD 1,234,567.13");
-        assert_eq!(Lang::Fr.money("1234.5", "EUR"), "1\u{202f}234,50\u{a0}EUR");
-        assert_eq!(Lang::PtBr.money("180", "BRL"), "180,00\u{a0}BRL");
-        assert_eq!(Lang::Es.money("0.004", "USD"), "0,00\u{a0}USD");
-        assert_eq!(Lang::En.money("999.995", "USD"), "USD 1,000.00");
-    }
-
-    #[test]
     fn language_tags_are_read_case_insensitively() {
         assert_eq!(Lang::parse("PT-BR"), Some(Lang::PtBr));
         assert_eq!(Lang::parse("fr"), Some(Lang::Fr));
         assert_eq!(Lang::parse("de"), None);
+    }
+
+    #[test]
+    fn a_refused_choice_is_said_in_the_widget_language() {
+        let kind = wacost_core::scenario::ErrorKind::NotAChoice {
+            choices: &["charged", "delivered"],
+            got: "\"sent\"".into(),
+        };
+        assert_eq!(
+            setting_problem(Lang::Fr, &kind).unwrap(),
+            "« sent » n'est pas un choix possible ; utilisez charged ou delivered"
+        );
+        assert_eq!(
+            setting_problem(Lang::En, &kind).unwrap(),
+            "\"sent\" is not one of the choices; use charged or delivered"
+        );
+    }
+
+    #[test]
+    fn problems_name_the_value_in_each_language() {
+        let p = Problem::NotALink("javascript:alert(1)".into());
+        assert_eq!(
+            p.say(Lang::En),
+            "\"javascript:alert(1)\" is not a link; use an https: or mailto: address or a path such as /signup"
+        );
+        assert!(p
+            .say(Lang::Fr)
+            .starts_with("« javascript:alert(1) » n'est pas un lien"));
+        let long = Problem::LabelTooLong {
+            value: "x".into(),
+            max: 40,
+        };
+        assert_eq!(long.say(Lang::PtBr), "\"x\" tem mais de 40 caracteres");
     }
 }

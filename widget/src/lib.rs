@@ -7,20 +7,24 @@
 //! (which inherit through the shadow boundary) theme it.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
+mod accent;
 mod app;
 pub mod config;
+pub mod contrast;
 mod events;
 pub mod i18n;
 pub mod outcome;
+mod picker;
+pub mod places;
 
-use app::{initial_counts, App, AppProps, Problems, ProblemsProps};
+use app::{initial_counts, App, AppProps, Problems, ProblemsProps, Row};
 use chrono::NaiveDate;
-use config::{camel_case, Config, Source};
+use config::{camel_case, language_of, Config, Source};
 use outcome::{run, Target};
+use places::Places;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wacost_core::scenario::Month;
-use wacost_core::Catalog;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
@@ -37,6 +41,41 @@ thread_local! {
     /// Every mounted widget, so a second mount on the same element replaces the first and
     /// `destroy` can find its app.
     static MOUNTED: RefCell<Vec<(Element, Running)>> = const { RefCell::new(Vec::new()) };
+    /// The rows a visitor chose in each widget, so mounting it again (the host re-rendering
+    /// its page) keeps them; `destroy()` forgets them.
+    static CHOSEN: RefCell<Vec<(Element, Vec<Row>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Keeps the visitor's rows of the widget in `host`.
+fn remember_rows(host: &Element, rows: Vec<Row>) {
+    CHOSEN.with(|c| {
+        let mut all = c.borrow_mut();
+        all.retain(|(e, _)| e != host);
+        all.push((host.clone(), rows));
+    });
+}
+
+/// The visitor's latest scenario in `element`'s widget (as the core's Scenario JSON reads,
+/// e.g. to prefill a sign-up form); `null` before its first estimate or for a non-widget.
+#[wasm_bindgen(js_name = scenarioOf)]
+pub fn scenario_of(element: JsValue) -> JsValue {
+    match element.dyn_into::<Element>() {
+        Ok(element) => events::scenario_of(&element),
+        Err(_) => JsValue::NULL,
+    }
+}
+
+/// Adds the rate cards of `currency` from its bundle (`name`, the text the loader fetched from
+/// beside the wasm) before a widget in that currency mounts; a currency already held is left
+/// as it is. A bundle the core refuses is an error naming the file and line.
+#[wasm_bindgen(js_name = addCurrencyData)]
+pub fn add_currency_data(currency: &str, name: &str, text: &str) -> Result<(), JsValue> {
+    wacost_core::add_currency_data(currency, name, text)
+        .map(|_| ())
+        .map_err(|errors| {
+            let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            js_sys::Error::new(&lines.join("\n")).into()
+        })
 }
 
 /// What `wacost.mount` returns: `destroy()` unmounts the widget and empties its shadow root.
@@ -50,6 +89,12 @@ impl WidgetHandle {
     /// Unmounts the widget; calling it twice is harmless.
     pub fn destroy(&self) {
         unmount(&self.element);
+        CHOSEN.with(|c| c.borrow_mut().retain(|(e, _)| e != &self.element));
+    }
+
+    /// The visitor's latest scenario (see `scenarioOf`).
+    pub fn scenario(&self) -> JsValue {
+        events::scenario_of(&self.element)
     }
 
     /// Whether this handle's widget is still mounted.
@@ -206,28 +251,45 @@ fn mount_with(
     };
     let container = prepare(&root)?;
     let running = match checked(entries, source) {
-        Ok((config, names)) => Running::Calculator(
-            yew::Renderer::<App>::with_root_and_props(
-                container,
-                AppProps {
-                    config: Rc::new(config),
-                    host: element.clone(),
-                    names: Rc::new(names),
-                },
+        Ok((config, places)) => {
+            let remembered = CHOSEN.with(|c| {
+                c.borrow()
+                    .iter()
+                    .find(|(e, _)| e == element)
+                    .map(|(_, rows)| rows.clone())
+            });
+            let rows = match remembered {
+                Some(rows) if config.pick && !rows.is_empty() => rows,
+                _ => config.countries.iter().map(|c| Row::new(c)).collect(),
+            };
+            Running::Calculator(
+                yew::Renderer::<App>::with_root_and_props(
+                    container,
+                    AppProps {
+                        config: Rc::new(config),
+                        host: element.clone(),
+                        places: Rc::new(places),
+                        rows: Rc::new(rows),
+                    },
+                )
+                .render(),
             )
-            .render(),
-        ),
-        Err(problems) => {
+        }
+        Err((lang, problems)) => {
+            let english: Vec<String> = problems
+                .iter()
+                .map(|(english, _)| english.clone())
+                .collect();
             web_sys::console::error_2(
                 &"wacost widget: bad settings, nothing is estimated:\n".into(),
-                &problems.join("\n").into(),
+                &english.join("\n").into(),
             );
             Running::Problems(
                 yew::Renderer::<Problems>::with_root_and_props(
                     container,
                     ProblemsProps {
-                        title: "This calculator is set up wrongly:".into(),
-                        problems: Rc::new(problems),
+                        title: lang.texts().settings_problem.into(),
+                        problems: Rc::new(problems.into_iter().map(|(_, shown)| shown).collect()),
                     },
                 )
                 .render(),
@@ -238,28 +300,44 @@ fn mount_with(
     Ok(())
 }
 
-/// Each row's (country name, market name), shown beside its code.
-type RowNames = Vec<(String, String)>;
+/// Every problem of a misconfigured widget: (in English for the console, in the widget's
+/// language for the page).
+type SetupProblems = Vec<(String, String)>;
 
-/// Settings that parse and that the core accepts with the starting counts, with each row's
-/// country name and market; otherwise every problem, in words.
+/// Settings that parse and that the core accepts with the starting counts, with the month's
+/// countries named in the widget's language; otherwise every problem, in words.
 fn checked(
     entries: &[(String, String)],
     source: Source,
-) -> Result<(Config, RowNames), Vec<String>> {
-    let config = Config::parse(entries, source, &current_month())
-        .map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+) -> Result<(Config, Places), (i18n::Lang, SetupProblems)> {
+    let lang = language_of(entries);
+    let config = Config::parse(entries, source, &current_month()).map_err(|errors| {
+        let said = errors
+            .iter()
+            .map(|e| (e.to_string(), e.say(lang)))
+            .collect();
+        (lang, said)
+    })?;
     if let Err(issues) = run(&config, &initial_counts(config.countries.len())) {
-        let setup: Vec<String> = issues
+        let setup: SetupProblems = issues
             .iter()
             .filter(|i| !matches!(i.target, Target::Count { .. }))
-            .map(|i| match &i.target {
-                Target::Setting(name) => format!("{name}: {}", i.message),
-                _ => i.message.clone(),
+            .map(|i| {
+                let shown = i
+                    .kind
+                    .as_ref()
+                    .and_then(|kind| i18n::setting_problem(config.lang, kind))
+                    .unwrap_or_else(|| i.message.clone());
+                match &i.target {
+                    Target::Setting(name) => {
+                        (format!("{name}: {}", i.message), format!("{name}: {shown}"))
+                    }
+                    _ => (i.message.clone(), shown),
+                }
             })
             .collect();
         if !setup.is_empty() {
-            return Err(setup);
+            return Err((lang, setup));
         }
     }
     let date = config
@@ -268,17 +346,8 @@ fn checked(
         .ok()
         .and_then(Month::first_day)
         .unwrap_or(NaiveDate::MIN);
-    let names = config
-        .countries
-        .iter()
-        .map(
-            |code| match Catalog::builtin().market_for_country(code, date) {
-                Ok(found) => (found.country, found.market),
-                Err(_) => (String::new(), String::new()),
-            },
-        )
-        .collect();
-    Ok((config, names))
+    let places = Places::of_month(config.lang, date);
+    Ok((config, places))
 }
 
 fn unmount(element: &Element) {
@@ -295,5 +364,6 @@ fn unmount(element: &Element) {
         if let Some(root) = element.shadow_root() {
             root.set_inner_html("");
         }
+        events::forget(element);
     }
 }

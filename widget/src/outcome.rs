@@ -6,10 +6,10 @@
 use crate::config::{label, Config, Known, KNOWN};
 use serde_json::{json, Map, Value};
 use wacost_core::count;
-use wacost_core::estimate::estimate;
+use wacost_core::estimate::{estimate, Estimate};
 use wacost_core::locale::Locale;
 use wacost_core::scenario::schema::{List, LINE_COUNTS};
-use wacost_core::scenario::{FieldPath, LineField, Scenario, Setting};
+use wacost_core::scenario::{ErrorKind, FieldPath, LineField, Scenario, Setting};
 
 /// The four counts of a row, by their JSON names.
 pub const CATEGORIES: [&str; 4] = LINE_COUNTS;
@@ -32,14 +32,22 @@ pub enum Target {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Issue {
     pub target: Target,
+    /// The core's sentence, in English.
     pub message: String,
+    /// What the core found, for the widget to say it in its language.
+    pub kind: Option<ErrorKind>,
 }
 
-/// A priced month: the Estimate as the JSON the CLI prints, and parsed for display.
+/// A priced month: the Estimate for display, and as the JSON the CLI prints for the event.
+/// The widget reads the typed Estimate rather than a JSON `Value`: serialising once, to text,
+/// keeps serde_json's `Value` serializer for the whole Estimate out of the wasm.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Priced {
     pub json: String,
-    pub value: Value,
+    pub estimate: Estimate,
+    /// The scenario priced, as `Scenario::from_json` read it: what a sign-up form is
+    /// prefilled from.
+    pub scenario: String,
 }
 
 /// A count as typed, read by the core's count reader as the widget's language writes it
@@ -58,6 +66,12 @@ fn count_value(text: &str, locale: Locale) -> Value {
 /// The scenario the widget prices, as JSON text: its settings placed by their schema path,
 /// one line per country with its four counts.
 pub fn scenario_json(config: &Config, counts: &[[String; 4]]) -> String {
+    scenario_json_for(config, &config.countries, counts)
+}
+
+/// `scenario_json` for the rows the visitor has now (`countries` may differ from the
+/// settings' when the visitor chooses).
+pub fn scenario_json_for(config: &Config, countries: &[String], counts: &[[String; 4]]) -> String {
     let mut top = Map::new();
     let given = [
         (Setting::Month, config.month.as_str()),
@@ -80,8 +94,7 @@ pub fn scenario_json(config: &Config, counts: &[[String; 4]]) -> String {
             }
         }
     }
-    let lines: Vec<Value> = config
-        .countries
+    let lines: Vec<Value> = countries
         .iter()
         .enumerate()
         .map(|(i, country)| {
@@ -125,6 +138,15 @@ fn target(config: &Config, path: &FieldPath) -> Target {
 }
 
 pub fn run(config: &Config, counts: &[[String; 4]]) -> Result<Priced, Vec<Issue>> {
+    run_for(config, &config.countries, counts)
+}
+
+/// `run` for the rows the visitor has now.
+pub fn run_for(
+    config: &Config,
+    countries: &[String],
+    counts: &[[String; 4]],
+) -> Result<Priced, Vec<Issue>> {
     let to_issues = |errors: wacost_core::scenario::ScenarioErrors| {
         errors
             .0
@@ -132,19 +154,23 @@ pub fn run(config: &Config, counts: &[[String; 4]]) -> Result<Priced, Vec<Issue>
             .map(|e| Issue {
                 target: target(config, &e.path),
                 message: e.kind.to_string(),
+                kind: Some(e.kind),
             })
             .collect::<Vec<_>>()
     };
-    let scenario = Scenario::from_json(&scenario_json(config, counts)).map_err(to_issues)?;
+    let text = scenario_json_for(config, countries, counts);
+    let scenario = Scenario::from_json(&text).map_err(to_issues)?;
     let result = estimate(&scenario).map_err(to_issues)?;
-    let value = serde_json::to_value(&result).map_err(|e| {
+    let json = serde_json::to_string(&result).map_err(|e| {
         vec![Issue {
             target: Target::Other,
             message: e.to_string(),
+            kind: None,
         }]
     })?;
     Ok(Priced {
-        json: value.to_string(),
-        value,
+        json,
+        estimate: result,
+        scenario: text,
     })
 }

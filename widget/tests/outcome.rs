@@ -13,6 +13,11 @@ fn config(pairs: &[(&str, &str)], source: Source) -> Config {
     Config::parse(&entries, source, "2026-11").unwrap()
 }
 
+/// The Estimate as the event's JSON.
+fn value(priced: wacost_widget::outcome::Priced) -> serde_json::Value {
+    serde_json::from_str(&priced.json).unwrap()
+}
+
 fn counts(rows: &[[&str; 4]]) -> Vec<[String; 4]> {
     rows.iter().map(|r| r.map(str::to_string)).collect()
 }
@@ -26,18 +31,18 @@ fn the_host_page_first_widget_totals_exactly() {
         Source::Attributes,
     );
     let typed = counts(&[["1000", "1000", "0", "0"]; 3]);
-    let priced = run(&c, &typed).unwrap();
-    assert_eq!(priced.value["meta_total"], "168.00");
-    assert_eq!(priced.value["bsp_fees"], "30.00");
-    assert_eq!(priced.value["total"], "198.00");
-    assert_eq!(priced.value["rules"], "pmp-2026-10");
+    let priced = value(run(&c, &typed).unwrap());
+    assert_eq!(priced["meta_total"], "168.00");
+    assert_eq!(priced["bsp_fees"], "30.00");
+    assert_eq!(priced["total"], "198.00");
+    assert_eq!(priced["rules"], "pmp-2026-10");
     // 8,000 more marketing to India: + 8,000 x (0.0118 + 0.005) = 134.40.
     let typed = counts(&[
         ["9,000", "1000", "", "0"],
         ["1000", "1000", "0", "0"],
         ["1000", "1000", "0", "0"],
     ]);
-    assert_eq!(run(&c, &typed).unwrap().value["total"], "332.40");
+    assert_eq!(value(run(&c, &typed).unwrap())["total"], "332.40");
 }
 
 /// Counts are read as the widget's language writes them, by the core's reader the page uses:
@@ -89,7 +94,7 @@ fn the_event_detail_is_the_estimate_json() {
     );
     let priced = run(&c, &counts(&[["1000", "1000", "0", "0"]; 2])).unwrap();
     let parsed: serde_json::Value = serde_json::from_str(&priced.json).unwrap();
-    assert_eq!(parsed, priced.value);
+    assert_eq!(parsed, serde_json::to_value(&priced.estimate).unwrap());
     // Meta 37.90 + 9.50 + 51.60 + 6.70 = 105.70; 10% = 10.57, + 49 monthly.
     assert_eq!(parsed["bsp_fees"], "59.57");
     assert_eq!(parsed["total"], "165.27");
@@ -173,5 +178,42 @@ fn the_scenario_carries_every_setting() {
             "lines": [{"country": "MX", "marketing": 5, "utility": 0, "authentication": 0, "service": 7}],
             "bsp": {"per_number": "10"}
         })
+    );
+}
+
+/// `bspPerMessageOn=delivered`: the provider's per-message fee on every delivered message,
+/// free service replies included, as some providers bill.
+#[test]
+fn the_per_message_fee_can_apply_to_every_delivered_message() {
+    let typed = counts(&[["1000", "0", "0", "1000"]]);
+    let charged = config(
+        &[("countries", "IN"), ("bspPerMessage", "0.005")],
+        Source::Attributes,
+    );
+    let delivered = config(
+        &[
+            ("countries", "IN"),
+            ("bspPerMessage", "0.005"),
+            ("bspPerMessageOn", "delivered"),
+        ],
+        Source::Attributes,
+    );
+    // 1,000 marketing x 0.0118 = 11.80; the 1,000 service replies are free.
+    let on_charged = value(run(&charged, &typed).unwrap());
+    assert_eq!(on_charged["meta_total"], "11.80");
+    assert_eq!(on_charged["bsp_fees"], "5.00");
+    let on_delivered = value(run(&delivered, &typed).unwrap());
+    assert_eq!(on_delivered["bsp_fees"], "10.00");
+    assert_eq!(on_delivered["total"], "21.80");
+    let bad = config(&[("bspPerMessageOn", "sent")], Source::Attributes);
+    let issues = run(&bad, &typed).unwrap_err();
+    assert_eq!(
+        issues[0].target,
+        Target::Setting("data-bsp-per-message-on".into())
+    );
+    assert!(
+        issues[0].message.contains("\"sent\""),
+        "{}",
+        issues[0].message
     );
 }

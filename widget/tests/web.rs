@@ -51,7 +51,8 @@ async fn a_mounted_widget_sends_its_estimate_and_destroy_empties_it() {
     assert_eq!(*totals.borrow(), ["198.00"]);
     let root = host.shadow_root().unwrap();
     let total = root.query_selector("[data-figure=total]").unwrap().unwrap();
-    assert_eq!(total.text_content().unwrap(), "USD 198.00");
+    assert_eq!(total.text_content().unwrap(), "$198.00");
+    assert_eq!(total.get_attribute("data-value").unwrap(), "198.00");
     assert!(handle.mounted());
 
     handle.destroy();
@@ -88,4 +89,228 @@ async fn bad_settings_are_shown_not_swallowed() {
         .err()
         .unwrap();
     assert!(error.is_instance_of::<js_sys::TypeError>());
+}
+
+fn shadow(host: &Element) -> web_sys::ShadowRoot {
+    host.shadow_root().unwrap()
+}
+
+fn text(host: &Element, selector: &str) -> String {
+    shadow(host)
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .text_content()
+        .unwrap()
+}
+
+fn type_into(host: &Element, selector: &str, value: &str) {
+    let input: web_sys::HtmlInputElement = shadow(host)
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .dyn_into()
+        .unwrap();
+    input.set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    let event = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
+    input.dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn provider_settings_label_fees_show_rates_and_send_the_scenario_on_cta() {
+    let host = element(&[
+        ("data-countries", "IN,BR"),
+        ("data-month", "2026-11"),
+        ("data-bsp-per-message", "0.005"),
+        ("data-bsp-per-message-on", "delivered"),
+        ("data-fee-label", "Acme fees"),
+        ("data-cta-label", "Start free trial"),
+        ("data-show-rates", "true"),
+    ]);
+    let seen: Rc<RefCell<Vec<JsValue>>> = Rc::default();
+    let sink = seen.clone();
+    let _listener = EventListener::new(&host, "wacost:cta", move |event| {
+        sink.borrow_mut()
+            .push(event.unchecked_ref::<CustomEvent>().detail());
+    });
+    let handle = wacost_widget::mount(host.clone().into(), JsValue::UNDEFINED).unwrap();
+    settle().await;
+    // IN 1,000 x 0.0118 + 1,000 x 0.0014 = 13.20; BR 62.50 + 6.80 = 69.30; 4,000 delivered
+    // x 0.005 = 20.00.
+    assert_eq!(text(&host, ".totals div:nth-child(2) dt"), "Acme fees");
+    assert_eq!(text(&host, "[data-figure=bsp_fees]"), "$20.00");
+    assert_eq!(text(&host, "[data-figure=total]"), "$102.50");
+    assert_eq!(
+        text(&host, ".breakdown .rates td"),
+        "Marketing $0.0625 · Utility $0.0068 · Authentication $0.0068 · Service $0.0068 per message"
+    );
+    let marketing = shadow(&host)
+        .query_selector("input[name='IN.marketing']")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        marketing.get_attribute("aria-label").unwrap(),
+        "Marketing · India"
+    );
+
+    let button: web_sys::HtmlElement = shadow(&host)
+        .query_selector("button.cta")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(button.text_content().unwrap(), "Start free trial");
+    button.click();
+    let detail = seen.borrow().first().cloned().unwrap();
+    let scenario = Reflect::get(&detail, &"scenario".into()).unwrap();
+    let json = js_sys::JSON::stringify(&scenario)
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert!(json.contains(r#""per_message_on":"delivered""#), "{json}");
+    assert!(
+        json.contains(
+            r#"{"authentication":0,"country":"IN","marketing":1000,"service":0,"utility":1000}"#
+        ),
+        "{json}"
+    );
+    let estimate = Reflect::get(&detail, &"estimate".into()).unwrap();
+    assert_eq!(Reflect::get(&estimate, &"total".into()).unwrap(), "102.50");
+    // The same scenario, asked for by the page (to prefill a sign-up form).
+    let asked = js_sys::JSON::stringify(&handle.scenario())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert_eq!(asked, json);
+    let asked = wacost_widget::scenario_of(host.clone().into());
+    assert_eq!(
+        js_sys::JSON::stringify(&asked)
+            .unwrap()
+            .as_string()
+            .unwrap(),
+        json
+    );
+    handle.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn an_invalid_cell_keeps_the_last_valid_totals_marked() {
+    let host = element(&[
+        ("data-countries", "IN"),
+        ("data-month", "2026-11"),
+        ("data-lang", "fr"),
+    ]);
+    let handle = wacost_widget::mount(host.clone().into(), JsValue::UNDEFINED).unwrap();
+    settle().await;
+    assert_eq!(text(&host, "[data-figure=total]"), "13,20\u{a0}$US");
+    type_into(&host, "input[name='IN.utility']", "12,5");
+    settle().await;
+    assert_eq!(text(&host, "[data-figure=total]"), "13,20\u{a0}$US");
+    assert_eq!(
+        text(&host, ".totals .total dt"),
+        "Total par mois (dernier total valide)"
+    );
+    assert_eq!(
+        text(&host, ".problems li"),
+        "Inde · Utilitaire: « 12,5 » n'est pas un nombre entier de messages"
+    );
+    let estimate = shadow(&host).query_selector(".estimate").unwrap().unwrap();
+    assert_eq!(estimate.get_attribute("data-stale").unwrap(), "true");
+    type_into(&host, "input[name='IN.utility']", "2000");
+    settle().await;
+    // 11.80 + 2,000 x 0.0014.
+    assert_eq!(text(&host, "[data-figure=total]"), "14,60\u{a0}$US");
+    assert_eq!(estimate.get_attribute("data-stale").unwrap(), "false");
+    handle.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn visitors_add_countries_by_search_and_keep_them_when_mounted_again() {
+    let host = element(&[
+        ("data-countries", "*"),
+        ("data-month", "2026-11"),
+        ("data-lang", "pt-BR"),
+    ]);
+    let handle = wacost_widget::mount(host.clone().into(), JsValue::UNDEFINED).unwrap();
+    settle().await;
+    assert_eq!(text(&host, ".row .name"), "Índia");
+    type_into(&host, "input[name='add-country']", "+55");
+    settle().await;
+    let first: web_sys::HtmlElement = shadow(&host)
+        .query_selector(".match")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(first.text_content().unwrap(), "Brasil (BR · +55)");
+    first.click();
+    settle().await;
+    // India 13.20 + Brazil 69.30.
+    assert_eq!(text(&host, "[data-figure=total]"), "US$\u{a0}82,50");
+    let inputs = shadow(&host).query_selector_all(".row").unwrap().length();
+    assert_eq!(inputs, 2);
+    // Found by its name in the widget's language, without accents too.
+    type_into(&host, "input[name='add-country']", "alemanha");
+    settle().await;
+    assert_eq!(text(&host, ".match"), "Alemanha (DE · +49)");
+
+    // The host mounts the same element again: the visitor's countries stay.
+    wacost_widget::mount(host.clone().into(), JsValue::UNDEFINED).unwrap();
+    settle().await;
+    assert_eq!(
+        shadow(&host).query_selector_all(".row").unwrap().length(),
+        2
+    );
+    assert_eq!(text(&host, "[data-figure=total]"), "US$\u{a0}82,50");
+    handle.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn the_accent_is_darkened_where_it_is_text() {
+    let host = element(&[("data-countries", "IN"), ("data-month", "2026-11")]);
+    let handle = wacost_widget::mount(host.clone().into(), JsValue::UNDEFINED).unwrap();
+    settle().await;
+    let total = shadow(&host).query_selector(".total dd").unwrap().unwrap();
+    let colour = web_sys::window()
+        .unwrap()
+        .get_computed_style(&total)
+        .unwrap()
+        .unwrap()
+        .get_property_value("color")
+        .unwrap();
+    let rgb = wacost_widget::contrast::Rgb::parse_css(&colour).unwrap();
+    let ratio = wacost_widget::contrast::ratio(rgb, wacost_widget::contrast::Rgb(255, 255, 255));
+    assert!((4.5..4.7).contains(&ratio), "{colour} {ratio}");
+    handle.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_provider_setting_is_named_with_its_value_in_the_widget_language() {
+    let host = element(&[
+        ("data-lang", "es"),
+        ("data-bsp-per-message-on", "sent"),
+        ("data-cta-href", "javascript:void(0)"),
+    ]);
+    let handle = wacost_widget::mount(host.clone().into(), JsValue::UNDEFINED).unwrap();
+    settle().await;
+    assert_eq!(
+        text(&host, ".problems p"),
+        "Esta calculadora está mal configurada:"
+    );
+    assert_eq!(
+        text(&host, ".problems li"),
+        "data-cta-href: «javascript:void(0)» no es un enlace; use una dirección https: o mailto: o una ruta como /signup"
+    );
+    handle.destroy();
+    let host = element(&[("data-lang", "es"), ("data-bsp-per-message-on", "sent")]);
+    let handle = wacost_widget::mount(host.clone().into(), JsValue::UNDEFINED).unwrap();
+    settle().await;
+    assert_eq!(
+        text(&host, ".problems li"),
+        "data-bsp-per-message-on: «sent» no es una de las opciones; use charged o delivered"
+    );
+    handle.destroy();
 }
