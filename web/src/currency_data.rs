@@ -115,7 +115,10 @@ pub fn use_currency_cards(currency: String, on_loaded: Callback<()>) -> CardsSta
             let present = wacost_core::has_currency_data(&currency)
                 || wacost_core::currency_data_file(&currency).is_none();
             if present {
-                state.set(CardsState::Ready);
+                // Only when it changes: setting a state re-renders the whole page.
+                if *state != CardsState::Ready {
+                    state.set(CardsState::Ready);
+                }
             } else {
                 state.set(CardsState::Loading(currency.clone()));
                 wasm_bindgen_futures::spawn_local(async move {
