@@ -19,7 +19,7 @@
 
 use crate::category::Category;
 use crate::csv::{self, ErrorKind, Limits, ReadError, Record, Separator};
-use crate::currency::{self, AroundError, Mark};
+use crate::currency::{self, AroundError, Currency, Mark};
 use crate::locale::{ungroup, Locale};
 use crate::money::parse_rate;
 use crate::scenario::CustomRate;
@@ -688,6 +688,15 @@ pub enum CurrencyError {
         asked: String,
         choose: String,
     },
+    /// The card prints a symbol several currencies print (`$`), none of them the one asked:
+    /// which one it means is the user's answer, never a guess. `candidates` are the billing
+    /// currencies it may mean (those Meta publishes cards in), in the symbol's order.
+    WhichCurrency {
+        said: CurrencySaid,
+        printed: String,
+        asked: String,
+        candidates: Vec<String>,
+    },
     /// What the card says here is not what it said before, at `first`.
     Mixed {
         said: CurrencySaid,
@@ -706,6 +715,16 @@ impl fmt::Display for CurrencyError {
             } => write!(
                 f,
                 "{said}, and the estimate is in {asked}: wacost never converts (load a card in {asked}, or choose {choose} first)"
+            ),
+            CurrencyError::WhichCurrency {
+                said,
+                printed,
+                asked,
+                candidates,
+            } => write!(
+                f,
+                "{said}, and the estimate is in {asked}: which currency does `{printed}` mean here ({}, …)? wacost never converts (load a card in {asked}, or choose the card's currency first)",
+                candidates.join(", ")
             ),
             CurrencyError::Mixed { said, card, first } => {
                 write!(f, "{said}, but the card is in {card} (")?;
@@ -769,10 +788,23 @@ impl CardCurrency {
         };
         if let Some(asked) = &self.asked {
             if !mark.means(asked) {
-                return Err(fail(CurrencyError::NotAsked {
-                    said,
-                    asked: asked.clone(),
-                    choose: mark.code().unwrap_or(mark.printed).to_string(),
+                return Err(fail(match mark.code() {
+                    Some(code) => CurrencyError::NotAsked {
+                        said,
+                        asked: asked.clone(),
+                        choose: code.to_string(),
+                    },
+                    None => CurrencyError::WhichCurrency {
+                        said,
+                        printed: mark.printed.to_string(),
+                        asked: asked.clone(),
+                        candidates: mark
+                            .codes()
+                            .iter()
+                            .filter(|code| Currency::of(code).is_some_and(Currency::is_billing))
+                            .map(|code| (*code).to_string())
+                            .collect(),
+                    },
                 }));
             }
         }
@@ -1043,7 +1075,7 @@ Indonesia;INR;1.234,50;1 234,5;\"0,5\"\n";
         let dollar = "market,category,rate\nIndia,marketing,$0.0118\n";
         assert_eq!(
             lines(parse_in(dollar, &markets(), "INR").unwrap_err()),
-            ["line 2: `$0.0118` is in $ (one of USD, ARS, AUD, BBD, BMD, BND, BSD, BZD, CAD, CLP, COP, CUP, DOP, FJD, GYD, HKD, JMD, KYD, LRD, MXN, NAD, NZD, SBD, SGD, SRD, TTD, TWD, UYU, XCD), and the estimate is in INR: wacost never converts (load a card in INR, or choose $ first)"]
+            ["line 2: `$0.0118` is in $ (one of USD, ARS, AUD, BBD, BMD, BND, BSD, BZD, CAD, CLP, COP, CUP, DOP, FJD, GYD, HKD, JMD, KYD, LRD, MXN, NAD, NZD, SBD, SGD, SRD, TTD, TWD, UYU, XCD), and the estimate is in INR: which currency does `$` mean here (USD, ARS, AUD, CLP, COP, MXN, SGD, …)? wacost never converts (load a card in INR, or choose the card's currency first)"]
         );
         // Two currencies in one card.
         let mixed = "Market,Currency,Marketing,Utility\nIndia,INR,0.8631,0.8631 EUR\nIndonesia,USD,0.1,0.2\n";

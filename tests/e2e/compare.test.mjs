@@ -94,3 +94,18 @@ test('old versus new fits a 375 px phone in light and dark mode', async () => {
     await context.close();
   }
 });
+
+test('the models table fits a 375 px phone in French, Spanish and Portuguese too', async () => {
+  for (const [lang, colorScheme] of [['fr', 'dark'], ['es', 'light'], ['pt-BR', 'light']]) {
+    const { page, errors, context } = await open(link(SCENARIO) + `&lang=${lang}`, { width: 375, height: 812, colorScheme });
+    await page.waitForSelector('.compare table');
+    const [scroll, client] = await page.evaluate(() => {
+      const box = document.querySelector('.compare .table-scroll');
+      return [box.scrollWidth, box.clientWidth];
+    });
+    assert.ok(scroll <= client, `${lang}: the models table is ${scroll - client}px wider than its box`);
+    await page.locator('.compare .table-scroll').screenshot({ path: join(SCREENSHOTS, `compare-375-${lang}-${colorScheme}-models.png`) });
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});

@@ -248,3 +248,63 @@ async fn a_malformed_log_row_reads_in_each_language() {
         assert_eq!(cells[3], expected.log_row, "{:?}", expected.lang);
     }
 }
+
+/// A log's warnings in each language: an unknown calling code, a repeated row and a blank
+/// line, billed by the log check's own run and worded from the core's kinds.
+#[wasm_bindgen_test]
+async fn a_logs_warnings_read_in_each_language() {
+    let log = "time,phone_number,user,direction,kind,category,status\n\
+               2025-10-06T00:00:00Z,PN1,+5511987654321,out,template,marketing,delivered\n\
+               2025-10-06T00:00:00Z,PN1,+5511987654321,out,template,marketing,delivered\n   \n\
+               2025-10-06T01:00:00Z,PN1,+99912345678,out,template,marketing,delivered\n";
+    let settings = Settings::from_json("{}", Catalog::builtin()).unwrap();
+    let job = Job {
+        skip_bad_rows: true,
+        detail: false,
+        compare: false,
+    };
+    let (outcome, _) = run_blocks(Catalog::builtin(), settings, job, log.as_bytes(), 64);
+    let json = serde_json::to_string(&outcome).unwrap();
+    let outcome = Rc::new(serde_json::from_str::<OutcomeView>(&json).unwrap());
+    let expected: [(Lang, [&str; 3]); 4] = [
+        (Lang::En, [
+            "1 delivered message(s) not priced: “+99912345678” starts with no country calling code in use.",
+            "1 outbound row(s) repeat an earlier row exactly (same time, phone number, user, kind and category) and are billed again: line 3 repeats line 2. Give the log a message_id column if they are one message.",
+            "1 blank line(s) skipped (nothing but spaces).",
+        ]),
+        (Lang::Fr, [
+            "1 message(s) remis non facturé(s)\u{a0}: «\u{a0}+99912345678\u{a0}» ne commence par aucun indicatif de pays en service.",
+            "1 ligne(s) sortante(s) répètent exactement une ligne précédente (même heure, numéro, utilisateur, type et catégorie) et sont facturées à nouveau\u{a0}: la ligne 3 répète la ligne 2. Ajoutez au journal une colonne message_id s'il s'agit d'un seul message.",
+            "1 ligne(s) vide(s) ignorée(s) (rien que des espaces).",
+        ]),
+        (Lang::Es, [
+            "1 mensaje(s) entregado(s) sin precio: «+99912345678» no empieza por ningún prefijo de país en uso.",
+            "1 fila(s) saliente(s) repiten exactamente una fila anterior (misma hora, número, usuario, tipo y categoría) y se cobran de nuevo: la línea 3 repite la línea 2. Añada al registro una columna message_id si son un solo mensaje.",
+            "1 línea(s) en blanco omitida(s) (solo espacios).",
+        ]),
+        (Lang::PtBr, [
+            "1 mensagem(ns) entregue(s) sem preço: “+99912345678” não começa por nenhum código de país em uso.",
+            "1 linha(s) de saída repetem exatamente uma linha anterior (mesmo horário, número, usuário, tipo e categoria) e são cobradas de novo: a linha 3 repete a linha 2. Dê ao registro uma coluna message_id se forem uma só mensagem.",
+            "1 linha(s) em branco ignorada(s) (só espaços).",
+        ]),
+    ];
+    for (lang, sentences) in expected {
+        let root = gloo_utils::document().create_element("div").unwrap();
+        gloo_utils::body().append_child(&root).unwrap();
+        let props = LogResultProps {
+            lang,
+            outcome: outcome.clone(),
+            detail_url: None,
+            ms: 0.0,
+        };
+        yew::Renderer::<LogResult>::with_root_and_props(root.clone(), props).render();
+        settle().await;
+        let found = root
+            .query_selector_all("[data-logcheck=\"warnings\"] li")
+            .unwrap();
+        let shown: Vec<String> = (0..found.length())
+            .filter_map(|i| found.item(i).and_then(|n| n.text_content()))
+            .collect();
+        assert_eq!(shown, sentences, "{lang:?}");
+    }
+}

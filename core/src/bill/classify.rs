@@ -6,7 +6,7 @@ use crate::scenario::RulesVersion;
 use crate::Category;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -73,7 +73,8 @@ pub enum Outcome {
 }
 
 /// Why a delivered message could not be priced.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Unpriced {
     /// Sent before 2021-02-01 (PRE-7).
     BeforeTemplatePricing,

@@ -10,6 +10,7 @@ use super::classify::{Free, Model, Outcome, Priced, PricingType, Unpriced};
 use super::input::{Event, Kind};
 use super::settings::{CardChoice, RulesChoice, Settings};
 use super::summary::Summary;
+use super::warning::BillWarning;
 use super::zone::DayCache;
 use crate::catalog::{Ladder, LookupError, MarketMatch, MarketTable, RateCard};
 use crate::scenario::RulesVersion;
@@ -17,7 +18,7 @@ use crate::{Catalog, Category};
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap as HashMap;
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
 const HOUR: i64 = 3_600_000_000_000;
 const DAY: i64 = 24 * HOUR;
@@ -148,7 +149,8 @@ pub struct Engine<'c> {
     tiers: HashMap<(u16, Category, i32), u64>,
     service_used: HashMap<(u32, i32), u64>,
     conv_free_used: HashMap<(u32, i32), u64>,
-    warnings: BTreeSet<String>,
+    /// By English sentence: the order the report lists them in, each once.
+    warnings: BTreeMap<String, BillWarning>,
     pub summary: Summary,
 }
 
@@ -186,7 +188,7 @@ impl<'c> Engine<'c> {
             tiers: HashMap::default(),
             service_used: HashMap::default(),
             conv_free_used: HashMap::default(),
-            warnings: BTreeSet::new(),
+            warnings: BTreeMap::new(),
             summary: Summary::default(),
         }
     }
@@ -201,8 +203,12 @@ impl<'c> Engine<'c> {
     }
 
     /// Warnings gathered so far, each once.
-    pub fn warnings(&self) -> impl Iterator<Item = &String> {
-        self.warnings.iter()
+    pub fn warnings(&self) -> impl Iterator<Item = &BillWarning> {
+        self.warnings.values()
+    }
+
+    fn warn(&mut self, warning: BillWarning) {
+        self.warnings.entry(warning.to_string()).or_insert(warning);
     }
 
     /// Processes one event; returns the pricing of an outbound message.
@@ -365,7 +371,7 @@ impl<'c> Engine<'c> {
             pair.convs = None;
         }
         if date >= crate::date!(2026, 9, 28) {
-            self.warnings.insert("free entry point windows opened from 2026-09-28 may stay open up to 7 days (SVC-10); they are modelled as 72h, so messages after 72h may be free at Meta".to_string());
+            self.warn(BillWarning::FreeEntryPointWindows);
         }
         true
     }
@@ -721,10 +727,12 @@ impl<'c> Engine<'c> {
                     p.band = Some((band.from.max(1), band.to));
                 }
                 None => {
-                    self.warnings.insert(format!(
-                        "no {} volume-tier ladder for {} {} on the {} card: priced at the list rate (an upper bound)",
-                        self.settings.currency, self.markets[market.market as usize], category, card_date
-                    ));
+                    self.warn(BillWarning::NoLadder {
+                        currency: self.settings.currency.clone(),
+                        market: self.markets[market.market as usize].clone(),
+                        category,
+                        card: card_date,
+                    });
                 }
             }
         }
@@ -860,8 +868,10 @@ impl<'c> Engine<'c> {
     /// any, becomes a warning.
     fn market_info(&mut self, m: &MarketMatch) -> MarketInfo {
         if let Some(note) = &m.note {
-            self.warnings
-                .insert(format!("market of +{}: {note}", m.calling_code));
+            self.warn(BillWarning::MarketNote {
+                calling_code: m.calling_code.clone(),
+                note: note.clone(),
+            });
         }
         let id = match self.market_ids.get(&m.market) {
             Some(id) => *id,

@@ -4,6 +4,7 @@
 
 use super::error::{Column, RowError, RowErrorKind};
 use super::input::{Event, Kind};
+use super::warning::BillWarning;
 use crate::Category;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -185,25 +186,10 @@ impl Repeats {
     }
 
     /// The warning, when a row repeated another.
-    pub fn warning(&self) -> Option<String> {
-        if self.count == 0 {
-            return None;
-        }
-        let mut lines: Vec<String> = self
-            .listed
-            .iter()
-            .map(|(line, earlier)| format!("line {line} repeats line {earlier}"))
-            .collect();
-        if self.count > self.listed.len() as u64 {
-            lines.push(format!(
-                "and {} more",
-                self.count - self.listed.len() as u64
-            ));
-        }
-        Some(format!(
-            "{} outbound row(s) repeat an earlier row exactly (same time, phone number, user, kind and category) and are billed again: {} (give the log a message_id column if they are one message)",
-            self.count,
-            lines.join(", ")
-        ))
+    pub fn warning(&self) -> Option<BillWarning> {
+        (self.count > 0).then(|| BillWarning::Repeats {
+            count: self.count,
+            listed: self.listed.clone(),
+        })
     }
 }

@@ -24,6 +24,7 @@ pub mod stream;
 pub mod summary;
 mod times;
 pub mod totals;
+pub mod warning;
 pub mod zone;
 
 pub use classify::{Free, Model, Outcome, Priced, PricingType};
@@ -38,6 +39,7 @@ pub use settings::{CardChoice, RulesChoice, Settings};
 pub use stream::{bill_reader, LogStream, NoProgress, Progress};
 pub use summary::{MonthReport, Summary};
 pub use totals::Totals;
+pub use warning::BillWarning;
 
 use crate::money::to_plain_string;
 use crate::Catalog;
@@ -101,7 +103,12 @@ pub struct Report {
     /// An invoice's total beside `meta_total`, when one was given (`check_invoice`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub invoice: Option<InvoiceCheck>,
+    /// In English: `notes`' sentences, in the same order.
     pub warnings: Vec<String>,
+    /// The same as data, for front ends that word them in another language. Not serialised:
+    /// the report's JSON (the command line's, the JS package's) keeps its shape.
+    #[serde(skip)]
+    pub notes: Vec<BillWarning>,
     pub skipped_rows: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reconciliation: Option<Reconciliation>,
@@ -323,7 +330,7 @@ impl<'c> Session<'c> {
         let months = summary.months(self.engine.markets());
         let totals = totals::totals(&months);
         let total = summary.total();
-        let warnings = self.warnings(&months);
+        let notes = self.warnings(&months);
         let settings = self.engine.settings();
         Ok(Report {
             currency: settings.currency.clone(),
@@ -342,7 +349,8 @@ impl<'c> Session<'c> {
             meta_total_value: total,
             totals,
             invoice: None,
-            warnings,
+            warnings: notes.iter().map(ToString::to_string).collect(),
+            notes,
             skipped_rows: self.bad.iter().map(ToString::to_string).collect(),
             reconciliation: self.reconciliation,
             sorted_in_memory: self.sorted_in_memory,
@@ -352,46 +360,48 @@ impl<'c> Session<'c> {
 
 impl Session<'_> {
     /// The report's warnings: the engine's, then what the counts show.
-    fn warnings(&self, months: &[MonthReport]) -> Vec<String> {
-        let mut warnings: Vec<String> = self.engine.warnings().cloned().collect();
-        for (reason, count) in self.engine.summary.unpriceable_reasons() {
-            warnings.push(format!("{count} delivered message(s) not priced: {reason}"));
+    fn warnings(&self, months: &[MonthReport]) -> Vec<BillWarning> {
+        let mut warnings: Vec<BillWarning> = self.engine.warnings().cloned().collect();
+        for (reason, count) in self.engine.summary.unpriced() {
+            warnings.push(BillWarning::NotPriced {
+                count,
+                reason: reason.clone(),
+            });
         }
         let undeliverable: u64 = months.iter().map(|m| m.undeliverable).sum();
         if undeliverable > 0 {
-            warnings.push(format!(
-                "{undeliverable} free-form message(s) sent with no customer service window open: WhatsApp does not deliver them, never charged"
-            ));
+            warnings.push(BillWarning::Undeliverable {
+                count: undeliverable,
+            });
         }
         for m in months {
             if m.rate_cards.len() > 1 {
-                warnings.push(format!(
-                    "{}: a rate card change falls inside the month (cards {})",
-                    m.month,
-                    m.rate_cards.join(", ")
-                ));
+                warnings.push(BillWarning::CardChangesInMonth {
+                    month: m.month.clone(),
+                    cards: m.rate_cards.clone(),
+                });
             }
         }
         if let Some(r) = &self.reconciliation {
             if usize::try_from(r.differences).map_or(true, |d| d > r.listed.len()) {
-                warnings.push(format!(
-                    "{} reconciliation differences, the first {} listed",
-                    r.differences,
-                    r.listed.len()
-                ));
+                warnings.push(BillWarning::ReconciliationDifferences {
+                    differences: r.differences,
+                    listed: r.listed.len() as u64,
+                });
             }
         }
         if let Some(w) = self.repeats.warning() {
             warnings.push(w);
         }
         if self.blank_lines > 0 {
-            warnings.push(format!(
-                "{} blank line(s) skipped (nothing but whitespace)",
-                self.blank_lines
-            ));
+            warnings.push(BillWarning::BlankLines {
+                count: self.blank_lines,
+            });
         }
         if !self.bad.is_empty() {
-            warnings.push(format!("{} malformed row(s) skipped", self.bad.len()));
+            warnings.push(BillWarning::MalformedRows {
+                count: self.bad.len() as u64,
+            });
         }
         warnings
     }

@@ -3,7 +3,7 @@
 use super::error::DataError;
 use crate::csv::Header;
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Where a country or a number is billed on a date, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -42,7 +42,8 @@ pub struct MarketTable {
 
 /// Why a country or number could not be mapped: a malformed input, never an unknown country
 /// (those are `Other`, as Meta says).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum LookupError {
     MalformedCountry(String),
     MalformedNumber(String),

@@ -285,6 +285,12 @@ impl Draft {
         let markets = Catalog::builtin().market_table_on(date).markets();
         let card = custom_card::parse(text, &markets).map_err(CardProblem::Card)?;
         let currency = self.currency();
+        if card.currency.is_none() {
+            // No code named: read again in the estimate's currency, so a symbol several
+            // currencies print (`$`) that cannot be it is asked about, naming the candidates,
+            // rather than taken for it. (Small text: a card has a few hundred lines.)
+            custom_card::parse_in(text, &markets, &currency).map_err(CardProblem::Card)?;
+        }
         if let Some(theirs) = card.currency.filter(|c| !c.eq_ignore_ascii_case(&currency)) {
             return Err(CardProblem::OtherCurrency {
                 card: theirs,
@@ -379,6 +385,21 @@ mod tests {
             Err(CardProblem::Card(errors)) if errors[0].line == 2
         ));
         assert_eq!(draft, before);
+        // A lone `$` in a euro estimate is asked about, not taken for euros.
+        draft.set(Setting::Currency, "EUR");
+        let before = draft.clone();
+        let refused = draft.load_card("market,category,rate\nIndia,marketing,$0.0118\n");
+        assert!(
+            matches!(&refused, Err(CardProblem::Card(errors)) if errors[0].to_string().contains("which currency does `$` mean here (USD, ARS, AUD, CLP, COP, MXN, SGD, …)?")),
+            "{refused:?}"
+        );
+        assert_eq!(draft, before);
+        // In dollars, `$` may be the estimate's own currency: read as such.
+        draft.set(Setting::Currency, "USD");
+        assert_eq!(
+            draft.load_card("market,category,rate\nIndia,marketing,$0.0118\n"),
+            Ok(())
+        );
         draft.set(Setting::Month, "");
         assert_eq!(draft.load_card("x"), Err(CardProblem::NoMonth));
     }

@@ -12,6 +12,7 @@ pub mod result;
 pub mod run;
 pub mod strings;
 pub mod view;
+pub mod warnings;
 pub mod wording;
 pub mod worker;
 

@@ -270,6 +270,9 @@ pub struct OutcomeView {
     pub bad_count: u64,
     #[serde(default)]
     pub alternates: Vec<Alternate>,
+    /// The report's warnings as the core's kinds (`warnings` words them).
+    #[serde(default)]
+    pub warnings: Vec<wacost_core::bill::BillWarning>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -284,8 +287,6 @@ pub struct ReportView {
     /// The whole log by market and by category (the core's `bill::Totals`).
     #[serde(default)]
     pub totals: TotalsView,
-    #[serde(default)]
-    pub warnings: Vec<String>,
     pub reconciliation: Option<ReconciliationView>,
     #[serde(default)]
     pub sorted_in_memory: bool,

@@ -125,10 +125,10 @@ pub fn LogResult(props: &LogResultProps) -> Html {
             }
             { for r.months.iter().map(|m| month_view(lang, cur, m)) }
             { versions(lang, o, r) }
-            if !r.warnings.is_empty() {
+            if !o.warnings.is_empty() {
                 <div class="note" data-logcheck="warnings">
                     <strong>{ s(lang, "warnings") }</strong>
-                    <ul>{ for r.warnings.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
+                    <ul>{ for o.warnings.iter().map(|w| html! { <li>{ super::warnings::bill_warning(lang, w) }</li> }) }</ul>
                 </div>
             }
             { reconciliation(lang, r) }

@@ -9,8 +9,8 @@ use super::model::{
 use serde::Serialize;
 use wacost_core::bill::error::{HeaderError, HeaderErrorKind, SettingErrorKind, ZoneErrorKind};
 use wacost_core::bill::{
-    detail, BillError, Engine, Event, LogStream, Names, Options, Priced, Report, RowErrorKind,
-    RulesChoice, SettingError, Settings, Sink,
+    detail, BillError, BillWarning, Engine, Event, LogStream, Names, Options, Priced, Report,
+    RowErrorKind, RulesChoice, SettingError, Settings, Sink,
 };
 use wacost_core::scenario::RulesVersion;
 use wacost_core::Catalog;
@@ -39,6 +39,8 @@ pub struct Outcome {
     pub bad_rows: Vec<BadRow>,
     pub bad_count: u64,
     pub alternates: Vec<Alternate>,
+    /// The report's warnings as kinds, for the view to word in the page's language.
+    pub warnings: Vec<BillWarning>,
 }
 
 impl Outcome {
@@ -50,6 +52,7 @@ impl Outcome {
             bad_rows: Vec::new(),
             bad_count: 0,
             alternates: Vec::new(),
+            warnings: Vec::new(),
         }
     }
 }
@@ -204,7 +207,9 @@ impl<'c> Run<'c> {
             Ok(mut report) => {
                 // Listed structurally in `bad_rows`; the text copy would double the message.
                 report.skipped_rows.clear();
+                let warnings = std::mem::take(&mut report.notes);
                 Outcome {
+                    warnings,
                     report: Some(report),
                     errors: Vec::new(),
                     malformed: false,
@@ -220,6 +225,7 @@ impl<'c> Run<'c> {
                 bad_rows,
                 bad_count,
                 alternates: Vec::new(),
+                warnings: Vec::new(),
             },
             Err(e) => Outcome::failed(vec![log_problem(&e)]),
         }

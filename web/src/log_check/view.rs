@@ -122,6 +122,7 @@ impl Run {
             bad_rows: Vec::new(),
             bad_count: 0,
             alternates: Vec::new(),
+            warnings: Vec::new(),
         });
         let url = detail.map(gloo_file::ObjectUrl::from);
         let detail_url = url.as_deref().map(str::to_string);

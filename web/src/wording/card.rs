@@ -176,6 +176,33 @@ fn currency_source(lang: Lang, source: Source) -> String {
     }
 }
 
+/// Where the card says its currency, as the subject of a sentence: the cell as written, or
+/// its Currency column, title or header.
+fn currency_place(lang: Lang, said: &CurrencySaid) -> String {
+    let words: Words = match said.source {
+        Source::Cell(_) => return quote(lang, &said.shown),
+        Source::Column(_) => words!(
+            "The card's Currency column",
+            "La colonne Currency de la grille",
+            "La columna Currency de la tarifa",
+            "A coluna Currency da tabela",
+        ),
+        Source::Title => words!(
+            "The card's title",
+            "Le titre de la grille",
+            "El título de la tarifa",
+            "O título da tabela",
+        ),
+        Source::Header => words!(
+            "The card's header",
+            "L'en-tête de la grille",
+            "El encabezado de la tarifa",
+            "O cabeçalho da tabela",
+        ),
+    };
+    say(lang, &words, &[])
+}
+
 fn currency_problem(lang: Lang, error: &CurrencyError) -> String {
     match error {
         CurrencyError::NotAsked {
@@ -187,6 +214,29 @@ fn currency_problem(lang: Lang, error: &CurrencyError) -> String {
             &NOT_ASKED,
             &[&currency_said(lang, said), asked, choose],
         ),
+        CurrencyError::WhichCurrency {
+            said,
+            printed,
+            asked,
+            candidates,
+        } => {
+            const WHICH_CURRENCY: Words = words!(
+                "{1}: {2} is printed by several currencies, and the estimate is in {3}. Which one does {2} mean here ({4}, …)? wacost never converts: load a card in {3}, or choose the card's currency first.",
+                "{1} : {2} est écrit par plusieurs devises, et l'estimation est en {3}. Laquelle {2} désigne-t-il ici ({4}, …) ? wacost ne convertit jamais : chargez une grille en {3}, ou choisissez d'abord la devise de la grille.",
+                "{1}: {2} lo usan varias monedas, y la estimación está en {3}. ¿Cuál indica {2} aquí ({4}, …)? wacost nunca convierte: cargue una tarifa en {3}, o elija primero la moneda de la tarifa.",
+                "{1}: {2} é usado por várias moedas, e a estimativa está em {3}. Qual {2} indica aqui ({4}, …)? O wacost nunca converte: carregue uma tabela em {3}, ou escolha primeiro a moeda da tabela.",
+            );
+            say(
+                lang,
+                &WHICH_CURRENCY,
+                &[
+                    &currency_place(lang, said),
+                    &quote(lang, printed),
+                    asked,
+                    &candidates.join(", "),
+                ],
+            )
+        }
         CurrencyError::Mixed { said, card, first } => say(
             lang,
             &MIXED,
@@ -306,6 +356,34 @@ fn around_problem(lang: Lang, around: &AroundError, text: &str) -> String {
                 &TWO_CURRENCIES,
                 &[&quote(lang, text), &before.to_string(), &after.to_string()],
             )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A lone `$` on a card for an estimate in rupees: a question naming the billing
+    /// currencies it may be, never a guess.
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn a_lone_dollar_is_asked_about_in_each_language() {
+        let card = "market,category,rate\nIndia,marketing,$0.0118\n";
+        let errors = wacost_core::custom_card::parse_in(card, &["India".to_string()], "INR")
+            .err()
+            .unwrap_or_default();
+        let [error] = errors.as_slice() else {
+            panic!("one error: {errors:?}");
+        };
+        let expected = [
+            (Lang::En, "Line 2: “$0.0118”: “$” is printed by several currencies, and the estimate is in INR. Which one does “$” mean here (USD, ARS, AUD, CLP, COP, MXN, SGD, …)? wacost never converts: load a card in INR, or choose the card's currency first."),
+            (Lang::Fr, "Ligne 2\u{a0}: «\u{a0}$0.0118\u{a0}»\u{a0}: «\u{a0}$\u{a0}» est écrit par plusieurs devises, et l'estimation est en INR. Laquelle «\u{a0}$\u{a0}» désigne-t-il ici (USD, ARS, AUD, CLP, COP, MXN, SGD, …)\u{a0}? wacost ne convertit jamais\u{a0}: chargez une grille en INR, ou choisissez d'abord la devise de la grille."),
+            (Lang::Es, "Línea 2: «$0.0118»: «$» lo usan varias monedas, y la estimación está en INR. ¿Cuál indica «$» aquí (USD, ARS, AUD, CLP, COP, MXN, SGD, …)? wacost nunca convierte: cargue una tarifa en INR, o elija primero la moneda de la tarifa."),
+            (Lang::PtBr, "Linha 2: “$0.0118”: “$” é usado por várias moedas, e a estimativa está em INR. Qual “$” indica aqui (USD, ARS, AUD, CLP, COP, MXN, SGD, …)? O wacost nunca converte: carregue uma tabela em INR, ou escolha primeiro a moeda da tabela."),
+        ];
+        for (lang, sentence) in expected {
+            assert_eq!(card_problem(lang, error), sentence, "{lang:?}");
         }
     }
 }
