@@ -4,7 +4,7 @@
 use crate::accent;
 use crate::config::{Config, Theme};
 use crate::events::{dispatch_cta, dispatch_estimate, remember};
-use crate::i18n::{count_problem, Lang};
+use crate::i18n::{count_problem, setting_said, Lang};
 use crate::outcome::{run_for, Issue, Priced, Target, CATEGORIES};
 use crate::places::Places;
 use std::rc::Rc;
@@ -132,6 +132,23 @@ pub fn app(props: &AppProps) -> Html {
         let host = props.host.clone();
         let rows = state.rows.clone();
         use_effect_with(rows, move |rows| crate::remember_rows(&host, rows.clone()));
+    }
+    {
+        // The core's English for what is not the visitor's count, once per change, for the
+        // integrator: the widget shows `setting_unusable` in its own language instead.
+        let english: Vec<String> = match &outcome {
+            Err(issues) => issues
+                .iter()
+                .filter(|i| !matches!(i.target, Target::Count { .. }))
+                .map(|i| i.message.clone())
+                .collect(),
+            Ok(_) => Vec::new(),
+        };
+        use_effect_with(english, |english| {
+            for message in english {
+                web_sys::console::warn_1(&format!("wacost widget: {message}").into());
+            }
+        });
     }
     let frame = use_node_ref();
     {
@@ -376,8 +393,11 @@ fn describe(props: &AppProps, rows: &[Row], issue: &Issue) -> String {
                     .unwrap_or("")
             )
         }
-        Target::Setting(setting) => format!("{setting}: {}", issue.message),
-        Target::Other => issue.message.clone(),
+        Target::Setting(setting) => format!(
+            "{setting}: {}",
+            setting_said(lang, issue.kind.as_ref(), &issue.message)
+        ),
+        Target::Other => setting_said(lang, issue.kind.as_ref(), &issue.message),
     }
 }
 

@@ -5,7 +5,6 @@
 #![cfg_attr(not(test), deny(clippy::indexing_slicing))]
 
 use crate::i18n::{Lang, Problem};
-use wacost_core::catalog::CardChoiceError;
 use wacost_core::scenario::Setting;
 use wacost_core::{currency_data_file, currency_data_files, Catalog};
 
@@ -322,11 +321,7 @@ impl Config {
                         .iter()
                         .map(|(currency, _)| currency.to_string())
                         .collect();
-                    let error = CardChoiceError::UnknownCurrency {
-                        currency: code,
-                        known,
-                    };
-                    return Err(Problem::Core(error.to_string()));
+                    return Err(Problem::UnknownCurrency { got: code, known });
                 }
                 self.currency = code;
             }

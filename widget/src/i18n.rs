@@ -135,8 +135,11 @@ pub enum Problem {
     },
     /// A link that is not `https:`, `http:`, `mailto:` or a relative address.
     NotALink(String),
-    /// The core's own sentence (the currency check), as it wrote it.
-    Core(String),
+    /// A currency with no card in wacost's data; the ones with a card are listed.
+    UnknownCurrency {
+        got: String,
+        known: Vec<String>,
+    },
     /// Not a setting of the widget; the known ones are listed.
     Unknown {
         known: Vec<String>,
@@ -177,7 +180,15 @@ impl Problem {
             (NotALink(v), Fr) => format!("« {v} » n'est pas un lien ; utilisez une adresse https: ou mailto: ou un chemin comme /signup"),
             (NotALink(v), Es) => format!("«{v}» no es un enlace; use una dirección https: o mailto: o una ruta como /signup"),
             (NotALink(v), PtBr) => format!("\"{v}\" não é um link; use um endereço https: ou mailto: ou um caminho como /signup"),
-            (Core(text), _) => text.clone(),
+            // The core's own English sentence for the same refusal.
+            (UnknownCurrency { got, known }, En) => wacost_core::catalog::CardChoiceError::UnknownCurrency {
+                currency: got.clone(),
+                known: known.clone(),
+            }
+            .to_string(),
+            (UnknownCurrency { got, known }, Fr) => format!("« {got} » n'a pas de grille tarifaire ; utilisez l'une de {}", known.join(", ")),
+            (UnknownCurrency { got, known }, Es) => format!("«{got}» no tiene tarifario; use una de {}", known.join(", ")),
+            (UnknownCurrency { got, known }, PtBr) => format!("\"{got}\" não tem tabela de preços; use uma de {}", known.join(", ")),
             (Unknown { known }, En) => format!("unknown setting; the widget reads {}", known.join(", ")),
             (Unknown { known }, Fr) => format!("réglage inconnu ; le widget lit {}", known.join(", ")),
             (Unknown { known }, Es) => format!("ajuste desconocido; el widget lee {}", known.join(", ")),
@@ -214,6 +225,34 @@ pub fn count_problem(lang: Lang, kind: &wacost_core::scenario::ErrorKind) -> Opt
         }
         _ => return None,
     })
+}
+
+/// What the visitor reads, in a language other than English, for a setting the core refused
+/// with a kind the widget has no words for: the core's English sentence goes to the browser's
+/// console (and to a tooltip) for the integrator, who is the one who can fix it.
+pub fn setting_unusable(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "this value cannot be used; the browser console says why",
+        Lang::Fr => {
+            "cette valeur ne peut pas être utilisée ; la console du navigateur dit pourquoi"
+        }
+        Lang::Es => "este valor no se puede usar; la consola del navegador explica por qué",
+        Lang::PtBr => "este valor não pode ser usado; o console do navegador explica por quê",
+    }
+}
+
+/// A setting the core refused, in the widget's language, or the core's own English sentence
+/// in an English widget; never English in a widget of another language.
+pub fn setting_said(
+    lang: Lang,
+    kind: Option<&wacost_core::scenario::ErrorKind>,
+    english: &str,
+) -> String {
+    match (kind.and_then(|kind| setting_problem(lang, kind)), lang) {
+        (Some(said), _) => said,
+        (None, Lang::En) => english.to_string(),
+        (None, _) => setting_unusable(lang).to_string(),
+    }
 }
 
 /// A setting the core refused, in the widget's language where the widget has the words (a
@@ -327,5 +366,26 @@ mod tests {
             max: 40,
         };
         assert_eq!(long.say(Lang::PtBr), "\"x\" tem mais de 40 caracteres");
+    }
+
+    #[test]
+    fn a_core_refusal_without_words_is_never_english_in_another_language() {
+        let kind = wacost_core::scenario::ErrorKind::MonthRequired;
+        assert_eq!(
+            setting_said(Lang::Fr, Some(&kind), "not a month"),
+            "cette valeur ne peut pas être utilisée ; la console du navigateur dit pourquoi"
+        );
+        assert_eq!(
+            setting_said(Lang::En, Some(&kind), "not a month"),
+            "not a month"
+        );
+        assert_eq!(
+            Problem::UnknownCurrency {
+                got: "XYZ".into(),
+                known: vec!["USD".into(), "EUR".into()]
+            }
+            .say(Lang::PtBr),
+            "\"XYZ\" não tem tabela de preços; use uma de USD, EUR"
+        );
     }
 }

@@ -323,11 +323,7 @@ fn checked(
             .iter()
             .filter(|i| !matches!(i.target, Target::Count { .. }))
             .map(|i| {
-                let shown = i
-                    .kind
-                    .as_ref()
-                    .and_then(|kind| i18n::setting_problem(config.lang, kind))
-                    .unwrap_or_else(|| i.message.clone());
+                let shown = i18n::setting_said(config.lang, i.kind.as_ref(), &i.message);
                 match &i.target {
                     Target::Setting(name) => {
                         (format!("{name}: {}", i.message), format!("{name}: {shown}"))

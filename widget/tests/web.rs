@@ -314,3 +314,37 @@ async fn a_bad_provider_setting_is_named_with_its_value_in_the_widget_language()
     );
     handle.destroy();
 }
+
+/// A setting the core refuses with a kind the widget has no words for (a month that is not
+/// one) is said in the widget's language, the core's English going to the console; an
+/// unknown currency is worded by the widget itself.
+#[wasm_bindgen_test]
+async fn a_setting_the_core_refuses_is_said_in_french_not_in_english() {
+    let host = element(&[
+        ("data-lang", "fr"),
+        ("data-countries", "IN"),
+        ("data-month", "2026-13"),
+    ]);
+    let handle = wacost_widget::mount(host.clone().into(), JsValue::UNDEFINED).unwrap();
+    settle().await;
+    assert_eq!(
+        text(&host, ".problems li"),
+        "data-month: cette valeur ne peut pas être utilisée ; la console du navigateur dit pourquoi"
+    );
+    handle.destroy();
+    let host = element(&[
+        ("data-lang", "fr"),
+        ("data-countries", "IN"),
+        ("data-currency", "xyz"),
+    ]);
+    let handle = wacost_widget::mount(host.clone().into(), JsValue::UNDEFINED).unwrap();
+    settle().await;
+    let said = text(&host, ".problems li");
+    assert!(
+        said.starts_with(
+            "data-currency: « XYZ » n'a pas de grille tarifaire ; utilisez l'une de USD,"
+        ),
+        "{said}"
+    );
+    handle.destroy();
+}
