@@ -1,3 +1,8 @@
+//! The destination search's table tests: real names, short forms and numbers as people type
+//! them. Test code only (the parent declares it under `#[cfg(test)]`; said here too, so the
+//! file reads as tests on its own).
+#![cfg(test)]
+
 use super::*;
 use crate::Catalog;
 use chrono::NaiveDate;

@@ -1,5 +1,7 @@
 //! The page's state and reducer, natively and in the browser: links as typed, the address,
-//! the kept sheet, pastes, cards and counts as the language writes them.
+//! the kept sheet, pastes, cards and counts as the language writes them. Test code only (the
+//! parent declares it under `#[cfg(test)]`; said here too, so the file reads as tests on its own).
+#![cfg(test)]
 
 use super::*;
 use crate::draft::{Dest, JsonKind, ReadProblem};
